@@ -1,0 +1,39 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import contentReport from './src/integrations/content-report.ts';
+
+/** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
+const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
+
+// @formspree/react runs on preact/compat; these packages must be bundled for prerendering,
+// otherwise the React hooks resolve to the real (absent) React and prerendering crashes.
+const reactOnPreact = [
+  '@formspree/react',
+  'react',
+  'react-dom',
+  'react-dom/test-utils',
+  'react/jsx-runtime',
+];
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [
+    mdx(),
+    preact({ compat: true }),
+    sitemap({ filter: (page) => !/\/(404|interesse\/danke|barrierefreiheit\/barriere-melden\/danke)\/?$/.test(page) }),
+    contentReport(),
+  ],
+  vite: {
+    plugins: [tailwindcss()],
+    environments: {
+      prerender: { resolve: { noExternal: reactOnPreact } },
+      ssr: { resolve: { noExternal: reactOnPreact } },
+    },
+  },
+});

@@ -1,0 +1,239 @@
+/**
+ * The content model: one zod schema per collection. Every field is documented here, and every
+ * error message is written for editors: it names the field and says how to fix it.
+ *
+ * The schemas are factories that take `ref`, so that the same schema runs inside Astro (with
+ * `reference()` from `astro:content`) and in unit tests (with a plain stand-in).
+ */
+import { z } from 'astro/zod';
+
+/** Creates a field that refers to an entry of another collection by its file name. */
+export type RefFactory = (collection: 'contacts' | 'downloads') => z.ZodType<{ collection: string; id: string }>;
+
+/** A required text field with an editor-facing message. */
+const text = (field: string, hint: string) =>
+  z
+    .string({ error: `Das Feld „${field}“ fehlt oder ist kein Text. ${hint}` })
+    .trim()
+    .min(1, { error: `Das Feld „${field}“ ist leer. ${hint}` });
+
+/** A date written as JJJJ-MM-TT. */
+const date = (field: string) =>
+  z.coerce.date({
+    error: `Das Feld „${field}“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2024-01-01.`,
+  });
+
+const email = (field: string) =>
+  z.email({ error: `Das Feld „${field}“ ist keine gültige E-Mail-Adresse, z. B. name@digitales.nrw.de.` });
+
+const httpsUrl = (field: string) =>
+  z.url({ protocol: /^https?$/, error: `Das Feld „${field}“ ist keine gültige Adresse. Beginnen Sie sie mit https://.` });
+
+/** A source a fact was taken from. */
+const source = z.object({
+  /** What the source is, e. g. "Originalseite von d-NRW". */
+  titel: text('quellen → titel', 'Nennen Sie die Quelle.'),
+  /** Where it can be read. */
+  url: httpsUrl('quellen → url'),
+});
+
+/** `stand`: the date the content was last checked; shown on the page as "Stand". */
+const stand = date('stand');
+
+/** Site-wide facts: one entry (`content/site/site.yaml`), one edit changes them everywhere. */
+export const siteSchema = z.object({
+  /** Name of the portal as shown in the header and in page titles. */
+  portalName: text('portalName', 'Tragen Sie den Namen des Portals ein, z. B. „Kommunalvertreter NRW“.'),
+  /** One sentence that says what the portal is for (meta description of the start page). */
+  beschreibung: text('beschreibung', 'Beschreiben Sie das Portal in einem Satz.'),
+  /** The organisation that runs the portal. */
+  organisation: z.object({
+    /** Name with legal form, e. g. "d-NRW AöR". */
+    name: text('organisation → name', 'Tragen Sie den Namen der Organisation ein.'),
+    /** Legal form written out. */
+    rechtsform: text('organisation → rechtsform', 'Schreiben Sie die Rechtsform aus.'),
+    /** The unit that offers the services, e. g. "Kommunalvertreter NRW". */
+    bereich: text('organisation → bereich', 'Tragen Sie den Bereich ein.'),
+    /** The public mailbox: used by every contact, the submission steps and the form fallback. */
+    postfach: email('organisation → postfach'),
+    /** Postal address, as it is written on an envelope. */
+    anschrift: z.object({
+      empfaenger: text('organisation → anschrift → empfaenger', 'Tragen Sie den Empfänger ein.'),
+      zusatz: z.string().optional(),
+      strasse: text('organisation → anschrift → strasse', 'Tragen Sie Straße und Hausnummer ein.'),
+      plz: z.string().regex(/^\d{5}$/, { error: 'Das Feld „organisation → anschrift → plz“ braucht genau fünf Ziffern, in Anführungszeichen, z. B. "44137".' }),
+      ort: text('organisation → anschrift → ort', 'Tragen Sie den Ort ein.'),
+    }),
+    /** Recipient name in the Besonderes Elektronisches Behördenpostfach (BeBPo). */
+    bebpoEmpfaenger: text('organisation → bebpoEmpfaenger', 'Tragen Sie den Empfängernamen im BeBPo ein.'),
+    /** Phone number of the organisation (may be an editorial gap). */
+    telefon: text('organisation → telefon', 'Tragen Sie die Telefonnummer ein oder markieren Sie sie als [LÜCKE: …].'),
+    /** Members of the board (Vorstand), for the Impressum. */
+    vertretung: text('organisation → vertretung', 'Nennen Sie den Vorstand oder markieren Sie ihn als [LÜCKE: …].'),
+    /** Supervisory authority, for the Impressum. */
+    aufsicht: text('organisation → aufsicht', 'Nennen Sie die Aufsichtsbehörde oder markieren Sie sie als [LÜCKE: …].'),
+    /** Person responsible for the content (§ 18 Abs. 2 MStV). */
+    inhaltlichVerantwortlich: text('organisation → inhaltlichVerantwortlich', 'Nennen Sie die verantwortliche Person oder markieren Sie sie als [LÜCKE: …].'),
+    /** Data protection officer, for the Datenschutzerklärung. */
+    datenschutzbeauftragte: text('organisation → datenschutzbeauftragte', 'Nennen Sie die oder den Datenschutzbeauftragten oder markieren Sie es als [LÜCKE: …].'),
+  }),
+  /** Date the site-wide facts were last checked. */
+  stand,
+});
+
+/** A person to ask (`content/contacts/<name>.yaml`). */
+export const contactSchema = z.object({
+  /** Full name. */
+  name: text('name', 'Tragen Sie den vollen Namen ein.'),
+  /** Role as shown on the page, e. g. "Ansprechpartnerin". */
+  rolle: text('rolle', 'Tragen Sie die Rolle ein, z. B. „Ansprechpartnerin“.'),
+  /** Own e-mail address; leave it out to use the organisation's mailbox from site.yaml. */
+  email: email('email').optional(),
+  /** Order in lists, smallest first. */
+  reihenfolge: z.number({ error: 'Das Feld „reihenfolge“ braucht eine Zahl, z. B. 1.' }).int().default(100),
+});
+
+/** Metadata of a download (`content/downloads/<name>.yaml`); the file itself lies in public/downloads/. */
+export const downloadSchema = z.object({
+  /** Title of the document as shown in the list. */
+  titel: text('titel', 'Tragen Sie den Titel des Dokuments ein.'),
+  /** Short description: what the document is for. */
+  beschreibung: text('beschreibung', 'Beschreiben Sie in einem Satz, wofür das Dokument da ist.'),
+  /** File name in public/downloads/, e. g. "einzelabruf-aufenthaltstitel.pdf". Type, size and pages are read from the file. */
+  datei: z
+    .string({ error: 'Das Feld „datei“ fehlt. Tragen Sie den Dateinamen aus public/downloads/ ein.' })
+    .regex(/^[a-z0-9][a-z0-9._-]*\.(pdf|docx|xlsx|pptx|odt|ods|odp)$/, {
+      error: 'Das Feld „datei“ braucht einen Dateinamen aus public/downloads/ in Kleinbuchstaben ohne Leerzeichen, mit der Endung .pdf, .docx, .xlsx, .pptx, .odt, .ods oder .odp.',
+    }),
+  /** True while the file is a stand-in for the official document; the page says so. */
+  platzhalter: z.boolean().default(false),
+  /** Order in lists, smallest first. */
+  reihenfolge: z.number({ error: 'Das Feld „reihenfolge“ braucht eine Zahl, z. B. 1.' }).int().default(100),
+  stand,
+});
+
+const leistung = z.object({
+  /** Name of the OZG-Leistung. */
+  name: text('leistungen → name', 'Tragen Sie den Namen der OZG-Leistung ein.'),
+  /** OZG-ID from the OZG-Leistungskatalog. */
+  ozgId: z.number({ error: 'Das Feld „leistungen → ozgId“ braucht die OZG-ID als Zahl, z. B. 10255.' }).int().positive(),
+  /** The Antragsstrecken (application tracks) of this service; they are also the choices of the interest form. */
+  antragsstrecken: z
+    .array(text('leistungen → antragsstrecken', 'Tragen Sie den Namen der Antragsstrecke ein.'))
+    .min(1, { error: 'Das Feld „leistungen → antragsstrecken“ braucht mindestens eine Antragsstrecke.' }),
+});
+
+const costPhase = z
+  .object({
+    /** Heading of the phase. */
+    titel: text('kostenphasen → titel', 'Geben Sie der Kostenphase einen Titel.'),
+    /** First day of the phase (leave out if the phase starts with the offer). */
+    von: date('kostenphasen → von').optional(),
+    /** Last day of the phase (leave out if the phase has no end). */
+    bis: date('kostenphasen → bis').optional(),
+    /** What the authority pays in this phase. */
+    beschreibung: text('kostenphasen → beschreibung', 'Beschreiben Sie, welche Kosten in dieser Phase anfallen.'),
+    /** Legal reference, e. g. "§ 5 Abs. 7 Einzelabruf „Aufenthaltstitel“". */
+    rechtsgrundlage: text('kostenphasen → rechtsgrundlage', 'Nennen Sie die Fundstelle im Einzelabruf.'),
+  })
+  .refine((p) => p.von !== undefined || p.bis !== undefined, {
+    error: 'Eine Kostenphase braucht „von“ oder „bis“ (oder beides) als Datum JJJJ-MM-TT.',
+  })
+  .refine((p) => p.von === undefined || p.bis === undefined || p.von <= p.bis, {
+    error: 'In einer Kostenphase liegt „von“ nach „bis“. Tauschen Sie die Daten.',
+  });
+
+const step = z.object({
+  /** Short name of the step. */
+  titel: text('schritte → titel', 'Geben Sie dem Schritt einen Titel.'),
+  /** What happens in this step and who does it. */
+  beschreibung: text('schritte → beschreibung', 'Beschreiben Sie den Schritt in einem Satz.'),
+});
+
+/** An offered service (`content/offers/<name>.mdx`); the MDX body is the overview text. */
+export const offerSchema = (ref: RefFactory) =>
+  z.object({
+    /** Name of the offer; also the page heading. */
+    titel: text('titel', 'Tragen Sie den Namen des Angebots ein.'),
+    /** One or two sentences for lists, search engines and social media (≤ 160 characters). */
+    kurzbeschreibung: text('kurzbeschreibung', 'Beschreiben Sie das Angebot in einem Satz.').max(160, {
+      error: 'Das Feld „kurzbeschreibung“ ist länger als 160 Zeichen. Kürzen Sie es, damit Suchmaschinen es ganz zeigen.',
+    }),
+    /** OZG-Themenfeld, e. g. "Ein- und Auswanderung". */
+    themenfeld: text('themenfeld', 'Tragen Sie das OZG-Themenfeld ein.'),
+    /** The Land ministry that leads the Themenfeld. */
+    themenfeldfuehrer: text('themenfeldfuehrer', 'Tragen Sie den Themenfeldführer ein.'),
+    /** Who led the implementation project (Federführung). */
+    federfuehrung: text('federfuehrung', 'Tragen Sie ein, wer die Federführung hat.'),
+    /** The IT service provider that developed the service (Umsetzer). */
+    umsetzer: text('umsetzer', 'Tragen Sie den IT-Dienstleister ein, der den Dienst entwickelt hat.'),
+    /** Who the offer is for. */
+    zielgruppe: text('zielgruppe', 'Tragen Sie ein, für wen das Angebot gedacht ist.'),
+    /** How the service reaches the citizens, e. g. web components on the authority's website. */
+    bereitstellung: text('bereitstellung', 'Beschreiben Sie, wie der Dienst bereitgestellt wird.').optional(),
+    /** OZG-Reifegrad with a short explanation. */
+    reifegrad: text('reifegrad', 'Beschreiben Sie den Reifegrad.').optional(),
+    /** The OZG-Leistungen in this offer with their Antragsstrecken. */
+    leistungen: z.array(leistung).min(1, { error: 'Das Feld „leistungen“ braucht mindestens eine OZG-Leistung.' }),
+    /** Cost phases in time order, with absolute dates. */
+    kostenphasen: z.array(costPhase).min(1, { error: 'Das Feld „kostenphasen“ braucht mindestens eine Phase.' }),
+    /** The steps of the re-use (Nachnutzung), in order. */
+    schritte: z.array(step).min(1, { error: 'Das Feld „schritte“ braucht mindestens einen Schritt.' }),
+    /** Downloads by file name in content/downloads/ (without .yaml). */
+    downloads: z.array(ref('downloads')).default([]),
+    /** Contacts by file name in content/contacts/ (without .yaml). */
+    kontakte: z.array(ref('contacts')).min(1, { error: 'Das Feld „kontakte“ braucht mindestens einen Kontakt.' }),
+    /** How the signed contract reaches d-NRW. */
+    einreichung: z.object({
+      /** The document to send (a download). */
+      dokument: ref('downloads'),
+      /** Who signs it. */
+      unterzeichnetVon: text('einreichung → unterzeichnetVon', 'Tragen Sie ein, wer das Dokument unterzeichnet.'),
+      /** Number of signed copies on the postal route. */
+      ausfertigungenPost: z.number({ error: 'Das Feld „einreichung → ausfertigungenPost“ braucht eine Zahl, z. B. 2.' }).int().min(1),
+    }),
+    /** Date the content was last checked. */
+    stand,
+    /** Where the facts come from. */
+    quellen: z.array(source).default([]),
+    /** Order in lists, smallest first. */
+    reihenfolge: z.number({ error: 'Das Feld „reihenfolge“ braucht eine Zahl, z. B. 1.' }).int().default(100),
+  });
+
+/** A news item (`content/news/<name>.mdx`). */
+export const newsSchema = z.object({
+  /** Headline. */
+  titel: text('titel', 'Tragen Sie die Überschrift der Meldung ein.'),
+  /** Teaser for lists, RSS and search engines (≤ 160 characters). */
+  beschreibung: text('beschreibung', 'Fassen Sie die Meldung in einem Satz zusammen.').max(160, {
+    error: 'Das Feld „beschreibung“ ist länger als 160 Zeichen. Kürzen Sie es.',
+  }),
+  /** Publication date. */
+  datum: date('datum'),
+  /** Date the content was last checked; defaults to the publication date. */
+  stand: date('stand').optional(),
+  /** Where the facts come from. */
+  quellen: z.array(source).default([]),
+});
+
+/** A content page such as Impressum or Datenschutz (`content/pages/<path>.mdx`). */
+export const pageSchema = z.object({
+  /** Page heading and title. */
+  titel: text('titel', 'Tragen Sie die Überschrift der Seite ein.'),
+  /** One sentence for search engines (≤ 160 characters). */
+  beschreibung: text('beschreibung', 'Beschreiben Sie die Seite in einem Satz.').max(160, {
+    error: 'Das Feld „beschreibung“ ist länger als 160 Zeichen. Kürzen Sie es.',
+  }),
+  /** Where the page appears in the footer navigation; leave out to show it nowhere. */
+  fusszeile: z.number().int().optional(),
+  /** Date the content was last checked. */
+  stand,
+  /** Where the facts come from. */
+  quellen: z.array(source).default([]),
+});
+
+export type SiteData = z.infer<typeof siteSchema>;
+export type ContactData = z.infer<typeof contactSchema>;
+export type DownloadData = z.infer<typeof downloadSchema>;
+export type OfferData = z.infer<ReturnType<typeof offerSchema>>;
+export type CostPhase = OfferData['kostenphasen'][number];

@@ -1,0 +1,118 @@
+/**
+ * Every user-facing string of the portal's frame and components, German first.
+ * Content (offer texts, legal pages, news) lives in content/; form texts live with each form in src/forms/.
+ */
+export const de = {
+  skipLink: 'Zum Inhalt springen',
+  homeLinkLabel: 'Kommunalvertreter NRW – zur Startseite',
+  navLabel: 'Hauptnavigation',
+  footerNavLabel: 'Rechtliches und Barrierefreiheit',
+  breadcrumbLabel: 'Sie sind hier',
+  breadcrumbHome: 'Startseite',
+  nav: {
+    angebote: 'Angebote',
+    aktuelles: 'Aktuelles',
+    kontakt: 'Kontakt',
+    interesse: 'Interesse bekunden',
+  },
+  stand: 'Stand:',
+  gap: 'wird ergänzt',
+  gapLabel: 'Angabe wird ergänzt',
+  sources: 'Quellen',
+  externalLink: '(externer Link)',
+  footer: {
+    about: 'Ein Angebot von',
+    leichteSprache: 'Leichte Sprache',
+    gebaerdensprache: 'Gebärdensprache',
+  },
+  home: {
+    title: 'OZG-Online-Dienste zur Nachnutzung für Kommunen in NRW',
+    offersHeading: 'Angebote zur Nachnutzung',
+    newsHeading: 'Aktuelles',
+    allNews: 'Alle Meldungen',
+    accessHeading: 'Informationen in Leichter Sprache und Gebärdensprache',
+    leichteSprache: 'Informationen in Leichter Sprache',
+    gebaerdensprache: 'Informationen in Deutscher Gebärdensprache',
+    moreAbout: 'Mehr zu',
+  },
+  applicants: {
+    heading: 'Sie möchten einen Aufenthaltstitel beantragen?',
+    de: 'Dieses Angebot richtet sich an Behörden. Einen Aufenthaltstitel beantragen Sie bei der Ausländerbehörde Ihrer Stadt oder Ihres Kreises. Dort erfahren Sie auch, ob Sie den Antrag online stellen können.',
+    enHeading: 'Do you want to apply for a residence permit?',
+    en: 'This service is for public authorities. You apply for a residence permit at the immigration office (Ausländerbehörde) of your city or district. They will tell you whether you can apply online.',
+    ukHeading: 'Бажаєте подати заяву на дозвіл на проживання?',
+    uk: 'Ця пропозиція призначена для органів влади. Заяву на дозвіл на проживання подають до відомства у справах іноземців (Ausländerbehörde) вашого міста або району. Там вам також скажуть, чи можна подати заяву онлайн.',
+  },
+  offer: {
+    factsHeading: 'Das Angebot auf einen Blick',
+    themenfeld: 'OZG-Themenfeld',
+    themenfeldfuehrer: 'Themenfeldführer',
+    federfuehrung: 'Federführung',
+    umsetzer: 'Entwickelt von',
+    zielgruppe: 'Für',
+    bereitstellung: 'Bereitstellung',
+    reifegrad: 'Reifegrad',
+    leistungenHeading: 'Leistungen und Antragsstrecken',
+    ozgId: 'OZG-ID',
+    costsHeading: 'Kosten',
+    costsIntro: 'Bitte beachten Sie die Kosten, die für die Nachnutzung in Ihrer Behörde anfallen.',
+    phaseStatus: { vergangen: 'abgeschlossen', aktuell: 'gilt jetzt', kuenftig: 'künftig' },
+    phaseStatusPrefix: 'Status:',
+    legalBasis: 'Grundlage:',
+    stepsHeading: 'So läuft die Nachnutzung ab',
+    downloadsHeading: 'Downloads',
+    placeholder: 'Platzhalter: Das offizielle Dokument wird hier noch eingestellt.',
+    submissionHeading: 'So senden Sie den Einzelabruf',
+    submissionDocument: 'Füllen Sie den {dokument} aus und lassen Sie ihn von {unterzeichner} unterzeichnen.',
+    bebpoStep: 'Senden Sie ihn an das Besondere Elektronische Behördenpostfach (BeBPo). Das ist der bevorzugte Weg.',
+    bebpoRecipient: 'Empfängername im BeBPo:',
+    copy: 'Empfängernamen kopieren',
+    copied: 'Kopiert',
+    copyFailed: 'Kopieren nicht möglich – bitte markieren Sie den Namen.',
+    postStep: 'Alternativ per Post: mit gezeichneten Unterlagen in {anzahl} Ausführung an:',
+    copies: { 1: 'einfacher', 2: 'zweifacher', 3: 'dreifacher' } as Record<number, string>,
+    contactsHeading: 'Ansprechpartnerinnen und Ansprechpartner',
+    startHeading: 'Interesse?',
+    startText: 'Alle interessierten Ausländerbehörden können sich bei d-NRW AöR melden:',
+    startEmail: 'per E-Mail an',
+    startForm: 'Interesse bekunden',
+    email: 'E-Mail:',
+    phone: 'Telefon:',
+  },
+  news: {
+    heading: 'Aktuelles',
+    description: 'Meldungen des Kommunalvertreters NRW zu den Angeboten zur Nachnutzung.',
+    published: 'Veröffentlicht am',
+    rss: 'Meldungen als RSS-Feed abonnieren',
+    empty: 'Zurzeit gibt es keine Meldungen.',
+  },
+  contact: {
+    heading: 'Kontakt',
+    description: 'So erreichen Sie den Kommunalvertreter NRW bei d-NRW AöR: Postfach, Ansprechpartnerinnen und Anschrift.',
+    mailbox: 'Postfach',
+    people: 'Ansprechpartnerinnen und Ansprechpartner',
+    address: 'Anschrift',
+    bebpo: 'Besonderes Elektronisches Behördenpostfach (BeBPo)',
+  },
+  notFound: {
+    title: 'Seite nicht gefunden',
+    description: 'Diese Seite gibt es nicht (mehr).',
+    text: 'Die Seite, die Sie aufrufen wollten, gibt es nicht oder nicht mehr. Vielleicht hilft Ihnen eine dieser Seiten weiter:',
+    mail: 'Wenn Sie einen Link von uns genutzt haben, schreiben Sie uns bitte an',
+  },
+} as const;
+
+export type Strings = typeof de;
+
+/** Replaces {name} placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** Splits a template into text and {name} placeholders, so a component can put markup in their place. */
+export function templateParts(template: string): (string | { key: string })[] {
+  return template.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+    const key = /^\{(\w+)\}$/.exec(part)?.[1];
+    return key ? { key } : part;
+  });
+}
