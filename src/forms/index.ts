@@ -1,0 +1,36 @@
+/**
+ * The registry of all forms. The server builds it once from the content (the interest form's
+ * choices come from the offer); a page imports the single definition it renders.
+ */
+import { barriereMeldenForm } from './barriere-melden.ts';
+import { createInteresseForm } from './interesse.ts';
+import type { FormDefinition, FormName } from './types.ts';
+
+export { antragsstreckenOptions, INTERESSE_OFFER, type OfferWithLeistungen } from './antragsstrecken.ts';
+export { barriereMeldenForm } from './barriere-melden.ts';
+export { createInteresseForm } from './interesse.ts';
+export { validateSubmission, errorCode, pickFields } from './validate.ts';
+export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormName } from './types.ts';
+
+/** Honeypot field: people never see it, bots fill it in (Formspree's name). */
+export const HONEYPOT_FIELD = '_gotcha';
+
+/** Field with the page to go to after a plain form post (Formspree's name). */
+export const NEXT_FIELD = '_next';
+
+/** All form names, in a stable order. */
+export const FORM_NAMES: readonly FormName[] = ['interesse', 'barriere-melden'];
+
+export type FormRegistry = Readonly<Record<FormName, FormDefinition>>;
+
+/** Builds every form definition; the interest form needs the Antragsstrecken of its offer. */
+export function createFormRegistry(antragsstrecken: readonly string[]): FormRegistry {
+  return {
+    interesse: createInteresseForm(antragsstrecken),
+    'barriere-melden': barriereMeldenForm,
+  };
+}
+
+export function isFormName(name: string): name is FormName {
+  return (FORM_NAMES as readonly string[]).includes(name);
+}
