@@ -54,7 +54,7 @@ export async function readFileInfo(path: string): Promise<FileInfo> {
       const pdf = await PDFDocument.load(await readFile(path), { updateMetadata: false, ignoreEncryption: true });
       info.pages = pdf.getPageCount();
     } catch (error) {
-      throw new Error(`Die PDF-Datei ${path} lässt sich nicht lesen: ${(error as Error).message}`);
+      throw new Error(`Die PDF-Datei ${path} lässt sich nicht lesen: ${(error as Error).message}`, { cause: error });
     }
   }
   return info;

@@ -6,7 +6,7 @@ import { chromium, type LaunchOptions } from '@playwright/test';
  * /usr/bin/chromium), with the flags this offline machine needs.
  */
 export function chromiumLaunchOptions(): LaunchOptions {
-  let bundled = '';
+  let bundled: string;
   try {
     bundled = chromium.executablePath();
   } catch {
