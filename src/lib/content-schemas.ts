@@ -29,6 +29,8 @@ const email = (field: string) =>
 const httpsUrl = (field: string) =>
   z.url({ protocol: /^https?$/, error: `Das Feld „${field}“ ist keine gültige Adresse. Beginnen Sie sie mit https://.` });
 
+const PLZ_MESSAGE = 'Das Feld „organisation → anschrift → plz“ braucht genau fünf Ziffern in Anführungszeichen, z. B. "44137".';
+
 /** A source a fact was taken from. */
 const source = z.object({
   /** What the source is, e. g. "Originalseite von d-NRW". */
@@ -59,9 +61,12 @@ export const siteSchema = z.object({
     /** Postal address, as it is written on an envelope. */
     anschrift: z.object({
       empfaenger: text('organisation → anschrift → empfaenger', 'Tragen Sie den Empfänger ein.'),
-      zusatz: z.string().optional(),
+      /** Second line, e. g. the department. */
+      zusatz: z.string({ error: 'Das Feld „organisation → anschrift → zusatz“ muss Text sein.' }).optional(),
       strasse: text('organisation → anschrift → strasse', 'Tragen Sie Straße und Hausnummer ein.'),
-      plz: z.string().regex(/^\d{5}$/, { error: 'Das Feld „organisation → anschrift → plz“ braucht genau fünf Ziffern, in Anführungszeichen, z. B. "44137".' }),
+      plz: z
+        .string({ error: PLZ_MESSAGE })
+        .regex(/^\d{5}$/, { error: PLZ_MESSAGE }),
       ort: text('organisation → anschrift → ort', 'Tragen Sie den Ort ein.'),
     }),
     /** Recipient name in the Besonderes Elektronisches Behördenpostfach (BeBPo). */
@@ -225,7 +230,7 @@ export const pageSchema = z.object({
     error: 'Das Feld „beschreibung“ ist länger als 160 Zeichen. Kürzen Sie es.',
   }),
   /** Where the page appears in the footer navigation; leave out to show it nowhere. */
-  fusszeile: z.number().int().optional(),
+  fusszeile: z.number({ error: 'Das Feld „fusszeile“ braucht eine Zahl, z. B. 1.' }).int().optional(),
   /** Date the content was last checked. */
   stand,
   /** Where the facts come from. */

@@ -1,7 +1,10 @@
 /**
  * Checks that Astro does not make: a reference to a contact or download that does not exist, and a
- * download whose file is missing. Astro 7 only logs a dangling reference; we fail the build.
+ * download whose file is missing, and cost phases out of order. Astro 7 only logs a dangling
+ * reference; we fail the build.
  */
+
+import { phaseOrderProblems, type Phase } from './cost-phases.ts';
 
 export interface RefLike {
   collection: string;
@@ -13,6 +16,7 @@ export interface OfferRefs {
   downloads: readonly RefLike[];
   kontakte: readonly RefLike[];
   einreichung: { dokument: RefLike };
+  kostenphasen?: readonly Phase[];
 }
 
 export interface IntegrityInput {
@@ -43,6 +47,9 @@ export function integrityProblems(input: IntegrityInput): string[] {
     offer.downloads.forEach((ref) => check(offer.id, 'downloads', ref, 'downloads'));
     offer.kontakte.forEach((ref) => check(offer.id, 'kontakte', ref, 'contacts'));
     check(offer.id, 'einreichung → dokument', offer.einreichung.dokument, 'downloads');
+    for (const problem of phaseOrderProblems(offer.kostenphasen ?? [])) {
+      problems.push(`content/offers/${offer.id}.mdx, Feld „kostenphasen“: ${problem}`);
+    }
   }
   for (const download of input.downloads) {
     if (!input.fileExists(download.datei)) {

@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-phases.ts';
+import { formatDate, isoDate, latest } from '../../src/lib/dates.ts';
+import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
+import { findGaps, formatGapReport, gapOf } from '../../src/lib/gaps.ts';
+import { integrityProblems } from '../../src/lib/integrity.ts';
+import { resolveBuildDate } from '../../src/lib/build-info.ts';
+import { fill, templateParts } from '../../src/strings/de.ts';
+
+const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+
+describe('cost phases', () => {
+  const federal = { bis: day('2023-12-31') };
+  const anlage3 = { von: day('2024-01-01') };
+
+  it('the federally funded phase applies until 31.12.2023 inclusive', () => {
+    expect(phaseStatus(federal, day('2023-12-31'))).toBe('aktuell');
+    expect(phaseStatus(anlage3, day('2023-12-31'))).toBe('kuenftig');
+  });
+
+  it('from 01.01.2024 the Anlage 3 phase applies and the first one is over', () => {
+    expect(phaseStatus(federal, day('2024-01-01'))).toBe('vergangen');
+    expect(phaseStatus(anlage3, day('2024-01-01'))).toBe('aktuell');
+    expect(phaseStatus(anlage3, day('2026-11-28'))).toBe('aktuell');
+  });
+
+  it('compares calendar days in Berlin, not UTC', () => {
+    // 31.12.2023 23:30 UTC is already 01.01.2024 in Berlin.
+    expect(phaseStatus(anlage3, new Date('2023-12-31T23:30:00Z'))).toBe('aktuell');
+  });
+
+  it('writes ranges with absolute German dates', () => {
+    expect(phaseRange(federal)).toBe('bis 31.12.2023');
+    expect(phaseRange(anlage3)).toBe('ab 01.01.2024');
+    expect(phaseRange({ von: day('2024-01-01'), bis: day('2024-12-31') })).toBe('01.01.2024 bis 31.12.2024');
+    expect(() => phaseRange({})).toThrow(/von/);
+  });
+
+  it('finds phases that overlap or leave their order open', () => {
+    expect(phaseOrderProblems([federal, anlage3])).toEqual([]);
+    expect(phaseOrderProblems([{ bis: day('2024-06-30') }, anlage3])).toEqual(['Kostenphase 2 beginnt, bevor Kostenphase 1 endet.']);
+    expect(phaseOrderProblems([anlage3, federal])).toHaveLength(1);
+  });
+});
+
+describe('dates', () => {
+  it('formats German and ISO dates in Berlin time', () => {
+    expect(formatDate(day('2024-01-01'))).toBe('01.01.2024');
+    expect(isoDate(new Date('2023-12-31T23:30:00Z'))).toBe('2024-01-01');
+  });
+  it('latest() picks the newest known date and refuses none', () => {
+    expect(isoDate(latest(day('2024-01-01'), undefined, day('2026-11-28')))).toBe('2026-11-28');
+    expect(() => latest(undefined)).toThrow();
+  });
+  it('BUILD_DATE pins the described day and rejects other formats', () => {
+    expect(isoDate(resolveBuildDate('2023-06-01'))).toBe('2023-06-01');
+    expect(resolveBuildDate(undefined, day('2026-11-28'))).toEqual(day('2026-11-28'));
+    expect(() => resolveBuildDate('01.06.2023')).toThrow(/JJJJ-MM-TT/);
+  });
+});
+
+describe('file info', () => {
+  it('formats sizes in German decimal units', () => {
+    expect(formatBytes(900)).toBe('900 Byte');
+    expect(formatBytes(2743)).toBe('2,7 KB');
+    expect(formatBytes(340_000)).toBe('340 KB');
+    expect(formatBytes(1_234_567)).toBe('1,2 MB');
+  });
+
+  it('reads type, size and page count from the PDF itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kv-file-'));
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    pdf.addPage();
+    pdf.addPage();
+    const bytes = await pdf.save();
+    const path = join(dir, 'drei-seiten.pdf');
+    writeFileSync(path, bytes);
+    const info = await readFileInfo(path);
+    expect(info).toEqual({ type: 'PDF', mime: 'application/pdf', bytes: bytes.length, pages: 3 });
+    expect(describeFile(info)).toBe(`PDF, ${formatBytes(bytes.length)}, 3 Seiten`);
+    expect(describeFile({ ...info, pages: 1 })).toMatch(/, 1 Seite$/);
+  });
+
+  it('fails with a German message on a broken PDF or an unknown type', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kv-file-'));
+    writeFileSync(join(dir, 'kaputt.pdf'), 'not a pdf');
+    writeFileSync(join(dir, 'notiz.txt'), 'x');
+    await expect(readFileInfo(join(dir, 'kaputt.pdf'))).rejects.toThrow(/lässt sich nicht lesen/);
+    await expect(readFileInfo(join(dir, 'notiz.txt'))).rejects.toThrow(/wird nicht unterstützt/);
+  });
+});
+
+describe('editorial gaps', () => {
+  it('recognises a gap value and nothing else', () => {
+    expect(gapOf('[LÜCKE: Telefonnummer]')).toBe('Telefonnummer');
+    expect(gapOf('0231 1234')).toBeUndefined();
+    expect(gapOf('Siehe [LÜCKE: x] im Text')).toBeUndefined();
+  });
+
+  it('lists gaps in YAML values and MDX text with their lines, but not in YAML comments', () => {
+    const yaml = '# Write gaps as "[LÜCKE: what]"\ntelefon: "[LÜCKE: Telefon]"\nname: X\n';
+    expect(findGaps('content/site/site.yaml', yaml)).toEqual([{ file: 'content/site/site.yaml', line: 2, what: 'Telefon' }]);
+    const mdx = '## Vorstand\n\nDer Vorstand: <Luecke>Namen des Vorstands</Luecke>.\n';
+    expect(findGaps('content/pages/impressum.mdx', mdx)).toEqual([{ file: 'content/pages/impressum.mdx', line: 3, what: 'Namen des Vorstands' }]);
+  });
+
+  it('reports the count and each gap, or that there is none', () => {
+    expect(formatGapReport([])).toBe('Keine offenen redaktionellen Lücken.');
+    expect(formatGapReport([{ file: 'a.yaml', line: 2, what: 'Telefon' }])).toBe('1 offene redaktionelle Lücke(n) – bitte ergänzen:\n  a.yaml:2  Telefon');
+  });
+});
+
+describe('content integrity', () => {
+  const offer = {
+    id: 'aufenthaltstitel',
+    downloads: [{ collection: 'downloads', id: 'einzelabruf' }],
+    kontakte: [{ collection: 'contacts', id: 'katja' }],
+    einreichung: { dokument: { collection: 'downloads', id: 'einzelabruf' } },
+  };
+  const base = {
+    offers: [offer],
+    contactIds: new Set(['katja']),
+    downloads: [{ id: 'einzelabruf', datei: 'einzelabruf.pdf' }],
+    fileExists: () => true,
+  };
+
+  it('is quiet when every reference and file is there', () => {
+    expect(integrityProblems(base)).toEqual([]);
+  });
+
+  it('names file, field and fix for a missing contact and a missing download file', () => {
+    const problems = integrityProblems({
+      ...base,
+      offers: [{ ...offer, kontakte: [{ collection: 'contacts', id: 'max-muster' }] }],
+      fileExists: () => false,
+    });
+    expect(problems).toEqual([
+      'content/offers/aufenthaltstitel.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie content/contacts/max-muster.yaml an oder korrigieren Sie den Namen.',
+      'content/downloads/einzelabruf.yaml, Feld „datei“: Die Datei public/downloads/einzelabruf.pdf fehlt. Legen Sie die Datei dort ab oder korrigieren Sie den Dateinamen.',
+    ]);
+  });
+
+  it('reports cost phases that overlap, with the offer file', () => {
+    const problems = integrityProblems({ ...base, offers: [{ ...offer, kostenphasen: [{ bis: day('2024-06-30') }, { von: day('2024-01-01') }] }] });
+    expect(problems).toEqual(['content/offers/aufenthaltstitel.mdx, Feld „kostenphasen“: Kostenphase 2 beginnt, bevor Kostenphase 1 endet.']);
+  });
+
+  it('checks the submission document too', () => {
+    const problems = integrityProblems({ ...base, offers: [{ ...offer, einreichung: { dokument: { collection: 'downloads', id: 'vertrag' } } }] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('Feld „einreichung → dokument“: „vertrag“');
+  });
+});
+
+describe('string templates', () => {
+  it('fills placeholders and splits them for markup', () => {
+    expect(fill('in {anzahl} Ausführung', { anzahl: 'zweifacher' })).toBe('in zweifacher Ausführung');
+    expect(fill('{unbekannt}', {})).toBe('{unbekannt}');
+    expect(templateParts('Füllen Sie den {dokument} aus.')).toEqual(['Füllen Sie den ', { key: 'dokument' }, ' aus.']);
+  });
+});
