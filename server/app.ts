@@ -1,0 +1,155 @@
+/**
+ * The form server as a Fastify app: `buildApp(config)` wires storage, outbox, security headers,
+ * the Formspree-compatible endpoint, the admin area and (optionally) the built site in dist/.
+ * Tests call it with a temporary DATA_DIR and use `app.inject`; server/start.ts listens with it.
+ */
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Transporter } from 'nodemailer';
+import { createFormRegistry, type FormRegistry } from '../src/forms/index.ts';
+import { adminRoutes } from './admin.ts';
+import { BODY_LIMIT, type ServerConfig } from './config.ts';
+import { readInteresseOptions } from './content.ts';
+import { cspDirectives, inlineScriptHashes, PERMISSIONS_POLICY } from './csp.ts';
+import { openStore, type Store } from './db.ts';
+import { createOutbox, createTransport, type Outbox } from './mail.ts';
+import { submissionRoutes } from './submissions.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    outbox: Outbox;
+    forms: FormRegistry;
+  }
+}
+
+export interface BuildOptions {
+  /** A mail transport to use instead of SMTP_URL (null: none). */
+  readonly transport?: Transporter | null;
+  /** Start the outbox worker when the app is ready (default true). */
+  readonly startOutbox?: boolean;
+}
+
+/** Logs carry method, path and status only: no bodies, no query strings, no addresses. */
+function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], undefined | boolean> {
+  return {
+    level,
+    serializers: {
+      req: (request: { method: string; url: string; id: string }) => ({
+        id: request.id,
+        method: request.method,
+        path: String(request.url).split('?')[0],
+      }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  };
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
+export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    // A hop count becomes a function, the form Fastify's types accept.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+
+  const store = openStore(config.dataDir);
+  app.addHook('onClose', async () => store.close());
+  const forms = createFormRegistry(readInteresseOptions(config.contentDir));
+  const purged = store.purgeSpam(new Date(Date.now() - config.spamRetentionDays * 86_400_000));
+  if (purged > 0) app.log.info({ purged }, 'Alte Spam-Einsendungen gelöscht');
+
+  const transport = options.transport === undefined ? createTransport(config.smtpUrl) : options.transport;
+  const outbox = createOutbox({
+    store,
+    forms,
+    transport,
+    config: config.outbox,
+    log: app.log,
+    settings: {
+      from: config.mailFrom,
+      to: config.notifyTo,
+      portalName: config.portalName,
+      messageIdDomain: new URL(config.siteUrl).hostname || 'localhost',
+    },
+  });
+  app.decorate('store', store);
+  app.decorate('outbox', outbox);
+  app.decorate('forms', forms);
+  if (options.startOutbox !== false) app.addHook('onReady', async () => outbox.start());
+  app.addHook('preClose', async () => outbox.stop());
+
+  const pageContext = { portalName: config.portalName, postfach: config.postfach };
+  const distDir = config.distDir !== null && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
+  if (config.distDir !== null && distDir === null) app.log.warn('dist/ fehlt: es wird nur das Formular-Backend bedient');
+
+  const directives = cspDirectives({
+    scriptHashes: inlineScriptHashes(distDir),
+    formOrigins: [...config.allowedOrigins, ...(config.formEndpointOrigin === null ? [] : [config.formEndpointOrigin])].filter(
+      (origin) => origin !== config.siteUrl,
+    ),
+    upgradeInsecureRequests: config.siteUrl.startsWith('https:'),
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: Object.fromEntries(Object.entries(directives).filter(([, v]) => v !== null)) as Record<string, string[]>,
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: config.siteUrl.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+  });
+
+  await app.register(rateLimit, { global: false });
+
+  app.get('/healthz', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const ok = store.ping();
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'error', schemaVersion: store.schemaVersion, pendingMails: store.pendingMailCount() });
+  });
+
+  await app.register(submissionRoutes, { prefix: '/f', config, forms, store, outbox, pageContext });
+
+  if (config.adminPassword !== '') {
+    await app.register(async (admin) => {
+      await admin.register(rateLimit, { global: true, max: 60, timeWindow: 60_000 });
+      await adminRoutes(admin, { config, forms, store, pageContext });
+    });
+  }
+
+  if (distDir !== null) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: true,
+      index: ['index.html'],
+      redirect: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.includes(`${join('/', '_astro')}/`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    const has404 = existsSync(join(distDir, '404.html'));
+    app.setNotFoundHandler((request, reply) => {
+      if (has404 && (request.method === 'GET' || request.method === 'HEAD')) {
+        return reply.code(404).header('cache-control', 'no-cache').sendFile('404.html');
+      }
+      return reply.code(404).type('text/plain; charset=utf-8').send('Nicht gefunden');
+    });
+  }
+
+  return app;
+}

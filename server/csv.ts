@@ -1,0 +1,24 @@
+/**
+ * CSV export for d-NRW: UTF-8 with BOM and semicolons, as German Excel opens it directly. A cell
+ * that starts with = + - @ TAB or CR would be run as a formula by a spreadsheet; it gets a leading
+ * apostrophe (OWASP "CSV injection"), which shows the text as it was entered.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { FormDefinition } from '../src/forms/index.ts';
+import type { StoredSubmission } from './db.ts';
+import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
+
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function submissionsCsv(form: FormDefinition, submissions: readonly StoredSubmission[]): string {
+  const header = ['Vorgangsnummer', 'Eingegangen', ...form.fields.map(fieldLabel)];
+  const rows = submissions.map((s) => [
+    s.reference,
+    formatReceivedAt(s.receivedAt),
+    ...form.fields.map((field) => displayValue(field, s.data[field.name])),
+  ]);
+  const table = [header, ...rows].map((row) => row.map(neutraliseFormula));
+  return `\uFEFF${stringify(table, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ })}`;
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: builds the site if dist/ is missing, then serves dist/ and the form backend on
+ * HOST:PORT (default 127.0.0.1:4321). SIGTERM/SIGINT: stop taking requests, finish the ones in
+ * flight, let the outbox finish a send, close the database, exit 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+
+if (config.distDir !== null && !existsSync(join(config.distDir, 'index.html'))) {
+  console.log(`${join(config.distDir, 'index.html')} fehlt: die Website wird jetzt gebaut (npx astro build) …`);
+  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: process.env });
+  if (build.status !== 0) {
+    console.error('Der Build ist fehlgeschlagen; der Server startet nicht.');
+    process.exit(build.status ?? 1);
+  }
+}
+
+const app = await buildApp(config);
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'Server wird beendet');
+  const timeout = setTimeout(() => {
+    app.log.error('Beenden dauert zu lange, Abbruch');
+    process.exit(1);
+  }, 25_000);
+  timeout.unref();
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ name: (error as Error).name }, 'Fehler beim Beenden');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await app.listen({ host: config.host, port: config.port });
+} catch (error) {
+  app.log.error({ name: (error as Error).name, message: (error as Error).message }, 'Server konnte nicht starten');
+  process.exit(1);
+}

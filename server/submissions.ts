@@ -1,0 +1,244 @@
+/**
+ * POST /f/:formKey — the Formspree submission protocol, as @formspree/core and a plain HTML form
+ * speak it:
+ *
+ * - JSON clients (Accept: application/json) get 200 `{ next, id }` or 4xx `{ errors: [{ field?,
+ *   code, message }] }`; an error reply never contains `next`, because @formspree/core takes any
+ *   reply with `next` for a success.
+ * - A plain form post (Accept: text/html) gets 303 to the thank-you page, or a German error page
+ *   that shows the errors and puts the input back into a form that can be sent again.
+ * - Bodies: JSON, urlencoded (a repeated key becomes a list) and multipart without files.
+ *
+ * A submission is committed to SQLite before success is answered; its mail goes through the outbox.
+ */
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HONEYPOT_FIELD, NEXT_FIELD, pickFields, validateSubmission } from '../src/forms/index.ts';
+import type { FieldError, FormDefinition, FormName, FormRegistry } from '../src/forms/index.ts';
+import { BODY_LIMIT, type ServerConfig } from './config.ts';
+import type { Store } from './db.ts';
+import { renderFormErrorPage, renderMessagePage, type PageContext } from './html.ts';
+import type { Outbox } from './mail.ts';
+
+/** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
+export const FORMSPREE_REQUEST_HEADERS = ['content-type', 'accept', 'formspree-client', 'formspree-session-data'];
+
+/** An error that concerns the whole submission (Formspree "form error": no `field`). */
+export class SubmissionProblem extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  constructor(statusCode: number, code: string, message: string) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+  }
+}
+
+/** German messages for the errors that concern the whole submission. */
+export const problemMessages = {
+  notFound: 'Dieses Formular gibt es nicht. Prüfen Sie die Adresse.',
+  method: 'Formulare werden mit POST gesendet.',
+  tooLarge: 'Ihre Angaben sind zu lang (höchstens 32 KB). Kürzen Sie die Texte und senden Sie das Formular erneut.',
+  mediaType: 'Senden Sie das Formular als JSON, als application/x-www-form-urlencoded oder als multipart/form-data.',
+  files: 'Dieses Formular nimmt keine Dateien an. Senden Sie es ohne Anhang.',
+  malformed: 'Die Formulardaten sind nicht lesbar. Senden Sie ein JSON-Objekt mit den Feldern des Formulars.',
+  origin: 'Dieses Formular kann nur von der Website des Kommunalvertreters NRW gesendet werden.',
+  rateLimit: 'Sie haben in kurzer Zeit sehr viele Formulare gesendet. Warten Sie eine Minute und senden Sie dann erneut.',
+  server: 'Das Formular konnte wegen eines technischen Fehlers nicht gespeichert werden. Versuchen Sie es später erneut.',
+} as const;
+
+/** True when the client wants a web page rather than JSON (a plain form post). */
+export function wantsHtml(request: FastifyRequest): boolean {
+  const accept = String(request.headers.accept ?? '').toLowerCase();
+  return accept.includes('text/html') && !accept.includes('application/json');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function mediaType(request: FastifyRequest): string {
+  return String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** The fields of a multipart body; a part with a file is refused (415). */
+async function readMultipart(request: FastifyRequest): Promise<Record<string, unknown>> {
+  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  let size = 0;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      // A file input left empty sends a part without a file name: ignore it.
+      const content = await part.toBuffer();
+      if (part.filename === '' && content.length === 0) continue;
+      throw new SubmissionProblem(415, 'NO_FILE_UPLOADS', problemMessages.files);
+    }
+    const value = typeof part.value === 'string' ? part.value : String(part.value);
+    size += Buffer.byteLength(part.fieldname) + Buffer.byteLength(value);
+    if (size > BODY_LIMIT) throw new SubmissionProblem(413, 'PAYLOAD_TOO_LARGE', problemMessages.tooLarge);
+    const previous = fields[part.fieldname];
+    fields[part.fieldname] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return { ...fields };
+}
+
+export interface SubmissionRouteOptions {
+  readonly config: ServerConfig;
+  readonly forms: FormRegistry;
+  readonly store: Store;
+  readonly outbox: Outbox;
+  readonly pageContext: PageContext;
+}
+
+/**
+ * Where a plain form post goes after success: an allowed `_next` (absolute, or relative to the
+ * site), else the form's thank-you page; the reference number is added as `?ref=`.
+ */
+export function redirectTarget(config: ServerConfig, form: FormDefinition, requestedNext: unknown, reference: string, base: string): string {
+  let target = new URL(form.thankYouPath, base);
+  if (typeof requestedNext === 'string' && requestedNext.trim() !== '') {
+    try {
+      const candidate = new URL(requestedNext.trim(), base);
+      if (config.allowedOrigins.includes(candidate.origin)) target = candidate;
+    } catch {
+      // not a URL: keep the thank-you page
+    }
+  }
+  target.searchParams.set('ref', reference);
+  return target.href;
+}
+
+/** The origin pages are on: the request's Origin when it is allowed, else the site. */
+function siteBase(config: ServerConfig, request: FastifyRequest): string {
+  const origin = request.headers.origin;
+  return typeof origin === 'string' && config.allowedOrigins.includes(origin) ? origin : config.siteUrl;
+}
+
+export async function submissionRoutes(app: FastifyInstance, options: SubmissionRouteOptions): Promise<void> {
+  const { config, forms, store, outbox, pageContext } = options;
+
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
+    methods: ['POST'],
+    allowedHeaders: FORMSPREE_REQUEST_HEADERS,
+    maxAge: 600,
+  });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(multipart, {
+    limits: { fieldNameSize: 100, fieldSize: BODY_LIMIT, fields: 100, fileSize: BODY_LIMIT, files: 1, parts: 101, headerPairs: 100 },
+  });
+
+  const formFor = (key: string): FormDefinition | undefined => {
+    const name: FormName | undefined = Object.hasOwn(config.formKeys, key) ? config.formKeys[key] : undefined;
+    return name === undefined ? undefined : forms[name];
+  };
+
+  /** Answers an error in the client's language: JSON, or a German page for a plain form post. */
+  function sendProblem(request: FastifyRequest, reply: FastifyReply, statusCode: number, code: string, message: string): FastifyReply {
+    const form = formFor(String((request.params as { formKey?: string }).formKey ?? ''));
+    reply.code(statusCode).header('cache-control', 'no-store');
+    if (!wantsHtml(request)) return reply.send({ errors: [{ code, message }] });
+    const body = request.body;
+    if (form !== undefined && isPlainObject(body) && statusCode !== 413) {
+      return reply.type('text/html; charset=utf-8').send(
+        renderFormErrorPage(pageContext, { form, action: request.url, raw: body, errors: [], formMessage: message }),
+      );
+    }
+    return reply.type('text/html; charset=utf-8').send(renderMessagePage(pageContext, 'Das Formular wurde nicht gesendet', [message]));
+  }
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof SubmissionProblem) return sendProblem(request, reply, error.statusCode, error.code, error.message);
+    const status = error.statusCode ?? 500;
+    if (status === 429) return sendProblem(request, reply, 429, 'RATE_LIMITED', problemMessages.rateLimit);
+    if (status === 413) return sendProblem(request, reply, 413, 'PAYLOAD_TOO_LARGE', problemMessages.tooLarge);
+    if (status === 415) return sendProblem(request, reply, 415, 'UNSUPPORTED_MEDIA_TYPE', problemMessages.mediaType);
+    if (status >= 400 && status < 500) return sendProblem(request, reply, 400, 'INVALID_BODY', problemMessages.malformed);
+    request.log.error({ code: error.code, name: error.name }, 'Fehler beim Verarbeiten einer Einsendung');
+    return sendProblem(request, reply, 500, 'SERVER_ERROR', problemMessages.server);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const length = Number(request.headers['content-length']);
+    if (request.method === 'POST' && Number.isFinite(length) && length > BODY_LIMIT) {
+      throw new SubmissionProblem(413, 'PAYLOAD_TOO_LARGE', problemMessages.tooLarge);
+    }
+  });
+
+  app.route({
+    method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    url: '/:formKey',
+    handler: async (request, reply) => {
+      reply.header('allow', 'POST, OPTIONS');
+      return sendProblem(request, reply, 405, 'METHOD_NOT_ALLOWED', problemMessages.method);
+    },
+  });
+
+  app.post<{ Params: { formKey: string } }>('/:formKey', {
+    bodyLimit: BODY_LIMIT,
+    config: {
+      rateLimit: {
+        max: config.formRateLimit,
+        timeWindow: 60_000,
+        hook: 'preHandler',
+        errorResponseBuilder: (_request, context) =>
+          Object.assign(new SubmissionProblem(429, 'RATE_LIMITED', problemMessages.rateLimit), { retryAfterMs: context.ttl }),
+      },
+    },
+    handler: async (request, reply) => {
+      const form = formFor(request.params.formKey);
+      if (form === undefined) throw new SubmissionProblem(404, 'FORM_NOT_FOUND', problemMessages.notFound);
+
+      const origin = request.headers.origin;
+      if (typeof origin === 'string' && origin !== 'null' && !config.allowedOrigins.includes(origin)) {
+        request.log.warn({ form: form.name }, 'Einsendung von nicht erlaubter Herkunft abgewiesen');
+        throw new SubmissionProblem(403, 'BLOCKED', problemMessages.origin);
+      }
+
+      const type = mediaType(request);
+      let body: unknown;
+      if (type === 'multipart/form-data') body = await readMultipart(request);
+      else if (type === 'application/json' || type === 'application/x-www-form-urlencoded') body = request.body;
+      else throw new SubmissionProblem(415, 'UNSUPPORTED_MEDIA_TYPE', problemMessages.mediaType);
+      if (!isPlainObject(body)) throw new SubmissionProblem(400, 'INVALID_BODY', problemMessages.malformed);
+
+      const honeypot = body[HONEYPOT_FIELD];
+      const isSpam = honeypot !== undefined && honeypot !== null && honeypot !== '' && !(Array.isArray(honeypot) && honeypot.every((v) => v === ''));
+      const result = validateSubmission(form, body);
+
+      if (!result.ok && !isSpam) {
+        request.log.info({ form: form.name, fields: result.errors.map((e: FieldError) => `${e.field}:${e.code}`) }, 'Einsendung abgelehnt: Eingaben unvollständig');
+        reply.code(422).header('cache-control', 'no-store');
+        if (wantsHtml(request)) {
+          return reply
+            .type('text/html; charset=utf-8')
+            .send(renderFormErrorPage(pageContext, { form, action: request.url, raw: pickWithNext(form, body), errors: result.errors }));
+        }
+        return reply.send({ errors: result.errors });
+      }
+
+      // A filled honeypot is answered like a success. It is stored flagged as spam (so a person
+      // caught by mistake can still be found by the reference number), but it never appears in
+      // the admin list or the export and triggers no mail; it is deleted after SPAM_RETENTION_DAYS.
+      const data = result.ok ? (result.data as Record<string, unknown>) : pickFields(form, body);
+      const saved = store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam });
+      if (isSpam) request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung als Spam erkannt (Honeypot)');
+      else {
+        request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung gespeichert');
+        outbox.kick();
+      }
+
+      const next = redirectTarget(config, form, body[NEXT_FIELD], saved.reference, siteBase(config, request));
+      reply.header('cache-control', 'no-store');
+      if (wantsHtml(request)) return reply.redirect(next, 303);
+      return reply.code(200).send({ next, id: saved.reference });
+    },
+  });
+}
+
+function pickWithNext(form: FormDefinition, body: Record<string, unknown>): Record<string, unknown> {
+  const picked = pickFields(form, body);
+  if (typeof body[NEXT_FIELD] === 'string') picked[NEXT_FIELD] = body[NEXT_FIELD];
+  return picked;
+}
