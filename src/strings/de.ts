@@ -4,7 +4,7 @@
  */
 export const de = {
   skipLink: 'Zum Inhalt springen',
-  homeLinkLabel: 'Kommunalvertreter NRW – zur Startseite',
+  homeLinkSuffix: 'zur Startseite',
   navLabel: 'Hauptnavigation',
   footerNavLabel: 'Rechtliches und Barrierefreiheit',
   breadcrumbLabel: 'Sie sind hier',
@@ -28,6 +28,7 @@ export const de = {
   home: {
     title: 'OZG-Online-Dienste zur Nachnutzung für Kommunen in NRW',
     offersHeading: 'Angebote zur Nachnutzung',
+    offersDescription: 'Alle OZG-Online-Dienste, die der Kommunalvertreter NRW den Kommunen in Nordrhein-Westfalen zur Nachnutzung anbietet.',
     newsHeading: 'Aktuelles',
     allNews: 'Alle Meldungen',
     accessHeading: 'Informationen in Leichter Sprache und Gebärdensprache',

@@ -1,0 +1,73 @@
+import { test, expect } from './fixtures.ts';
+import { builtSitemapUrls } from './pages.ts';
+
+const urls = builtSitemapUrls();
+const paths = urls.map((url) => url.pathname);
+
+test('the sitemap lists the portal pages', () => {
+  for (const path of ['/', '/angebote/', '/angebote/aufenthaltstitel/', '/kontakt/', '/aktuelles/', '/impressum/', '/datenschutz/', '/barrierefreiheit/', '/leichte-sprache/', '/gebaerdensprache/']) {
+    expect(paths).toContain(path);
+  }
+});
+
+for (const { pathname: path, href: configuredUrl } of urls) {
+  test.describe(`page ${path}`, () => {
+    test('has no axe violations (WCAG 2.2 A/AA)', async ({ page, axe }) => {
+      await page.goto(path);
+      const results = await axe().analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+
+    test('has the page frame: lang, title, description, canonical, skip link, one h1, Stand', async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+      await expect(page).toHaveTitle(/ – Kommunalvertreter NRW$/);
+      expect((await page.locator('meta[name="description"]').getAttribute('content'))?.length).toBeGreaterThan(20);
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', configuredUrl);
+      await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByText(/^Stand: \d{2}\.\d{2}\.\d{4}$/)).toBeVisible();
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+      await expect(skip).toBeFocused();
+      await skip.press('Enter');
+      await expect(page.locator('main')).toBeFocused();
+    });
+
+    test('fits a 320 px wide screen without horizontal scrolling', async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  });
+}
+
+test('every page has a unique title and description', async ({ request }) => {
+  const titles = new Map<string, string>();
+  const descriptions = new Map<string, string>();
+  for (const path of paths) {
+    const html = await (await request.get(path)).text();
+    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+    const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(titles.get(title), `title of ${path} also on`).toBeUndefined();
+    expect(descriptions.get(description), `description of ${path} also on`).toBeUndefined();
+    titles.set(title, path);
+    descriptions.set(description, path);
+  }
+});
+
+test('no internal link or download is broken', async ({ request }) => {
+  const checked = new Map<string, number>();
+  for (const path of paths) {
+    const html = await (await request.get(path)).text();
+    for (const [, href] of html.matchAll(/\s(?:href|src)="([^"#]+)[^"]*"/g)) {
+      if (!href || /^(https?:|mailto:|tel:)/.test(href)) continue;
+      const target = new URL(href, `http://x${path}`).pathname;
+      if (!checked.has(target)) checked.set(target, (await request.get(target)).status());
+    }
+  }
+  const broken = [...checked].filter(([, status]) => status !== 200);
+  expect(broken).toEqual([]);
+  expect(checked.size).toBeGreaterThan(15);
+});

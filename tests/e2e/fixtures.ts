@@ -1,0 +1,39 @@
+/**
+ * The shared Playwright fixture: every test records the requests its page makes and fails when one
+ * leaves the site's origin (fonts, scripts and images are self-hosted; no trackers).
+ */
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const test = base.extend<{ externalRequests: string[]; axe: () => AxeBuilder }>({
+  externalRequests: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const external: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) external.push(request.url());
+      });
+      await use(external);
+      expect(external, 'requests that left the site origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+  axe: async ({ page }, use) => {
+    await use(() => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']));
+  },
+});
+
+export { expect };
+
+/** Paths of every page in the sitemap, as the built site lists them. */
+export async function sitemapPaths(request: { get: (url: string) => Promise<{ text: () => Promise<string> }> }): Promise<string[]> {
+  const index = await (await request.get('/sitemap-index.xml')).text();
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+  const paths: string[] = [];
+  for (const sitemap of sitemaps) {
+    const xml = await (await request.get(sitemap)).text();
+    paths.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname));
+  }
+  return paths;
+}
