@@ -1,0 +1,223 @@
+/**
+ * Test helpers for the form server: a fresh app on a temporary DATA_DIR, a real SMTP sink
+ * (smtp-server) and a small parser for the mails it receives.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildOptions } from '../../server/app.ts';
+import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const SITE = 'http://127.0.0.1:4321';
+
+export function tempDir(prefix = 'kv-test-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: ServerConfig;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+/** An app with its own DATA_DIR, no static site, quiet logs and no mail unless asked for. */
+export async function createTestApp(env: Env = {}, options: BuildOptions = { transport: null }): Promise<TestApp> {
+  const data = tempDir();
+  const config = loadConfig({ DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...env }, repoRoot);
+  const app = await buildApp(config, options);
+  return {
+    app,
+    config,
+    dataDir: data.path,
+    close: async () => {
+      await app.close();
+      data.remove();
+    },
+  };
+}
+
+/** A valid interest submission (as JSON). */
+export function validInteresse(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    behoerde: 'Stadt Dortmund, Ausländerbehörde',
+    ags: '05913000',
+    ansprechperson: 'Erika Mustermann',
+    funktion: 'Leitung',
+    email: 'erika.mustermann@stadt.de',
+    telefon: '0231 123456',
+    antragsstrecken: ['Erwerbstätigkeit', '§ 24 AufenthG (Ukraine)'],
+    start: '2027-03',
+    nachricht: 'Wir möchten gern starten.\nBitte melden Sie sich.',
+    datenschutz: true,
+    ...overrides,
+  };
+}
+
+export const json = { accept: 'application/json', 'content-type': 'application/json' } as const;
+export const formPost = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'content-type': 'application/x-www-form-urlencoded', origin: SITE } as const;
+
+/** Encodes fields as a browser does for a urlencoded post (lists become repeated keys). */
+export function urlencoded(fields: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v === true ? 'on' : String(v));
+  }
+  return params.toString();
+}
+
+/** Builds a multipart/form-data body by hand (fields and optional files). */
+export function multipart(
+  fields: Record<string, unknown>,
+  files: { name: string; filename: string; content: string }[] = [],
+): { payload: string; headers: Record<string, string> } {
+  const boundary = '----kvtestboundary7MA4YWxkTrZu0gW';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${v === true ? 'on' : String(v)}\r\n`);
+    }
+  }
+  for (const file of files) {
+    parts.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: text/plain\r\n\r\n${file.content}\r\n`,
+    );
+  }
+  parts.push(`--${boundary}--\r\n`);
+  return { payload: parts.join(''), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' } };
+}
+
+export function basicAuth(user: string, password: string): { authorization: string } {
+  return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+}
+
+export interface ReceivedMail {
+  raw: string;
+  from: string;
+  to: string[];
+}
+
+export interface SmtpSink {
+  port: number;
+  url: string;
+  mails: ReceivedMail[];
+  start(port?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A real SMTP server that keeps every mail it receives. */
+export function smtpSink(): SmtpSink {
+  let server: SMTPServer | null = null;
+  const sink: SmtpSink = {
+    port: 0,
+    url: '',
+    mails: [],
+    async start(port = 0) {
+      server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS', 'AUTH'],
+        logger: false,
+        onData(stream, session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            sink.mails.push({
+              raw: Buffer.concat(chunks).toString('utf8'),
+              from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+              to: session.envelope.rcptTo.map((r) => r.address),
+            });
+            callback();
+          });
+        },
+      });
+      const s = server;
+      await new Promise<void>((done, fail) => {
+        s.once('error', fail);
+        s.listen(port, '127.0.0.1', () => done());
+      });
+      sink.port = (s.server.address() as AddressInfo).port;
+      sink.url = `smtp://127.0.0.1:${sink.port}`;
+    },
+    async stop() {
+      const s = server;
+      server = null;
+      if (s) await new Promise<void>((done) => s.close(() => done()));
+    },
+  };
+  return sink;
+}
+
+/** A free TCP port (nothing listens on it afterwards). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+function decodeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, kind: string, text: string) =>
+    kind.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+  );
+}
+
+export function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  const soft = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < soft.length; i++) {
+    const c = soft[i]!;
+    if (c === '=' && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(c, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+export interface ParsedMail {
+  headers: Map<string, string[]>;
+  header(name: string): string | undefined;
+  text: string;
+  html: string;
+}
+
+/** Enough MIME parsing for assertions: unfolded, decoded headers and the decoded text and HTML parts. */
+export function parseMail(raw: string): ParsedMail {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const headers = new Map<string, string[]>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    if (i < 0) continue;
+    const name = line.slice(0, i).trim().toLowerCase();
+    headers.set(name, [...(headers.get(name) ?? []), decodeWords(line.slice(i + 1).trim())]);
+  }
+  const body = rest.join('\n\n');
+  const part = (type: string): string => {
+    const re = new RegExp(`Content-Type: ${type}[^]*?\\r?\\nContent-Transfer-Encoding: ([\\w-]+)\\r?\\n\\r?\\n([^]*?)\\r?\\n--`, 'i');
+    const match = re.exec(body);
+    if (!match) return '';
+    const encoding = match[1]!.toLowerCase();
+    const content = match[2]!;
+    if (encoding === 'quoted-printable') return decodeQuotedPrintable(content);
+    if (encoding === 'base64') return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
+    return content;
+  };
+  return { headers, header: (name) => headers.get(name.toLowerCase())?.[0], text: part('text/plain'), html: part('text/html') };
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('waitFor: Zeit abgelaufen');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,330 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, formPost, json, multipart, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const post = (payload: unknown, headers: Record<string, string> = json, url = '/f/interesse') =>
+  t.app.inject({ method: 'POST', url, payload: payload as string, headers });
+
+/** Every error reply: JSON with `errors`, never a `next` (@formspree/core would call it a success). */
+function expectErrorBody(body: string, code: string) {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  expect(parsed).not.toHaveProperty('next');
+  const errors = parsed['errors'] as { code: string; message: string }[];
+  expect(Array.isArray(errors) && errors.length > 0).toBe(true);
+  expect(errors[0]?.code).toBe(code);
+  for (const error of errors) expect(typeof error.message).toBe('string');
+  return parsed as { errors: { code: string; message: string; field?: string }[] };
+}
+
+describe('POST /f/:formKey with JSON', () => {
+  it('stores a valid submission and answers { next, id } with a reference number', async () => {
+    const res = await post(validInteresse());
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ next: string; id: string }>();
+    expect(body.id).toMatch(/^KV-\d{4}-\d{6}$/);
+    expect(body.next).toBe(`${SITE}/interesse/danke/?ref=${body.id}`);
+    const stored = t.app.store.listSubmissions('interesse');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ reference: body.id, data: { behoerde: 'Stadt Dortmund, Ausländerbehörde', datenschutz: true } });
+    expect(t.app.store.pendingMailCount()).toBe(1);
+  });
+
+  it('numbers references one after another per form', async () => {
+    const a = (await post(validInteresse())).json<{ id: string }>().id;
+    const b = (await post(validInteresse())).json<{ id: string }>().id;
+    const c = (
+      await post({ seite: '/', beschreibung: 'Kontrast zu gering', datenschutz: true }, json, '/f/barriere-melden')
+    ).json<{ id: string }>().id;
+    expect(Number(b.slice(-6))).toBe(Number(a.slice(-6)) + 1);
+    expect(c).toMatch(/^BF-\d{4}-000001$/);
+  });
+
+  it('drops unknown fields before storing', async () => {
+    await post(validInteresse({ isAdmin: true, _subject: 'Hallo', '__proto__x': 1 }));
+    const [stored] = t.app.store.listSubmissions('interesse');
+    expect(Object.keys(stored?.data ?? {}).sort()).toEqual(
+      ['ags', 'ansprechperson', 'antragsstrecken', 'behoerde', 'datenschutz', 'email', 'funktion', 'nachricht', 'start', 'telefon'].sort(),
+    );
+  });
+
+  it('answers 422 with one Formspree error per field and stores nothing', async () => {
+    const res = await post(validInteresse({ behoerde: '', email: 'kaputt', antragsstrecken: [] }));
+    expect(res.statusCode).toBe(422);
+    const body = expectErrorBody(res.body, 'REQUIRED_FIELD_EMPTY');
+    expect(body.errors).toEqual([
+      { field: 'behoerde', code: 'REQUIRED_FIELD_EMPTY', message: 'Geben Sie den Namen Ihrer Behörde ein' },
+      { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de' },
+      { field: 'antragsstrecken', code: 'REQUIRED_FIELD_EMPTY', message: 'Wählen Sie mindestens eine Antragsstrecke aus' },
+    ]);
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+  });
+
+  it('answers 400 for malformed JSON, a JSON array and null', async () => {
+    for (const payload of ['{"behoerde": ', '[{"behoerde":"x"}]', 'null', '"text"', '42']) {
+      const res = await post(payload);
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expectErrorBody(res.body, 'INVALID_BODY');
+    }
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+  });
+
+  it('refuses prototype pollution attempts with 400', async () => {
+    const res = await post('{"__proto__": {"admin": true}, "behoerde": "x"}');
+    expect(res.statusCode).toBe(400);
+    expectErrorBody(res.body, 'INVALID_BODY');
+  });
+
+  it('answers 404 FORM_NOT_FOUND for an unknown form', async () => {
+    const res = await post(validInteresse(), json, '/f/unbekannt');
+    expect(res.statusCode).toBe(404);
+    expect(expectErrorBody(res.body, 'FORM_NOT_FOUND').errors[0]?.message).toMatch(/gibt es nicht/);
+  });
+
+  it('answers 405 with Allow for other methods', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH'] as const) {
+      const res = await t.app.inject({ method, url: '/f/interesse', headers: { accept: 'application/json' } });
+      expect(res.statusCode, method).toBe(405);
+      expect(res.headers['allow']).toBe('POST, OPTIONS');
+      expectErrorBody(res.body, 'METHOD_NOT_ALLOWED');
+    }
+  });
+
+  it('answers 413 for a body over 32 KB', async () => {
+    const res = await post(validInteresse({ nachricht: 'x'.repeat(33 * 1024) }));
+    expect(res.statusCode).toBe(413);
+    expectErrorBody(res.body, 'PAYLOAD_TOO_LARGE');
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+  });
+
+  it('answers 415 for other content types', async () => {
+    for (const type of ['text/plain', 'application/xml', 'application/octet-stream']) {
+      const res = await post('behoerde=x', { accept: 'application/json', 'content-type': type });
+      expect(res.statusCode, type).toBe(415);
+      expectErrorBody(res.body, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
+  it('refuses a post from an origin that is not allowed, and stores nothing', async () => {
+    const res = await post(validInteresse(), { ...json, origin: 'https://evil.example' });
+    expect(res.statusCode).toBe(403);
+    expectErrorBody(res.body, 'BLOCKED');
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+  });
+});
+
+describe('POST /f/:formKey with other encodings', () => {
+  it('accepts urlencoded bodies with repeated keys for several Antragsstrecken', async () => {
+    const res = await post(urlencoded(validInteresse()), { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.statusCode).toBe(200);
+    expect(t.app.store.listSubmissions('interesse')[0]?.data['antragsstrecken']).toEqual(['Erwerbstätigkeit', '§ 24 AufenthG (Ukraine)']);
+  });
+
+  it('accepts multipart/form-data without files (what @formspree/react sends from a form)', async () => {
+    const { payload, headers } = multipart(validInteresse());
+    const res = await post(payload, headers);
+    expect(res.statusCode).toBe(200);
+    expect(t.app.store.listSubmissions('interesse')[0]?.data).toMatchObject({ antragsstrecken: ['Erwerbstätigkeit', '§ 24 AufenthG (Ukraine)'], datenschutz: true });
+  });
+
+  it('answers 415 NO_FILE_UPLOADS for a multipart body with a file and stores nothing', async () => {
+    const { payload, headers } = multipart(validInteresse(), [{ name: 'anhang', filename: 'a.txt', content: 'hallo' }]);
+    const res = await post(payload, headers);
+    expect(res.statusCode).toBe(415);
+    expectErrorBody(res.body, 'NO_FILE_UPLOADS');
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+  });
+
+  it('answers 413 for multipart fields that add up to more than 32 KB', async () => {
+    const fields: Record<string, unknown> = validInteresse();
+    for (let i = 0; i < 40; i++) fields[`extra${i}`] = 'x'.repeat(1000);
+    const { payload, headers } = multipart(fields);
+    const res = await post(payload, headers);
+    expect(res.statusCode).toBe(413);
+    expectErrorBody(res.body, 'PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('plain form post (no JavaScript)', () => {
+  it('redirects with 303 to the thank-you page with the reference number', async () => {
+    const res = await post(urlencoded(validInteresse()), formPost);
+    expect(res.statusCode).toBe(303);
+    const location = new URL(String(res.headers['location']));
+    expect(location.origin + location.pathname).toBe(`${SITE}/interesse/danke/`);
+    expect(location.searchParams.get('ref')).toBe(t.app.store.listSubmissions('interesse')[0]?.reference);
+  });
+
+  it('follows a relative or allowed _next, but never to another origin', async () => {
+    const relative = await post(urlencoded(validInteresse({ _next: '/interesse/danke/?quelle=formular' })), formPost);
+    expect(String(relative.headers['location'])).toMatch(new RegExp(`^${SITE}/interesse/danke/\\?quelle=formular&ref=KV-`));
+    for (const _next of ['https://evil.example/phish', '//evil.example/x', 'javascript:alert(1)']) {
+      const res = await post(urlencoded(validInteresse({ _next })), formPost);
+      expect(res.statusCode).toBe(303);
+      expect(String(res.headers['location']), _next).toMatch(new RegExp(`^${SITE}/interesse/danke/\\?ref=KV-`));
+    }
+  });
+
+  it('redirects the barrier report to its own thank-you page', async () => {
+    const res = await post(urlencoded({ seite: '/', beschreibung: 'Fokus unsichtbar', datenschutz: 'on' }), formPost, '/f/barriere-melden');
+    expect(res.statusCode).toBe(303);
+    expect(String(res.headers['location'])).toMatch(new RegExp(`^${SITE}/barrierefreiheit/barriere-melden/danke/\\?ref=BF-`));
+  });
+
+  it('answers errors with a German page that lists them and keeps every input, escaped', async () => {
+    const res = await post(
+      urlencoded(validInteresse({ behoerde: '', email: '<script>alert(1)</script>', nachricht: 'Zeile "eins" & <b>zwei</b>', _next: '/interesse/danke/' })),
+      formPost,
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    const html = res.body;
+    expect(html).toContain('<title>Fehler: Interesse bekunden');
+    expect(html).toContain('Es gibt ein Problem');
+    expect(html).toContain('<a href="#behoerde">Geben Sie den Namen Ihrer Behörde ein</a>');
+    expect(html).toContain('<a href="#email">Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de</a>');
+    expect(html).toContain('<p class="error" id="email-error"><span class="vh">Fehler:</span>');
+    expect(html).toContain('aria-describedby="email-hint email-error"');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(html).toContain('Zeile &quot;eins&quot; &amp; &lt;b&gt;zwei&lt;/b&gt;</textarea>');
+    expect(html).toMatch(/value="Erwerbstätigkeit" checked/);
+    expect(html).toContain('<form action="/f/interesse" method="post"');
+    expect(html).toContain('name="_next" value="/interesse/danke/"');
+    expect(html).toContain('mailto:kommunalvertreter@digitales.nrw.de?subject=');
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+  });
+
+  it('answers a disallowed content type with a German page for browsers', async () => {
+    const res = await post('x', { ...formPost, 'content-type': 'text/plain' });
+    expect(res.statusCode).toBe(415);
+    expect(res.body).toContain('Das Formular wurde nicht gesendet');
+    expect(res.body).toContain('Zurück-Funktion Ihres Browsers');
+  });
+});
+
+describe('honeypot', () => {
+  it('answers a filled honeypot like a success but keeps it out of the list, the export and the mail', async () => {
+    const res = await post(validInteresse({ _gotcha: 'http://spam.example' }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: expect.stringMatching(/^KV-/), next: expect.stringContaining('/interesse/danke/') });
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(t.app.store.countSpam('interesse')).toBe(1);
+    expect(t.app.store.pendingMailCount()).toBe(0);
+  });
+
+  it('answers a plain form post with a filled honeypot with the normal redirect, even with invalid data', async () => {
+    const res = await post(urlencoded({ behoerde: 'x', _gotcha: 'spam' }), formPost);
+    expect(res.statusCode).toBe(303);
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+  });
+
+  it('ignores an empty honeypot', async () => {
+    expect((await post(validInteresse({ _gotcha: '' }))).statusCode).toBe(200);
+    expect(t.app.store.listSubmissions('interesse')).toHaveLength(1);
+  });
+});
+
+describe('CORS', () => {
+  it('answers the preflight @formspree/core sends from an allowed origin', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/f/interesse',
+      headers: {
+        origin: SITE,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,formspree-client,formspree-session-data',
+      },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(SITE);
+    const allowed = String(res.headers['access-control-allow-headers']).split(/,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(['content-type', 'formspree-client', 'formspree-session-data']));
+    expect(res.headers['access-control-allow-methods']).toContain('POST');
+  });
+
+  it('gives no CORS permission to other origins', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/f/interesse',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('allows origins from ALLOWED_ORIGINS', async () => {
+    const other = await createTestApp({ ALLOWED_ORIGINS: 'https://kommunalvertreter.nrw, https://www.kommunalvertreter.nrw' });
+    try {
+      const res = await other.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: { ...json, origin: 'https://www.kommunalvertreter.nrw' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe('https://www.kommunalvertreter.nrw');
+      expect(res.json<{ next: string }>().next).toMatch(/^https:\/\/www\.kommunalvertreter\.nrw\/interesse\/danke\//);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('form keys', () => {
+  it('accepts a key mapped with FORM_KEY_INTERESSE as well as the form name', async () => {
+    const other = await createTestApp({ FORM_KEY_INTERESSE: 'xyzabc12', FORM_KEY_BARRIERE_MELDEN: 'bf99' });
+    try {
+      const mapped = await other.app.inject({ method: 'POST', url: '/f/xyzabc12', payload: validInteresse(), headers: json });
+      expect(mapped.statusCode).toBe(200);
+      expect(mapped.json<{ id: string }>().id).toMatch(/^KV-/);
+      const barrier = await other.app.inject({ method: 'POST', url: '/f/bf99', payload: { seite: 'x', beschreibung: 'y', datenschutz: true }, headers: json });
+      expect(barrier.json<{ id: string }>().id).toMatch(/^BF-/);
+      expect((await other.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json })).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers the request over FORM_RATE_LIMIT per minute with 429 JSON and Retry-After', async () => {
+    const limited = await createTestApp({ FORM_RATE_LIMIT: '3' });
+    try {
+      const send = () => limited.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+      for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(200);
+      const res = await send();
+      expect(res.statusCode).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expectErrorBody(res.body, 'RATE_LIMITED');
+      expect(limited.app.store.listSubmissions('interesse')).toHaveLength(3);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY says so', async () => {
+    const untrusted = await createTestApp({ FORM_RATE_LIMIT: '1' });
+    const trusted = await createTestApp({ FORM_RATE_LIMIT: '1', TRUST_PROXY: 'true' });
+    try {
+      const from = (app: TestApp, address: string) =>
+        app.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: { ...json, 'x-forwarded-for': address } });
+      expect((await from(untrusted, '203.0.113.1')).statusCode).toBe(200);
+      expect((await from(untrusted, '203.0.113.2')).statusCode).toBe(429);
+      expect((await from(trusted, '203.0.113.1')).statusCode).toBe(200);
+      expect((await from(trusted, '203.0.113.2')).statusCode).toBe(200);
+      expect((await from(trusted, '203.0.113.2')).statusCode).toBe(429);
+    } finally {
+      await untrusted.close();
+      await trusted.close();
+    }
+  });
+});
+
+describe('health', () => {
+  it('GET /healthz answers ok', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', schemaVersion: 1 });
+  });
+});
