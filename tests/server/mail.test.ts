@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { retryDelay } from '../../server/mail.ts';
+import { createTestApp, freePort, json, parseMail, smtpSink, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+
+let t: TestApp | undefined;
+let sink: SmtpSink | undefined;
+afterEach(async () => {
+  await t?.close();
+  await sink?.stop();
+  t = undefined;
+  sink = undefined;
+});
+
+describe('notification e-mail', () => {
+  it('sends every field as text and escaped HTML to NOTIFY_TO, with Reply-To the submitter', async () => {
+    sink = smtpSink();
+    await sink.start();
+    t = await createTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Portal <portal@example.org>', NOTIFY_TO: 'team@example.org' }, {});
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/f/interesse',
+      payload: validInteresse({ nachricht: 'Hallo <b>Team</b> & Co.\nZweite Zeile' }),
+      headers: json,
+    });
+    const { id } = res.json<{ id: string }>();
+    await waitFor(() => sink!.mails.length === 1);
+    const received = sink.mails[0]!;
+    expect(received.to).toEqual(['team@example.org']);
+    expect(received.from).toBe('portal@example.org');
+    const mail = parseMail(received.raw);
+    expect(mail.header('subject')).toBe(`Interesse bekunden: Stadt Dortmund, Ausländerbehörde (${id})`);
+    expect(mail.header('reply-to')).toBe('Erika Mustermann <erika.mustermann@stadt.de>');
+    expect(mail.header('message-id')).toMatch(new RegExp(`^<${id}\\.\\d+@127\\.0\\.0\\.1>$`));
+    for (const line of [
+      `Vorgangsnummer: ${id}`,
+      'Behörde: Stadt Dortmund, Ausländerbehörde',
+      'Amtlicher Gemeindeschlüssel: 05913000',
+      'Ansprechperson: Erika Mustermann',
+      'E-Mail-Adresse: erika.mustermann@stadt.de',
+      'Telefon: 0231 123456',
+      'Antragsstrecken: Erwerbstätigkeit; § 24 AufenthG (Ukraine)',
+      'Gewünschter Start: 2027-03',
+      '  Hallo <b>Team</b> & Co.',
+      '  Zweite Zeile',
+      'Datenschutzhinweise gelesen: ja',
+    ]) {
+      expect(mail.text).toContain(line);
+    }
+    expect(mail.html).toContain('Hallo &lt;b&gt;Team&lt;/b&gt; &amp; Co.');
+    expect(mail.html).not.toContain('<b>Team</b>');
+    await waitFor(() => t!.app.store.pendingMailCount() === 0);
+  });
+
+  it('cannot be used for header injection through the name or the subject', async () => {
+    sink = smtpSink();
+    await sink.start();
+    t = await createTestApp({ SMTP_URL: sink.url }, {});
+    await t.app.inject({
+      method: 'POST',
+      url: '/f/interesse',
+      payload: validInteresse({ ansprechperson: 'Eve\r\nBcc: victim@example.org', behoerde: 'Amt\r\nX-Evil: 1' }),
+      headers: json,
+    });
+    await waitFor(() => sink!.mails.length === 1);
+    const mail = parseMail(sink.mails[0]!.raw);
+    expect(mail.headers.has('bcc')).toBe(false);
+    expect(mail.headers.has('x-evil')).toBe(false);
+    expect(sink.mails[0]!.to).toEqual(['kommunalvertreter@digitales.nrw.de']);
+    expect(mail.header('reply-to')).toBe('"Eve Bcc: victim@example.org" <erika.mustermann@stadt.de>');
+  });
+
+  it('sends a barrier report without e-mail address and without Reply-To', async () => {
+    sink = smtpSink();
+    await sink.start();
+    t = await createTestApp({ SMTP_URL: sink.url }, {});
+    await t.app.inject({ method: 'POST', url: '/f/barriere-melden', payload: { seite: '/kosten/', beschreibung: 'Tabelle ohne Überschriften', datenschutz: 'on' }, headers: json });
+    await waitFor(() => sink!.mails.length === 1);
+    const mail = parseMail(sink.mails[0]!.raw);
+    expect(mail.headers.has('reply-to')).toBe(false);
+    expect(mail.text).toContain('Beschreibung: Tabelle ohne Überschriften');
+    expect(mail.text).toContain('Die Person hat keine E-Mail-Adresse angegeben.');
+  });
+
+  it('sends no mail for a honeypot submission', async () => {
+    sink = smtpSink();
+    await sink.start();
+    t = await createTestApp({ SMTP_URL: sink.url }, {});
+    await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse({ _gotcha: 'bot' }), headers: json });
+    await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    await waitFor(() => sink!.mails.length === 1);
+    await t.app.outbox.runOnce();
+    expect(sink.mails).toHaveLength(1);
+  });
+});
+
+describe('outbox', () => {
+  it('accepts the submission while SMTP is down and sends exactly one mail once it is back', async () => {
+    const port = await freePort();
+    t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, OUTBOX_RETRY_BASE_MS: '50', OUTBOX_RETRY_MAX_MS: '200' }, { startOutbox: false });
+    const res = await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    expect(res.statusCode).toBe(200);
+    expect(await t.app.outbox.runOnce()).toBe(0);
+    expect(await t.app.outbox.runOnce()).toBe(0);
+    expect(t.app.store.pendingMailCount()).toBe(1);
+
+    sink = smtpSink();
+    await sink.start(port);
+    await new Promise((r) => setTimeout(r, 250));
+    const [first, second] = await Promise.all([t.app.outbox.runOnce(), t.app.outbox.runOnce()]);
+    expect(first + second).toBe(1);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await t.app.outbox.runOnce()).toBe(0);
+    expect(sink.mails).toHaveLength(1);
+    expect(t.app.store.pendingMailCount()).toBe(0);
+    expect(parseMail(sink.mails[0]!.raw).header('subject')).toContain(res.json<{ id: string }>().id);
+  });
+
+  it('keeps pending mails across a restart and sends them from the new process', async () => {
+    const port = await freePort();
+    const first = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` }, { startOutbox: false });
+    await first.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    await first.app.close();
+    sink = smtpSink();
+    await sink.start(port);
+    const { buildApp } = await import('../../server/app.ts');
+    const app = await buildApp(first.config);
+    await app.ready();
+    await waitFor(() => sink!.mails.length === 1);
+    expect(app.store.pendingMailCount()).toBe(0);
+    await app.close();
+    const { rmSync } = await import('node:fs');
+    rmSync(first.dataDir, { recursive: true, force: true });
+  });
+
+  it('doubles the delay after each failure up to the maximum', () => {
+    const config = { pollMs: 1000, baseDelayMs: 1000, maxDelayMs: 10_000 };
+    expect([1, 2, 3, 4, 5, 6].map((n) => retryDelay(n, config))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+  });
+});
