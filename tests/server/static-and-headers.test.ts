@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inlineScriptHashes } from '../../server/csp.ts';
+import { createTestApp, tempDir, type TestApp } from './helpers.ts';
+
+const inline = '(()=>{document.documentElement.dataset.js="1"})();';
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+let dist: ReturnType<typeof tempDir>;
+let t: TestApp;
+
+beforeAll(async () => {
+  dist = tempDir('kv-dist-');
+  mkdirSync(join(dist.path, '_astro'));
+  mkdirSync(join(dist.path, 'interesse'));
+  writeFileSync(join(dist.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script><script type="application/ld+json">{"a":1}</script><script type="module" src="/_astro/a.js"></script>`);
+  writeFileSync(join(dist.path, 'interesse', 'index.html'), '<!doctype html><title>Interesse</title><script type="module">import "/_astro/a.js";</script>');
+  writeFileSync(join(dist.path, '404.html'), '<!doctype html><title>Nicht gefunden</title><h1>Seite nicht gefunden</h1>');
+  writeFileSync(join(dist.path, '_astro', 'a.js'), 'console.log(1)');
+  t = await createTestApp({ DIST_DIR: dist.path, PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
+});
+afterAll(async () => {
+  await t.close();
+  dist.remove();
+});
+
+describe('static site', () => {
+  it('serves pages from dist/ with no-cache and hashed assets as immutable', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/interesse/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Interesse</title>');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const asset = await t.app.inject({ method: 'GET', url: '/_astro/a.js' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('redirects a directory without trailing slash', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/interesse' });
+    expect(res.statusCode).toBe(301);
+    expect(res.headers['location']).toBe('/interesse/');
+  });
+
+  it('answers unknown pages with dist/404.html and status 404', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/gibt-es-nicht/' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Seite nicht gefunden');
+  });
+});
+
+describe('security headers', () => {
+  it('hashes the inline scripts of dist/ and nothing else', () => {
+    expect(inlineScriptHashes(dist.path)).toEqual([sha(inline), sha('import "/_astro/a.js";')].sort());
+  });
+
+  it('sends a CSP without unsafe-inline scripts and the other headers on every response', async () => {
+    for (const url of ['/', '/healthz', '/f/interesse']) {
+      const res = await t.app.inject({ method: url === '/f/interesse' ? 'POST' : 'GET', url, payload: url === '/f/interesse' ? {} : undefined });
+      const csp = String(res.headers['content-security-policy']);
+      const directives = new Map(csp.split(';').map((d) => { const [name = '', ...values] = d.trim().split(/\s+/); return [name, values] as const; }));
+      expect(directives.get('script-src')).toEqual(["'self'", ...[sha(inline), sha('import "/_astro/a.js";')].sort()]);
+      expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'self'"]);
+      expect(directives.get('form-action')).toEqual(["'self'", 'https://formspree.io']);
+      expect(directives.get('connect-src')).toEqual(["'self'", 'https://formspree.io']);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['permissions-policy']).toContain('camera=()');
+    }
+  });
+});
