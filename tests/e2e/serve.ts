@@ -1,10 +1,93 @@
-// Interim launcher: serves dist/ statically until the form backend's launcher replaces this file.
-import Fastify from 'fastify';
-import fastifyStatic from '@fastify/static';
-import { join } from 'node:path';
+/**
+ * The server Playwright's webServer starts (`node tests/e2e/serve.ts`, port from E2E_PORT): the real
+ * form backend serving the already built dist/ (it never builds; `npm test` builds first), with
+ * - a fresh temporary DATA_DIR, removed again on exit,
+ * - an SMTP sink that writes each received mail as JSON to test-results/e2e-mails/<n>.json,
+ * - the admin login from tests/e2e/env.ts.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { parseMail } from '../server/mime.ts';
+import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, E2E_NOTIFY_TO, MAIL_DIR } from './env.ts';
 
-const app = Fastify();
-await app.register(fastifyStatic, { root: join(process.cwd(), 'dist') });
-app.get('/healthz', async () => ({ ok: true }));
-app.setNotFoundHandler((_req, reply) => reply.code(404).sendFile('404.html'));
-await app.listen({ host: '127.0.0.1', port: Number(process.env.E2E_PORT ?? 4391) });
+const root = resolve(import.meta.dirname, '../..');
+const port = Number(process.env['E2E_PORT'] ?? 4391);
+const dist = join(root, 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error('dist/index.html fehlt: bauen Sie die Website zuerst (npx astro build). Dieser Starter baut nicht.');
+  process.exit(1);
+}
+
+rmSync(MAIL_DIR, { recursive: true, force: true });
+mkdirSync(MAIL_DIR, { recursive: true });
+let received = 0;
+const sink = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      received += 1;
+      const mail = parseMail(Buffer.concat(chunks).toString('utf8'));
+      const record = {
+        n: received,
+        receivedAt: new Date().toISOString(),
+        envelope: {
+          from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+          to: session.envelope.rcptTo.map((r) => r.address),
+        },
+        subject: mail.header('subject') ?? '',
+        replyTo: mail.header('reply-to') ?? '',
+        text: mail.text,
+        html: mail.html,
+      };
+      writeFileSync(join(MAIL_DIR, `${received}.json`), `${JSON.stringify(record, null, 2)}\n`);
+      callback();
+    });
+  },
+});
+await new Promise<void>((done) => sink.listen(0, '127.0.0.1', () => done()));
+const smtpPort = (sink.server.address() as AddressInfo).port;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'kv-e2e-'));
+const config = loadConfig(
+  {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SITE_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    DIST_DIR: dist,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    NOTIFY_TO: E2E_NOTIFY_TO,
+    ADMIN_USER: E2E_ADMIN_USER,
+    ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+    FORM_RATE_LIMIT: '10000',
+    OUTBOX_POLL_MS: '200',
+    OUTBOX_RETRY_BASE_MS: '200',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+  },
+  root,
+);
+const app = await buildApp(config);
+
+async function stop(): Promise<void> {
+  try {
+    await app.close();
+    await new Promise<void>((done) => sink.close(() => done()));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
+
+await app.listen({ host: '127.0.0.1', port });
+console.log(`e2e: http://127.0.0.1:${port} (Mails in ${MAIL_DIR})`);
