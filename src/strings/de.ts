@@ -26,7 +26,8 @@ export const de = {
     gebaerdensprache: 'Gebärdensprache',
   },
   home: {
-    title: 'OZG-Online-Dienste zur Nachnutzung für Kommunen in NRW',
+    title: 'OZG-Online-Dienste zur Nachnutzung',
+    heading: 'OZG-Online-Dienste zur Nachnutzung für Kommunen in NRW',
     offersHeading: 'Angebote zur Nachnutzung',
     offersDescription: 'Alle OZG-Online-Dienste, die der Kommunalvertreter NRW den Kommunen in Nordrhein-Westfalen zur Nachnutzung anbietet.',
     newsHeading: 'Aktuelles',
