@@ -4,7 +4,7 @@ import { getViteConfig } from 'astro/config';
 // Unit tests for src/lib, the content schemas and the form backend (server/ through inject).
 export default getViteConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/build/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,0 +1,50 @@
+/**
+ * A throwaway copy of the project for builds with changed content (build-error tests, the build-scale
+ * benchmark). node_modules is linked entry by entry, so Astro's and Vite's caches (node_modules/.astro,
+ * node_modules/.vite) stay private to the copy.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public'];
+
+export interface TempProject {
+  root: string;
+  remove: () => void;
+}
+
+export function createTempProject(source = process.cwd(), prefix = 'kv-project-'): TempProject {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const entry of COPIED) cpSync(join(source, entry), join(root, entry), { recursive: true });
+  const modules = join(root, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(join(source, 'node_modules'))) {
+    if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue;
+    symlinkSync(resolve(source, 'node_modules', entry), join(modules, entry));
+  }
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface BuildResult {
+  code: number;
+  output: string;
+  seconds: number;
+}
+
+/** Runs `astro build` in a project folder and collects its output. */
+export function buildProject(root: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+      cwd: root,
+      env: { ...process.env, ...env, FORCE_COLOR: '0' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }));
+  });
+}
