@@ -66,8 +66,16 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const store = openStore(config.dataDir);
   app.addHook('onClose', async () => store.close());
   const forms = createFormRegistry(readInteresseOptions(config.contentDir));
-  const purged = store.purgeSpam(new Date(Date.now() - config.spamRetentionDays * 86_400_000));
-  if (purged > 0) app.log.info({ purged }, 'Alte Spam-Einsendungen gelöscht');
+  const purge = (): void => {
+    const now = Date.now();
+    const spam = store.purgeSpam(new Date(now - config.spamRetentionDays * 86_400_000));
+    const expired = store.purgeExpired(new Date(now - config.retentionDays * 86_400_000));
+    if (spam + expired > 0) app.log.info({ spam, expired }, 'Einsendungen nach Ablauf der Speicherdauer gelöscht');
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 6 * 3_600_000);
+  purgeTimer.unref();
+  app.addHook('onClose', async () => clearInterval(purgeTimer));
 
   const transport = options.transport === undefined ? createTransport(config.smtpUrl) : options.transport;
   const outbox = createOutbox({

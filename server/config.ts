@@ -49,6 +49,8 @@ export interface ServerConfig {
   readonly formEndpointOrigin: string | null;
   /** Days a submission caught by the honeypot is kept before it is deleted. */
   readonly spamRetentionDays: number;
+  /** Days a submission is kept before it is deleted (the Datenschutzerklärung promises 365). */
+  readonly retentionDays: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -144,5 +146,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: value(env, 'LOG_LEVEL') ?? 'info',
     formEndpointOrigin: formEndpoint === undefined ? null : origin(formEndpoint, 'PUBLIC_FORM_ENDPOINT'),
     spamRetentionDays: integer(env, 'SPAM_RETENTION_DAYS', 30, 1, 3650),
+    retentionDays: integer(env, 'RETENTION_DAYS', 365, 1, 3650),
   };
 }

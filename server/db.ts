@@ -101,6 +101,11 @@ export interface Store {
   pendingMailCount(): number;
   /** Deletes spam older than the given date; returns how many. */
   purgeSpam(before: Date): number;
+  /**
+   * Deletes submissions older than the given date whose mail has been sent (retention period of
+   * the Datenschutzerklärung); a mail still waiting keeps its submission. Returns how many.
+   */
+  purgeExpired(before: Date): number;
   /** Simple liveness check. */
   ping(): boolean;
   close(): void;
@@ -169,6 +174,10 @@ export function openStore(dataDir: string): Store {
   );
   const selectPending = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'");
   const deleteSpam = db.prepare('DELETE FROM submissions WHERE spam = 1 AND received_at < ?');
+  const deleteExpired = db.prepare(
+    `DELETE FROM submissions WHERE received_at < ?
+     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`,
+  );
 
   return {
     schemaVersion,
@@ -204,6 +213,9 @@ export function openStore(dataDir: string): Store {
     },
     purgeSpam(before) {
       return Number(deleteSpam.run(before.toISOString()).changes);
+    },
+    purgeExpired(before) {
+      return Number(deleteExpired.run(before.toISOString()).changes);
     },
     ping() {
       return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;

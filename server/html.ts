@@ -4,7 +4,7 @@
  * again, so nothing typed is lost) and a simple message page. Every value is escaped.
  */
 import type { FieldDefinition, FieldError, FormDefinition } from '../src/forms/index.ts';
-import { HONEYPOT_FIELD, NEXT_FIELD } from '../src/forms/index.ts';
+import { HONEYPOT_FIELD, mailtoWithInput, NEXT_FIELD } from '../src/forms/index.ts';
 import { displayValue, escapeHtml as e, fieldLabel } from './format.ts';
 
 export interface PageContext {
@@ -123,15 +123,6 @@ ${boxes}
       return `<div class="${cls}"><label for="${name}">${e(field.label)}</label>${hint(field)}${errorLine(field, error)}<input type="${type}" id="${name}" name="${name}" value="${e(rawText(raw))}"${autocomplete}${inputmode}${required}${invalid}${describedBy(field, error)}></div>`;
     }
   }
-}
-
-/** A mailto: link that carries the visitor's input, for when the form cannot be sent at all. */
-export function mailtoWithInput(postfach: string, form: FormDefinition, raw: Readonly<Record<string, unknown>>): string {
-  const lines = form.fields
-    .filter((field) => field.type !== 'consent')
-    .map((field) => `${fieldLabel(field)}: ${field.type === 'checkboxes' ? rawList(raw[field.name]).join('; ') : rawText(raw[field.name])}`);
-  const body = lines.join('\n').slice(0, 1800);
-  return `mailto:${postfach}?subject=${encodeURIComponent(form.title)}&body=${encodeURIComponent(body)}`;
 }
 
 export interface FormErrorPage {

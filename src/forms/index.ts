@@ -10,6 +10,7 @@ export { antragsstreckenOptions, INTERESSE_OFFER, type OfferWithLeistungen } fro
 export { barriereMeldenForm } from './barriere-melden.ts';
 export { createInteresseForm } from './interesse.ts';
 export { validateSubmission, errorCode, pickFields } from './validate.ts';
+export { mailtoWithInput } from './mailto.ts';
 export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormName } from './types.ts';
 
 /** Honeypot field: people never see it, bots fill it in (Formspree's name). */

@@ -117,13 +117,13 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
       name: 'start',
       label: 'Gewünschter Start (optional)',
       shortLabel: 'Gewünschter Start',
-      hint: 'Monat und Jahr, zum Beispiel 2027-03',
+      hint: 'Monat und Jahr, zum Beispiel 03.2027',
       type: 'month',
       required: false,
       maxLength: 20,
       width: 10,
       messages: {
-        format: 'Geben Sie den gewünschten Start als Monat und Jahr ein, z. B. 2027-03',
+        format: 'Geben Sie den gewünschten Start als Monat und Jahr ein, z. B. 03.2027',
       },
     },
     {

@@ -98,7 +98,7 @@ describe('interest form schema', () => {
 
   it('accepts the start month as JJJJ-MM or MM.JJJJ and rejects other text', () => {
     expect(validateSubmission(interesse, validInteresse({ start: '11.2027' }))).toMatchObject({ ok: true, data: { start: '2027-11' } });
-    expect(errorsOf(validInteresse({ start: '2027-13' }))[0]?.message).toBe('Geben Sie den gewünschten Start als Monat und Jahr ein, z. B. 2027-03');
+    expect(errorsOf(validInteresse({ start: '2027-13' }))[0]?.message).toBe('Geben Sie den gewünschten Start als Monat und Jahr ein, z. B. 03.2027');
     expect(errorsOf(validInteresse({ start: 'bald' }))[0]?.field).toBe('start');
   });
 

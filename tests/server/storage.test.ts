@@ -71,6 +71,18 @@ describe('storage', () => {
     store.close();
   });
 
+  it('deletes submissions after the retention period, but not one whose mail is still pending', () => {
+    const store = openStore(dir());
+    const old = store.saveSubmission({ form: 'interesse', prefix: 'KV', data: {}, spam: false, now: new Date('2025-01-01T00:00:00Z') });
+    store.saveSubmission({ form: 'interesse', prefix: 'KV', data: {}, spam: false, now: new Date('2025-01-02T00:00:00Z') });
+    store.saveSubmission({ form: 'interesse', prefix: 'KV', data: {}, spam: false, now: new Date('2026-06-01T00:00:00Z') });
+    const due = store.dueMails(Date.now(), 10).find((m) => m.submission.id === old.id);
+    store.markSent(due!.outboxId, new Date());
+    expect(store.purgeExpired(new Date('2026-01-01T00:00:00Z'))).toBe(1);
+    expect(store.listSubmissions('interesse').map((s) => s.receivedAt)).toEqual(['2026-06-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z']);
+    store.close();
+  });
+
   it('formats reference numbers with six digits', () => {
     expect(formatReference('KV', 2026, 123)).toBe('KV-2026-000123');
   });
