@@ -1,15 +1,25 @@
 /**
- * Editorial gaps: facts we do not have yet. Editors mark them in one recognisable way:
- * in YAML and frontmatter as the value "[LÜCKE: what is missing]", in MDX text as
- * <Luecke>what is missing</Luecke>. Pages show "wird ergänzt"; the build lists every open gap.
+ * Editorial gaps: facts we do not have yet. Editors mark them in one recognisable way,
+ * "[LÜCKE: what is missing]", in YAML, in frontmatter and in MDX text alike (in MDX text
+ * <Luecke>what is missing</Luecke> works too). Every page shows "wird ergänzt" in their place
+ * (src/middleware.ts); the build lists every open gap.
  */
 
-const VALUE_GAP = /^\s*\[LÜCKE:\s*([^\]]*?)\s*\]\s*$/u;
 const ANY_GAP = /\[LÜCKE:\s*([^\]]*?)\s*\]|<Luecke>([\s\S]*?)<\/Luecke>/gu;
 
-/** What is missing, when the value is a gap marker; otherwise undefined. */
-export function gapOf(value: string): string | undefined {
-  return VALUE_GAP.exec(value)?.[1];
+const GAP_IN_HTML = /\[LÜCKE:[^\]]*\]/gu;
+
+/**
+ * Replaces every gap marker in a rendered page: in text by the marked-up `gapHtml`, inside a tag
+ * (an attribute) or a script/style block by the plain `gapText`.
+ */
+export function renderGaps(html: string, gapHtml: string, gapText: string): string {
+  return html.replace(GAP_IN_HTML, (_marker, offset: number) => {
+    const before = html.slice(0, offset);
+    const insideTag = before.lastIndexOf('<') > before.lastIndexOf('>');
+    const openBlock = /<(script|style)\b[^>]*>(?![\s\S]*<\/\1>)[\s\S]*$/i.test(before);
+    return insideTag || openBlock ? gapText : gapHtml;
+  });
 }
 
 export interface Gap {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-phases.ts';
 import { formatDate, isoDate, latest } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
-import { findGaps, formatGapReport, gapOf } from '../../src/lib/gaps.ts';
+import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
 import { integrityProblems } from '../../src/lib/integrity.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
@@ -96,17 +96,21 @@ describe('file info', () => {
 });
 
 describe('editorial gaps', () => {
-  it('recognises a gap value and nothing else', () => {
-    expect(gapOf('[LÜCKE: Telefonnummer]')).toBe('Telefonnummer');
-    expect(gapOf('0231 1234')).toBeUndefined();
-    expect(gapOf('Siehe [LÜCKE: x] im Text')).toBeUndefined();
-  });
-
   it('lists gaps in YAML values and MDX text with their lines, but not in YAML comments', () => {
     const yaml = '# Write gaps as "[LÜCKE: what]"\ntelefon: "[LÜCKE: Telefon]"\nname: X\n';
     expect(findGaps('content/site/site.yaml', yaml)).toEqual([{ file: 'content/site/site.yaml', line: 2, what: 'Telefon' }]);
     const mdx = '## Vorstand\n\nDer Vorstand: <Luecke>Namen des Vorstands</Luecke>.\n';
     expect(findGaps('content/pages/impressum.mdx', mdx)).toEqual([{ file: 'content/pages/impressum.mdx', line: 3, what: 'Namen des Vorstands' }]);
+  });
+
+  it('shows gaps on a page: marked up in text, plain in attributes and scripts', () => {
+    const html =
+      '<meta name="description" content="Telefon: [LÜCKE: Telefon]"><script type="application/ld+json">{"telephone":"[LÜCKE: Telefon]"}</script>' +
+      '<p>Telefon: [LÜCKE: Telefonnummer]</p><dd>[LÜCKE: Vorstand]</dd>';
+    expect(renderGaps(html, '<em>wird ergänzt</em>', 'wird ergänzt')).toBe(
+      '<meta name="description" content="Telefon: wird ergänzt"><script type="application/ld+json">{"telephone":"wird ergänzt"}</script>' +
+        '<p>Telefon: <em>wird ergänzt</em></p><dd><em>wird ergänzt</em></dd>',
+    );
   });
 
   it('reports the count and each gap, or that there is none', () => {
