@@ -22,5 +22,5 @@ test('the offer page loads only the latin font subsets; the start page adds cyri
   const offer = pageWeight('dist', '/angebote/aufenthaltstitel/').files.filter((f) => f.endsWith('.woff2'));
   expect(offer.map((f) => f.replace(/\.[\w-]+\.woff2$/, ''))).toEqual(['/_astro/fira-sans-latin-400-normal', '/_astro/fira-sans-latin-700-normal']);
   const start = pageWeight('dist', '/').files.filter((f) => f.includes('cyrillic'));
-  expect(start).toHaveLength(1);
+  expect(start).toHaveLength(2);
 });
