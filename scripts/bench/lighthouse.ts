@@ -1,0 +1,182 @@
+/**
+ * Lighthouse (mobile defaults: emulated phone, simulated slow 4G and 4× CPU slowdown) on Debian's
+ * chromium against the site served by the real server. Per page: the four category scores, LCP,
+ * TBT, CLS and Speed Index, and every weighted audit that costs points.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { verdict, type Row } from './report.ts';
+
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** The parts of a Lighthouse result (LH.Result) this report reads. */
+interface Audit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  displayValue?: string;
+  numericValue?: number;
+  metricSavings?: Record<string, number | undefined>;
+}
+interface Category {
+  id: string;
+  title: string;
+  score: number | null;
+  auditRefs: { id: string; weight: number }[];
+}
+interface Lhr {
+  lighthouseVersion: string;
+  environment: { hostUserAgent: string };
+  categories: Record<string, Category>;
+  audits: Record<string, Audit>;
+  runWarnings: string[];
+}
+
+export interface LighthousePage {
+  readonly label: string;
+  readonly path: string;
+}
+
+/** Start page, offer page, form page and the newest news item (first link on /aktuelles/). */
+export function lighthousePages(dist: string): LighthousePage[] {
+  const index = readFileSync(join(dist, 'aktuelles', 'index.html'), 'utf8');
+  const news = /href="(\/aktuelles\/(?!rss)[^"/]+\/)"/.exec(index)?.[1];
+  if (news === undefined) throw new Error('dist/aktuelles/index.html verlinkt keine Meldung.');
+  return [
+    { label: 'start', path: '/' },
+    { label: 'offer', path: '/angebote/aufenthaltstitel/' },
+    { label: 'form', path: '/interesse/' },
+    { label: 'news', path: news },
+  ];
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const METRICS = [
+  ['largest-contentful-paint', 'LCP'],
+  ['total-blocking-time', 'TBT'],
+  ['cumulative-layout-shift', 'CLS'],
+  ['speed-index', 'Speed Index'],
+] as const;
+const SCORED_MODES = new Set(['binary', 'numeric', 'metricSavings']);
+
+/** Points (of 100) an audit costs its category: weight × (1 − score) / Σ weights of scored audits. */
+function pointsLost(category: Category, audits: Record<string, Audit>): Map<string, number> {
+  const scored = category.auditRefs.filter((ref) => {
+    const audit = audits[ref.id];
+    return ref.weight > 0 && audit !== undefined && audit.score !== null && SCORED_MODES.has(audit.scoreDisplayMode);
+  });
+  const total = scored.reduce((sum, ref) => sum + ref.weight, 0);
+  const lost = new Map<string, number>();
+  for (const ref of scored) {
+    const score = audits[ref.id]?.score ?? 1;
+    if (score < 1) lost.set(ref.id, (100 * ref.weight * (1 - score)) / total);
+  }
+  return lost;
+}
+
+const score100 = (score: number | null): string => (score === null ? 'n/a' : String(Math.round(score * 100)));
+
+export function lighthouseRows(page: LighthousePage, lhr: Lhr): Row[] {
+  const section = `Lighthouse ${lhr.lighthouseVersion} — mobile defaults, Debian Chromium, served by server/start.ts`;
+  const subject = `${page.path} (${page.label})`;
+  const rows: Row[] = [];
+  const losses = new Map<string, { category: string; points: number }>();
+  for (const id of CATEGORIES) {
+    const category = lhr.categories[id];
+    if (category === undefined) continue;
+    for (const [audit, points] of pointsLost(category, lhr.audits)) losses.set(audit, { category: category.title, points });
+    rows.push({
+      section,
+      subject,
+      figure: category.title,
+      value: score100(category.score),
+      target: '100',
+      verdict: verdict(category.score === 1),
+      number: Math.round((category.score ?? 0) * 100),
+    });
+  }
+  for (const [id, label] of METRICS) {
+    const audit = lhr.audits[id];
+    if (audit === undefined) continue;
+    const loss = losses.get(id);
+    rows.push({
+      section,
+      subject,
+      figure: label,
+      value: `${audit.displayValue ?? ''} · score ${score100(audit.score)}${loss ? ` · −${loss.points.toFixed(1)} pts` : ''}`,
+      target: 'score 100',
+      verdict: verdict(audit.score === 1),
+      number: audit.numericValue ?? 0,
+    });
+    losses.delete(id);
+  }
+  for (const [id, { category, points }] of [...losses].sort((a, b) => b[1].points - a[1].points)) {
+    const audit = lhr.audits[id];
+    rows.push({
+      section,
+      subject,
+      figure: `costs points: ${id}`,
+      value: `−${points.toFixed(1)} pts ${category} (score ${score100(audit?.score ?? null)}${audit?.displayValue ? `, ${audit.displayValue}` : ''})`,
+      target: 'score 100',
+      verdict: 'MISS',
+      number: points,
+    });
+  }
+  // Unweighted performance insights that estimate savings: what it would take to gain the points.
+  if ((lhr.categories['performance']?.score ?? 1) < 1) {
+    for (const audit of Object.values(lhr.audits)) {
+      const savings = Object.entries(audit.metricSavings ?? {}).filter(([, v]) => (v ?? 0) > 0);
+      if (audit.score === null || audit.score >= 1 || savings.length === 0) continue;
+      rows.push({
+        section,
+        subject,
+        figure: `insight: ${audit.id}`,
+        value: `est. savings ${savings.map(([metric, v]) => `${metric} ${metric === 'CLS' ? (v ?? 0).toFixed(3) : `${Math.round(v ?? 0)} ms`}`).join(', ')}`,
+        target: '',
+        verdict: 'INFO',
+      });
+    }
+  }
+  for (const warning of lhr.runWarnings) rows.push({ section, subject, figure: 'run warning', value: warning.slice(0, 90), target: '', verdict: 'INFO' });
+  return rows;
+}
+
+export interface LighthouseResult {
+  readonly rows: Row[];
+  readonly browser: string;
+  readonly reports: Record<string, Lhr>;
+}
+
+/** Runs Lighthouse once per page, one browser for all runs (storage is reset before each run). */
+export async function runLighthouse(origin: string, pages: readonly LighthousePage[]): Promise<LighthouseResult> {
+  const chrome = await launch({ chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const rows: Row[] = [];
+  const reports: Record<string, Lhr> = {};
+  let browser = '';
+  try {
+    for (const page of pages) {
+      console.error(`▶ lighthouse ${page.path}`);
+      const result = await lighthouse(`${origin}${page.path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+      if (result === undefined) throw new Error(`Lighthouse lieferte für ${page.path} kein Ergebnis.`);
+      const lhr = result.lhr as unknown as Lhr;
+      reports[page.path] = lhr;
+      browser = /(?:Headless)?Chrome\/[\d.]+/.exec(lhr.environment.hostUserAgent)?.[0] ?? lhr.environment.hostUserAgent;
+      rows.push(...lighthouseRows(page, lhr));
+    }
+  } finally {
+    chrome.kill();
+  }
+  return { rows, browser, reports };
+}

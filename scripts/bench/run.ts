@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: where the portal stands against its limits, in one table (also written as JSON to
+ * bench-results/bench.json). Timings are printed here and never asserted; the byte budgets are also
+ * asserted in `npm test` (tests/e2e/budgets.spec.ts).
+ *
+ *   npm run bench                          all four sections (≈ 3–4 min on 2 cores)
+ *   npm run bench -- --quick               build scale only for N = 0 and 100
+ *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, scale, load
+ *   npm run bench -- -c 50 -t 20           load: 50 clients for 20 s (defaults 20 and 10)
+ *   npm run bench -- --no-build            never build dist/ (default: build only when it is missing)
+ *   npm run bench -- --build               rebuild dist/ first
+ *   npm run bench -- --keep                keep the temporary project and DATA_DIR
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runLighthouse, lighthousePages } from './lighthouse.ts';
+import { runLoad } from './load.ts';
+import { ROOT, startServer } from './processes.ts';
+import { formatTable, type Row } from './report.ts';
+import { runScale } from './scale.ts';
+import { DIST, ensureDist, sitemapPaths, weightRows } from './weight.ts';
+
+const SECTIONS = ['weight', 'lighthouse', 'scale', 'load'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    connections: { type: 'string', short: 'c', default: '20' },
+    duration: { type: 'string', short: 't', default: '10' },
+    build: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(ROOT, 'bench-results') },
+  },
+  strict: true,
+});
+
+function positive(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: „${raw}“ ist keine positive ganze Zahl.`);
+  return n;
+}
+const connections = positive('-c', values.connections);
+const seconds = positive('-t', values.duration);
+const only = (values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: „${name}“ gibt es nicht (${SECTIONS.join(', ')}).`);
+const wanted = (section: Section): boolean => only.includes(section);
+const scaleSizes = values.quick ? [0, 100] : [0, 100, 1000];
+
+function osName(): string {
+  try {
+    return /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? process.platform;
+  } catch {
+    return process.platform;
+  }
+}
+function chromiumVersion(): string {
+  try {
+    return execFileSync(process.env['CHROME_PATH'] ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const started = Date.now();
+const rows: Partial<Record<Section, Row[]>> = {};
+const details: Record<string, unknown> = {};
+const failures: string[] = [];
+
+async function section(name: Section, work: () => Promise<Row[]>): Promise<void> {
+  if (!wanted(name)) return;
+  const t = Date.now();
+  try {
+    rows[name] = await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push(`${name}: ${message}`);
+    rows[name] = [{ section: name, subject: '—', figure: 'section failed', value: message.split('\n')[0]?.slice(0, 100) ?? '', target: '', verdict: 'MISS' }];
+    console.error(`✘ ${name}: ${message}`);
+  }
+  console.error(`✔ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+}
+
+let distBuilt: Date | null = null;
+const needDist = wanted('weight') || wanted('lighthouse');
+if (needDist) distBuilt = ensureDist(values['no-build'] ? 'never' : values.build ? 'force' : 'auto');
+
+await section('weight', async () => {
+  const result = weightRows(sitemapPaths());
+  details['weight'] = result.pages;
+  return result.rows;
+});
+
+await section('lighthouse', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-lh-'));
+  const server = await startServer({ dataDir, logFile: join(dataDir, 'server.log'), env: { DIST_DIR: DIST } });
+  try {
+    const result = await runLighthouse(server.origin, lighthousePages(DIST));
+    details['lighthouse'] = { browser: result.browser };
+    mkdirSync(values.out, { recursive: true });
+    for (const [path, lhr] of Object.entries(result.reports)) {
+      const name = path === '/' ? 'start' : path.replace(/^\/|\/$/g, '').replace(/\//g, '-');
+      writeFileSync(join(values.out, `lighthouse-${name}.json`), JSON.stringify(lhr));
+    }
+    return result.rows;
+  } finally {
+    await server.stop();
+    if (values.keep) console.error(`DATA_DIR bleibt erhalten: ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+// The load test runs before the scale builds, so the thousands of files they write are not still
+// being flushed to disk while SQLite measures fsyncs.
+await section('load', async () => {
+  const result = await runLoad({ connections, seconds, keep: values.keep });
+  details['load'] = result.details;
+  return result.rows;
+});
+
+await section('scale', async () => {
+  const result = await runScale(scaleSizes, values.keep);
+  details['scale'] = result.points;
+  return result.rows;
+});
+
+const ordered = SECTIONS.flatMap((name) => rows[name] ?? []);
+const machine = {
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 1024 ** 3),
+  os: osName(),
+  node: process.version,
+  chromium: wanted('lighthouse') ? chromiumVersion() : undefined,
+};
+const header = [
+  `npm run bench — ${new Date().toISOString().slice(0, 10)} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}`,
+  distBuilt ? `dist/ built ${distBuilt.toISOString().replace('T', ' ').slice(0, 16)} UTC` : '',
+  `Sections: ${only.join(', ')}${values.quick ? ' (--quick)' : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+]
+  .filter((line) => line !== '')
+  .join('\n');
+const table = formatTable(ordered);
+console.log(`${header}\n${table}`);
+
+mkdirSync(values.out, { recursive: true });
+const file = join(values.out, 'bench.json');
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine,
+      options: { sections: only, quick: values.quick, connections, seconds, scaleSizes },
+      distBuilt: distBuilt?.toISOString() ?? null,
+      rows: ordered,
+      details,
+      failures,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`JSON: ${file.startsWith(ROOT) ? file.slice(ROOT.length + 1) : file}`);
+if (failures.length > 0) process.exitCode = 1;

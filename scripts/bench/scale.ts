@@ -1,0 +1,165 @@
+/**
+ * Build scale: the real content plus N generated offers, built cold from a temporary copy of the
+ * project. Each generated offer is content/offers/aufenthaltstitel.mdx with its own titel, OZG-IDs
+ * and reihenfolge, so it passes the same schema and renders a page as rich as the real one.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bytes, ms, verdict, type Row } from './report.ts';
+import { exited, ROOT, sampleTreeRss } from './processes.ts';
+
+export const SCALE_TARGET = { offers: 1000, wallMs: 20_000, rssBytes: 1.5 * 1024 ** 3 } as const;
+const TEMPLATE = 'aufenthaltstitel.mdx';
+
+/** A generated offer: the template with titel, ozgIds and reihenfolge changed. */
+export function generatedOffer(template: string, n: number): string {
+  const number = String(n).padStart(4, '0');
+  let ozg = 0;
+  const text = template
+    .replace(/^titel: .*$/m, `titel: Generiertes Angebot ${number}`)
+    .replace(/^reihenfolge: .*$/m, `reihenfolge: ${1000 + n}`)
+    .replace(/ozgId: \d+/g, () => `ozgId: ${900_000 + n * 10 + ozg++}`);
+  if (!text.includes(`titel: Generiertes Angebot ${number}`) || ozg === 0) {
+    throw new Error(`content/offers/${TEMPLATE}: titel oder ozgId nicht gefunden; der Generator muss angepasst werden.`);
+  }
+  return text;
+}
+
+export interface ScalePoint {
+  readonly offers: number;
+  readonly pages: number;
+  readonly wallMs: number;
+  readonly peakRssBytes: number;
+}
+
+function countHtml(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+}
+
+/** A temporary project: copies of the config, src/, content/, public/ and node_modules as a link. */
+function makeProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kv-bench-scale-'));
+  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public']) {
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Astro keeps its content cache in node_modules/.astro by default; through the link that would be
+  // the shared checkout's cache. Keep it inside the temporary project.
+  writeFileSync(
+    join(dir, 'astro.bench.config.mjs'),
+    "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.bench-cache/' };\n",
+  );
+  return dir;
+}
+
+async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
+  const offersDir = join(dir, 'content', 'offers');
+  for (const name of readdirSync(offersDir)) if (name.startsWith('gen-')) rmSync(join(offersDir, name));
+  const template = readFileSync(join(offersDir, TEMPLATE), 'utf8');
+  for (let n = 1; n <= offers; n++) writeFileSync(join(offersDir, `gen-${String(n).padStart(4, '0')}.mdx`), generatedOffer(template, n));
+  for (const out of ['dist', '.astro', '.bench-cache']) rmSync(join(dir, out), { recursive: true, force: true });
+
+  const logFile = join(dir, `build-${offers}.log`);
+  const log = openSync(logFile, 'w');
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--config', 'astro.bench.config.mjs'], {
+    cwd: dir,
+    env: { ...process.env, FORCE_COLOR: '0' },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const rss = sampleTreeRss(child.pid ?? 0);
+  const code = await exited(child);
+  const wallMs = performance.now() - started;
+  const peakRssBytes = rss.stop();
+  if (code !== 0) {
+    throw new Error(`Build mit ${offers} generierten Angeboten fehlgeschlagen (Exit ${code}):\n${readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n')}`);
+  }
+  const pages = countHtml(join(dir, 'dist'));
+  if (!existsSync(join(dir, 'dist', 'angebote', offers > 0 ? 'gen-0001' : 'aufenthaltstitel', 'index.html'))) {
+    throw new Error(`Build mit ${offers} generierten Angeboten: die Angebotsseite fehlt in dist/.`);
+  }
+  return { offers, pages, wallMs, peakRssBytes };
+}
+
+export async function runScale(sizes: readonly number[], keep = false): Promise<{ rows: Row[]; points: ScalePoint[] }> {
+  const dir = makeProject();
+  const points: ScalePoint[] = [];
+  try {
+    for (const offers of sizes) {
+      console.error(`▶ build with ${offers} generated offers`);
+      points.push(await buildOnce(dir, offers));
+    }
+  } finally {
+    if (keep) console.error(`Temporäres Projekt bleibt erhalten: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+  return { rows: scaleRows(points), points };
+}
+
+export function scaleRows(points: readonly ScalePoint[]): Row[] {
+  const section = 'Build scale — real content + N generated offers, cold `astro build` of a temporary copy';
+  const rows: Row[] = [];
+  for (const p of points) {
+    const subject = `N = ${p.offers} (${p.pages} pages)`;
+    const atTarget = p.offers === SCALE_TARGET.offers;
+    rows.push(
+      {
+        section,
+        subject,
+        figure: 'Wall time',
+        value: ms(p.wallMs),
+        target: atTarget ? `≤ ${SCALE_TARGET.wallMs / 1000} s` : '',
+        verdict: atTarget ? verdict(p.wallMs <= SCALE_TARGET.wallMs) : 'INFO',
+        number: p.wallMs,
+      },
+      { section, subject, figure: 'Per page', value: ms(p.wallMs / p.pages), target: '', verdict: 'INFO', number: p.wallMs / p.pages },
+      {
+        section,
+        subject,
+        figure: 'Peak RSS (process tree)',
+        value: bytes(p.peakRssBytes),
+        target: atTarget ? `≤ ${bytes(SCALE_TARGET.rssBytes)}` : '',
+        verdict: atTarget ? verdict(p.peakRssBytes <= SCALE_TARGET.rssBytes) : 'INFO',
+        number: p.peakRssBytes,
+      },
+    );
+  }
+  // How time and memory grow: the marginal cost of one more offer between consecutive sizes.
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (a === undefined || b === undefined || b.offers === a.offers) continue;
+    const perOffer = (b.wallMs - a.wallMs) / (b.offers - a.offers);
+    const memPerOffer = (b.peakRssBytes - a.peakRssBytes) / (b.offers - a.offers);
+    rows.push({
+      section,
+      subject: `N ${a.offers} → ${b.offers}`,
+      figure: 'Marginal cost per offer',
+      value: `${ms(perOffer)}, ${bytes(Math.max(0, Math.round(memPerOffer)))} RSS`,
+      target: '',
+      verdict: 'INFO',
+      number: perOffer,
+    });
+  }
+  const first = points[0];
+  const last = points.at(-1);
+  if (first !== undefined && last !== undefined && last.offers < SCALE_TARGET.offers && last.offers > first.offers) {
+    // --quick: extrapolate linearly to the target size.
+    const perOffer = (last.wallMs - first.wallMs) / (last.offers - first.offers);
+    const memPerOffer = (last.peakRssBytes - first.peakRssBytes) / (last.offers - first.offers);
+    const wall = first.wallMs + perOffer * (SCALE_TARGET.offers - first.offers);
+    const rss = first.peakRssBytes + memPerOffer * (SCALE_TARGET.offers - first.offers);
+    rows.push({
+      section,
+      subject: `N = ${SCALE_TARGET.offers} (linear estimate)`,
+      figure: 'Wall time / peak RSS',
+      value: `≈ ${ms(wall)} / ≈ ${bytes(Math.round(rss))}`,
+      target: `≤ ${SCALE_TARGET.wallMs / 1000} s / ≤ ${bytes(SCALE_TARGET.rssBytes)}`,
+      verdict: 'INFO',
+    });
+  }
+  return rows;
+}

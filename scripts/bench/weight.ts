@@ -1,0 +1,95 @@
+/**
+ * Page weight of every page in dist/sitemap-0.xml, measured by src/lib/page-weight.ts (the same
+ * code the byte budgets in tests/e2e/budgets.spec.ts assert with).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { KB, pageWeight, type Kind, type PageWeight } from '../../src/lib/page-weight.ts';
+import { bytes, rawGzip, verdict, type Row } from './report.ts';
+import { ROOT } from './processes.ts';
+
+export const DIST = join(ROOT, 'dist');
+
+/** Pages with a form island; every other page is a content page and ships no JavaScript … */
+export const FORM_PAGES: ReadonlySet<string> = new Set(['/interesse/', '/barrierefreiheit/barriere-melden/']);
+/** … except the offer page's inline copy button (≤ 600 B gzip in budgets.spec.ts). */
+export const COPY_BUTTON_PAGES: ReadonlySet<string> = new Set(['/angebote/aufenthaltstitel/']);
+
+export const BUDGET = { cssGzip: 15 * KB, formJsGzip: 25 * KB, copyButtonJsGzip: 600, firstVisitGzip: 100 * KB } as const;
+
+/**
+ * Makes sure dist/ holds a build: builds with `astro build` when it is missing or `force` is set;
+ * with `never` a missing build is an error. Returns when dist/index.html was written.
+ */
+export function ensureDist(mode: 'auto' | 'force' | 'never'): Date {
+  const index = join(DIST, 'index.html');
+  if (mode === 'force' || (mode === 'auto' && !existsSync(index))) {
+    console.error(`▶ astro build (${mode === 'force' ? '--build' : 'dist/ fehlt'}) …`);
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (result.status !== 0) throw new Error('astro build ist fehlgeschlagen.');
+  }
+  if (!existsSync(index)) throw new Error('dist/index.html fehlt. Bauen Sie mit `npx astro build` oder lassen Sie --no-build weg.');
+  return statSync(index).mtime;
+}
+
+export function sitemapPaths(dist: string = DIST): string[] {
+  const xml = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+}
+
+const LABEL: Record<Kind, string> = { html: 'HTML', css: 'CSS', js: 'JS', font: 'Fonts', image: 'Images' };
+
+function jsRow(section: string, weight: PageWeight): Row {
+  const js = weight.kinds.js;
+  const base = { section, subject: weight.path, value: rawGzip(js.raw, js.gzip), number: js.gzip };
+  if (FORM_PAGES.has(weight.path)) {
+    return { ...base, figure: 'JS (form island)', target: `≤ ${bytes(BUDGET.formJsGzip)} gzip`, verdict: verdict(js.gzip <= BUDGET.formJsGzip) };
+  }
+  if (COPY_BUTTON_PAGES.has(weight.path)) {
+    return {
+      ...base,
+      figure: 'JS (inline copy button)',
+      target: `0 B; copy button ≤ ${bytes(BUDGET.copyButtonJsGzip)} gzip`,
+      verdict: verdict(js.gzip <= BUDGET.copyButtonJsGzip),
+    };
+  }
+  return { ...base, figure: 'JS', target: '0 B', verdict: verdict(js.raw === 0), number: js.raw };
+}
+
+export function weightRows(paths: readonly string[], dist: string = DIST): { rows: Row[]; pages: PageWeight[] } {
+  const section = `Page weight — ${paths.length} pages of dist/sitemap-0.xml, raw / gzip`;
+  const rows: Row[] = [];
+  const pages: PageWeight[] = [];
+  for (const path of paths) {
+    const weight = pageWeight(dist, path);
+    pages.push(weight);
+    const info = (kind: Kind): Row => ({
+      section,
+      subject: path,
+      figure: LABEL[kind],
+      value: rawGzip(weight.kinds[kind].raw, weight.kinds[kind].gzip),
+      target: '',
+      verdict: 'INFO',
+      number: weight.kinds[kind].gzip,
+    });
+    const css = weight.kinds.css;
+    rows.push(
+      info('html'),
+      { section, subject: path, figure: 'CSS', value: rawGzip(css.raw, css.gzip), target: `≤ ${bytes(BUDGET.cssGzip)} gzip`, verdict: verdict(css.gzip <= BUDGET.cssGzip), number: css.gzip },
+      jsRow(section, weight),
+      info('font'),
+      info('image'),
+      {
+        section,
+        subject: path,
+        figure: 'First visit (total)',
+        value: rawGzip(weight.total.raw, weight.total.gzip),
+        target: `≤ ${bytes(BUDGET.firstVisitGzip)} gzip`,
+        verdict: verdict(weight.total.gzip <= BUDGET.firstVisitGzip),
+        number: weight.total.gzip,
+      },
+    );
+  }
+  return { rows, pages };
+}
