@@ -2,9 +2,7 @@
  * "Barriere melden": the feedback mechanism the Erklärung zur Barrierefreiheit (BITV NRW) requires.
  * Anyone may report a barrier; the e-mail address is optional (for a reply).
  */
-import * as z from 'zod/mini';
-import { consentSchema, emailSchema, fieldNamed, textSchema } from './fields.ts';
-import type { FieldDefinition, FormDefinition } from './types.ts';
+import type { FieldDefinition, FormMeta } from './types.ts';
 
 /** Longest Beschreibung in characters. */
 export const BESCHREIBUNG_MAX = 4000;
@@ -63,16 +61,8 @@ export const barriereMeldenFields: readonly FieldDefinition[] = [
   },
 ];
 
-const f = (name: string) => fieldNamed(barriereMeldenFields, name);
-
-const schema = z.object({
-  seite: textSchema(f('seite')),
-  beschreibung: textSchema(f('beschreibung')),
-  email: emailSchema(f('email')),
-  datenschutz: consentSchema(f('datenschutz')),
-});
-
-export const barriereMeldenForm = {
+/** The barrier report without its schema; the schema is built in schemas.ts. */
+export const barriereMeldenMeta: FormMeta = {
   name: 'barriere-melden',
   title: 'Barriere melden',
   path: '/barrierefreiheit/barriere-melden/',
@@ -81,8 +71,4 @@ export const barriereMeldenForm = {
   fields: barriereMeldenFields,
   replyToField: 'email',
   subjectField: 'seite',
-  schema,
-} as const satisfies FormDefinition<typeof schema>;
-
-export type BarriereMeldenForm = typeof barriereMeldenForm;
-export type BarriereMeldenValues = z.output<typeof schema>;
+};

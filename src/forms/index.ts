@@ -2,22 +2,17 @@
  * The registry of all forms. The server builds it once from the content (the interest form's
  * choices come from the offer); a page imports the single definition it renders.
  */
-import { barriereMeldenForm } from './barriere-melden.ts';
-import { createInteresseForm } from './interesse.ts';
+import { barriereMeldenForm, createInteresseForm } from './schemas.ts';
 import type { FormDefinition, FormName } from './types.ts';
 
 export { antragsstreckenOptions, INTERESSE_OFFER, type OfferWithLeistungen } from './antragsstrecken.ts';
-export { barriereMeldenForm } from './barriere-melden.ts';
-export { createInteresseForm } from './interesse.ts';
+export { barriereMeldenMeta } from './barriere-melden.ts';
+export { interesseMeta } from './interesse.ts';
+export { barriereMeldenForm, createInteresseForm } from './schemas.ts';
+export { HONEYPOT_FIELD, NEXT_FIELD } from './protocol.ts';
 export { validateSubmission, errorCode, pickFields } from './validate.ts';
 export { mailtoWithInput } from './mailto.ts';
-export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormName } from './types.ts';
-
-/** Honeypot field: people never see it, bots fill it in (Formspree's name). */
-export const HONEYPOT_FIELD = '_gotcha';
-
-/** Field with the page to go to after a plain form post (Formspree's name). */
-export const NEXT_FIELD = '_next';
+export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormMeta, FormName } from './types.ts';
 
 /** All form names, in a stable order. */
 export const FORM_NAMES: readonly FormName[] = ['interesse', 'barriere-melden'];

@@ -1,11 +1,10 @@
 /**
  * "Interesse bekunden": an Ausländerbehörde registers its interest in the offer. The Antragsstrecken
- * to choose from come from the offer (see antragsstrecken.ts), so the definition is created for a
- * list of options: `createInteresseForm(antragsstreckenOptions(offer))`.
+ * to choose from come from the offer (see antragsstrecken.ts), so the form is created for a list of
+ * options: `interesseMeta(antragsstreckenOptions(offer))`; its schema is built from these fields in
+ * schemas.ts (`createInteresseForm`).
  */
-import * as z from 'zod/mini';
-import { consentSchema, emailSchema, fieldNamed, monthSchema, phoneSchema, textSchema, choicesSchema, blankToUndefined } from './fields.ts';
-import type { FieldDefinition, FormDefinition } from './types.ts';
+import type { FieldDefinition, FormMeta } from './types.ts';
 
 /** Longest Nachricht in characters. */
 export const NACHRICHT_MAX = 2000;
@@ -152,54 +151,18 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
   ];
 }
 
-/** The Amtlicher Gemeindeschlüssel: 8 digits (spaces are ignored), in NRW starting with 05. */
-function agsSchema(field: FieldDefinition) {
-  const format = field.messages.format ?? '';
-  const nrw = field.messages.option ?? format;
-  const withoutSpaces = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/\s+/g, '') : blankToUndefined(v));
-  return z.pipe(
-    z.transform(blankToUndefined),
-    z.optional(
-      z.pipe(
-        z.transform(withoutSpaces),
-        z.string({ error: format }).check(
-          z.regex(/^\d{8}$/, { error: format }),
-          z.refine((v) => !/^\d{8}$/.test(v) || v.startsWith('05'), { error: nrw }),
-        ),
-      ),
-    ),
-  );
-}
-
-export function createInteresseForm(antragsstrecken: readonly string[]) {
+/** The interest form without its schema (labels, hints, messages, paths). */
+export function interesseMeta(antragsstrecken: readonly string[]): FormMeta {
   if (antragsstrecken.length === 0) throw new Error('Interessenbekundung: das Angebot hat keine Antragsstrecken.');
-  const fields = interesseFields(antragsstrecken);
-  const f = (name: string) => fieldNamed(fields, name);
-  const schema = z.object({
-    behoerde: textSchema(f('behoerde')),
-    ags: agsSchema(f('ags')),
-    ansprechperson: textSchema(f('ansprechperson')),
-    funktion: textSchema(f('funktion')),
-    email: emailSchema(f('email')),
-    telefon: phoneSchema(f('telefon')),
-    antragsstrecken: choicesSchema(f('antragsstrecken')),
-    start: monthSchema(f('start')),
-    nachricht: textSchema(f('nachricht')),
-    datenschutz: consentSchema(f('datenschutz')),
-  });
   return {
     name: 'interesse',
     title: 'Interesse bekunden',
     path: '/interesse/',
     thankYouPath: '/interesse/danke/',
     referencePrefix: 'KV',
-    fields,
+    fields: interesseFields(antragsstrecken),
     replyToField: 'email',
     replyToNameField: 'ansprechperson',
     subjectField: 'behoerde',
-    schema,
-  } as const satisfies FormDefinition<typeof schema>;
+  };
 }
-
-export type InteresseForm = ReturnType<typeof createInteresseForm>;
-export type InteresseValues = z.output<InteresseForm['schema']>;

@@ -3,7 +3,7 @@
  * with the visitor's input already in the body. The island offers it on a network failure, the
  * server's error page offers it too.
  */
-import type { FormDefinition } from './types.ts';
+import type { FormMeta } from './types.ts';
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -15,7 +15,7 @@ function text(value: unknown): string {
 /** Mail clients cut long mailto: links; the body is kept below this many characters. */
 const MAX_BODY = 1800;
 
-export function mailtoWithInput(postfach: string, form: FormDefinition, raw: Readonly<Record<string, unknown>>): string {
+export function mailtoWithInput(postfach: string, form: FormMeta, raw: Readonly<Record<string, unknown>>): string {
   const lines = form.fields
     .filter((field) => field.type !== 'consent')
     .map((field) => `${field.shortLabel ?? field.label}: ${text(raw[field.name])}`);

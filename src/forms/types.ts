@@ -68,8 +68,11 @@ export interface FieldError {
 /** The names of all forms; each has its own definition file. */
 export type FormName = 'interesse' | 'barriere-melden';
 
-/** A complete form definition. */
-export interface FormDefinition<Schema extends z.ZodMiniType = z.ZodMiniType> {
+/**
+ * Everything about a form except its schema: enough to render it, mail it and export it. Kept free
+ * of zod, so the browser island can render the form without loading the validation code.
+ */
+export interface FormMeta {
   readonly name: FormName;
   /** Page heading of the form, also used in the admin list and in the e-mail subject. */
   readonly title: string;
@@ -87,6 +90,10 @@ export interface FormDefinition<Schema extends z.ZodMiniType = z.ZodMiniType> {
   readonly replyToNameField?: string;
   /** The field whose value names the submission in the e-mail subject. */
   readonly subjectField: string;
+}
+
+/** A complete form definition: the form and its one schema. */
+export interface FormDefinition<Schema extends z.ZodMiniType = z.ZodMiniType> extends FormMeta {
   /** The one schema: parses a raw submission (JSON, urlencoded or multipart) into clean data. */
   readonly schema: Schema;
 }

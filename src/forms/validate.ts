@@ -3,7 +3,7 @@
  * per field with a Formspree error code and the German message of the definition. The island shows
  * these before sending; the server answers them with 422.
  */
-import type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, SubmissionValues } from './types.ts';
+import type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormMeta, SubmissionValues } from './types.ts';
 
 export type ValidationResult<D extends FormDefinition> =
   | { readonly ok: true; readonly data: SubmissionValues<D> }
@@ -26,7 +26,7 @@ export function errorCode(field: FieldDefinition, raw: unknown): FieldErrorCode 
  * Keeps only the fields the form defines (unknown fields are dropped, so nothing unexpected is
  * stored or mailed).
  */
-export function pickFields(definition: FormDefinition, input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function pickFields(definition: FormMeta, input: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
   for (const field of definition.fields) {
     if (Object.hasOwn(input, field.name)) picked[field.name] = input[field.name];

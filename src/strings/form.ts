@@ -41,6 +41,7 @@ export const formStrings = {
   },
   'barriere-melden': {
     pageTitle: 'Barriere melden',
+    statementLabel: 'Erklärung zur Barrierefreiheit',
     pageDescription: 'Melden Sie uns Barrieren auf diesem Portal: Seiten oder Inhalte, die Sie nicht oder nur schwer nutzen können.',
     intro: 'Sie können eine Seite oder einen Inhalt dieses Portals nicht oder nur schwer nutzen? Beschreiben Sie uns das Problem. Wir antworten Ihnen, wenn Sie eine E-Mail-Adresse angeben.',
     confirmationHeading: 'Vielen Dank, Ihre Meldung ist eingegangen',
