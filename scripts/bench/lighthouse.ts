@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { verdict, type Row } from './report.ts';
 
 export const CHROME_FLAGS = [
@@ -38,10 +39,11 @@ interface Category {
 }
 interface Lhr {
   lighthouseVersion: string;
-  environment: { hostUserAgent: string };
+  environment: { hostUserAgent: string; benchmarkIndex: number };
   categories: Record<string, Category>;
   audits: Record<string, Audit>;
   runWarnings: string[];
+  runtimeError?: { code: string; message: string };
 }
 
 export interface LighthousePage {
@@ -88,8 +90,10 @@ function pointsLost(category: Category, audits: Record<string, Audit>): Map<stri
 
 const score100 = (score: number | null): string => (score === null ? 'n/a' : String(Math.round(score * 100)));
 
+const SECTION = (lhr: Lhr): string => `Lighthouse ${lhr.lighthouseVersion} — mobile defaults, Debian Chromium, served by server/start.ts (median run)`;
+
 export function lighthouseRows(page: LighthousePage, lhr: Lhr): Row[] {
-  const section = `Lighthouse ${lhr.lighthouseVersion} — mobile defaults, Debian Chromium, served by server/start.ts`;
+  const section = SECTION(lhr);
   const subject = `${page.path} (${page.label})`;
   const rows: Row[] = [];
   const losses = new Map<string, { category: string; points: number }>();
@@ -156,27 +160,101 @@ export function lighthouseRows(page: LighthousePage, lhr: Lhr): Row[] {
 export interface LighthouseResult {
   readonly rows: Row[];
   readonly browser: string;
+  readonly benchmarkIndex: number;
   readonly reports: Record<string, Lhr>;
 }
 
-/** Runs Lighthouse once per page, one browser for all runs (storage is reset before each run). */
-export async function runLighthouse(origin: string, pages: readonly LighthousePage[]): Promise<LighthouseResult> {
+/**
+ * The CPU slowdown that makes this host a mid-tier phone, from the table in Lighthouse's
+ * docs/throttling.md: the default 4× assumes a high-end desktop (benchmarkIndex 1500–2000); a
+ * low-end desktop or high-end phone (800–1500) needs 2×; a host in the mid-tier mobile range
+ * (125–800) needs none.
+ */
+export function calibratedSlowdown(benchmarkIndex: number): number {
+  if (benchmarkIndex >= 1500) return 4;
+  if (benchmarkIndex >= 800) return 2;
+  return 1;
+}
+
+type Run = (url: string, cpuSlowdownMultiplier?: number) => Promise<Lhr>;
+
+/**
+ * Several runs of one page; the median run by FCP and TTI (Lighthouse's own computeMedianRun). A run
+ * that failed (runtimeError, e. g. no paint within the timeout on a busy machine) is repeated, at
+ * most `runs` extra times.
+ */
+async function medianOf(run: Run, url: string, runs: number, cpuSlowdownMultiplier?: number): Promise<Lhr> {
+  const results: Lhr[] = [];
+  let failed: Lhr | undefined;
+  for (let attempt = 0; results.length < runs && attempt < 2 * runs; attempt++) {
+    const lhr = await run(url, cpuSlowdownMultiplier);
+    if (lhr.runtimeError === undefined) results.push(lhr);
+    else {
+      failed = lhr;
+      console.error(`  Lighthouse-Lauf fehlgeschlagen (${lhr.runtimeError.code}), neuer Versuch`);
+    }
+  }
+  if (results.length === 0) throw new Error(`Lighthouse ${url}: ${failed?.runtimeError?.code ?? ''} ${failed?.runtimeError?.message ?? ''}`);
+  if (results.length === 1) return results[0] as Lhr;
+  return computeMedianRun(results as unknown as Parameters<typeof computeMedianRun>[0]) as unknown as Lhr;
+}
+
+/**
+ * Runs Lighthouse `runs` times per page (median run reported), one browser for all runs (storage
+ * is reset before each run). A page below 100 in Performance is measured once more with the CPU
+ * slowdown calibrated to this host, as an INFO row that shows how much of the loss is the host.
+ */
+export async function runLighthouse(origin: string, pages: readonly LighthousePage[], runs: number): Promise<LighthouseResult> {
   const chrome = await launch({ chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const run: Run = async (url, cpuSlowdownMultiplier) => {
+    const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const };
+    const result = await lighthouse(url, cpuSlowdownMultiplier === undefined ? flags : { ...flags, throttling: { cpuSlowdownMultiplier } });
+    if (result === undefined) throw new Error(`Lighthouse lieferte für ${url} kein Ergebnis.`);
+    return result.lhr as unknown as Lhr;
+  };
   const rows: Row[] = [];
   const reports: Record<string, Lhr> = {};
+  const indexes: number[] = [];
   let browser = '';
   try {
     for (const page of pages) {
-      console.error(`▶ lighthouse ${page.path}`);
-      const result = await lighthouse(`${origin}${page.path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
-      if (result === undefined) throw new Error(`Lighthouse lieferte für ${page.path} kein Ergebnis.`);
-      const lhr = result.lhr as unknown as Lhr;
+      console.error(`▶ lighthouse ${page.path} (${runs} run${runs === 1 ? '' : 's'})`);
+      const lhr = await medianOf(run, `${origin}${page.path}`, runs);
       reports[page.path] = lhr;
+      indexes.push(lhr.environment.benchmarkIndex);
       browser = /(?:Headless)?Chrome\/[\d.]+/.exec(lhr.environment.hostUserAgent)?.[0] ?? lhr.environment.hostUserAgent;
       rows.push(...lighthouseRows(page, lhr));
+      const performance = lhr.categories['performance']?.score ?? 1;
+      const slowdown = calibratedSlowdown(lhr.environment.benchmarkIndex);
+      if (performance < 1 && slowdown < 4) {
+        const calibrated = await medianOf(run, `${origin}${page.path}`, runs, slowdown);
+        const tbt = calibrated.audits['total-blocking-time']?.displayValue ?? '';
+        rows.push({
+          section: SECTION(lhr),
+          subject: `${page.path} (${page.label})`,
+          figure: `Performance at CPU ${slowdown}× (calibrated)`,
+          value: `${score100(calibrated.categories['performance']?.score ?? null)} (TBT ${tbt})`,
+          target: '',
+          verdict: 'INFO',
+          number: Math.round((calibrated.categories['performance']?.score ?? 0) * 100),
+        });
+      }
     }
   } finally {
     chrome.kill();
   }
-  return { rows, browser, reports };
+  const sorted = [...indexes].sort((a, b) => a - b);
+  const benchmarkIndex = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  if (rows[0] !== undefined) {
+    rows.push({
+      section: rows[0].section,
+      subject: 'host',
+      figure: 'CPU benchmarkIndex (median)',
+      value: `${Math.round(benchmarkIndex)} → calibrated slowdown ${calibratedSlowdown(benchmarkIndex)}× (default 4×)`,
+      target: '',
+      verdict: 'INFO',
+      number: benchmarkIndex,
+    });
+  }
+  return { rows, browser, benchmarkIndex, reports };
 }

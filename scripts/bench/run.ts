@@ -9,11 +9,12 @@
  *   npm run bench -- -c 50 -t 20           load: 50 clients for 20 s (defaults 20 and 10)
  *   npm run bench -- --no-build            never build dist/ (default: build only when it is missing)
  *   npm run bench -- --build               rebuild dist/ first
+ *   npm run bench -- --lh-runs=5           Lighthouse runs per page, median reported (default 3, --quick 1)
  *   npm run bench -- --keep                keep the temporary project and DATA_DIR
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLighthouse, lighthousePages } from './lighthouse.ts';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     build: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'lh-runs': { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench-results') },
   },
   strict: true,
@@ -51,6 +53,7 @@ const only = (values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim())
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: „${name}“ gibt es nicht (${SECTIONS.join(', ')}).`);
 const wanted = (section: Section): boolean => only.includes(section);
 const scaleSizes = values.quick ? [0, 100] : [0, 100, 1000];
+const lighthouseRuns = positive('--lh-runs', values['lh-runs'] ?? (values.quick ? '1' : '3'));
 
 function osName(): string {
   try {
@@ -61,7 +64,9 @@ function osName(): string {
 }
 function chromiumVersion(): string {
   try {
-    return execFileSync(process.env['CHROME_PATH'] ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    // Debian's wrapper script prints a harmless shell warning on stderr; keep it out of the report.
+    const out = execFileSync(process.env['CHROME_PATH'] ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.replace(/ built on .*/, '').trim();
   } catch {
     return 'unknown';
   }
@@ -71,10 +76,13 @@ const started = Date.now();
 const rows: Partial<Record<Section, Row[]>> = {};
 const details: Record<string, unknown> = {};
 const failures: string[] = [];
+/** The machine's 1-minute load average when each section started: other work on a shared machine skews timings. */
+const loadAtStart: Partial<Record<Section, number>> = {};
 
 async function section(name: Section, work: () => Promise<Row[]>): Promise<void> {
   if (!wanted(name)) return;
   const t = Date.now();
+  loadAtStart[name] = loadavg()[0] ?? 0;
   try {
     rows[name] = await work();
   } catch (error) {
@@ -100,8 +108,8 @@ await section('lighthouse', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-lh-'));
   const server = await startServer({ dataDir, logFile: join(dataDir, 'server.log'), env: { DIST_DIR: DIST } });
   try {
-    const result = await runLighthouse(server.origin, lighthousePages(DIST));
-    details['lighthouse'] = { browser: result.browser };
+    const result = await runLighthouse(server.origin, lighthousePages(DIST), lighthouseRuns);
+    details['lighthouse'] = { browser: result.browser, benchmarkIndex: result.benchmarkIndex, runs: lighthouseRuns };
     mkdirSync(values.out, { recursive: true });
     for (const [path, lhr] of Object.entries(result.reports)) {
       const name = path === '/' ? 'start' : path.replace(/^\/|\/$/g, '').replace(/\//g, '-');
@@ -141,6 +149,7 @@ const header = [
   `npm run bench — ${new Date().toISOString().slice(0, 10)} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}`,
   distBuilt ? `dist/ built ${distBuilt.toISOString().replace('T', ' ').slice(0, 16)} UTC` : '',
   `Sections: ${only.join(', ')}${values.quick ? ' (--quick)' : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `1-min load average at the start of each section (${machine.cores} cores): ${Object.entries(loadAtStart).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
 ]
   .filter((line) => line !== '')
   .join('\n');
@@ -155,8 +164,9 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine,
-      options: { sections: only, quick: values.quick, connections, seconds, scaleSizes },
+      options: { sections: only, quick: values.quick, connections, seconds, scaleSizes, lighthouseRuns },
       distBuilt: distBuilt?.toISOString() ?? null,
+      loadAtStart,
       rows: ordered,
       details,
       failures,
