@@ -20,8 +20,27 @@ function message(field: FieldDefinition, kind: keyof FieldDefinition['messages']
   return text;
 }
 
+/**
+ * C0 control characters other than TAB, LF and CR, and DEL: nobody types them, and NUL and friends
+ * break e-mail, CSV and HTML. A UTF-16 half without its partner (a "lone surrogate") cannot be
+ * written as UTF-8 at all, so it could not be stored, mailed or exported intact.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when a text holds characters that are refused in every field (see above). */
+export function hasForbiddenCharacters(text: string): boolean {
+  return CONTROL_CHARACTER.test(text) || LONE_SURROGATE.test(text);
+}
+
+/** The message for invisible control characters; it names the field, as no definition needs its own. */
+export function forbiddenCharactersMessage(field: FieldDefinition): string {
+  return `Das Feld „${field.shortLabel ?? field.label}“ enthält unsichtbare Steuerzeichen. Tippen Sie den Text neu ein, statt ihn einzufügen`;
+}
+
 function bounded(field: FieldDefinition) {
-  const checks = [];
+  const checks: z.core.$ZodCheck<string>[] = [z.refine((v: string) => !hasForbiddenCharacters(v), { error: forbiddenCharactersMessage(field) })];
   if (field.maxLength !== undefined) checks.push(z.maxLength(field.maxLength, { error: message(field, 'tooLong') }));
   return z.string({ error: message(field, field.required ? 'required' : 'format') }).check(...checks);
 }
