@@ -65,6 +65,16 @@ function mediaType(request: FastifyRequest): string {
 
 /** The fields of a multipart body; a part with a file is refused (415). */
 async function readMultipart(request: FastifyRequest): Promise<Record<string, unknown>> {
+  try {
+    return await readMultipartParts(request);
+  } catch (error) {
+    // The parser's own errors (no boundary, a broken part) carry no status: the body is unreadable.
+    if (error instanceof SubmissionProblem || typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+    throw new SubmissionProblem(400, 'INVALID_BODY', problemMessages.malformed);
+  }
+}
+
+async function readMultipartParts(request: FastifyRequest): Promise<Record<string, unknown>> {
   const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   let size = 0;
   for await (const part of request.parts()) {
