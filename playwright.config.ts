@@ -7,6 +7,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 // Runs against the built site (dist/) served by the real form backend, like users see it.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Its own folder: Playwright empties it on start, and test-results/ also holds the unit report.
+  outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
