@@ -7,6 +7,7 @@
  *   npm run bench -- --quick               build scale only for N = 0 and 100
  *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, scale, load
  *   npm run bench -- -c 50 -t 20           load: 50 clients for 20 s (defaults 20 and 10)
+ *   npm run bench -- --mail=off            load: no SMTP (also: sink = local SMTP sink, default; unreachable)
  *   npm run bench -- --no-build            never build dist/ (default: build only when it is missing)
  *   npm run bench -- --build               rebuild dist/ first
  *   npm run bench -- --lh-runs=5           Lighthouse runs per page, median reported (default 3, --quick 1)
@@ -18,7 +19,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLighthouse, lighthousePages } from './lighthouse.ts';
-import { runLoad } from './load.ts';
+import { runLoad, type MailMode } from './load.ts';
 import { ROOT, startServer } from './processes.ts';
 import { formatTable, type Row } from './report.ts';
 import { runScale } from './scale.ts';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'lh-runs': { type: 'string' },
+    mail: { type: 'string', default: 'sink' },
     out: { type: 'string', default: join(ROOT, 'bench-results') },
   },
   strict: true,
@@ -51,6 +53,8 @@ const connections = positive('-c', values.connections);
 const seconds = positive('-t', values.duration);
 const only = (values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: „${name}“ gibt es nicht (${SECTIONS.join(', ')}).`);
+if (!['sink', 'off', 'unreachable'].includes(values.mail)) throw new Error(`--mail: „${values.mail}“ gibt es nicht (sink, off, unreachable).`);
+const mail = values.mail as MailMode;
 const wanted = (section: Section): boolean => only.includes(section);
 const scaleSizes = values.quick ? [0, 100] : [0, 100, 1000];
 const lighthouseRuns = positive('--lh-runs', values['lh-runs'] ?? (values.quick ? '1' : '3'));
@@ -126,7 +130,7 @@ await section('lighthouse', async () => {
 // The load test runs before the scale builds, so the thousands of files they write are not still
 // being flushed to disk while SQLite measures fsyncs.
 await section('load', async () => {
-  const result = await runLoad({ connections, seconds, keep: values.keep });
+  const result = await runLoad({ connections, seconds, mail, keep: values.keep });
   details['load'] = result.details;
   return result.rows;
 });
@@ -164,7 +168,7 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine,
-      options: { sections: only, quick: values.quick, connections, seconds, scaleSizes, lighthouseRuns },
+      options: { sections: only, quick: values.quick, connections, seconds, mail, scaleSizes, lighthouseRuns },
       distBuilt: distBuilt?.toISOString() ?? null,
       loadAtStart,
       rows: ordered,
