@@ -11,15 +11,15 @@ test('the sitemap lists the portal pages', () => {
 });
 
 for (const { pathname: path, href: configuredUrl } of urls) {
-  test.describe(`page ${path}`, () => {
-    test('has no axe violations (WCAG 2.2 A/AA)', async ({ page, axe }) => {
-      await page.goto(path);
+  test(`page ${path}: no axe violations, the full page frame, usable at 320 px`, async ({ page, axe }) => {
+    await page.goto(path);
+
+    await test.step('axe reports no WCAG 2.2 A/AA violations', async () => {
       const results = await axe().analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
 
-    test('has the page frame: lang, title, description, canonical, skip link, one h1, Stand', async ({ page }) => {
-      await page.goto(path);
+    await test.step('lang, title, description, canonical, Open Graph, one h1, Stand', async () => {
       await expect(page.locator('html')).toHaveAttribute('lang', 'de');
       await expect(page).toHaveTitle(/ – Kommunalvertreter NRW$/);
       expect((await page.locator('meta[name="description"]').getAttribute('content'))?.length).toBeGreaterThan(20);
@@ -27,6 +27,9 @@ for (const { pathname: path, href: configuredUrl } of urls) {
       await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       await expect(page.getByText(/^Stand: \d{2}\.\d{2}\.\d{4}$/)).toBeVisible();
+    });
+
+    await test.step('the skip link is the first stop and moves focus to the content', async () => {
       await page.keyboard.press('Tab');
       const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
       await expect(skip).toBeFocused();
@@ -34,9 +37,8 @@ for (const { pathname: path, href: configuredUrl } of urls) {
       await expect(page.locator('main')).toBeFocused();
     });
 
-    test('fits a 320 px wide screen without horizontal scrolling', async ({ page }) => {
+    await test.step('fits a 320 px wide screen without horizontal scrolling', async () => {
       await page.setViewportSize({ width: 320, height: 640 });
-      await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
