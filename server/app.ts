@@ -15,13 +15,14 @@ import { adminRoutes } from './admin.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
 import { readInteresseOptions } from './content.ts';
 import { cspDirectives, inlineScriptHashes, PERMISSIONS_POLICY } from './csp.ts';
-import { openStore, type Store } from './db.ts';
+import { openResilientStore, storageErrorReason, type ResilientStore } from './db.ts';
 import { createOutbox, createTransport, type Outbox } from './mail.ts';
+import { purgeExpiredSubmissions } from './retention.ts';
 import { submissionRoutes } from './submissions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    store: Store;
+    store: ResilientStore;
     outbox: Outbox;
     forms: FormRegistry;
   }
@@ -63,14 +64,17 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     return503OnClosing: true,
   });
 
-  const store = openStore(config.dataDir);
+  // Opened on first use: with an unusable DATA_DIR the site is still served and /healthz says why.
+  const store = openResilientStore(config.dataDir);
   app.addHook('onClose', async () => store.close());
   const forms = createFormRegistry(readInteresseOptions(config.contentDir));
   const purge = (): void => {
-    const now = Date.now();
-    const spam = store.purgeSpam(new Date(now - config.spamRetentionDays * 86_400_000));
-    const expired = store.purgeExpired(new Date(now - config.retentionDays * 86_400_000));
-    if (spam + expired > 0) app.log.info({ spam, expired }, 'Einsendungen nach Ablauf der Speicherdauer gelöscht');
+    try {
+      const { spam, expired } = purgeExpiredSubmissions(store, config);
+      if (spam + expired > 0) app.log.info({ spam, expired }, 'Einsendungen nach Ablauf der Speicherdauer gelöscht');
+    } catch (error) {
+      app.log.error({ reason: storageErrorReason(error) }, 'Löschen nach Ablauf der Speicherdauer fehlgeschlagen: Speicher nicht verfügbar');
+    }
   };
   purge();
   const purgeTimer = setInterval(purge, 6 * 3_600_000);
@@ -124,10 +128,21 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   await app.register(rateLimit, { global: false });
 
+  // Writes to the database (a no-op commit), so a full disk or an unusable DATA_DIR shows here.
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    const ok = store.ping();
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'error', schemaVersion: store.schemaVersion, pendingMails: store.pendingMailCount() });
+    const storage = store.health();
+    if (!storage.ok) {
+      app.log.error({ reason: storage.reason }, 'Speicher nicht verfügbar');
+      return reply.code(503).send({ status: 'error', storage: 'unavailable', reason: storage.reason });
+    }
+    let pendingMails: number | null = null;
+    try {
+      pendingMails = store.pendingMailCount();
+    } catch {
+      // failed between the two calls: the next check reports it
+    }
+    return reply.send({ status: 'ok', schemaVersion: store.schemaVersion, pendingMails });
   });
 
   await app.register(submissionRoutes, { prefix: '/f', config, forms, store, outbox, pageContext });

@@ -108,6 +108,11 @@ export interface Store {
   purgeExpired(before: Date): number;
   /** Simple liveness check. */
   ping(): boolean;
+  /**
+   * Commits a write that changes nothing (the schema version, set to itself), so a full disk or a
+   * read-only file shows up; throws when the database cannot be written.
+   */
+  probeWrite(): void;
   close(): void;
   readonly schemaVersion: number;
 }
@@ -128,7 +133,9 @@ export function migrate(db: DatabaseSync): number {
   const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new Error(`Die Datenbank hat Schema-Version ${current}, dieser Server kennt nur bis ${latest}. Aktualisieren Sie den Server.`);
+    throw Object.assign(new Error(`Die Datenbank hat Schema-Version ${current}, dieser Server kennt nur bis ${latest}. Aktualisieren Sie den Server.`), {
+      code: 'SCHEMA_TOO_NEW',
+    });
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
@@ -220,8 +227,104 @@ export function openStore(dataDir: string): Store {
     ping() {
       return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
     },
+    probeWrite() {
+      transaction(db, () => db.exec(`PRAGMA user_version = ${schemaVersion}`));
+    },
     close() {
       if (db.isOpen) db.close();
+    },
+  };
+}
+
+/** The database cannot be opened or written (disk full, DATA_DIR missing or unusable, broken file). */
+export class StorageUnavailable extends Error {
+  /** A short reason without personal data, e. g. "ENOTDIR" or "SQLITE 778". */
+  readonly reason: string;
+  constructor(reason: string, cause: unknown) {
+    super(`Speicher nicht verfügbar (${reason})`, { cause });
+    this.name = 'StorageUnavailable';
+    this.reason = reason;
+  }
+}
+
+/** An error's code as a short text: no message, so no SQL and no submitted values. */
+export function storageErrorReason(error: unknown): string {
+  const e = (error ?? {}) as { code?: unknown; errcode?: unknown };
+  const parts = [e.code, e.errcode].filter((p) => typeof p === 'string' || typeof p === 'number');
+  return parts.length > 0 ? parts.join(' ') : 'UNKNOWN';
+}
+
+export interface StorageHealth {
+  readonly ok: boolean;
+  /** Why not, without personal data. */
+  readonly reason?: string;
+}
+
+/** A store that survives storage failures: see `openResilientStore`. */
+export interface ResilientStore extends Store {
+  /** Opens the database if needed and writes to it; the answer of /healthz. */
+  health(): StorageHealth;
+}
+
+/**
+ * The store the server uses. It opens the database on first use, not at start, so the server
+ * starts (and serves the site) even when DATA_DIR is unusable. Any failing operation throws
+ * StorageUnavailable and closes the connection; the next operation opens it again, which is what
+ * SQLite needs to recover from an I/O error (e. g. after a full disk has space again).
+ */
+export function openResilientStore(dataDir: string): ResilientStore {
+  let current: Store | null = null;
+  let lastVersion = 0;
+
+  function fail(error: unknown): never {
+    if (error instanceof StorageUnavailable) throw error;
+    try {
+      current?.close();
+    } catch {
+      // the connection is broken anyway
+    }
+    current = null;
+    throw new StorageUnavailable(storageErrorReason(error), error);
+  }
+
+  function use<T>(work: (store: Store) => T): T {
+    try {
+      if (current === null) {
+        current = openStore(dataDir);
+        lastVersion = current.schemaVersion;
+      }
+      return work(current);
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  return {
+    get schemaVersion() {
+      return lastVersion;
+    },
+    saveSubmission: (input) => use((s) => s.saveSubmission(input)),
+    listSubmissions: (form) => use((s) => s.listSubmissions(form)),
+    countSpam: (form) => use((s) => s.countSpam(form)),
+    dueMails: (now, limit) => use((s) => s.dueMails(now, limit)),
+    markSent: (outboxId, now) => use((s) => s.markSent(outboxId, now)),
+    markFailed: (outboxId, error, nextAttemptAt) => use((s) => s.markFailed(outboxId, error, nextAttemptAt)),
+    pendingMailCount: () => use((s) => s.pendingMailCount()),
+    purgeSpam: (before) => use((s) => s.purgeSpam(before)),
+    purgeExpired: (before) => use((s) => s.purgeExpired(before)),
+    ping: () => use((s) => s.ping()),
+    health() {
+      try {
+        use((s) => s.probeWrite());
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: error instanceof StorageUnavailable ? error.reason : 'UNKNOWN' };
+      }
+    },
+    probeWrite: () => use((s) => s.probeWrite()),
+    close() {
+      current?.close();
+      current = null;
     },
   };
 }

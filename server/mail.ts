@@ -194,7 +194,13 @@ export function createOutbox({ store, forms, transport, settings, config, log }:
       if (!stopped) return;
       stopped = false;
       if (transport === null) {
-        log.warn({ pending: store.pendingMailCount() }, 'SMTP_URL ist nicht gesetzt: Benachrichtigungen bleiben im Ausgang, bis ein Mailserver konfiguriert ist');
+        let pending: number | null = null;
+        try {
+          pending = store.pendingMailCount();
+        } catch {
+          // storage unavailable: /healthz reports it; the server starts anyway
+        }
+        log.warn({ pending }, 'SMTP_URL ist nicht gesetzt: Benachrichtigungen bleiben im Ausgang, bis ein Mailserver konfiguriert ist');
       }
       schedule(0);
     },

@@ -18,7 +18,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HONEYPOT_FIELD, NEXT_FIELD, pickFields, validateSubmission } from '../src/forms/index.ts';
 import type { FieldError, FormDefinition, FormName, FormRegistry } from '../src/forms/index.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
-import type { Store } from './db.ts';
+import { StorageUnavailable, type Store } from './db.ts';
 import { renderFormErrorPage, renderMessagePage, type PageContext } from './html.ts';
 import type { Outbox } from './mail.ts';
 
@@ -47,6 +47,7 @@ export const problemMessages = {
   origin: 'Dieses Formular kann nur von der Website des Kommunalvertreters NRW gesendet werden.',
   rateLimit: 'Sie haben in kurzer Zeit sehr viele Formulare gesendet. Warten Sie eine Minute und senden Sie dann erneut.',
   server: 'Das Formular konnte wegen eines technischen Fehlers nicht gespeichert werden. Versuchen Sie es später erneut.',
+  storage: 'Das Formular kann gerade nicht gespeichert werden. Versuchen Sie es in einigen Minuten erneut oder schreiben Sie uns eine E-Mail.',
 } as const;
 
 /** True when the client wants a web page rather than JSON (a plain form post). */
@@ -160,6 +161,12 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof SubmissionProblem) return sendProblem(request, reply, error.statusCode, error.code, error.message);
+    // Nothing was stored: say so (503, never a success), and when to try again.
+    if (error instanceof StorageUnavailable) {
+      request.log.error({ reason: error.reason }, 'Einsendung nicht gespeichert: Speicher nicht verfügbar');
+      reply.header('retry-after', '120');
+      return sendProblem(request, reply, 503, 'STORAGE_UNAVAILABLE', problemMessages.storage);
+    }
     const status = error.statusCode ?? 500;
     if (status === 429) return sendProblem(request, reply, 429, 'RATE_LIMITED', problemMessages.rateLimit);
     if (status === 413) return sendProblem(request, reply, 413, 'PAYLOAD_TOO_LARGE', problemMessages.tooLarge);
