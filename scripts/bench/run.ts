@@ -158,7 +158,9 @@ const header = [
   .filter((line) => line !== '')
   .join('\n');
 const table = formatTable(ordered);
-console.log(`${header}\n${table}`);
+const busy = Object.entries(loadAtStart).filter(([, v]) => v > machine.cores);
+const warning = busy.length > 0 ? `\n⚠ Busy machine (load above ${machine.cores} at the start of: ${busy.map(([k]) => k).join(', ')}): other processes share the CPU and disk, timings there are pessimistic.` : '';
+console.log(`${header}\n${table}${warning}`);
 
 mkdirSync(values.out, { recursive: true });
 const file = join(values.out, 'bench.json');
