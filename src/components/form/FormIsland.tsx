@@ -8,7 +8,7 @@
  */
 import { useForm } from '@formspree/react';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { TargetedMouseEvent, TargetedSubmitEvent } from 'preact';
 import { barriereMeldenMeta } from '../../forms/barriere-melden.ts';
 import { interesseMeta } from '../../forms/interesse.ts';
 import { mailtoWithInput } from '../../forms/mailto.ts';
@@ -193,7 +193,7 @@ export default function FormIsland(props: Props) {
     confirmationRef.current?.focus();
   }, [state.succeeded]);
 
-  async function onSubmit(event: JSX.TargetedSubmitEvent<HTMLFormElement>) {
+  async function onSubmit(event: TargetedSubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (state.submitting || checking.current) return;
     checking.current = true;
@@ -220,7 +220,7 @@ export default function FormIsland(props: Props) {
     }
   }
 
-  function focusField(event: JSX.TargetedMouseEvent<HTMLAnchorElement>, field: FieldDefinition) {
+  function focusField(event: TargetedMouseEvent<HTMLAnchorElement>, field: FieldDefinition) {
     const input = document.getElementById(anchorOf(field));
     if (input === null) return;
     event.preventDefault();
