@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
@@ -31,6 +32,11 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tailwindcss()],
+    resolve: {
+      // @formspree/react imports Stripe's card components, which our forms never use and the
+      // bundler cannot drop (~5.5 KB gzip); a stub keeps them out of the form island.
+      alias: { '@stripe/react-stripe-js': fileURLToPath(new URL('./src/components/form/stripe-stub.ts', import.meta.url)) },
+    },
     environments: {
       prerender: { resolve: { noExternal: reactOnPreact } },
       ssr: { resolve: { noExternal: reactOnPreact } },
