@@ -51,7 +51,7 @@ export const barriereMeldenFields: readonly FieldDefinition[] = [
   },
   {
     name: 'datenschutz',
-    label: 'Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Angaben einverstanden.',
+    label: 'Ich habe die Datenschutzhinweise zu diesem Formular gelesen.',
     shortLabel: 'Datenschutzhinweise gelesen',
     type: 'consent',
     required: true,

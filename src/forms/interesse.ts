@@ -140,7 +140,7 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
     },
     {
       name: 'datenschutz',
-      label: 'Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Angaben einverstanden.',
+      label: 'Ich habe die Datenschutzhinweise zu diesem Formular gelesen.',
       shortLabel: 'Datenschutzhinweise gelesen',
       type: 'consent',
       required: true,
