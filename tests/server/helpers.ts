@@ -112,8 +112,8 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server that keeps every mail it receives. */
-export function smtpSink(): SmtpSink {
+/** A real SMTP server that keeps every mail it receives; `delayMs` holds each reply to DATA (a slow server). */
+export function smtpSink({ delayMs = 0 }: { delayMs?: number } = {}): SmtpSink {
   let server: SMTPServer | null = null;
   const sink: SmtpSink = {
     port: 0,
@@ -128,12 +128,16 @@ export function smtpSink(): SmtpSink {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
-            sink.mails.push({
-              raw: Buffer.concat(chunks).toString('utf8'),
-              from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
-              to: session.envelope.rcptTo.map((r) => r.address),
-            });
-            callback();
+            const accept = () => {
+              sink.mails.push({
+                raw: Buffer.concat(chunks).toString('utf8'),
+                from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+                to: session.envelope.rcptTo.map((r) => r.address),
+              });
+              callback();
+            };
+            if (delayMs > 0) setTimeout(accept, delayMs);
+            else accept();
           });
         },
       });

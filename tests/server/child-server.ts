@@ -1,0 +1,73 @@
+/**
+ * The real server as a child process (`node server/start.ts`, as `npm start` runs it), for the
+ * tests that kill, stop or starve it: its output is collected, its exit is awaited.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort, repoRoot } from './helpers.ts';
+
+export interface ChildServer {
+  readonly base: string;
+  readonly process: ChildProcess;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves when the process has ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal and waits for the process to end. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Starts `node server/start.ts` with the given environment on a free port and waits until
+ * /healthz answers (with any status: a server without storage answers 503). DIST_DIR defaults
+ * to empty (backend only), LOG_LEVEL to info; nothing is read from .env.
+ */
+export async function startServer(env: Record<string, string>, port?: number): Promise<ChildServer> {
+  const listenPort = port ?? (await freePort());
+  const child = spawn(process.execPath, ['server/start.ts'], {
+    cwd: repoRoot,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(listenPort),
+      DIST_DIR: '',
+      LOG_LEVEL: 'info',
+      FORM_RATE_LIMIT: '100000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const base = `http://127.0.0.1:${listenPort}`;
+  const started = Date.now();
+  for (;;) {
+    if (ended) throw new Error(`Der Server hat sich beim Start beendet:\n${output}`);
+    if (Date.now() - started > 20_000) {
+      child.kill('SIGKILL');
+      throw new Error(`Der Server hat nach 20 s nicht geantwortet:\n${output}`);
+    }
+    try {
+      await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return {
+    base,
+    process: child,
+    output: () => output,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (!ended) child.kill(signal);
+      return exited;
+    },
+  };
+}
