@@ -1,7 +1,9 @@
 /**
  * The admin area for d-NRW: GET /admin/ lists the submissions of every form, GET /admin/<form>.csv
  * exports one form. HTTP Basic auth with ADMIN_USER/ADMIN_PASSWORD, compared in constant time;
- * without a configured password these routes are not registered at all (404).
+ * without a configured password these routes are not registered at all (404). After
+ * ADMIN_MAX_FAILURES failed logins from one address within ADMIN_FAILURE_WINDOW_MS, that address
+ * gets 429 until the window has passed, even with the right password (no guessing in the meantime).
  */
 import basicAuth from '@fastify/basic-auth';
 import type { FastifyInstance } from 'fastify';
@@ -11,13 +13,52 @@ import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
 import type { Store } from './db.ts';
 import { formatReceivedAt } from './format.ts';
-import { renderAdminPage, renderMessagePage, type PageContext } from './html.ts';
+import { pageShell, renderAdminPage, renderMessagePage, type PageContext } from './html.ts';
 
 /** Compares two secrets in constant time, whatever their lengths. */
 export function safeEqual(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given, 'utf8').digest();
   const b = createHash('sha256').update(expected, 'utf8').digest();
   return timingSafeEqual(a, b);
+}
+
+/** Failed logins per client address and window before the admin area answers 429. */
+export const ADMIN_MAX_FAILURES = 5;
+export const ADMIN_FAILURE_WINDOW_MS = 15 * 60_000;
+/** Addresses remembered at most; beyond that the oldest entries are dropped. */
+const MAX_TRACKED_ADDRESSES = 10_000;
+
+/** Counts failed logins per address in a fixed window. */
+export class LoginThrottle {
+  private readonly failures = new Map<string, { count: number; until: number }>();
+  constructor(
+    private readonly maxFailures = ADMIN_MAX_FAILURES,
+    private readonly windowMs = ADMIN_FAILURE_WINDOW_MS,
+  ) {}
+
+  /** Milliseconds until `address` may try again, or 0. */
+  blockedFor(address: string, now = Date.now()): number {
+    const entry = this.failures.get(address);
+    if (entry === undefined) return 0;
+    if (entry.until <= now) {
+      this.failures.delete(address);
+      return 0;
+    }
+    return entry.count >= this.maxFailures ? entry.until - now : 0;
+  }
+
+  recordFailure(address: string, now = Date.now()): void {
+    const entry = this.failures.get(address);
+    if (entry !== undefined && entry.until > now) entry.count += 1;
+    else {
+      this.failures.delete(address);
+      this.failures.set(address, { count: 1, until: now + this.windowMs });
+    }
+    if (this.failures.size > MAX_TRACKED_ADDRESSES) {
+      for (const [key, value] of this.failures) if (value.until <= now) this.failures.delete(key);
+      while (this.failures.size > MAX_TRACKED_ADDRESSES) this.failures.delete(this.failures.keys().next().value as string);
+    }
+  }
 }
 
 export interface AdminOptions {
@@ -37,15 +78,36 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     },
   });
 
+  const throttle = new LoginThrottle();
+
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-robots-tag', 'noindex, nofollow');
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const waitMs = throttle.blockedFor(request.ip);
+    if (waitMs === 0) return;
+    request.log.warn('Verwaltung: zu viele fehlgeschlagene Anmeldungen, Adresse vorübergehend gesperrt');
+    const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+    return reply
+      .code(429)
+      .header('retry-after', String(Math.ceil(waitMs / 1000)))
+      .type('text/html; charset=utf-8')
+      .send(
+        pageShell(
+          pageContext,
+          'Zu viele fehlgeschlagene Anmeldungen',
+          `<h1>Zu viele fehlgeschlagene Anmeldungen</h1>\n<p>Die Anmeldung ist von Ihrer Adresse aus vorübergehend gesperrt. Versuchen Sie es in ${minutes} Minuten erneut.</p>`,
+        ),
+      );
   });
   app.addHook('onRequest', app.basicAuth);
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 401) {
+      // Only a wrong login counts; a request without credentials is the browser asking for them.
+      if (request.headers.authorization !== undefined) throttle.recordFailure(request.ip);
       request.log.warn('Anmeldung an der Verwaltung fehlgeschlagen');
       return reply
         .code(401)
