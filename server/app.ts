@@ -3,7 +3,6 @@
  * the Formspree-compatible endpoint, the admin area and (optionally) the built site in dist/.
  * Tests call it with a temporary DATA_DIR and use `app.inject`; server/start.ts listens with it.
  */
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -14,10 +13,11 @@ import { createFormRegistry, type FormRegistry } from '../src/forms/index.ts';
 import { adminRoutes } from './admin.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
 import { readInteresseOptions } from './content.ts';
-import { cspDirectives, inlineScriptHashes, PERMISSIONS_POLICY } from './csp.ts';
+import { inlineScriptHashes } from './csp.ts';
 import { openResilientStore, storageErrorReason, type ResilientStore } from './db.ts';
 import { createOutbox, createTransport, type Outbox } from './mail.ts';
 import { purgeExpiredSubmissions } from './retention.ts';
+import { HSTS, securityHeaders } from './security-headers.ts';
 import { submissionRoutes } from './submissions.ts';
 
 declare module 'fastify' {
@@ -105,25 +105,19 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const distDir = config.distDir !== null && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
   if (config.distDir !== null && distDir === null) app.log.warn('dist/ fehlt: es wird nur das Formular-Backend bedient');
 
-  const directives = cspDirectives({
+  // The same headers as static hosting (server/security-headers.ts), on every response. HSTS
+  // when the site is HTTPS, or when a trusted proxy says the request came over HTTPS.
+  const https = config.siteUrl.startsWith('https:');
+  const headers = securityHeaders({
     scriptHashes: inlineScriptHashes(distDir),
     formOrigins: [...config.allowedOrigins, ...(config.formEndpointOrigin === null ? [] : [config.formEndpointOrigin])].filter(
       (origin) => origin !== config.siteUrl,
     ),
-    upgradeInsecureRequests: config.siteUrl.startsWith('https:'),
+    https,
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: Object.fromEntries(Object.entries(directives).filter(([, v]) => v !== null)) as Record<string, string[]>,
-    },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    strictTransportSecurity: config.siteUrl.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: false } : false,
-    crossOriginEmbedderPolicy: false,
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
+    if (!https && request.protocol === 'https') reply.header('Strict-Transport-Security', HSTS);
   });
 
   await app.register(rateLimit, { global: false });
@@ -157,6 +151,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   if (distDir !== null) {
     await app.register(fastifyStatic, {
       root: distDir,
+      // The static-hosting files the build writes (server/security-headers.ts) are not pages.
+      allowedPath: (pathName) => pathName !== '/_headers' && !pathName.startsWith('/_nginx/'),
       wildcard: true,
       index: ['index.html'],
       redirect: true,
