@@ -107,7 +107,9 @@ export async function startServer(options: { dataDir: string; logFile: string; e
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) {
-      const tail = existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+      // The log without stack frames, so the error message itself is visible.
+      const lines = existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8').split('\n').filter((l) => !/^\s+at /.test(l)) : [];
+      const tail = lines.slice(-15).join('\n');
       throw new Error(`Der Server ist beim Start beendet worden (Exit ${child.exitCode}):\n${tail}`);
     }
     try {

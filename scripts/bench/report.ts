@@ -36,9 +36,11 @@ export function bytes(n: number): string {
 export const rawGzip = (raw: number, gzip: number): string => `${bytes(raw)} / ${bytes(gzip)}`;
 
 export function ms(n: number): string {
-  if (n >= 10_000) return `${(n / 1000).toFixed(1)} s`;
-  if (n >= 1000) return `${(n / 1000).toFixed(2)} s`;
-  return n >= 10 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`;
+  const sign = n < 0 ? '−' : '';
+  const a = Math.abs(n);
+  if (a >= 10_000) return `${sign}${(a / 1000).toFixed(1)} s`;
+  if (a >= 1000) return `${sign}${(a / 1000).toFixed(2)} s`;
+  return a >= 10 ? `${sign}${Math.round(a)} ms` : `${sign}${a.toFixed(1)} ms`;
 }
 
 export const count = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -27,11 +27,36 @@ export function generatedOffer(template: string, n: number): string {
   return text;
 }
 
+export interface BuildPhases {
+  /** Content sync and type generation. */
+  readonly syncMs: number;
+  /** Vite/Rolldown bundles (server and client). */
+  readonly bundleMs: number;
+  /** Rendering every page to HTML. */
+  readonly renderMs: number;
+}
+
 export interface ScalePoint {
   readonly offers: number;
   readonly pages: number;
   readonly wallMs: number;
   readonly peakRssBytes: number;
+  readonly phases: BuildPhases | null;
+}
+
+const toMs = (value: string | undefined, unit: string | undefined): number => Number(value) * (unit === 's' ? 1000 : 1);
+
+/** The phase timings Astro logs: `[types] Generated 2.40s`, `[vite] ✓ built in 6.60s`, `✓ Completed in 5.04s.` (pages). */
+export function buildPhases(log: string): BuildPhases | null {
+  const sync = /\[types\] Generated ([\d.]+)(m?s)/.exec(log);
+  const bundles = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)];
+  const render = /^\d\d:\d\d:\d\d ✓ Completed in ([\d.]+)(m?s)\./m.exec(log);
+  if (sync === null || bundles.length === 0 || render === null) return null;
+  return {
+    syncMs: toMs(sync[1], sync[2]),
+    bundleMs: bundles.reduce((sum, m) => sum + toMs(m[1], m[2]), 0),
+    renderMs: toMs(render[1], render[2]),
+  };
 }
 
 function countHtml(dir: string): number {
@@ -45,11 +70,15 @@ function makeProject(): string {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  // Astro keeps its content cache in node_modules/.astro by default; through the link that would be
-  // the shared checkout's cache. Keep it inside the temporary project.
+  // Astro and Vite keep caches in node_modules/.astro and node_modules/.vite; through the link those
+  // would be the shared checkout's caches. Keep them inside the temporary project.
   writeFileSync(
     join(dir, 'astro.bench.config.mjs'),
-    "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.bench-cache/' };\n",
+    [
+      "import config from './astro.config.mjs';",
+      "export default { ...config, cacheDir: './.bench-cache/astro/', vite: { ...config.vite, cacheDir: './.bench-cache/vite/' } };",
+      '',
+    ].join('\n'),
   );
   return dir;
 }
@@ -78,10 +107,11 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
     throw new Error(`Build mit ${offers} generierten Angeboten fehlgeschlagen (Exit ${code}):\n${readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n')}`);
   }
   const pages = countHtml(join(dir, 'dist'));
+  const phases = buildPhases(readFileSync(logFile, 'utf8'));
   if (!existsSync(join(dir, 'dist', 'angebote', offers > 0 ? 'gen-0001' : 'aufenthaltstitel', 'index.html'))) {
     throw new Error(`Build mit ${offers} generierten Angeboten: die Angebotsseite fehlt in dist/.`);
   }
-  return { offers, pages, wallMs, peakRssBytes };
+  return { offers, pages, wallMs, peakRssBytes, phases };
 }
 
 export async function runScale(sizes: readonly number[], keep = false): Promise<{ rows: Row[]; points: ScalePoint[] }> {
@@ -97,6 +127,13 @@ export async function runScale(sizes: readonly number[], keep = false): Promise<
     else rmSync(dir, { recursive: true, force: true });
   }
   return { rows: scaleRows(points), points };
+}
+
+/** Per-offer growth of bundle and page phases between two sizes, e. g. " (bundle 7.1 ms, pages 5.2 ms)". */
+function phaseGrowth(a: ScalePoint, b: ScalePoint): string {
+  if (a.phases === null || b.phases === null) return '';
+  const n = b.offers - a.offers;
+  return ` (bundle ${ms((b.phases.bundleMs - a.phases.bundleMs) / n)}, pages ${ms((b.phases.renderMs - a.phases.renderMs) / n)})`;
 }
 
 export function scaleRows(points: readonly ScalePoint[]): Row[] {
@@ -116,6 +153,18 @@ export function scaleRows(points: readonly ScalePoint[]): Row[] {
         number: p.wallMs,
       },
       { section, subject, figure: 'Per page', value: ms(p.wallMs / p.pages), target: '', verdict: 'INFO', number: p.wallMs / p.pages },
+      ...(p.phases === null
+        ? []
+        : [
+            {
+              section,
+              subject,
+              figure: 'Phases (Astro log)',
+              value: `sync ${ms(p.phases.syncMs)} · bundle ${ms(p.phases.bundleMs)} · pages ${ms(p.phases.renderMs)}`,
+              target: '',
+              verdict: 'INFO' as const,
+            },
+          ]),
       {
         section,
         subject,
@@ -138,7 +187,7 @@ export function scaleRows(points: readonly ScalePoint[]): Row[] {
       section,
       subject: `N ${a.offers} → ${b.offers}`,
       figure: 'Marginal cost per offer',
-      value: `${ms(perOffer)}, ${bytes(Math.max(0, Math.round(memPerOffer)))} RSS`,
+      value: `${ms(perOffer)}, ${memPerOffer < 0 ? '−' : ''}${bytes(Math.abs(Math.round(memPerOffer)))} RSS${phaseGrowth(a, b)}`,
       target: '',
       verdict: 'INFO',
       number: perOffer,
