@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -29,6 +30,7 @@ export default defineConfig({
     preact({ compat: true }),
     sitemap({ filter: (page) => !/\/(404|interesse\/danke|barrierefreiheit\/barriere-melden\/danke)\/?$/.test(page) }),
     contentReport(),
+    securityHeaders(),
   ],
   vite: {
     plugins: [tailwindcss()],

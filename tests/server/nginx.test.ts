@@ -1,0 +1,222 @@
+/**
+ * Static hosting with nginx: runs Debian's nginx (not as a daemon, on free loopback ports) with
+ * the shipped deploy/nginx.conf (only ports, certificate and root replaced; a throwaway
+ * self-signed certificate) including deploy/nginx-site.conf and the header snippet the build wrote
+ * to dist/_nginx/, against the built site. Every answer must carry the same security headers the
+ * form server sends for the same build. Needs a build (`npx astro build`, which `npm test` runs
+ * first); NGINX_TEST_DIST points it at another build folder.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, freePort, repoRoot, tempDir, type TestApp } from './helpers.ts';
+
+const dist = process.env['NGINX_TEST_DIST'] ?? join(repoRoot, 'dist');
+const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'x-frame-options',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'strict-transport-security',
+];
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function get(url: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const req = request(url, { method: 'GET', agent: false, rejectUnauthorized: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Replaces one line pattern of the shipped config, failing loudly when the file changed shape. */
+function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
+  const matches = text.match(new RegExp(pattern.source, 'gm')) ?? [];
+  if (matches.length !== 1) throw new Error(`deploy/nginx.conf: ${pattern} kommt ${matches.length}-mal vor, erwartet 1-mal; passen Sie tests/server/nginx.test.ts an.`);
+  return text.replace(new RegExp(pattern.source, 'm'), replacement);
+}
+
+let tmp: ReturnType<typeof tempDir>;
+let nginx: ChildProcess | undefined;
+let nginxOutput = '';
+let https = '';
+let http = '';
+let server: TestApp;
+
+beforeAll(async () => {
+  if (nginxBinary === undefined) {
+    throw new Error('nginx fehlt: installieren Sie es (apt-get install nginx; .ci/run tut das auf einer frischen Maschine). Dieser Test wird nicht übersprungen.');
+  }
+  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, '_nginx', 'security-headers.conf'))) {
+    throw new Error(`${dist} enthält keinen Build mit _nginx/security-headers.conf: bauen Sie zuerst (npx astro build).`);
+  }
+  tmp = tempDir('kv-nginx-');
+  const snippets = join(tmp.path, 'snippets', 'kommunalvertreter');
+  mkdirSync(snippets, { recursive: true });
+  copyFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), join(snippets, 'site.conf'));
+  copyFileSync(join(dist, '_nginx', 'security-headers.conf'), join(snippets, 'security-headers.conf'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-keyout', join(tmp.path, 'key.pem'), '-out', join(tmp.path, 'cert.pem'),
+  ], { stdio: 'pipe' });
+
+  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  let site = readFileSync(join(repoRoot, 'deploy', 'nginx.conf'), 'utf8');
+  site = replaceOnce(site, /^\s*listen 80;$/, `    listen 127.0.0.1:${httpPort};`);
+  site = replaceOnce(site, /^\s*listen \[::\]:80;$/, '');
+  site = replaceOnce(site, /^\s*listen 443 ssl http2;$/, `    listen 127.0.0.1:${httpsPort} ssl http2;`);
+  site = replaceOnce(site, /^\s*listen \[::\]:443 ssl http2;$/, '');
+  site = replaceOnce(site, /^\s*ssl_certificate \S+;$/, `    ssl_certificate ${join(tmp.path, 'cert.pem')};`);
+  site = replaceOnce(site, /^\s*ssl_certificate_key \S+;$/, `    ssl_certificate_key ${join(tmp.path, 'key.pem')};`);
+  site = replaceOnce(site, /^\s*root \S+;$/, `    root ${dist};`);
+  writeFileSync(join(tmp.path, 'kommunalvertreter.conf'), site);
+  const temp = (name: string) => join(tmp.path, name);
+  writeFileSync(
+    join(tmp.path, 'nginx.conf'),
+    `daemon off;
+master_process off;
+worker_processes 1;
+error_log stderr warn;
+pid ${temp('nginx.pid')};
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path ${temp('body')};
+    proxy_temp_path ${temp('proxy')};
+    fastcgi_temp_path ${temp('fastcgi')};
+    uwsgi_temp_path ${temp('uwsgi')};
+    scgi_temp_path ${temp('scgi')};
+    include ${temp('kommunalvertreter.conf')};
+}
+`,
+  );
+  const child = spawn(nginxBinary, ['-e', 'stderr', '-p', tmp.path, '-c', join(tmp.path, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  nginx = child;
+  child.stdout?.on('data', (chunk: Buffer) => (nginxOutput += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (nginxOutput += chunk.toString()));
+  https = `https://127.0.0.1:${httpsPort}`;
+  http = `http://127.0.0.1:${httpPort}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx hat sich beendet:\n${nginxOutput}`);
+    try {
+      await get(`${https}/`);
+      break;
+    } catch {
+      if (Date.now() - started > 10_000) throw new Error(`nginx antwortet nicht:\n${nginxOutput}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  // The form server on the same build, for the comparison.
+  server = await createTestApp({ DIST_DIR: dist, SITE_URL: 'https://kommunalvertreter.nrw', PUBLIC_FORM_ENDPOINT: process.env['PUBLIC_FORM_ENDPOINT'] ?? '' });
+});
+
+afterAll(async () => {
+  nginx?.kill('SIGTERM');
+  await server?.close();
+  tmp?.remove();
+});
+
+/** The CSP as directive → values. */
+function csp(headers: IncomingHttpHeaders): Map<string, string[]> {
+  return new Map(
+    String(headers['content-security-policy'] ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name = '', ...values]) => [name, values] as const),
+  );
+}
+
+/** SHA-256 CSP sources of the executable inline scripts of a page. */
+function inlineHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attributes = '', content = '']) => content !== '' && !/\bsrc=/.test(attributes) && !/type="application\/ld\+json"/.test(attributes))
+    .map(([, , content = '']) => `'sha256-${createHash('sha256').update(content).digest('base64')}'`);
+}
+
+const pdf = (): string => {
+  const name = readdirSync(join(dist, 'downloads')).find((f) => f.endsWith('.pdf'));
+  if (name === undefined) throw new Error('dist/downloads/ hat keine PDF-Datei');
+  return `/downloads/${name}`;
+};
+const asset = (): string => {
+  const name = readdirSync(join(dist, '_astro')).find((f) => f.endsWith('.js') || f.endsWith('.css'));
+  if (name === undefined) throw new Error('dist/_astro/ ist leer');
+  return `/_astro/${name}`;
+};
+
+describe('nginx with deploy/nginx.conf and the build', () => {
+  it.each([
+    ['the start page', (): string => '/', 200, /^text\/html/, 'no-cache'],
+    ['the offer page', (): string => '/angebote/aufenthaltstitel/', 200, /^text\/html/, 'no-cache'],
+    ['a PDF download', pdf, 200, /^application\/pdf/, 'no-cache'],
+    ['a hashed asset', asset, 200, /^(application\/javascript|text\/css)/, 'public, max-age=31536000, immutable'],
+    ['an unknown page (the 404 page)', (): string => '/gibt-es-nicht/', 404, /^text\/html/, 'no-cache'],
+    ['the _headers file (not served)', (): string => '/_headers', 404, /^text\/html/, 'no-cache'],
+    ['the nginx snippet (not served)', (): string => '/_nginx/site.conf', 404, /^text\/html/, 'no-cache'],
+  ] as const)('%s carries the security headers of the form server', async (_name, path, status, type, cacheControl) => {
+    const url = path();
+    const [fromNginx, fromServer] = await Promise.all([get(`${https}${url}`), server.app.inject({ method: 'GET', url })]);
+    expect(fromNginx.status).toBe(status);
+    expect(String(fromNginx.headers['content-type'])).toMatch(type);
+    expect(fromNginx.headers['cache-control']).toBe(cacheControl);
+    if (status === 404) expect(fromNginx.body.toString()).toBe(readFileSync(join(dist, '404.html'), 'utf8'));
+    for (const name of SECURITY_HEADERS) {
+      expect(fromNginx.headers[name], `${name} from nginx`).toBeDefined();
+      expect(fromNginx.headers[name], `${name}: nginx and the form server differ (built with another PUBLIC_FORM_ENDPOINT?)`).toBe(fromServer.headers[name]);
+    }
+    const policy = csp(fromNginx.headers);
+    expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'self'"]);
+    expect(fromNginx.headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
+  it('allows exactly the inline scripts of the offer page and the form page by hash', async () => {
+    for (const url of ['/angebote/aufenthaltstitel/', '/interesse/']) {
+      const page = await get(`${https}${url}`);
+      const hashes = inlineHashes(page.body.toString());
+      expect(hashes.length, `${url} has inline scripts`).toBeGreaterThan(0);
+      expect(csp(page.headers).get('script-src')).toEqual(expect.arrayContaining(hashes));
+    }
+  });
+
+  it('redirects plain HTTP to HTTPS', async () => {
+    const res = await get(`${http}/angebote/aufenthaltstitel/`);
+    expect(res.status).toBe(301);
+    expect(res.headers['location']).toBe('https://127.0.0.1/angebote/aufenthaltstitel/');
+  });
+
+  it('ships the site configuration of deploy/ and the same headers in _headers', async () => {
+    expect(readFileSync(join(dist, '_nginx', 'site.conf'), 'utf8'), 'dist/_nginx/site.conf is stale: rebuild').toBe(
+      readFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), 'utf8'),
+    );
+    const { headers } = await get(`${https}/`);
+    const file = readFileSync(join(dist, '_headers'), 'utf8');
+    for (const line of ['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'Strict-Transport-Security']) {
+      expect(file).toContain(`  ${line}: ${String(headers[line.toLowerCase()])}\n`);
+    }
+  });
+});
