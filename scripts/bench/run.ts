@@ -92,7 +92,7 @@ async function section(name: Section, work: () => Promise<Row[]>): Promise<void>
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     failures.push(`${name}: ${message}`);
-    rows[name] = [{ section: name, subject: '—', figure: 'section failed', value: message.split('\n')[0]?.slice(0, 100) ?? '', target: '', verdict: 'MISS' }];
+    rows[name] = [{ section: name, subject: '—', figure: 'section failed', value: message.replace(/\s+/g, ' ').slice(0, 120), target: '', verdict: 'MISS' }];
     console.error(`✘ ${name}: ${message}`);
   }
   console.error(`✔ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);

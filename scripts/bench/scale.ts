@@ -59,15 +59,31 @@ export function buildPhases(log: string): BuildPhases | null {
   };
 }
 
+function withoutForceColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy['FORCE_COLOR'];
+  return copy;
+}
+
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
-/** A temporary project: copies of the config, src/, content/, public/ and node_modules as a link. */
+/** What is not copied into the temporary project: outputs, caches, data and history. */
+const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.astro', 'data', 'bench-results', 'test-results', 'playwright-report']);
+
+/**
+ * A temporary project: a copy of the checkout (astro.config.mjs, tsconfig.json, package.json, src/,
+ * content/, public/ and whatever else the build imports, such as server/ for the security headers)
+ * without outputs and caches; node_modules as a link.
+ */
 function makeProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kv-bench-scale-'));
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public']) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   // Astro and Vite keep caches in node_modules/.astro and node_modules/.vite; through the link those
@@ -95,7 +111,8 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   const started = performance.now();
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--config', 'astro.bench.config.mjs'], {
     cwd: dir,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    // NO_COLOR: plain log lines to parse (FORCE_COLOR=0 would switch colours on in picocolors).
+    env: { ...withoutForceColor(process.env), NO_COLOR: '1' },
     stdio: ['ignore', log, log],
   });
   closeSync(log);
@@ -104,10 +121,11 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   const wallMs = performance.now() - started;
   const peakRssBytes = rss.stop();
   if (code !== 0) {
-    throw new Error(`Build mit ${offers} generierten Angeboten fehlgeschlagen (Exit ${code}):\n${readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n')}`);
+    const tail = stripAnsi(readFileSync(logFile, 'utf8')).split('\n').filter((l) => !/^\s+at /.test(l)).slice(-20).join('\n');
+    throw new Error(`Build mit ${offers} generierten Angeboten fehlgeschlagen (Exit ${code}):\n${tail}`);
   }
   const pages = countHtml(join(dir, 'dist'));
-  const phases = buildPhases(readFileSync(logFile, 'utf8'));
+  const phases = buildPhases(stripAnsi(readFileSync(logFile, 'utf8')));
   if (!existsSync(join(dir, 'dist', 'angebote', offers > 0 ? 'gen-0001' : 'aufenthaltstitel', 'index.html'))) {
     throw new Error(`Build mit ${offers} generierten Angeboten: die Angebotsseite fehlt in dist/.`);
   }
