@@ -1,0 +1,229 @@
+/**
+ * Access and headers: who gets into the admin area (and how often they may try), that nothing
+ * personal is cached, and that every kind of response of the server carries the security headers.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_FAILURE_WINDOW_MS, ADMIN_MAX_FAILURES, LoginThrottle } from '../../server/admin.ts';
+import { basicAuth, createTestApp, formPost, json, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+
+const USER = 'dnrw';
+const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
+const right = basicAuth(USER, PASSWORD);
+const wrong = basicAuth(USER, 'geraten');
+
+const opened: TestApp[] = [];
+afterEach(async () => {
+  for (const t of opened.splice(0)) await t.close();
+});
+async function app(env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await createTestApp({ ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, ...env });
+  opened.push(t);
+  return t;
+}
+const from = (address: string) => ({ remoteAddress: address });
+
+describe('admin login', () => {
+  it('does not exist without ADMIN_PASSWORD: 404 for the list, the export and with credentials', async () => {
+    const t = await createTestApp();
+    opened.push(t);
+    for (const url of ['/admin', '/admin/', '/admin/interesse.csv', '/admin/barriere-melden.csv']) {
+      for (const headers of [{}, basicAuth('admin', ''), basicAuth('admin', 'admin')]) {
+        expect((await t.app.inject({ method: 'GET', url, headers })).statusCode, url).toBe(404);
+      }
+    }
+  });
+
+  it('answers 401 to missing, wrong, half-right and differently encoded credentials, never with data', async () => {
+    const t = await app();
+    await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    const attempts: Record<string, string>[] = [
+      {},
+      wrong,
+      basicAuth('admin', PASSWORD),
+      basicAuth(USER.toUpperCase(), PASSWORD),
+      basicAuth(USER, `${PASSWORD} `),
+      basicAuth(USER, PASSWORD.slice(0, -1)),
+      { authorization: `Bearer ${PASSWORD}` },
+      { authorization: 'Basic' },
+      { authorization: 'Basic %%%' },
+    ];
+    for (const [i, headers] of attempts.entries()) {
+      const res = await t.app.inject({ method: 'GET', url: '/admin/interesse.csv', headers, ...from(`198.51.100.${i + 1}`) });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(401);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).not.toContain('erika.mustermann@stadt.de');
+    }
+  });
+
+  it(`answers 429 after ${ADMIN_MAX_FAILURES} failed logins from one address, even to the right password; other addresses are not affected`, async () => {
+    const t = await app();
+    const get = (headers: Record<string, string>, address: string) =>
+      t.app.inject({ method: 'GET', url: '/admin/', headers, ...from(address) });
+    // Requests without credentials (the browser asking) do not count.
+    for (let i = 0; i < 10; i++) expect((await get({}, '203.0.113.9')).statusCode).toBe(401);
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) expect((await get(wrong, '203.0.113.9')).statusCode).toBe(401);
+    const blocked = await get(right, '203.0.113.9');
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(ADMIN_FAILURE_WINDOW_MS / 1000 - 60);
+    expect(blocked.headers['cache-control']).toBe('no-store');
+    expect(blocked.headers['www-authenticate']).toBeUndefined();
+    expect(blocked.body).toContain('Zu viele fehlgeschlagene Anmeldungen');
+    expect((await get(wrong, '203.0.113.9')).statusCode).toBe(429);
+    expect((await get(right, '203.0.113.10')).statusCode).toBe(200);
+  });
+
+  it('does not let a spoofed X-Forwarded-For reset the count unless TRUST_PROXY is set', async () => {
+    const t = await app();
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) {
+      await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...wrong, 'x-forwarded-for': `192.0.2.${i}` }, ...from('203.0.113.20') });
+    }
+    const res = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '192.0.2.200' }, ...from('203.0.113.20') });
+    expect(res.statusCode).toBe(429);
+  });
+
+  it('forgets failures after the window, and remembers a bounded number of addresses', () => {
+    const throttle = new LoginThrottle(3, 1000);
+    for (let i = 0; i < 3; i++) throttle.recordFailure('a', 0);
+    expect(throttle.blockedFor('a', 500)).toBe(500);
+    expect(throttle.blockedFor('a', 1000)).toBe(0);
+    throttle.recordFailure('a', 1001);
+    expect(throttle.blockedFor('a', 1002)).toBe(0);
+    for (let i = 0; i < 20_000; i++) throttle.recordFailure(`10.0.${Math.floor(i / 256)}.${i % 256}`, 2000);
+    expect((throttle as unknown as { failures: Map<string, unknown> }).failures.size).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe('caching', () => {
+  it('never lets the admin list, the export, the form replies or /healthz be cached', async () => {
+    const t = await app();
+    const responses = [
+      await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json }),
+      await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse({ email: 'x' }), headers: json }),
+      await t.app.inject({ method: 'POST', url: '/f/interesse', payload: urlencoded(validInteresse()), headers: formPost }),
+      await t.app.inject({ method: 'GET', url: '/healthz' }),
+      await t.app.inject({ method: 'GET', url: '/admin/', headers: right }),
+      await t.app.inject({ method: 'GET', url: '/admin/interesse.csv', headers: right }),
+      await t.app.inject({ method: 'GET', url: '/admin/barriere-melden.csv', headers: right }),
+    ];
+    for (const res of responses) expect(res.headers['cache-control'], `${res.statusCode} ${res.headers['content-type']}`).toBe('no-store');
+  });
+});
+
+describe('security headers on every response', () => {
+  const inline = 'document.querySelector("[data-kopieren]")?.removeAttribute("hidden");';
+  const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
+  let site: ReturnType<typeof tempDir>;
+
+  beforeAll(() => {
+    site = tempDir('kv-access-site-');
+    for (const dir of ['_astro', 'angebote/aufenthaltstitel', 'downloads']) mkdirSync(join(site.path, dir), { recursive: true });
+    writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Start</title>');
+    writeFileSync(join(site.path, 'angebote/aufenthaltstitel/index.html'), `<!doctype html><title>Angebot</title><script type="module">${inline}</script>`);
+    writeFileSync(join(site.path, '404.html'), '<!doctype html><title>Nicht gefunden</title>');
+    writeFileSync(join(site.path, '_astro/app.js'), 'export {};');
+    writeFileSync(join(site.path, 'downloads/einzelabruf.pdf'), '%PDF-1.4\n%%EOF\n');
+    writeFileSync(join(site.path, '_headers'), '/*\n');
+    mkdirSync(join(site.path, '_nginx'));
+    writeFileSync(join(site.path, '_nginx/site.conf'), '# nginx\n');
+  });
+  afterAll(() => site.remove());
+
+  const requests: { name: string; method?: 'GET' | 'POST' | 'OPTIONS' | 'DELETE'; url: string; headers?: Record<string, string>; payload?: string; status: number }[] = [
+    { name: 'page', url: '/', status: 200 },
+    { name: 'offer page', url: '/angebote/aufenthaltstitel/', status: 200 },
+    { name: 'redirect to the slash', url: '/angebote/aufenthaltstitel', status: 301 },
+    { name: 'asset', url: '/_astro/app.js', status: 200 },
+    { name: 'PDF', url: '/downloads/einzelabruf.pdf', status: 200 },
+    { name: '404 page', url: '/gibt-es-nicht/', status: 404 },
+    { name: '_headers is not served', url: '/_headers', status: 404 },
+    { name: '_nginx/ is not served', url: '/_nginx/site.conf', status: 404 },
+    { name: 'form success', method: 'POST', url: '/f/interesse', headers: json, payload: JSON.stringify(validInteresse()), status: 200 },
+    { name: 'form 303', method: 'POST', url: '/f/interesse', headers: formPost, payload: urlencoded(validInteresse()), status: 303 },
+    { name: 'form 422', method: 'POST', url: '/f/interesse', headers: json, payload: '{}', status: 422 },
+    { name: 'form 400', method: 'POST', url: '/f/interesse', headers: json, payload: '{', status: 400 },
+    { name: 'form 413', method: 'POST', url: '/f/interesse', headers: json, payload: JSON.stringify({ x: 'x'.repeat(40_000) }), status: 413 },
+    { name: 'form 415', method: 'POST', url: '/f/interesse', headers: { 'content-type': 'text/plain' }, payload: 'x', status: 415 },
+    { name: 'form 403', method: 'POST', url: '/f/interesse', headers: { ...json, origin: 'https://evil.example' }, payload: '{}', status: 403 },
+    { name: 'form 404', method: 'POST', url: '/f/gibt-es-nicht', headers: json, payload: '{}', status: 404 },
+    { name: 'form 405', method: 'DELETE', url: '/f/interesse', status: 405 },
+    { name: 'CORS preflight', method: 'OPTIONS', url: '/f/interesse', headers: { origin: SITE, 'access-control-request-method': 'POST' }, status: 204 },
+    { name: 'health', url: '/healthz', status: 200 },
+    { name: 'admin 401', url: '/admin/', status: 401 },
+    { name: 'admin list', url: '/admin/', headers: right, status: 200 },
+    { name: 'admin export', url: '/admin/interesse.csv', headers: right, status: 200 },
+    { name: 'admin 404', url: '/admin/x.csv', headers: right, status: 404 },
+  ];
+
+  function expectHeaders(res: { headers: Record<string, unknown> }, label: string, formOrigins: string[]): void {
+    const csp = String(res.headers['content-security-policy']);
+    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values] as const));
+    expect(directives.get('script-src'), label).toEqual(["'self'", hash]);
+    expect(directives.get('script-src-attr'), label).toEqual(["'none'"]);
+    expect(directives.get('default-src'), label).toEqual(["'self'"]);
+    expect(directives.get('frame-ancestors'), label).toEqual(["'none'"]);
+    expect(directives.get('object-src'), label).toEqual(["'none'"]);
+    expect(directives.get('base-uri'), label).toEqual(["'self'"]);
+    expect(directives.get('form-action'), label).toEqual(["'self'", ...formOrigins]);
+    expect(directives.get('connect-src'), label).toEqual(["'self'", ...formOrigins]);
+    expect(csp, label).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(res.headers['x-content-type-options'], label).toBe('nosniff');
+    expect(res.headers['referrer-policy'], label).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['permissions-policy'], label).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+    expect(res.headers['x-frame-options'], label).toBe('DENY');
+  }
+
+  it.each(requests.map((r) => [r.name, r] as const))('%s', async (_name, r) => {
+    const t = await app({ DIST_DIR: site.path });
+    const res = await t.app.inject({ method: r.method ?? 'GET', url: r.url, headers: r.headers ?? {}, ...(r.payload === undefined ? {} : { payload: r.payload }) });
+    expect(res.statusCode).toBe(r.status);
+    expectHeaders(res, r.name, []);
+    expect(res.headers['strict-transport-security'], 'no HSTS over plain HTTP').toBeUndefined();
+  });
+
+  it('adds the hosted form endpoint to form-action and connect-src when PUBLIC_FORM_ENDPOINT is set', async () => {
+    const t = await app({ DIST_DIR: site.path, PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
+    expectHeaders(await t.app.inject({ method: 'GET', url: '/' }), 'hosted Formspree', ['https://formspree.io']);
+  });
+
+  it('sends the headers on a 429 of the form endpoint and of the admin login, and on a 503 of the storage', async () => {
+    const limited = await app({ DIST_DIR: site.path, FORM_RATE_LIMIT: '1' });
+    await limited.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    const flood = await limited.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    expect(flood.statusCode).toBe(429);
+    expectHeaders(flood, 'form 429', []);
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) await limited.app.inject({ method: 'GET', url: '/admin/', headers: wrong });
+    const locked = await limited.app.inject({ method: 'GET', url: '/admin/', headers: right });
+    expect(locked.statusCode).toBe(429);
+    expectHeaders(locked, 'admin 429', []);
+
+    const parent = tempDir('kv-access-broken-');
+    try {
+      writeFileSync(join(parent.path, 'data'), 'kein Ordner');
+      const broken = await app({ DIST_DIR: site.path, DATA_DIR: join(parent.path, 'data') });
+      const res = await broken.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+      expect(res.statusCode).toBe(503);
+      expectHeaders(res, 'storage 503', []);
+      expect(res.headers['cache-control']).toBe('no-store');
+    } finally {
+      parent.remove();
+    }
+  });
+
+  it('sends HSTS when the site is HTTPS, or behind a trusted proxy that says HTTPS, but not for a spoofed X-Forwarded-Proto', async () => {
+    const https = await app({ DIST_DIR: site.path, SITE_URL: 'https://kommunalvertreter.nrw' });
+    const behindProxy = await app({ DIST_DIR: site.path, TRUST_PROXY: '127.0.0.1' });
+    const direct = await app({ DIST_DIR: site.path });
+    const proto = { 'x-forwarded-proto': 'https' };
+    for (const url of ['/', '/_astro/app.js', '/gibt-es-nicht/', '/healthz']) {
+      const viaHttps = await https.app.inject({ method: 'GET', url });
+      expect(viaHttps.headers['strict-transport-security'], url).toBe('max-age=31536000');
+      expect(String(viaHttps.headers['content-security-policy'])).toMatch(/; upgrade-insecure-requests$/);
+      expect((await behindProxy.app.inject({ method: 'GET', url, headers: proto })).headers['strict-transport-security'], url).toBe('max-age=31536000');
+      expect((await behindProxy.app.inject({ method: 'GET', url })).headers['strict-transport-security'], url).toBeUndefined();
+      expect((await direct.app.inject({ method: 'GET', url, headers: proto })).headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+});
