@@ -83,6 +83,13 @@ const failures: string[] = [];
 /** The machine's 1-minute load average when each section started: other work on a shared machine skews timings. */
 const loadAtStart: Partial<Record<Section, number>> = {};
 
+/** The line of an error that says what went wrong (e. g. the SyntaxError of a crashed server), shortened. */
+function summary(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const line = lines.find((l) => /\b\w*Error\b/.test(l)) ?? lines[0] ?? '';
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
 async function section(name: Section, work: () => Promise<Row[]>): Promise<void> {
   if (!wanted(name)) return;
   const t = Date.now();
@@ -92,7 +99,7 @@ async function section(name: Section, work: () => Promise<Row[]>): Promise<void>
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     failures.push(`${name}: ${message}`);
-    rows[name] = [{ section: name, subject: '—', figure: 'section failed', value: message.replace(/\s+/g, ' ').slice(0, 120), target: '', verdict: 'MISS' }];
+    rows[name] = [{ section: name, subject: '—', figure: 'section failed', value: summary(message), target: '', verdict: 'MISS' }];
     console.error(`✘ ${name}: ${message}`);
   }
   console.error(`✔ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
