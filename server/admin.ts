@@ -31,10 +31,12 @@ const MAX_TRACKED_ADDRESSES = 10_000;
 /** Counts failed logins per address in a fixed window. */
 export class LoginThrottle {
   private readonly failures = new Map<string, { count: number; until: number }>();
-  constructor(
-    private readonly maxFailures = ADMIN_MAX_FAILURES,
-    private readonly windowMs = ADMIN_FAILURE_WINDOW_MS,
-  ) {}
+  private readonly maxFailures: number;
+  private readonly windowMs: number;
+  constructor(maxFailures = ADMIN_MAX_FAILURES, windowMs = ADMIN_FAILURE_WINDOW_MS) {
+    this.maxFailures = maxFailures;
+    this.windowMs = windowMs;
+  }
 
   /** Milliseconds until `address` may try again, or 0. */
   blockedFor(address: string, now = Date.now()): number {
