@@ -113,6 +113,11 @@ export interface Store {
    * read-only file shows up; throws when the database cannot be written.
    */
   probeWrite(): void;
+  /**
+   * Copies the write-ahead log into the database and empties it, so that nothing deleted
+   * lingers in old log frames (after a purge).
+   */
+  truncateLog(): void;
   close(): void;
   readonly schemaVersion: number;
 }
@@ -154,6 +159,8 @@ export function openStore(dataDir: string): Store {
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
+  // Deleted submissions are overwritten with zeros, not just unlinked (retention period).
+  db.exec('PRAGMA secure_delete = ON');
   const schemaVersion = migrate(db);
 
   const nextSequence = db.prepare(
@@ -229,6 +236,9 @@ export function openStore(dataDir: string): Store {
     },
     probeWrite() {
       transaction(db, () => db.exec(`PRAGMA user_version = ${schemaVersion}`));
+    },
+    truncateLog() {
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     },
     close() {
       if (db.isOpen) db.close();
@@ -322,6 +332,7 @@ export function openResilientStore(dataDir: string): ResilientStore {
       }
     },
     probeWrite: () => use((s) => s.probeWrite()),
+    truncateLog: () => use((s) => s.truncateLog()),
     close() {
       current?.close();
       current = null;
