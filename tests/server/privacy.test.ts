@@ -1,0 +1,157 @@
+/**
+ * Data protection: submissions are deleted after RETENTION_DAYS (by `npm run purge` and at
+ * start), gone from the database files too, and the server's log never contains what people
+ * submitted — not on success, not on any error.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/db.ts';
+import { startServer } from './child-server.ts';
+import { basicAuth, createTestApp, formPost, freePort, json, multipart, repoRoot, tempDir, urlencoded, validInteresse } from './helpers.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+function dataDir(): string {
+  const dir = tempDir('kv-privacy-');
+  cleanups.push(() => dir.remove());
+  return dir.path;
+}
+
+const DAY = 86_400_000;
+
+/** A database with one submission of each retention case; returns their references. */
+function seed(dir: string): Record<'oldSent' | 'oldPending' | 'recent' | 'oldSpam', string> {
+  const store = openStore(dir);
+  const save = (behoerde: string, daysAgo: number, spam = false) =>
+    store.saveSubmission({ form: 'interesse', prefix: 'KV', data: validInteresse({ behoerde }), spam, now: new Date(Date.now() - daysAgo * DAY) });
+  const oldSent = save('Gelöschte Behörde Alt', 400);
+  const oldPending = save('Alte Behörde, Mail wartet', 400);
+  const recent = save('Neue Behörde', 10);
+  const oldSpam = save('Alter Spam', 40, true);
+  const due = store.dueMails(Date.now(), 10).find((m) => m.submission.id === oldSent.id);
+  store.markSent(due!.outboxId, new Date());
+  store.close();
+  return { oldSent: oldSent.reference, oldPending: oldPending.reference, recent: recent.reference, oldSpam: oldSpam.reference };
+}
+
+/** Every byte of the database files (database, WAL, shared memory) as Latin-1 text for searching. */
+function databaseBytes(dir: string): string {
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('submissions.sqlite'))
+    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+    .join('\n');
+}
+
+/** A text as its UTF-8 bytes read as Latin-1, to find it in databaseBytes(). */
+const asBytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+
+describe('retention', () => {
+  it('npm run purge deletes submissions after RETENTION_DAYS and spam after SPAM_RETENTION_DAYS, keeps one whose mail still waits, and leaves no trace in the files', () => {
+    const dir = dataDir();
+    const refs = seed(dir);
+    expect(databaseBytes(dir)).toContain(asBytes('Gelöschte Behörde Alt'));
+    const run = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Gelöscht: 1 Einsendung(en) älter als 365 Tage, 1 Spam-Einsendung(en) älter als 30 Tage');
+    const store = openStore(dir);
+    expect(store.listSubmissions('interesse').map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
+    expect(store.countSpam('interesse')).toBe(0);
+    store.close();
+    const bytes = databaseBytes(dir);
+    expect(bytes).not.toContain(asBytes('Gelöschte Behörde Alt'));
+    expect(bytes).not.toContain('Alter Spam');
+    console.log(`purge: deleted 1 expired and 1 spam, kept 1 recent and 1 with a pending mail; purged text left in the files: 0`);
+  });
+
+  it('honours RETENTION_DAYS and fails with exit code 1 when the database is not available', () => {
+    const dir = dataDir();
+    const refs = seed(dir);
+    const before = openStore(dir);
+    const recentMail = before.dueMails(Date.now(), 10).find((m) => m.submission.reference === refs.recent);
+    before.markSent(recentMail!.outboxId, new Date());
+    before.close();
+    const shorter = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir, RETENTION_DAYS: '5' }, encoding: 'utf8' });
+    expect(shorter.stdout).toContain('Gelöscht: 2 Einsendung(en) älter als 5 Tage');
+    const store = openStore(dir);
+    expect(store.listSubmissions('interesse').map((s) => s.reference)).toEqual([refs.oldPending]);
+    store.close();
+
+    const file = join(dataDir(), 'datei');
+    writeFileSync(file, 'kein Ordner');
+    const broken = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: file }, encoding: 'utf8' });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^Löschen fehlgeschlagen, die Datenbank in .* ist nicht verfügbar \(\w+\)\.$/m);
+  });
+
+  it('deletes expired submissions when the server starts', async () => {
+    const dir = dataDir();
+    const refs = seed(dir);
+    const t = await createTestApp({ DATA_DIR: dir });
+    cleanups.push(() => t.close());
+    expect(t.app.store.listSubmissions('interesse').map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
+  });
+});
+
+describe('logs', () => {
+  const person = {
+    ansprechperson: 'Zacharias Privatmann',
+    email: 'zacharias.privatmann@stadt-geheim.de',
+    telefon: '0231 9876543',
+  };
+
+  it('never contain the submitted name, e-mail address or phone number, on success or on any error', async () => {
+    const smtpPort = await freePort(); // nothing listens: every mail attempt fails and is logged
+    const server = await startServer({
+      DATA_DIR: dataDir(),
+      LOG_LEVEL: 'trace',
+      FORM_RATE_LIMIT: '12',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      OUTBOX_POLL_MS: '50',
+      OUTBOX_RETRY_BASE_MS: '50',
+      ADMIN_USER: 'dnrw',
+      ADMIN_PASSWORD: 'privacy-test-geheim',
+    });
+    cleanups.push(async () => {
+      await server.stop('SIGKILL');
+    });
+    const post = (body: string, headers: Record<string, string>) => fetch(`${server.base}/f/interesse`, { method: 'POST', headers, body, redirect: 'manual' });
+    const data = validInteresse(person);
+    const statuses: number[] = [];
+    const record = async (response: Promise<Response>) => statuses.push((await response).status);
+
+    await record(post(JSON.stringify(data), json));
+    const browser = { ...formPost, origin: server.base };
+    await record(post(urlencoded(data), browser));
+    const mp = multipart(data);
+    await record(post(mp.payload, mp.headers));
+    await record(post(JSON.stringify({ ...data, datenschutz: false }), json)); // 422
+    await record(post(urlencoded({ ...data, email: `${person.email}x@` }), browser)); // 422, HTML
+    await record(post(`{"ansprechperson": "${person.ansprechperson}", "email": "${person.email}", "telefon": "${person.telefon}"`, json)); // 400
+    await record(post(JSON.stringify({ ...data, nachricht: 'x'.repeat(40_000) }), json)); // 413
+    await record(post(`email=${person.email}&telefon=${person.telefon}`, { 'content-type': 'text/plain', accept: 'application/json' })); // 415
+    await record(post(JSON.stringify(data), { ...json, origin: 'https://evil.example' })); // 403
+    await record(post(JSON.stringify({ ...data, _gotcha: person.email }), json)); // honeypot
+    for (let i = 0; i < 4; i++) await record(post(JSON.stringify(data), json)); // ends in 429
+    await record(fetch(`${server.base}/f/interesse?email=${encodeURIComponent(person.email)}`, { method: 'GET' })); // 405
+    await record(fetch(`${server.base}/healthz?telefon=${encodeURIComponent(person.telefon)}`));
+    for (let i = 0; i < 6; i++) await record(fetch(`${server.base}/admin/`, { headers: basicAuth(person.email, person.ansprechperson) })); // 401, then 429
+    await new Promise((r) => setTimeout(r, 400)); // failed mail attempts
+    expect((await server.stop('SIGTERM')).code).toBe(0);
+
+    const log = server.output();
+    expect(new Set(statuses)).toEqual(new Set([200, 303, 422, 400, 413, 415, 403, 429, 405, 401]));
+    expect(log).toContain('Einsendung gespeichert');
+    expect(log).toContain('Benachrichtigung fehlgeschlagen');
+    expect(log).toContain('Anmeldung an der Verwaltung fehlgeschlagen');
+    const found = Object.entries(person).filter(([, value]) => log.includes(value) || log.includes(encodeURIComponent(value)));
+    const lines = log.split('\n').filter((line) => line.trim() !== '').length;
+    console.log(`logs: ${statuses.length} requests (statuses ${[...new Set(statuses)].sort().join(', ')}), ${lines} log lines at trace level, personal values found ${found.length}`);
+    expect(found).toEqual([]);
+    expect(log).not.toContain('Privatmann');
+    expect(log).not.toContain('stadt-geheim');
+  });
+});
