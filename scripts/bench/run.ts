@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLighthouse, lighthousePages } from './lighthouse.ts';
 import { runLoad, type MailMode } from './load.ts';
-import { ROOT, startServer } from './processes.ts';
+import { ROOT, startProblemRows, startServer } from './processes.ts';
 import { formatTable, type Row } from './report.ts';
 import { runScale } from './scale.ts';
 import { DIST, ensureDist, sitemapPaths, weightRows } from './weight.ts';
@@ -126,7 +126,7 @@ await section('lighthouse', async () => {
       const name = path === '/' ? 'start' : path.replace(/^\/|\/$/g, '').replace(/\//g, '-');
       writeFileSync(join(values.out, `lighthouse-${name}.json`), JSON.stringify(lhr));
     }
-    return result.rows;
+    return [...startProblemRows(result.rows[0]?.section ?? 'lighthouse', server), ...result.rows];
   } finally {
     await server.stop();
     if (values.keep) console.error(`DATA_DIR bleibt erhalten: ${dataDir}`);
