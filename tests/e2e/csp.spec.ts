@@ -1,0 +1,60 @@
+/**
+ * The built pages run under the Content-Security-Policy the server sends (no 'unsafe-inline' for
+ * scripts; inline scripts allowed by hash): no page of the sitemap reports a violation, and the
+ * scripts still work — the copy button on the offer page and the form island.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { builtSitemapPaths } from './pages.ts';
+
+/** Collects CSP violations from the page's own event and from the console. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      list.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  const fromConsole: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) fromConsole.push(message.text());
+  });
+  return async () => [...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)), ...fromConsole];
+}
+
+test('no page of the sitemap violates the CSP, and each is served with one', async ({ page }) => {
+  test.setTimeout(60_000);
+  const violations = await watchViolations(page);
+  for (const path of [...builtSitemapPaths(), '/interesse/danke/?ref=KV-2026-000001', '/gibt-es-nicht/']) {
+    const response = await page.goto(path, { waitUntil: 'load' });
+    const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+    expect(csp, path).not.toContain("'unsafe-inline' 'sha256");
+    expect(await violations(), path).toEqual([]);
+  }
+});
+
+test('the copy button works under the CSP', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const violations = await watchViolations(page);
+  await page.goto('/angebote/aufenthaltstitel/');
+  await page.getByRole('button', { name: 'Empfängernamen kopieren' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kopiert' })).toBeAttached();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('d-NRW AöR');
+  expect(await violations()).toEqual([]);
+});
+
+test('the form island hydrates, validates (lazy-loaded code) and sends under the CSP', async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto('/barrierefreiheit/barriere-melden/');
+  await expect(page.locator('astro-island:not([ssr])')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Absenden' }).click();
+  await expect(page.getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
+  await page.getByLabel('Welche Seite ist betroffen?').fill('/kontakt/');
+  await page.getByLabel('Beschreiben Sie die Barriere').fill('CSP-Test: der Fokus ist unsichtbar.');
+  await page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+  await page.getByRole('button', { name: 'Absenden' }).click();
+  await expect(page.locator('.form-reference')).toHaveText(/^BF-\d{4}-\d{6}$/);
+  expect(await violations()).toEqual([]);
+});
