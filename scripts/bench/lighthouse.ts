@@ -201,7 +201,7 @@ async function medianOf(run: Run, url: string, runs: number, cpuSlowdownMultipli
 
 /**
  * Runs Lighthouse `runs` times per page (median run reported), one browser for all runs (storage
- * is reset before each run). A page below 100 in Performance is measured once more with the CPU
+ * is reset before each run). A page below 100 in Performance gets one more run with the CPU
  * slowdown calibrated to this host, as an INFO row that shows how much of the loss is the host.
  */
 export async function runLighthouse(origin: string, pages: readonly LighthousePage[], runs: number): Promise<LighthouseResult> {
@@ -227,7 +227,7 @@ export async function runLighthouse(origin: string, pages: readonly LighthousePa
       const performance = lhr.categories['performance']?.score ?? 1;
       const slowdown = calibratedSlowdown(lhr.environment.benchmarkIndex);
       if (performance < 1 && slowdown < 4) {
-        const calibrated = await medianOf(run, `${origin}${page.path}`, runs, slowdown);
+        const calibrated = await medianOf(run, `${origin}${page.path}`, 1, slowdown);
         const tbt = calibrated.audits['total-blocking-time']?.displayValue ?? '';
         rows.push({
           section: SECTION(lhr),

@@ -16,7 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import { createInteresseForm, validateSubmission } from '../../src/forms/index.ts';
 import { readInteresseOptions } from '../../server/content.ts';
 import { bytes, count, ms, verdict, type Row } from './report.ts';
-import { exited, freePort, ROOT, startProblemRows, startServer } from './processes.ts';
+import { cpuMs, exited, freePort, ROOT, startProblemRows, startServer } from './processes.ts';
 
 export const LOAD_TARGET = { ratio: 0.5, p99Ms: 50, connections: 20 } as const;
 
@@ -147,6 +147,7 @@ export async function runLoad(options: { connections: number; seconds: number; m
     let warm = 0;
     let cannon: CannonResult;
     let peakRss = 0;
+    let serverCpu = 0;
     try {
       // Warm-up: 200 sequential submissions (JIT, SQLite pages, SMTP connection); also proves the
       // submission is accepted before the load starts.
@@ -161,7 +162,9 @@ export async function runLoad(options: { connections: number; seconds: number; m
         warm += 1;
       }
       console.error(`▶ autocannon -c ${connections} -d ${seconds} POST ${url}`);
+      const cpuBefore = cpuMs(server.pid);
       cannon = await autocannon(url, server.origin, body, connections, seconds);
+      serverCpu = cpuMs(server.pid) - cpuBefore;
       peakRss = server.peakRss();
     } finally {
       await server.stop();
@@ -256,11 +259,20 @@ export async function runLoad(options: { connections: number; seconds: number; m
         verdict: atTarget ? verdict(ratio >= LOAD_TARGET.ratio) : 'INFO',
         number: ratio,
       },
+      {
+        section,
+        subject,
+        figure: 'Server CPU per answer',
+        value: `${ms(serverCpu / Math.max(1, answered))} (user+sys, incl. outbox; 1 fsync ≈ ${ms(1000 / limit.insertsPerSecond)})`,
+        target: '',
+        verdict: 'INFO',
+        number: serverCpu / Math.max(1, answered),
+      },
       { section, subject, figure: 'Server peak RSS', value: bytes(peakRss), target: '', verdict: 'INFO', number: peakRss },
     ];
     return {
       rows,
-      details: { autocannon: cannon, warmup: warm, stored, outbox, mails, abandoned, sqliteLimit: limit, throughput, ratio, peakRssBytes: peakRss },
+      details: { autocannon: cannon, warmup: warm, stored, outbox, mails, abandoned, sqliteLimit: limit, throughput, ratio, serverCpuMs: serverCpu, peakRssBytes: peakRss },
     };
   } finally {
     await new Promise<void>((done) => sink.close(() => done()));
