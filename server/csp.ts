@@ -39,7 +39,7 @@ export interface CspInput {
   readonly upgradeInsecureRequests: boolean;
 }
 
-/** The directives for @fastify/helmet. Styles allow 'unsafe-inline' (Astro's island style, style attributes). */
+/** The CSP directives (serialised in security-headers.ts). Styles allow 'unsafe-inline' (Astro's island style, style attributes). */
 export function cspDirectives({ scriptHashes, formOrigins, upgradeInsecureRequests }: CspInput): Record<string, string[] | null> {
   const forms = [...new Set(formOrigins)];
   return {

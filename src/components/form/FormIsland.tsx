@@ -317,8 +317,8 @@ export default function FormIsland(props: Props) {
         <Field key={field.name} field={field} error={errorByField.get(field.name)} privacyHref={props.privacyHref} />
       ))}
       <div class="form-honeypot" aria-hidden="true">
-        <label for={HONEYPOT_FIELD}>{s.honeypotLabel}</label>
-        <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} tabIndex={-1} autocomplete="off" />
+        <label for="feld-gotcha">{s.honeypotLabel}</label>
+        <input type="text" id="feld-gotcha" name={HONEYPOT_FIELD} tabIndex={-1} autocomplete="off" />
       </div>
       <input type="hidden" name={NEXT_FIELD} value={props.next} />
       <button type="submit" class="button" aria-disabled={state.submitting ? 'true' : undefined}>
