@@ -183,11 +183,12 @@ type Run = (url: string, cpuSlowdownMultiplier?: number) => Promise<Lhr>;
  * that failed (runtimeError, e. g. no paint within the timeout on a busy machine) is repeated, at
  * most `runs` extra times.
  */
-async function medianOf(run: Run, url: string, runs: number, cpuSlowdownMultiplier?: number): Promise<Lhr> {
+async function medianOf(run: Run, url: string, runs: number, cpuSlowdownMultiplier?: number, assertServerAlive: () => void = () => undefined): Promise<Lhr> {
   const results: Lhr[] = [];
   let failed: Lhr | undefined;
   for (let attempt = 0; results.length < runs && attempt < 2 * runs; attempt++) {
     const lhr = await run(url, cpuSlowdownMultiplier);
+    assertServerAlive();
     if (lhr.runtimeError === undefined) results.push(lhr);
     else {
       failed = lhr;
@@ -204,7 +205,7 @@ async function medianOf(run: Run, url: string, runs: number, cpuSlowdownMultipli
  * is reset before each run). A page below 100 in Performance gets one more run with the CPU
  * slowdown calibrated to this host, as an INFO row that shows how much of the loss is the host.
  */
-export async function runLighthouse(origin: string, pages: readonly LighthousePage[], runs: number): Promise<LighthouseResult> {
+export async function runLighthouse(origin: string, pages: readonly LighthousePage[], runs: number, assertServerAlive: () => void = () => undefined): Promise<LighthouseResult> {
   const chrome = await launch({ chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const run: Run = async (url, cpuSlowdownMultiplier) => {
     const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const };
@@ -219,7 +220,7 @@ export async function runLighthouse(origin: string, pages: readonly LighthousePa
   try {
     for (const page of pages) {
       console.error(`▶ lighthouse ${page.path} (${runs} run${runs === 1 ? '' : 's'})`);
-      const lhr = await medianOf(run, `${origin}${page.path}`, runs);
+      const lhr = await medianOf(run, `${origin}${page.path}`, runs, undefined, assertServerAlive);
       reports[page.path] = lhr;
       indexes.push(lhr.environment.benchmarkIndex);
       browser = /(?:Headless)?Chrome\/[\d.]+/.exec(lhr.environment.hostUserAgent)?.[0] ?? lhr.environment.hostUserAgent;
@@ -227,7 +228,7 @@ export async function runLighthouse(origin: string, pages: readonly LighthousePa
       const performance = lhr.categories['performance']?.score ?? 1;
       const slowdown = calibratedSlowdown(lhr.environment.benchmarkIndex);
       if (performance < 1 && slowdown < 4) {
-        const calibrated = await medianOf(run, `${origin}${page.path}`, 1, slowdown);
+        const calibrated = await medianOf(run, `${origin}${page.path}`, 1, slowdown, assertServerAlive);
         const tbt = calibrated.audits['total-blocking-time']?.displayValue ?? '';
         rows.push({
           section: SECTION(lhr),

@@ -110,7 +110,7 @@ export interface LoadResult {
  */
 export type MailMode = 'sink' | 'off' | 'unreachable';
 
-export async function runLoad(options: { connections: number; seconds: number; mail: MailMode; keep?: boolean }): Promise<LoadResult> {
+export async function runLoad(options: { connections: number; seconds: number; mail: MailMode; logFile: string; keep?: boolean }): Promise<LoadResult> {
   const { connections, seconds, mail } = options;
   const submission = interesseSubmission();
   const body = JSON.stringify(submission);
@@ -128,6 +128,8 @@ export async function runLoad(options: { connections: number; seconds: number; m
       });
     },
   });
+  // A client that drops its connection (the server shutting down) must not end the benchmark.
+  sink.on('error', () => undefined);
   await new Promise<void>((done) => sink.listen(0, '127.0.0.1', () => done()));
   const smtpPort = (sink.server.address() as AddressInfo).port;
   const smtpUrl = mail === 'sink' ? `smtp://127.0.0.1:${smtpPort}` : mail === 'unreachable' ? `smtp://127.0.0.1:${await freePort()}` : '';
@@ -140,7 +142,7 @@ export async function runLoad(options: { connections: number; seconds: number; m
   try {
     const server = await startServer({
       dataDir,
-      logFile: join(dataDir, 'server.log'),
+      logFile: options.logFile,
       env: { FORM_RATE_LIMIT: '100000', SMTP_URL: smtpUrl },
     });
     const url = `${server.origin}/f/interesse`;
@@ -164,6 +166,7 @@ export async function runLoad(options: { connections: number; seconds: number; m
       console.error(`▶ autocannon -c ${connections} -d ${seconds} POST ${url}`);
       const cpuBefore = cpuMs(server.pid);
       cannon = await autocannon(url, server.origin, body, connections, seconds);
+      server.assertAlive();
       serverCpu = cpuMs(server.pid) - cpuBefore;
       peakRss = server.peakRss();
     } finally {

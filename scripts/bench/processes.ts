@@ -3,7 +3,7 @@
  * server/start.ts`) on it, and the memory (RSS) of a process and its descendants from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, readdirSync, readFileSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Row } from './report.ts';
@@ -98,6 +98,11 @@ export interface RunningServer {
   readonly dataDir: string;
   /** Peak RSS of the server process so far (VmHWM). */
   peakRss(): number;
+  /**
+   * Throws when the server has ended on its own since it started (a crash during the run), with
+   * the end of its log.
+   */
+  assertAlive(): void;
   /** SIGTERM: the server finishes requests in flight, closes the database and exits. */
   stop(): Promise<void>;
   /**
@@ -143,6 +148,7 @@ class ServerStartError extends Error {
  * still be measured, and `startProblem` says why; the benchmark reports it as a MISS.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  writeFileSync(options.logFile, '');
   try {
     return await startServerWith([], options);
   } catch (error) {
@@ -194,6 +200,12 @@ async function startServerWith(nodeFlags: readonly string[], options: ServerOpti
     dataDir: options.dataDir,
     startProblem: null,
     peakRss: () => procStatusBytes(pid, 'VmHWM'),
+    assertAlive() {
+      if (child.exitCode === null && child.signalCode === null) return;
+      const log = existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8') : '';
+      const tail = log.split('\n').filter((l) => !/^\s+at /.test(l)).slice(-10).join('\n');
+      throw new Error(`Der Server ist während der Messung beendet worden (${child.exitCode ?? child.signalCode}); Log ${options.logFile}:\n${tail}`);
+    },
     async stop() {
       child.kill('SIGTERM');
       const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);

@@ -117,9 +117,10 @@ await section('weight', async () => {
 
 await section('lighthouse', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-lh-'));
-  const server = await startServer({ dataDir, logFile: join(dataDir, 'server.log'), env: { DIST_DIR: DIST } });
+  mkdirSync(values.out, { recursive: true });
+  const server = await startServer({ dataDir, logFile: join(values.out, 'server-lighthouse.log'), env: { DIST_DIR: DIST } });
   try {
-    const result = await runLighthouse(server.origin, lighthousePages(DIST), lighthouseRuns);
+    const result = await runLighthouse(server.origin, lighthousePages(DIST), lighthouseRuns, () => server.assertAlive());
     details['lighthouse'] = { browser: result.browser, benchmarkIndex: result.benchmarkIndex, runs: lighthouseRuns };
     mkdirSync(values.out, { recursive: true });
     for (const [path, lhr] of Object.entries(result.reports)) {
@@ -137,7 +138,8 @@ await section('lighthouse', async () => {
 // The load test runs before the scale builds, so the thousands of files they write are not still
 // being flushed to disk while SQLite measures fsyncs.
 await section('load', async () => {
-  const result = await runLoad({ connections, seconds, mail, keep: values.keep });
+  mkdirSync(values.out, { recursive: true });
+  const result = await runLoad({ connections, seconds, mail, keep: values.keep, logFile: join(values.out, 'server-load.log') });
   details['load'] = result.details;
   return result.rows;
 });
