@@ -14,7 +14,7 @@
  *   npm run bench -- --keep                keep the temporary project and DATA_DIR
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -119,15 +119,29 @@ await section('lighthouse', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-lh-'));
   mkdirSync(values.out, { recursive: true });
   const server = await startServer({ dataDir, logFile: join(values.out, 'server-lighthouse.log'), env: { DIST_DIR: DIST } });
+  // Another engineer's build replaces dist/ while the pages are measured: say so, it explains failed runs.
+  const rebuilt = (): string | null => {
+    const now = existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtime : null;
+    return distBuilt !== null && now?.getTime() === distBuilt.getTime() ? null : `dist/ was rebuilt by another process during the run (${now?.toISOString().slice(11, 19) ?? 'missing'} UTC)`;
+  };
   try {
-    const result = await runLighthouse(server.origin, lighthousePages(DIST), lighthouseRuns, () => server.assertAlive());
+    let result;
+    try {
+      result = await runLighthouse(server.origin, lighthousePages(DIST), lighthouseRuns, () => server.assertAlive());
+    } catch (error) {
+      const note = rebuilt();
+      throw note === null ? error : new Error(`${note}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     details['lighthouse'] = { browser: result.browser, benchmarkIndex: result.benchmarkIndex, runs: lighthouseRuns };
     mkdirSync(values.out, { recursive: true });
     for (const [path, lhr] of Object.entries(result.reports)) {
       const name = path === '/' ? 'start' : path.replace(/^\/|\/$/g, '').replace(/\//g, '-');
       writeFileSync(join(values.out, `lighthouse-${name}.json`), JSON.stringify(lhr));
     }
-    return [...startProblemRows(result.rows[0]?.section ?? 'lighthouse', server), ...result.rows];
+    const section = result.rows[0]?.section ?? 'lighthouse';
+    const note = rebuilt();
+    const noteRows: Row[] = note === null ? [] : [{ section, subject: 'dist/', figure: 'unchanged during the run', value: note, target: 'unchanged', verdict: 'MISS' }];
+    return [...startProblemRows(section, server), ...noteRows, ...result.rows];
   } finally {
     await server.stop();
     if (values.keep) console.error(`DATA_DIR bleibt erhalten: ${dataDir}`);
