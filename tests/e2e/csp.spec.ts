@@ -53,7 +53,7 @@ test('the form island hydrates, validates (lazy-loaded code) and sends under the
   await expect(page.getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
   await page.getByLabel('Welche Seite ist betroffen?').fill('/kontakt/');
   await page.getByLabel('Beschreiben Sie die Barriere').fill('CSP-Test: der Fokus ist unsichtbar.');
-  await page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+  await page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ }).check();
   await page.getByRole('button', { name: 'Absenden' }).click();
   await expect(page.locator('.form-reference')).toHaveText(/^BF-\d{4}-\d{6}$/);
   expect(await violations()).toEqual([]);

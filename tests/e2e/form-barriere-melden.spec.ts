@@ -10,7 +10,7 @@ test('a barrier report is sent with JavaScript and arrives as a mail', async ({ 
   const beschreibung = `Der Fokus ist unsichtbar ${Date.now()}`;
   await page.getByLabel('Welche Seite ist betroffen?').fill('/angebote/aufenthaltstitel/');
   await page.getByLabel('Beschreiben Sie die Barriere').fill(beschreibung);
-  await page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+  await page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ }).check();
   await page.getByRole('button', { name: 'Absenden' }).click();
   await expect(page.getByRole('heading', { name: 'Vielen Dank, Ihre Meldung ist eingegangen' })).toBeFocused();
   const reference = (await page.locator('.form-reference').textContent()) ?? '';
@@ -25,7 +25,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/barrierefreiheit/barriere-melden/');
     await page.getByLabel('Welche Seite ist betroffen?').fill('Startseite');
     await page.getByLabel('Beschreiben Sie die Barriere').fill('Kontrast zu gering');
-    await page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+    await page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ }).check();
     await page.getByRole('button', { name: 'Absenden' }).click();
     await expect(page).toHaveURL(/\/barrierefreiheit\/barriere-melden\/danke\/\?ref=BF-/);
   });

@@ -16,7 +16,7 @@ async function fillInteresse(page: Page, behoerde: string) {
   await page.getByRole('checkbox', { name: '§ 24 AufenthG (Ukraine)' }).check();
   await page.getByLabel('Gewünschter Start (optional)').fill('03.2027');
   await page.getByLabel('Ihre Nachricht (optional)').fill('Wir möchten gern starten.');
-  await page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+  await page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ }).check();
 }
 
 async function adminCsv(page: Page, form: string): Promise<string> {
@@ -101,7 +101,7 @@ test.describe('Interesse bekunden with JavaScript', () => {
     await page.keyboard.press('Tab'); // Nachricht
     await page.keyboard.press('Tab'); // Datenschutz link
     await page.keyboard.press('Tab'); // consent
-    await expect(page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ })).toBeFocused();
+    await expect(page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ })).toBeFocused();
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Absenden' })).toBeFocused();
@@ -153,7 +153,7 @@ test.describe('Interesse bekunden without JavaScript', () => {
     await page.getByLabel('Name der Ansprechperson').fill('Otto');
     await page.getByLabel('E-Mail-Adresse').fill('otto@stadt.de');
     await page.getByRole('checkbox', { name: 'Ausbildung' }).check();
-    await page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+    await page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ }).check();
     await page.getByRole('button', { name: 'Erneut senden' }).click();
     await expect(page).toHaveURL(/\/interesse\/danke\/\?ref=KV-/);
   });

@@ -33,7 +33,7 @@ test('a 503 from the form server shows the failure message with the e-mail fallb
     const title = await page.title();
     await page.getByLabel('Welche Seite ist betroffen?').fill('/angebote/aufenthaltstitel/');
     await page.getByLabel('Beschreiben Sie die Barriere').fill('Speicher-Ausfall: die Tabelle hat keine Überschriften.');
-    await page.getByRole('checkbox', { name: /Datenschutzhinweise gelesen/ }).check();
+    await page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ }).check();
     await page.getByRole('button', { name: 'Absenden' }).click();
 
     const failure = page.getByRole('heading', { name: 'Ihre Angaben konnten nicht gesendet werden' }).locator('..');
