@@ -6,9 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { smtpSink, type SmtpSink } from './lib/smtp-sink.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 
@@ -18,30 +17,22 @@ const dataDir = resolve(process.env['DATA_DIR'] ?? 'data');
 const siteOrigins = [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`];
 
 let smtpUrl = process.env['SMTP_URL'] ?? '';
-let sink: SMTPServer | null = null;
+let sink: SmtpSink | null = null;
 if (smtpUrl === '') {
   const mailDir = join(dataDir, 'dev-mails');
   mkdirSync(mailDir, { recursive: true });
   let n = 0;
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        n += 1;
-        const file = join(mailDir, `${Date.now()}-${n}.eml`);
-        writeFileSync(file, Buffer.concat(chunks));
-        console.log(`[dev] Benachrichtigung empfangen: ${file}`);
-        callback();
-      });
+  sink = smtpSink({
+    keep: false,
+    onMail: ({ raw }) => {
+      n += 1;
+      const file = join(mailDir, `${Date.now()}-${n}.eml`);
+      writeFileSync(file, raw);
+      console.log(`[dev] Benachrichtigung empfangen: ${file}`);
     },
   });
-  const s = sink;
-  await new Promise<void>((done) => s.listen(0, '127.0.0.1', () => done()));
-  smtpUrl = `smtp://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
+  await sink.start();
+  smtpUrl = sink.url;
 }
 
 const config = loadConfig({
@@ -68,7 +59,7 @@ async function stop(code: number): Promise<void> {
   stopping = true;
   astro.kill('SIGTERM');
   await app.close();
-  if (sink) await new Promise<void>((done) => sink.close(() => done()));
+  if (sink) await sink.stop();
   process.exit(code);
 }
 astro.on('exit', (code) => void stop(code ?? 0));

@@ -6,10 +6,9 @@
  * - the admin login from tests/e2e/env.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { parseMail } from '../server/mime.ts';
@@ -26,35 +25,25 @@ if (!existsSync(join(dist, 'index.html'))) {
 rmSync(MAIL_DIR, { recursive: true, force: true });
 mkdirSync(MAIL_DIR, { recursive: true });
 let received = 0;
-const sink = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      received += 1;
-      const mail = parseMail(Buffer.concat(chunks).toString('utf8'));
-      const record = {
-        n: received,
-        receivedAt: new Date().toISOString(),
-        envelope: {
-          from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
-          to: session.envelope.rcptTo.map((r) => r.address),
-        },
-        subject: mail.header('subject') ?? '',
-        replyTo: mail.header('reply-to') ?? '',
-        text: mail.text,
-        html: mail.html,
-      };
-      writeFileSync(join(MAIL_DIR, `${received}.json`), `${JSON.stringify(record, null, 2)}\n`);
-      callback();
-    });
+const sink = smtpSink({
+  keep: false,
+  onMail: ({ raw, from, to }) => {
+    received += 1;
+    const mail = parseMail(raw);
+    const record = {
+      n: received,
+      receivedAt: new Date().toISOString(),
+      envelope: { from, to },
+      subject: mail.header('subject') ?? '',
+      replyTo: mail.header('reply-to') ?? '',
+      text: mail.text,
+      html: mail.html,
+    };
+    writeFileSync(join(MAIL_DIR, `${received}.json`), `${JSON.stringify(record, null, 2)}\n`);
   },
 });
-await new Promise<void>((done) => sink.listen(0, '127.0.0.1', () => done()));
-const smtpPort = (sink.server.address() as AddressInfo).port;
+await sink.start();
+const smtpPort = sink.port;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kv-e2e-'));
 const config = loadConfig(
@@ -80,7 +69,7 @@ const app = await buildApp(config);
 async function stop(): Promise<void> {
   try {
     await app.close();
-    await new Promise<void>((done) => sink.close(() => done()));
+    await sink.stop();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

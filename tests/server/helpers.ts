@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../../server/app.ts';
 import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts';
@@ -98,65 +97,7 @@ export function basicAuth(user: string, password: string): { authorization: stri
   return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
 }
 
-export interface ReceivedMail {
-  raw: string;
-  from: string;
-  to: string[];
-}
-
-export interface SmtpSink {
-  port: number;
-  url: string;
-  mails: ReceivedMail[];
-  start(port?: number): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** A real SMTP server that keeps every mail it receives; `delayMs` holds each reply to DATA (a slow server). */
-export function smtpSink({ delayMs = 0 }: { delayMs?: number } = {}): SmtpSink {
-  let server: SMTPServer | null = null;
-  const sink: SmtpSink = {
-    port: 0,
-    url: '',
-    mails: [],
-    async start(port = 0) {
-      server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS', 'AUTH'],
-        logger: false,
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            const accept = () => {
-              sink.mails.push({
-                raw: Buffer.concat(chunks).toString('utf8'),
-                from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
-                to: session.envelope.rcptTo.map((r) => r.address),
-              });
-              callback();
-            };
-            if (delayMs > 0) setTimeout(accept, delayMs);
-            else accept();
-          });
-        },
-      });
-      const s = server;
-      await new Promise<void>((done, fail) => {
-        s.once('error', fail);
-        s.listen(port, '127.0.0.1', () => done());
-      });
-      sink.port = (s.server.address() as AddressInfo).port;
-      sink.url = `smtp://127.0.0.1:${sink.port}`;
-    },
-    async stop() {
-      const s = server;
-      server = null;
-      if (s) await new Promise<void>((done) => s.close(() => done()));
-    },
-  };
-  return sink;
-}
+export { smtpSink, type ReceivedMail, type SmtpSink } from '../../scripts/lib/smtp-sink.ts';
 
 /** A free TCP port (nothing listens on it afterwards). */
 export async function freePort(): Promise<number> {
