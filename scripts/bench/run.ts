@@ -3,8 +3,8 @@
  * bench-results/bench.json). Timings are printed here and never asserted; the byte budgets are also
  * asserted in `npm test` (tests/e2e/budgets.spec.ts).
  *
- *   npm run bench                          all four sections (≈ 3–4 min on 2 cores)
- *   npm run bench -- --quick               build scale only for N = 0 and 100
+ *   npm run bench                          all four sections (3–5 min on 2 cores)
+ *   npm run bench -- --quick               builds only for N = 0 and 100, one Lighthouse run per page
  *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, scale, load
  *   npm run bench -- -c 50 -t 20           load: 50 clients for 20 s (defaults 20 and 10)
  *   npm run bench -- --mail=off            load: no SMTP (also: sink = local SMTP sink, default; unreachable)
@@ -58,6 +58,7 @@ const mail = values.mail as MailMode;
 const wanted = (section: Section): boolean => only.includes(section);
 const scaleSizes = values.quick ? [0, 100] : [0, 100, 1000];
 const lighthouseRuns = positive('--lh-runs', values['lh-runs'] ?? (values.quick ? '1' : '3'));
+mkdirSync(values.out, { recursive: true });
 
 function osName(): string {
   try {
@@ -117,7 +118,6 @@ await section('weight', async () => {
 
 await section('lighthouse', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-lh-'));
-  mkdirSync(values.out, { recursive: true });
   const server = await startServer({ dataDir, logFile: join(values.out, 'server-lighthouse.log'), env: { DIST_DIR: DIST } });
   // Another engineer's build replaces dist/ while the pages are measured: say so, it explains failed runs.
   const rebuilt = (): string | null => {
@@ -133,7 +133,6 @@ await section('lighthouse', async () => {
       throw note === null ? error : new Error(`${note}: ${error instanceof Error ? error.message : String(error)}`);
     }
     details['lighthouse'] = { browser: result.browser, benchmarkIndex: result.benchmarkIndex, runs: lighthouseRuns };
-    mkdirSync(values.out, { recursive: true });
     for (const [path, lhr] of Object.entries(result.reports)) {
       const name = path === '/' ? 'start' : path.replace(/^\/|\/$/g, '').replace(/\//g, '-');
       writeFileSync(join(values.out, `lighthouse-${name}.json`), JSON.stringify(lhr));
@@ -152,7 +151,6 @@ await section('lighthouse', async () => {
 // The load test runs before the scale builds, so the thousands of files they write are not still
 // being flushed to disk while SQLite measures fsyncs.
 await section('load', async () => {
-  mkdirSync(values.out, { recursive: true });
   const result = await runLoad({ connections, seconds, mail, keep: values.keep, logFile: join(values.out, 'server-load.log') });
   details['load'] = result.details;
   return result.rows;
@@ -185,7 +183,6 @@ const busy = Object.entries(loadAtStart).filter(([, v]) => v > machine.cores);
 const warning = busy.length > 0 ? `\n⚠ Busy machine (load above ${machine.cores} at the start of: ${busy.map(([k]) => k).join(', ')}): other processes share the CPU and disk, timings there are pessimistic.` : '';
 console.log(`${header}\n${table}${warning}`);
 
-mkdirSync(values.out, { recursive: true });
 const file = join(values.out, 'bench.json');
 writeFileSync(
   file,
