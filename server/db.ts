@@ -81,8 +81,10 @@ function toSubmission(row: SubmissionRow): StoredSubmission {
 }
 
 /** The year of a moment in Germany, for reference numbers. */
+const berlinYearFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', year: 'numeric' });
+
 function berlinYear(date: Date): number {
-  return Number(new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(date));
+  return Number(berlinYearFormat.format(date));
 }
 
 export function formatReference(prefix: string, year: number, sequence: number): string {

@@ -134,6 +134,8 @@ export function createOutbox({ store, forms, transport, settings, config, log }:
   let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
+  /** Set by stop(): runs still queued in the chain end at once, a send in progress finishes. */
+  let stopping = false;
 
   async function send(mail: DueMail): Promise<boolean> {
     const form = forms[mail.submission.form as FormName];
@@ -162,6 +164,7 @@ export function createOutbox({ store, forms, transport, settings, config, log }:
     if (transport === null) return 0;
     let sent = 0;
     for (const mail of store.dueMails(Date.now(), 20)) {
+      if (stopping) break;
       if (await send(mail)) sent += 1;
     }
     return sent;
@@ -193,6 +196,7 @@ export function createOutbox({ store, forms, transport, settings, config, log }:
     start() {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       if (transport === null) {
         let pending: number | null = null;
         try {
@@ -206,6 +210,7 @@ export function createOutbox({ store, forms, transport, settings, config, log }:
     },
     async stop() {
       stopped = true;
+      stopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
       await chain;

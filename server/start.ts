@@ -36,7 +36,7 @@ async function shutdown(signal: string): Promise<void> {
     await app.close();
     process.exit(0);
   } catch (error) {
-    app.log.error({ name: (error as Error).name }, 'Fehler beim Beenden');
+    app.log.error({ name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message }, 'Fehler beim Beenden');
     process.exit(1);
   }
 }
