@@ -9,17 +9,9 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { verdict, type Row } from './report.ts';
+import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from '../lib/chromium.ts';
 
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /** The parts of a Lighthouse result (LH.Result) this report reads. */
 interface Audit {
@@ -206,7 +198,7 @@ async function medianOf(run: Run, url: string, runs: number, cpuSlowdownMultipli
  * slowdown calibrated to this host, as an INFO row that shows how much of the loss is the host.
  */
 export async function runLighthouse(origin: string, pages: readonly LighthousePage[], runs: number, assertServerAlive: () => void = () => undefined): Promise<LighthouseResult> {
-  const chrome = await launch({ chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await launch({ chromePath: process.env['CHROME_PATH'] ?? DEBIAN_CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const run: Run = async (url, cpuSlowdownMultiplier) => {
     const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const };
     const result = await lighthouse(url, cpuSlowdownMultiplier === undefined ? flags : { ...flags, throttling: { cpuSlowdownMultiplier } });

@@ -16,7 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import { createInteresseForm, validateSubmission } from '../../src/forms/index.ts';
 import { readInteresseOptions } from '../../server/content.ts';
 import { bytes, count, ms, verdict, type Row } from './report.ts';
-import { cpuMs, exited, freePort, ROOT, startProblemRows, startServer } from './processes.ts';
+import { cpuMs, exited, freePort, ROOT, startServer } from './processes.ts';
 
 export const LOAD_TARGET = { ratio: 0.5, p99Ms: 50, connections: 20 } as const;
 
@@ -195,7 +195,6 @@ export async function runLoad(options: { connections: number; seconds: number; m
     const subject = `C = ${connections}, T = ${seconds} s`;
     const atTarget = connections === LOAD_TARGET.connections;
     const rows: Row[] = [
-      ...startProblemRows(section, server),
       { section, subject, figure: 'Throughput (2xx)', value: `${count(throughput)} req/s (${count(ok)} in ${cannon.duration} s)`, target: '', verdict: 'INFO', number: throughput },
       {
         section,

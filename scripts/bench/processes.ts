@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Row } from './report.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -105,26 +104,6 @@ export interface RunningServer {
   assertAlive(): void;
   /** SIGTERM: the server finishes requests in flight, closes the database and exits. */
   stop(): Promise<void>;
-  /**
-   * Set when `node server/start.ts` (what `npm start` runs) failed on TypeScript that Node cannot
-   * strip and the server was started with --experimental-transform-types instead: the error line.
-   */
-  readonly startProblem: string | null;
-}
-
-/** The MISS row for a server that `npm start` cannot start (see `startProblem`). */
-export function startProblemRows(section: string, server: RunningServer): Row[] {
-  if (server.startProblem === null) return [];
-  return [
-    {
-      section,
-      subject: 'node server/start.ts',
-      figure: 'starts as `npm start` runs it',
-      value: `no: ${server.startProblem} (measured with --experimental-transform-types)`,
-      target: 'starts',
-      verdict: 'MISS',
-    },
-  ];
 }
 
 export interface ServerOptions {
@@ -133,41 +112,14 @@ export interface ServerOptions {
   readonly env?: Record<string, string>;
 }
 
-class ServerStartError extends Error {
-  readonly log: string;
-  constructor(message: string, log: string) {
-    super(message);
-    this.log = log;
-  }
-}
-
-/**
- * Starts the real server as `npm start` does (`node server/start.ts`). If that fails only because
- * a server file uses TypeScript syntax that Node's type stripping rejects (a bug for `npm start`),
- * the server is started once more with --experimental-transform-types, so the other figures can
- * still be measured, and `startProblem` says why; the benchmark reports it as a MISS.
- */
+/** Starts the real server as `npm start` does (`node server/start.ts`). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   writeFileSync(options.logFile, '');
-  try {
-    return await startServerWith([], options);
-  } catch (error) {
-    if (!(error instanceof ServerStartError) || !error.log.includes('ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX')) throw error;
-    const lines = error.log.split('\n');
-    const where = lines.find((l) => /^file:\/\/.*:\d+$/.test(l.trim()))?.trim().replace(`file://${ROOT}/`, '') ?? '';
-    const what = lines.find((l) => l.includes('ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX]:'))?.replace(/^.*\]:\s*/, '') ?? 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX';
-    console.error(`⚠ node server/start.ts startet nicht (${where}: ${what}); gemessen wird mit --experimental-transform-types.`);
-    const server = await startServerWith(['--experimental-transform-types', '--no-warnings=ExperimentalWarning'], options);
-    return { ...server, startProblem: `${where}: ${what}` };
-  }
-}
-
-async function startServerWith(nodeFlags: readonly string[], options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const log = openSync(options.logFile, 'a');
   // The environment goes on top of PORT/HOST/DATA_DIR; the log to `logFile`. Ready once /healthz answers 200.
-  const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'server', 'start.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'server', 'start.ts')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: options.dataDir, ...options.env },
     stdio: ['ignore', log, log],
@@ -180,7 +132,7 @@ async function startServerWith(nodeFlags: readonly string[], options: ServerOpti
       // The log without stack frames, so the error message itself is visible.
       const log = existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8') : '';
       const tail = log.split('\n').filter((l) => !/^\s+at /.test(l)).slice(-15).join('\n');
-      throw new ServerStartError(`Der Server ist beim Start beendet worden (Exit ${child.exitCode}):\n${tail}`, log);
+      throw new Error(`Der Server ist beim Start beendet worden (Exit ${child.exitCode}):\n${tail}`);
     }
     try {
       const response = await fetch(`${origin}/healthz`);
@@ -198,7 +150,6 @@ async function startServerWith(nodeFlags: readonly string[], options: ServerOpti
     origin,
     pid,
     dataDir: options.dataDir,
-    startProblem: null,
     peakRss: () => procStatusBytes(pid, 'VmHWM'),
     assertAlive() {
       if (child.exitCode === null && child.signalCode === null) return;

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLighthouse, lighthousePages } from './lighthouse.ts';
 import { runLoad, type MailMode } from './load.ts';
-import { ROOT, startProblemRows, startServer } from './processes.ts';
+import { ROOT, startServer } from './processes.ts';
 import { formatTable, type Row } from './report.ts';
 import { runScale } from './scale.ts';
 import { DIST, ensureDist, sitemapPaths, weightRows } from './weight.ts';
@@ -140,7 +140,7 @@ await section('lighthouse', async () => {
     const section = result.rows[0]?.section ?? 'lighthouse';
     const note = rebuilt();
     const noteRows: Row[] = note === null ? [] : [{ section, subject: 'dist/', figure: 'unchanged during the run', value: note, target: 'unchanged', verdict: 'MISS' }];
-    return [...startProblemRows(section, server), ...noteRows, ...result.rows];
+    return [...noteRows, ...result.rows];
   } finally {
     await server.stop();
     if (values.keep) console.error(`DATA_DIR bleibt erhalten: ${dataDir}`);

@@ -4,11 +4,11 @@
  * and reihenfolge, so it passes the same schema and renders a page as rich as the real one.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytes, ms, verdict, type Row } from './report.ts';
 import { exited, ROOT, sampleTreeRss } from './processes.ts';
+import { createTempProject } from '../lib/temp-project.ts';
 
 export const SCALE_TARGET = { offers: 1000, wallMs: 20_000, rssBytes: 1.5 * 1024 ** 3 } as const;
 const TEMPLATE = 'aufenthaltstitel.mdx';
@@ -72,44 +72,18 @@ function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
-/** What is not copied into the temporary project: outputs, caches, data and history. */
-const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.astro', 'data', 'bench-results', 'test-results', 'playwright-report']);
-
-/**
- * A temporary project: a copy of the checkout (astro.config.mjs, tsconfig.json, package.json, src/,
- * content/, public/ and whatever else the build imports, such as server/ for the security headers)
- * without outputs and caches; node_modules as a link.
- */
-function makeProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kv-bench-scale-'));
-  for (const entry of readdirSync(ROOT)) {
-    if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  // Astro and Vite keep caches in node_modules/.astro and node_modules/.vite; through the link those
-  // would be the shared checkout's caches. Keep them inside the temporary project.
-  writeFileSync(
-    join(dir, 'astro.bench.config.mjs'),
-    [
-      "import config from './astro.config.mjs';",
-      "export default { ...config, cacheDir: './.bench-cache/astro/', vite: { ...config.vite, cacheDir: './.bench-cache/vite/' } };",
-      '',
-    ].join('\n'),
-  );
-  return dir;
-}
-
 async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   const offersDir = join(dir, 'content', 'offers');
   for (const name of readdirSync(offersDir)) if (name.startsWith('gen-')) rmSync(join(offersDir, name));
   const template = readFileSync(join(offersDir, TEMPLATE), 'utf8');
   for (let n = 1; n <= offers; n++) writeFileSync(join(offersDir, `gen-${String(n).padStart(4, '0')}.mdx`), generatedOffer(template, n));
-  for (const out of ['dist', '.astro', '.bench-cache']) rmSync(join(dir, out), { recursive: true, force: true });
+  // A cold build: no output and none of Astro's or Vite's caches (they are private to the temporary project).
+  for (const out of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, out), { recursive: true, force: true });
 
   const logFile = join(dir, `build-${offers}.log`);
   const log = openSync(logFile, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--config', 'astro.bench.config.mjs'], {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: dir,
     // NO_COLOR: plain log lines to parse (FORCE_COLOR=0 would switch colours on in picocolors).
     env: { ...withoutForceColor(process.env), NO_COLOR: '1' },
@@ -133,7 +107,8 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
 }
 
 export async function runScale(sizes: readonly number[], keep = false): Promise<{ rows: Row[]; points: ScalePoint[] }> {
-  const dir = makeProject();
+  const project = createTempProject(ROOT, 'kv-bench-scale-');
+  const dir = project.root;
   const points: ScalePoint[] = [];
   try {
     for (const offers of sizes) {
@@ -142,7 +117,7 @@ export async function runScale(sizes: readonly number[], keep = false): Promise<
     }
   } finally {
     if (keep) console.error(`Temporäres Projekt bleibt erhalten: ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    else project.remove();
   }
   return { rows: scaleRows(points), points };
 }

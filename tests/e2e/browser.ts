@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type LaunchOptions } from '@playwright/test';
+import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from '../../scripts/lib/chromium.ts';
 
 /**
  * Playwright's own browser when it is installed; otherwise Debian's chromium (CHROMIUM_PATH or
@@ -13,16 +14,5 @@ export function chromiumLaunchOptions(): LaunchOptions {
     bundled = '';
   }
   if (bundled && existsSync(bundled) && !process.env.CHROMIUM_PATH) return {};
-  return {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  };
+  return { executablePath: process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM, args: [...CHROMIUM_FLAGS] };
 }
