@@ -2,6 +2,7 @@
  * "Barriere melden": the feedback mechanism the Erklärung zur Barrierefreiheit (BITV NRW) requires.
  * Anyone may report a barrier; the e-mail address is optional (for a reply).
  */
+import { privacyNoticeField } from './common-fields.ts';
 import type { FieldDefinition, FormMeta } from './types.ts';
 
 /** Longest Beschreibung in characters. */
@@ -49,16 +50,7 @@ export const barriereMeldenFields: readonly FieldDefinition[] = [
       tooLong: 'Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein',
     },
   },
-  {
-    name: 'datenschutz',
-    label: 'Ich habe die Datenschutzhinweise zu diesem Formular gelesen.',
-    shortLabel: 'Datenschutzhinweise gelesen',
-    type: 'consent',
-    required: true,
-    messages: {
-      required: 'Bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben',
-    },
-  },
+  privacyNoticeField,
 ];
 
 /** The barrier report without its schema; the schema is built in schemas.ts. */

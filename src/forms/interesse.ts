@@ -4,6 +4,7 @@
  * options: `interesseMeta(antragsstreckenOptions(offer))`; its schema is built from these fields in
  * schemas.ts (`createInteresseForm`).
  */
+import { privacyNoticeField } from './common-fields.ts';
 import type { FieldDefinition, FormMeta } from './types.ts';
 
 /** Longest Nachricht in characters. */
@@ -138,16 +139,7 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
         tooLong: `Die Nachricht darf höchstens ${NACHRICHT_MAX} Zeichen lang sein`,
       },
     },
-    {
-      name: 'datenschutz',
-      label: 'Ich habe die Datenschutzhinweise zu diesem Formular gelesen.',
-      shortLabel: 'Datenschutzhinweise gelesen',
-      type: 'consent',
-      required: true,
-      messages: {
-        required: 'Bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben',
-      },
-    },
+    privacyNoticeField,
   ];
 }
 
