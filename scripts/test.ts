@@ -1,19 +1,26 @@
 /**
  * `npm test`: every check, in the order a change can break them. Type check and lint, build the site,
  * unit and server tests, HTML validation of the build (html-validate and the W3C Nu checker), then the
- * browser tests against the built site. Prints one closing line "N passed, N failed".
+ * browser tests against the built site. `npm test -- vitest playwright` runs only the named steps.
+ * Closes with "N passed, N failed, N skipped" (counting rules: scripts/lib/test-summary.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { closingLine, playwrightCounts, selectSteps, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
-  name: string;
-  command: string[];
-  /** Later steps need this one (the build). */
-  required?: boolean;
+  readonly name: string;
+  readonly command: readonly string[];
+  /** Later steps need this one (the build): when it fails, they do not run. */
+  readonly required?: boolean;
+  /** The runner's JSON report, read after the step. */
+  readonly report?: () => ReportCounts | undefined;
 }
 
-const only = process.argv.slice(2);
+function readJson<T>(path: string): T | undefined {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+}
+
 const steps: Step[] = [
   { name: 'astro check', command: ['npx', 'astro', 'check', '--minimumFailingSeverity', 'hint'] },
   { name: 'eslint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
@@ -21,53 +28,56 @@ const steps: Step[] = [
   {
     name: 'vitest',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+    report: () => {
+      const report = readJson<Parameters<typeof vitestCounts>[0]>('test-results/unit.json');
+      return report && vitestCounts(report);
+    },
   },
   { name: 'html-validate', command: ['npx', 'html-validate', 'dist'] },
   { name: 'vnu', command: ['node', 'scripts/vnu.ts'] },
-  { name: 'playwright', command: ['npx', 'playwright', 'test'] },
+  {
+    name: 'playwright',
+    command: ['npx', 'playwright', 'test'],
+    report: () => {
+      const report = readJson<Parameters<typeof playwrightCounts>[0]>('test-results/e2e.json');
+      return report && playwrightCounts(report);
+    },
+  },
 ];
+
+let selected: Step[];
+try {
+  selected = selectSteps(steps, process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
-const failedSteps: string[] = [];
-let passed = 0;
-let failed = 0;
-
-for (const step of steps) {
-  if (only.length > 0 && !only.includes(step.name)) continue;
+// No colour codes in CI logs (CI=true), the runners' own choice elsewhere.
+const colour = process.env['CI'] ? { FORCE_COLOR: '0', NO_COLOR: '1' } : { FORCE_COLOR: '0' };
+const outcomes = new Map<string, StepOutcome>();
+let stopped = false;
+for (const step of selected) {
+  if (stopped) {
+    outcomes.set(step.name, { status: 'not-run' });
+    continue;
+  }
   const started = Date.now();
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const [cmd, ...args] = step.command as [string, ...string[]];
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...colour } });
   const ok = result.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (!ok) {
-    failedSteps.push(step.name);
-    if (step.required) break;
-  }
+  const report = step.report?.();
+  outcomes.set(step.name, { status: ok ? 'passed' : 'failed', ...(report === undefined ? {} : { report }) });
+  if (!ok && step.required) stopped = true;
 }
 
-// Count individual tests from the runners' JSON reports; a check without a report counts as one test.
-const counted = new Set<string>();
-if (existsSync('test-results/unit.json')) {
-  const unit = JSON.parse(readFileSync('test-results/unit.json', 'utf8')) as { numPassedTests: number; numFailedTests: number };
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
-  counted.add('vitest');
-}
-if (existsSync('test-results/e2e.json')) {
-  const e2e = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
-  passed += e2e.stats.expected;
-  failed += e2e.stats.unexpected + e2e.stats.flaky;
-  counted.add('playwright');
-}
-for (const step of steps) {
-  if (counted.has(step.name) || (only.length > 0 && !only.includes(step.name))) continue;
-  if (failedSteps.includes(step.name)) failed++;
-  else passed++;
-}
-
-if (failedSteps.length > 0) console.log(`\nFailed: ${failedSteps.join(', ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failedSteps.length > 0 ? 1 : 0);
+const summary = summarise(outcomes);
+if (summary.failedSteps.length > 0) console.log(`\nFailed: ${summary.failedSteps.join(', ')}`);
+if (summary.notRun.length > 0) console.log(`Not run (an earlier required step failed): ${summary.notRun.join(', ')}`);
+console.log(`\n${closingLine(summary)}`);
+process.exit(summary.failedSteps.length > 0 || summary.notRun.length > 0 ? 1 : 0);

@@ -4,6 +4,8 @@
  * start with a message that names the variable.
  */
 import { resolve } from 'node:path';
+import * as z from 'zod';
+import { deploymentEnvSchema, integerVar, originOf, parseEnv, textVar, type Env } from '../src/lib/env.ts';
 import { FORM_NAMES, type FormName } from '../src/forms/index.ts';
 import { readSiteFacts } from './content.ts';
 
@@ -53,35 +55,37 @@ export interface ServerConfig {
   readonly retentionDays: number;
 }
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env } from '../src/lib/env.ts';
 
 /** The largest accepted submission body in bytes. */
 export const BODY_LIMIT = 32 * 1024;
 
-function value(env: Env, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  return raw === undefined || raw === '' ? undefined : raw;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new Error(`${name}="${raw}" ist keine ganze Zahl.`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new Error(`${name}=${n} liegt nicht zwischen ${min} und ${max}.`);
-  return n;
-}
-
-function origin(raw: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`${name}: „${raw}“ ist keine gültige Adresse (z. B. https://kommunalvertreter.nrw).`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name}: „${raw}“ muss mit http:// oder https:// beginnen.`);
-  return url.origin;
-}
+/** Every variable the server reads, with its default and a German message that names it. */
+const serverEnvSchema = deploymentEnvSchema.extend({
+  HOST: textVar(),
+  PORT: integerVar('PORT', 4321, 0, 65535),
+  SITE_URL: textVar(),
+  ALLOWED_ORIGINS: textVar(),
+  TRUST_PROXY: textVar(),
+  DATA_DIR: textVar(),
+  CONTENT_DIR: textVar(),
+  FORM_RATE_LIMIT: integerVar('FORM_RATE_LIMIT', 10, 1, 100_000),
+  SMTP_URL: textVar(),
+  MAIL_FROM: textVar(),
+  ADMIN_USER: textVar(),
+  ADMIN_PASSWORD: textVar(),
+  OUTBOX_POLL_MS: integerVar('OUTBOX_POLL_MS', 5_000, 10, 3_600_000),
+  OUTBOX_RETRY_BASE_MS: integerVar('OUTBOX_RETRY_BASE_MS', 30_000, 1, 3_600_000),
+  OUTBOX_RETRY_MAX_MS: integerVar('OUTBOX_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: (issue) => `LOG_LEVEL="${String(issue.input)}" gibt es nicht: fatal, error, warn, info, debug, trace oder silent.`,
+      })
+      .default('info'),
+  ),
+});
 
 export function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
   if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
@@ -100,52 +104,52 @@ export function formKeyVariable(form: FormName): string {
  * DIST_DIR="" (set but empty) turns static serving off.
  */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
-  const host = value(env, 'HOST') ?? '127.0.0.1';
-  const port = integer(env, 'PORT', 4321, 0, 65535);
-  const contentDir = resolve(cwd, value(env, 'CONTENT_DIR') ?? 'content');
+  const e = parseEnv(serverEnvSchema, env);
+  const host = e.HOST ?? '127.0.0.1';
+  const port = e.PORT;
+  const contentDir = resolve(cwd, e.CONTENT_DIR ?? 'content');
   const site = readSiteFacts(contentDir);
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const siteUrl = origin(value(env, 'SITE_URL') ?? `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`, 'SITE_URL');
+  const siteUrl = originOf(e.SITE_URL ?? `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`, 'SITE_URL');
   const allowedOrigins = [
-    ...new Set([siteUrl, ...(value(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => origin(s, 'ALLOWED_ORIGINS'))]),
+    ...new Set([siteUrl, ...(e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => originOf(s, 'ALLOWED_ORIGINS'))]),
   ];
   const formKeys: Record<string, FormName> = {};
   for (const form of FORM_NAMES) {
     formKeys[form] = form;
-    const key = value(env, formKeyVariable(form));
-    if (key !== undefined) {
+    const key = env[formKeyVariable(form)]?.trim();
+    if (key !== undefined && key !== '') {
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(key)) throw new Error(`${formKeyVariable(form)}: nur Buchstaben, Ziffern, - und _ sind erlaubt.`);
       formKeys[key] = form;
     }
   }
-  const formEndpoint = value(env, 'PUBLIC_FORM_ENDPOINT');
   const distRaw = env['DIST_DIR'];
   return {
     host,
     port,
     siteUrl,
     allowedOrigins,
-    trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
-    dataDir: resolve(cwd, value(env, 'DATA_DIR') ?? 'data'),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
     contentDir,
     distDir: distRaw !== undefined && distRaw.trim() === '' ? null : resolve(cwd, distRaw ?? 'dist'),
-    formRateLimit: integer(env, 'FORM_RATE_LIMIT', 10, 1, 100_000),
+    formRateLimit: e.FORM_RATE_LIMIT,
     formKeys,
-    smtpUrl: value(env, 'SMTP_URL') ?? '',
-    mailFrom: value(env, 'MAIL_FROM') ?? `"${site.portalName}" <${site.postfach}>`,
-    notifyTo: value(env, 'NOTIFY_TO') ?? site.postfach,
+    smtpUrl: e.SMTP_URL ?? '',
+    mailFrom: e.MAIL_FROM ?? `"${site.portalName}" <${site.postfach}>`,
+    notifyTo: e.NOTIFY_TO ?? site.postfach,
     postfach: site.postfach,
     portalName: site.portalName,
-    adminUser: value(env, 'ADMIN_USER') ?? 'admin',
-    adminPassword: value(env, 'ADMIN_PASSWORD') ?? '',
+    adminUser: e.ADMIN_USER ?? 'admin',
+    adminPassword: e.ADMIN_PASSWORD ?? '',
     outbox: {
-      pollMs: integer(env, 'OUTBOX_POLL_MS', 5_000, 10, 3_600_000),
-      baseDelayMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 1, 3_600_000),
-      maxDelayMs: integer(env, 'OUTBOX_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      pollMs: e.OUTBOX_POLL_MS,
+      baseDelayMs: e.OUTBOX_RETRY_BASE_MS,
+      maxDelayMs: e.OUTBOX_RETRY_MAX_MS,
     },
-    logLevel: value(env, 'LOG_LEVEL') ?? 'info',
-    formEndpointOrigin: formEndpoint === undefined ? null : origin(formEndpoint, 'PUBLIC_FORM_ENDPOINT'),
-    spamRetentionDays: integer(env, 'SPAM_RETENTION_DAYS', 30, 1, 3650),
-    retentionDays: integer(env, 'RETENTION_DAYS', 365, 1, 3650),
+    logLevel: e.LOG_LEVEL,
+    formEndpointOrigin: e.PUBLIC_FORM_ENDPOINT ?? null,
+    spamRetentionDays: e.SPAM_RETENTION_DAYS,
+    retentionDays: e.RETENTION_DAYS,
   };
 }

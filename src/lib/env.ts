@@ -1,0 +1,97 @@
+/**
+ * The deployment's environment variables, read through one zod schema. The form server
+ * (server/config.ts) and the build (privacy texts, security headers, form endpoints) both read
+ * their settings here, so a variable has one name, one default and one German message that names
+ * it. Variables are documented in .env.example.
+ */
+import * as z from 'zod';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** An empty or blank value means "not set" (a line `NAME=` in .env). */
+const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
+
+/** A whole number between `min` and `max`, with a default. */
+export function integerVar(name: string, fallback: number, min: number, max: number) {
+  return z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d+$/, { error: (issue) => `${name}="${String(issue.input)}" ist keine ganze Zahl.` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, { error: (issue) => `${name}=${String(issue.input)} liegt nicht zwischen ${min} und ${max}.` })
+          .max(max, { error: (issue) => `${name}=${String(issue.input)} liegt nicht zwischen ${min} und ${max}.` }),
+      )
+      .default(fallback),
+  );
+}
+
+/** An http(s) address reduced to its origin, e. g. https://kommunalvertreter.nrw. */
+export function originOf(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name}: „${raw}“ ist keine gültige Adresse (z. B. https://kommunalvertreter.nrw).`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name}: „${raw}“ muss mit http:// oder https:// beginnen.`);
+  return url.origin;
+}
+
+function originVar(name: string) {
+  return z.preprocess(
+    blank,
+    z
+      .string()
+      .transform((raw, context) => {
+        try {
+          return originOf(raw, name);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: (error as Error).message, input: raw });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  );
+}
+
+/** An optional text; blank counts as not set. */
+export const textVar = () => z.preprocess(blank, z.string().optional());
+
+/** Settings that the build and the server share: what the published texts describe. */
+export const deploymentEnvSchema = z.object({
+  /** Origin of an external form endpoint (hosted Formspree); unset: this site's own form backend. */
+  PUBLIC_FORM_ENDPOINT: originVar('PUBLIC_FORM_ENDPOINT'),
+  /** Days a submission is kept (Datenschutzerklärung). */
+  RETENTION_DAYS: integerVar('RETENTION_DAYS', 365, 1, 3650),
+  /** Days a honeypot catch is kept. */
+  SPAM_RETENTION_DAYS: integerVar('SPAM_RETENTION_DAYS', 30, 1, 3650),
+  /** Recipient of the notifications; default: the organisation's mailbox from site.yaml. */
+  NOTIFY_TO: textVar(),
+});
+
+export type DeploymentEnv = z.output<typeof deploymentEnvSchema>;
+
+/** Every problem of a parsed environment as one German message, one line per variable. */
+export function envErrorMessage(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? '');
+    return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
+  });
+  return `Die Konfiguration ist ungültig:\n- ${lines.join('\n- ')}`;
+}
+
+/** Parses `env` with `schema` and throws one German error naming every wrong variable. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) throw new Error(envErrorMessage(result.error));
+  return result.data;
+}
+
+/** The deployment settings of `env` (the build's and the server's shared view). */
+export function readDeploymentEnv(env: Env = process.env): DeploymentEnv {
+  return parseEnv(deploymentEnvSchema, env);
+}
