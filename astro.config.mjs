@@ -7,9 +7,13 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { readContentPaths } from './src/lib/content-paths.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
+
+/** CONTENT_DIR picks the content (its public/ folder beside it); DIST_DIR where the site is written. */
+const { publicDir, distDir } = readContentPaths();
 
 // @formspree/react runs on preact/compat; these packages must be bundled for prerendering,
 // otherwise the React hooks resolve to the real (absent) React and prerendering crashes.
@@ -23,12 +27,15 @@ const reactOnPreact = [
 
 export default defineConfig({
   site,
+  publicDir,
+  outDir: distDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     mdx(),
     preact({ compat: true }),
-    sitemap({ filter: (page) => !/\/(404|interesse\/danke|barrierefreiheit\/barriere-melden\/danke)\/?$/.test(page) }),
+    // Thank-you pages (…/danke/) and the 404 page are no destinations of their own.
+    sitemap({ filter: (page) => !/\/(404|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
     contentReport(),
     securityHeaders(),
   ],

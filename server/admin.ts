@@ -8,7 +8,7 @@
 import basicAuth from '@fastify/basic-auth';
 import type { FastifyInstance } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { FORM_NAMES, isFormName, type FormRegistry } from '../src/forms/index.ts';
+import type { FormRegistry } from '../src/forms/index.ts';
 import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
 import type { Store } from './db.ts';
@@ -123,24 +123,24 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
 
   app.get('/admin/', async (_request, reply) => {
-    const sections = FORM_NAMES.map((name) => ({
-      form: forms[name],
-      submissions: store.listSubmissions(name),
-      spam: store.countSpam(name),
+    const sections = [...forms.values()].map((form) => ({
+      form,
+      submissions: store.listSubmissions(form.name),
+      spam: store.countSpam(form.name),
     }));
     return reply.type('text/html; charset=utf-8').send(renderAdminPage(pageContext, sections, store.pendingMailCount(), formatReceivedAt));
   });
 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
-    const match = /^([a-z-]+)\.csv$/.exec(request.params.file);
-    const name = match?.[1];
-    if (name === undefined || !isFormName(name)) return reply.code(404).type('text/plain; charset=utf-8').send('Nicht gefunden');
-    const csv = submissionsCsv(forms[name], store.listSubmissions(name));
+    const name = /^([a-z0-9-]+)\.csv$/.exec(request.params.file)?.[1];
+    const form = name === undefined ? undefined : forms.get(name);
+    if (form === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Nicht gefunden');
+    const csv = submissionsCsv(form, store.listSubmissions(form.name));
     const date = new Date().toISOString().slice(0, 10);
-    request.log.info({ form: name }, 'CSV-Export');
+    request.log.info({ form: form.name }, 'CSV-Export');
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}-${date}.csv"`)
+      .header('content-disposition', `attachment; filename="${form.name}-${date}.csv"`)
       .send(csv);
   });
 }

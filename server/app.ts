@@ -9,10 +9,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
-import { createFormRegistry, type FormRegistry } from '../src/forms/index.ts';
+import type { FormRegistry } from '../src/forms/index.ts';
 import { adminRoutes } from './admin.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
-import { readInteresseOptions } from './content.ts';
 import { inlineScriptHashes } from './csp.ts';
 import { openResilientStore, storageErrorReason, type ResilientStore } from './db.ts';
 import { createOutbox, createTransport, type Outbox } from './mail.ts';
@@ -67,7 +66,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   // Opened on first use: with an unusable DATA_DIR the site is still served and /healthz says why.
   const store = openResilientStore(config.dataDir);
   app.addHook('onClose', async () => store.close());
-  const forms = createFormRegistry(readInteresseOptions(config.contentDir));
+  const forms = config.forms;
   const purge = (): void => {
     try {
       const { spam, expired } = purgeExpiredSubmissions(store, config);

@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { deploymentEnvSchema, integerVar, originOf, parseEnv, textVar, type Env } from '../src/lib/env.ts';
-import { FORM_NAMES, type FormName } from '../src/forms/index.ts';
-import { readSiteFacts } from './content.ts';
+import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
+import { readContent, siteFacts } from './content.ts';
 
 export interface OutboxConfig {
   /** How often the worker looks for due mails. */
@@ -33,7 +33,9 @@ export interface ServerConfig {
   readonly distDir: string | null;
   /** Form posts per client address and minute. */
   readonly formRateLimit: number;
-  /** Accepted form keys (URL /f/<key>) and the form each one means. */
+  /** Every form: one interest form per offer in CONTENT_DIR, and the barrier report. */
+  readonly forms: FormRegistry;
+  /** Accepted form keys (URL /f/<key>): each form's name and its FORM_KEY_<FORM> key, and the form each one means. */
   readonly formKeys: Readonly<Record<string, FormName>>;
   /** SMTP server as URL (smtp://user:pass@host:587); empty keeps mails in the outbox. */
   readonly smtpUrl: string;
@@ -94,11 +96,6 @@ export function parseTrustProxy(raw: string | undefined): boolean | number | str
   return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-/** The env name of a form's key, e. g. FORM_KEY_BARRIERE_MELDEN. */
-export function formKeyVariable(form: FormName): string {
-  return `FORM_KEY_${form.toUpperCase().replace(/-/g, '_')}`;
-}
-
 /**
  * Reads the configuration. `cwd` anchors relative paths (DATA_DIR, CONTENT_DIR, DIST_DIR).
  * DIST_DIR="" (set but empty) turns static serving off.
@@ -108,21 +105,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const host = e.HOST ?? '127.0.0.1';
   const port = e.PORT;
   const contentDir = resolve(cwd, e.CONTENT_DIR ?? 'content');
-  const site = readSiteFacts(contentDir);
+  const content = readContent(contentDir);
+  const site = siteFacts(content.site);
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const siteUrl = originOf(e.SITE_URL ?? `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`, 'SITE_URL');
   const allowedOrigins = [
     ...new Set([siteUrl, ...(e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => originOf(s, 'ALLOWED_ORIGINS'))]),
   ];
-  const formKeys: Record<string, FormName> = {};
-  for (const form of FORM_NAMES) {
-    formKeys[form] = form;
-    const key = env[formKeyVariable(form)]?.trim();
-    if (key !== undefined && key !== '') {
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(key)) throw new Error(`${formKeyVariable(form)}: nur Buchstaben, Ziffern, - und _ sind erlaubt.`);
-      formKeys[key] = form;
-    }
-  }
+  const forms = createFormRegistry(content.offers);
+  const keys = readFormKeys([...forms.keys()], env, 'server');
+  if (keys.problems.length > 0) throw new Error(`Die Konfiguration ist ungültig:\n- ${keys.problems.join('\n- ')}`);
   const distRaw = env['DIST_DIR'];
   return {
     host,
@@ -134,7 +126,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     contentDir,
     distDir: distRaw !== undefined && distRaw.trim() === '' ? null : resolve(cwd, distRaw ?? 'dist'),
     formRateLimit: e.FORM_RATE_LIMIT,
-    formKeys,
+    forms,
+    formKeys: Object.fromEntries(keys.formOf),
     smtpUrl: e.SMTP_URL ?? '',
     mailFrom: e.MAIL_FROM ?? `"${site.portalName}" <${site.postfach}>`,
     notifyTo: e.NOTIFY_TO ?? site.postfach,

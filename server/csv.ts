@@ -13,10 +13,13 @@ export function neutraliseFormula(cell: string): string {
 }
 
 export function submissionsCsv(form: FormDefinition, submissions: readonly StoredSubmission[]): string {
-  const header = ['Vorgangsnummer', 'Eingegangen', ...form.fields.map(fieldLabel)];
+  // An offer's interest form names its offer in every row, so exports of several offers can be merged.
+  const offer = form.offer === undefined ? [] : [form.offer.titel];
+  const header = ['Vorgangsnummer', 'Eingegangen', ...(offer.length > 0 ? ['Angebot'] : []), ...form.fields.map(fieldLabel)];
   const rows = submissions.map((s) => [
     s.reference,
     formatReceivedAt(s.receivedAt),
+    ...offer,
     ...form.fields.map((field) => displayValue(field, s.data[field.name])),
   ]);
   const table = [header, ...rows].map((row) => row.map(neutraliseFormula));

@@ -1,11 +1,12 @@
 /** How stored values are written for people: in the e-mail, the admin list and the CSV export. */
 import type { FieldDefinition } from '../src/forms/index.ts';
+import { formatDateTime, formatMonth } from '../src/lib/dates.ts';
 
-/** A field's value as one line of text; lists are joined with "; ", a ticked consent is "ja". */
+/** A field's value as text: lists joined with "; ", a month as 03.2027. */
 export function displayValue(field: FieldDefinition, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (field.type === 'consent') return value === true ? 'ja' : 'nein';
   if (Array.isArray(value)) return value.map(String).join('; ');
+  if (field.type === 'month') return formatMonth(String(value));
   return String(value);
 }
 
@@ -13,17 +14,9 @@ export function fieldLabel(field: FieldDefinition): string {
   return field.shortLabel ?? field.label;
 }
 
-/** A moment as German date and time in Germany, e. g. "28.11.2026, 14:03 Uhr". */
+/** A stored moment (ISO) as German date and time in Germany, e. g. "28.11.2026, 14:03 Uhr". */
 export function formatReceivedAt(iso: string): string {
-  const text = new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-  return `${text} Uhr`;
+  return formatDateTime(new Date(iso));
 }
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -109,10 +109,6 @@ function renderField(field: FieldDefinition, raw: unknown, error: FieldError | u
 ${boxes}
 </fieldset></div>`;
     }
-    case 'consent': {
-      const checked = raw === true || ['on', 'true', '1', 'ja'].includes(rawText(raw)) ? ' checked' : '';
-      return `<div class="${cls}">${hint(field)}${errorLine(field, error)}<div class="choice"><input type="checkbox" id="${name}" name="${name}" value="on"${checked}${required}${invalid}${describedBy(field, error)}><label for="${name}">${e(field.label)}</label></div></div>`;
-    }
     case 'textarea':
       return `<div class="${cls}"><label for="${name}">${e(field.label)}</label>${hint(field)}${errorLine(field, error)}<textarea id="${name}" name="${name}" rows="8"${required}${invalid}${describedBy(field, error)}>${e(rawText(raw))}</textarea></div>`;
     default: {
@@ -154,17 +150,18 @@ export function renderFormErrorPage(context: PageContext, page: FormErrorPage): 
 ${summaryItems.join('\n')}
 </ul>
 </div>
-<h1>${e(form.title)}</h1>
+<h1>${e(form.texts.pageTitle)}</h1>
 <p>Ihre Angaben sind noch da. Korrigieren Sie die markierten Felder und senden Sie das Formular erneut.</p>
 <form action="${e(page.action)}" method="post" novalidate>
 ${form.fields.map((field) => renderField(field, raw[field.name], byField.get(field.name))).join('\n')}
 <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Dieses Feld bitte leer lassen</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div>
 ${next}
+<p><a href="${e(form.privacyHref)}">Datenschutzhinweise zu diesem Formular</a></p>
 <button type="submit">Erneut senden</button>
 </form>
 <p>Falls das Senden nicht klappt, schreiben Sie uns eine E-Mail an <a href="${e(mailtoWithInput(context.postfach, form, raw))}">${e(context.postfach)}</a>; Ihre Angaben sind in der E-Mail schon eingetragen.</p>
 <p><a href="${e(form.path)}">Zurück zum leeren Formular</a></p>`;
-  return pageShell(context, `Fehler: ${form.title}`, body);
+  return pageShell(context, `Fehler: ${form.texts.pageTitle}`, body);
 }
 
 /** A simple page with a heading and some paragraphs (already escaped HTML allowed in `htmlParagraphs`). */
@@ -201,7 +198,7 @@ ${sections
       )
       .join('\n');
     return `<section aria-labelledby="form-${e(form.name)}">
-<h2 id="form-${e(form.name)}">${e(form.title)} (${submissions.length})</h2>
+<h2 id="form-${e(form.name)}">${e(form.submissionName)} (${submissions.length})</h2>
 <p><a href="/admin/${e(form.name)}.csv" download>Als CSV herunterladen</a>${spam > 0 ? ` · ${spam} Einsendung(en) als Spam erkannt (nicht aufgeführt)` : ''}</p>
 ${submissions.length === 0 ? '<p>Noch keine Einsendungen.</p>' : `<div style="overflow-x: auto"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`}
 </section>`;

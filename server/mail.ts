@@ -8,7 +8,7 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { FormDefinition, FormName } from '../src/forms/index.ts';
+import type { FormDefinition, FormRegistry } from '../src/forms/index.ts';
 import type { OutboxConfig } from './config.ts';
 import type { DueMail, Store, StoredSubmission } from './db.ts';
 import { displayValue, escapeHtml, fieldLabel, formatReceivedAt, singleLine } from './format.ts';
@@ -26,11 +26,11 @@ export function composeMail(form: FormDefinition, submission: StoredSubmission, 
   const data = submission.data;
   const received = formatReceivedAt(submission.receivedAt);
   const subjectValue = singleLine(String(data[form.subjectField] ?? ''), 80);
-  const subject = singleLine(`${form.title}: ${subjectValue} (${submission.reference})`, 200);
+  const subject = singleLine(`${form.submissionName}: ${subjectValue}`, 200);
   const rows = form.fields.map((field) => ({ label: fieldLabel(field), value: displayValue(field, data[field.name]) }));
 
   const text = [
-    `Neue Einsendung über das Formular „${form.title}“ im Portal ${settings.portalName}.`,
+    `Neue Einsendung über das Formular „${form.texts.pageTitle}“ im Portal ${settings.portalName}.`,
     '',
     `Vorgangsnummer: ${submission.reference}`,
     `Eingegangen: ${received}`,
@@ -47,7 +47,7 @@ export function composeMail(form: FormDefinition, submission: StoredSubmission, 
   const html = `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: sans-serif; line-height: 1.5">
-<p>Neue Einsendung über das Formular „${escapeHtml(form.title)}“ im Portal ${escapeHtml(settings.portalName)}.</p>
+<p>Neue Einsendung über das Formular „${escapeHtml(form.texts.pageTitle)}“ im Portal ${escapeHtml(settings.portalName)}.</p>
 <table style="border-collapse: collapse">
 <tr><th scope="row" style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top">Vorgangsnummer</th><td style="padding: 4px 0">${escapeHtml(submission.reference)}</td></tr>
 <tr><th scope="row" style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top">Eingegangen</th><td style="padding: 4px 0">${escapeHtml(received)}</td></tr>
@@ -113,7 +113,7 @@ export interface Outbox {
 
 export interface OutboxOptions {
   readonly store: Store;
-  readonly forms: Readonly<Record<FormName, FormDefinition>>;
+  readonly forms: FormRegistry;
   readonly transport: Transporter | null;
   readonly settings: MailSettings;
   readonly config: OutboxConfig;
@@ -138,7 +138,7 @@ export function createOutbox({ store, forms, transport, settings, config, log }:
   let stopping = false;
 
   async function send(mail: DueMail): Promise<boolean> {
-    const form = forms[mail.submission.form as FormName];
+    const form = forms.get(mail.submission.form);
     const context = { reference: mail.submission.reference, form: mail.submission.form, attempt: mail.attempts + 1 };
     if (transport === null) return false;
     if (!form) {

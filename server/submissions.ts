@@ -142,7 +142,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
 
   const formFor = (key: string): FormDefinition | undefined => {
     const name: FormName | undefined = Object.hasOwn(config.formKeys, key) ? config.formKeys[key] : undefined;
-    return name === undefined ? undefined : forms[name];
+    return name === undefined ? undefined : forms.get(name);
   };
 
   /** Answers an error in the client's language: JSON, or a German page for a plain form post. */

@@ -1,9 +1,14 @@
 /**
- * Where each collection lives. The schemas themselves, with every field documented and every
- * error written for editors, are in src/lib/content-schemas.ts.
+ * Where each collection lives: in the content folder CONTENT_DIR (default content/; tests build
+ * tests/fixtures/content), one folder per collection. The schemas themselves, with every field
+ * documented and every error written for editors, are in src/lib/content-schemas.ts; the form
+ * server reads offers and site facts through the same schemas (server/content.ts).
  */
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { COLLECTION_PATTERNS, entryId, readContentPaths } from './lib/content-paths.ts';
 import {
   contactSchema,
   downloadSchema,
@@ -15,12 +20,16 @@ import {
 } from './lib/content-schemas.ts';
 
 const ref: RefFactory = (collection) => reference(collection);
+const { contentDir } = readContentPaths();
+const folder = (name: keyof typeof COLLECTION_PATTERNS) => ({ pattern: COLLECTION_PATTERNS[name], base: pathToFileURL(`${join(contentDir, name)}/`) });
+/** The file name is the id, exactly as the form server reads it (no slugging), so pages, forms and references agree. */
+const byFileName = (name: keyof typeof COLLECTION_PATTERNS) => ({ ...folder(name), generateId: ({ entry }: { entry: string }) => entryId(entry) });
 
 export const collections = {
-  site: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/site' }), schema: siteSchema }),
-  offers: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/offers' }), schema: offerSchema(ref) }),
-  contacts: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/contacts' }), schema: contactSchema }),
-  downloads: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/downloads' }), schema: downloadSchema }),
-  news: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/news' }), schema: newsSchema }),
-  pages: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/pages' }), schema: pageSchema }),
+  site: defineCollection({ loader: glob(folder('site')), schema: siteSchema }),
+  offers: defineCollection({ loader: glob(byFileName('offers')), schema: offerSchema(ref) }),
+  contacts: defineCollection({ loader: glob(byFileName('contacts')), schema: contactSchema }),
+  downloads: defineCollection({ loader: glob(byFileName('downloads')), schema: downloadSchema }),
+  news: defineCollection({ loader: glob(folder('news')), schema: newsSchema }),
+  pages: defineCollection({ loader: glob(folder('pages')), schema: pageSchema }),
 };

@@ -43,15 +43,18 @@ export interface LighthousePage {
   readonly path: string;
 }
 
-/** Start page, offer page, form page and the newest news item (first link on /aktuelles/). */
+/** Start page, the first offer page and its form page, and the newest news item (first link on /aktuelles/). */
 export function lighthousePages(dist: string): LighthousePage[] {
   const index = readFileSync(join(dist, 'aktuelles', 'index.html'), 'utf8');
   const news = /href="(\/aktuelles\/(?!rss)[^"/]+\/)"/.exec(index)?.[1];
   if (news === undefined) throw new Error('dist/aktuelles/index.html verlinkt keine Meldung.');
+  const offers = readFileSync(join(dist, 'angebote', 'index.html'), 'utf8');
+  const offer = /href="(\/angebote\/[^"/]+\/)"/.exec(offers)?.[1];
+  if (offer === undefined) throw new Error('dist/angebote/index.html verlinkt kein Angebot.');
   return [
     { label: 'start', path: '/' },
-    { label: 'offer', path: '/angebote/aufenthaltstitel/' },
-    { label: 'form', path: '/interesse/' },
+    { label: 'offer', path: offer },
+    { label: 'form', path: `${offer}interesse/` },
     { label: 'news', path: news },
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * The form backend under load. The real server (`node server/start.ts`, temporary DATA_DIR, rate
  * limit raised, SMTP to a local sink) runs as one process, autocannon as a second one posting valid
- * `interesse` submissions as JSON, the way @formspree/core does. Afterwards the stored rows are
+ * submissions to the first offer's interest form as JSON, the way @formspree/core does. Afterwards the stored rows are
  * counted in the SQLite file and compared with the successful answers. The physical limit is a
  * plain node:sqlite loop with the server's settings (WAL, synchronous=FULL): one row per durable
  * transaction, no HTTP.
@@ -13,16 +13,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SMTPServer } from 'smtp-server';
-import { createInteresseForm, validateSubmission } from '../../src/forms/index.ts';
-import { readInteresseOptions } from '../../server/content.ts';
+import { createFormRegistry, interesseFormName, validateSubmission, type FormDefinition } from '../../src/forms/index.ts';
+import { readContent } from '../../server/content.ts';
 import { bytes, count, ms, verdict, type Row } from './report.ts';
 import { cpuMs, exited, freePort, ROOT, startServer } from './processes.ts';
 
 export const LOAD_TARGET = { ratio: 0.5, p99Ms: 50, connections: 20 } as const;
 
-/** A valid, realistic `interesse` submission; `[<id>]` is replaced by autocannon with a unique id. */
-export function interesseSubmission(): Record<string, unknown> {
-  const options = readInteresseOptions(join(ROOT, 'content'));
+/** The interest form of the content's first offer: the form the load posts to. */
+function benchForm(): FormDefinition {
+  const { offers } = readContent(join(ROOT, 'content'));
+  const first = offers[0];
+  const form = first === undefined ? undefined : createFormRegistry(offers).get(interesseFormName(first.id));
+  if (form === undefined) throw new Error('content/offers/ enthält kein Angebot: der Lasttest braucht ein Interessenformular.');
+  return form;
+}
+
+/** A valid, realistic interest submission; `[<id>]` is replaced by autocannon with a unique id. */
+export function interesseSubmission(form: FormDefinition = benchForm()): Record<string, unknown> {
+  const options = form.fields.find((field) => field.type === 'checkboxes')?.options ?? [];
   const submission = {
     behoerde: 'Stadt Musterstadt, Ausländerbehörde [<id>]',
     ags: '05913000',
@@ -36,9 +45,8 @@ export function interesseSubmission(): Record<string, unknown> {
       'Wir möchten die Antragsstrecken zum 1. März 2027 einführen und bitten um einen Termin für die ' +
       'Rahmenvereinbarung. Bitte nennen Sie uns auch die Ansprechpartner für das Onboarding und die ' +
       'voraussichtlichen Betriebskosten nach Anlage 3 für eine Behörde mit rund 40.000 Vorgängen im Jahr.',
-    datenschutz: true,
   };
-  const result = validateSubmission(createInteresseForm(options), submission);
+  const result = validateSubmission(form, submission);
   if (!result.ok) throw new Error(`Die Bench-Einsendung ist ungültig: ${JSON.stringify(result.errors)}`);
   return submission;
 }
@@ -112,7 +120,8 @@ export type MailMode = 'sink' | 'off' | 'unreachable';
 
 export async function runLoad(options: { connections: number; seconds: number; mail: MailMode; logFile: string; keep?: boolean }): Promise<LoadResult> {
   const { connections, seconds, mail } = options;
-  const submission = interesseSubmission();
+  const form = benchForm();
+  const submission = interesseSubmission(form);
   const body = JSON.stringify(submission);
 
   let mails = 0;
@@ -145,7 +154,7 @@ export async function runLoad(options: { connections: number; seconds: number; m
       logFile: options.logFile,
       env: { FORM_RATE_LIMIT: '100000', SMTP_URL: smtpUrl },
     });
-    const url = `${server.origin}/f/interesse`;
+    const url = `${server.origin}/f/${form.name}`;
     let warm = 0;
     let cannon: CannonResult;
     let peakRss = 0;
@@ -174,7 +183,7 @@ export async function runLoad(options: { connections: number; seconds: number; m
     }
 
     const db = new DatabaseSync(join(dataDir, 'submissions.sqlite'), { readOnly: true });
-    const stored = Number((db.prepare("SELECT COUNT(*) AS n FROM submissions WHERE form = 'interesse' AND spam = 0").get() as { n: number }).n);
+    const stored = Number((db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = 0').get(form.name) as { n: number }).n);
     const outbox = Number((db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n);
     db.close();
 
@@ -191,7 +200,7 @@ export async function runLoad(options: { connections: number; seconds: number; m
     const throughput = ok / cannon.duration;
     const ratio = throughput / limit.insertsPerSecond;
 
-    const section = `Form backend under load — autocannon -c ${connections} -d ${seconds}, POST /f/interesse (JSON), server/start.ts, mail: ${mail}`;
+    const section = `Form backend under load — autocannon -c ${connections} -d ${seconds}, POST /f/${form.name} (JSON), server/start.ts, mail: ${mail}`;
     const subject = `C = ${connections}, T = ${seconds} s`;
     const atTarget = connections === LOAD_TARGET.connections;
     const rows: Row[] = [

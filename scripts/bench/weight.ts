@@ -6,15 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KB, pageWeight, type Kind, type PageWeight } from '../../src/lib/page-weight.ts';
+import { pageKind } from '../../src/lib/routes.ts';
 import { bytes, rawGzip, verdict, type Row } from './report.ts';
 import { ROOT } from './processes.ts';
 
 export const DIST = join(ROOT, 'dist');
 
-/** Pages with a form island; every other page is a content page and ships no JavaScript … */
-export const FORM_PAGES: ReadonlySet<string> = new Set(['/interesse/', '/barrierefreiheit/barriere-melden/']);
-/** … except the offer page's inline copy button (≤ 600 B gzip in budgets.spec.ts). */
-export const COPY_BUTTON_PAGES: ReadonlySet<string> = new Set(['/angebote/aufenthaltstitel/']);
+// Form pages carry the form island; every other page is a content page and ships no JavaScript,
+// except an offer page's inline copy button (≤ 600 B gzip in budgets.spec.ts): see pageKind().
 
 export const BUDGET = { cssGzip: 15 * KB, formJsGzip: 25 * KB, copyButtonJsGzip: 600, firstVisitGzip: 100 * KB } as const;
 
@@ -43,10 +42,10 @@ const LABEL: Record<Kind, string> = { html: 'HTML', css: 'CSS', js: 'JS', font: 
 function jsRow(section: string, weight: PageWeight): Row {
   const js = weight.kinds.js;
   const base = { section, subject: weight.path, value: rawGzip(js.raw, js.gzip), number: js.gzip };
-  if (FORM_PAGES.has(weight.path)) {
+  if (pageKind(weight.path) === 'form') {
     return { ...base, figure: 'JS (form island)', target: `≤ ${bytes(BUDGET.formJsGzip)} gzip`, verdict: verdict(js.gzip <= BUDGET.formJsGzip) };
   }
-  if (COPY_BUTTON_PAGES.has(weight.path)) {
+  if (pageKind(weight.path) === 'offer') {
     return {
       ...base,
       figure: 'JS (inline copy button)',

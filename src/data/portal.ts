@@ -5,16 +5,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { integrityProblems } from '../lib/integrity.ts';
+import { barriereMeldenMeta, interesseMeta, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
+import { displayPath, readContentPaths } from '../lib/content-paths.ts';
+import { integrityProblems, siteFileProblem } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
+import { offerPath } from '../lib/routes.ts';
 
-/** Download files; the build runs from the project root. */
-const downloadsDir = join(process.cwd(), 'public', 'downloads');
+const { contentDir, downloadsDir } = readContentPaths();
 
 export type Download = CollectionEntry<'downloads'> & { file: FileInfo; href: string };
 export type Contact = CollectionEntry<'contacts'> & { email: string };
 export type Offer = CollectionEntry<'offers'> & {
   href: string;
+  /** The offer's interest form. */
+  form: FormMeta;
   downloads: Download[];
   contacts: Contact[];
   document: Download;
@@ -27,6 +31,8 @@ export interface Portal {
   pages: CollectionEntry<'pages'>[];
   contacts: Contact[];
   downloads: Download[];
+  /** The key each form posts to (PUBLIC_FORM_KEY_<FORM>, default the form's name). */
+  formKeys: FormKeys['keyOf'];
 }
 
 const byOrder = <T extends { data: { reihenfolge: number } }>(a: T, b: T) => a.data.reihenfolge - b.data.reihenfolge;
@@ -40,15 +46,17 @@ async function load(): Promise<Portal> {
     getCollection('news'),
     getCollection('pages'),
   ]);
-  if (siteEntries.length !== 1 || !siteEntries[0]) {
-    throw new Error('content/site/ muss genau eine Datei site.yaml mit den Angaben zur Organisation enthalten.');
-  }
+  const siteProblem = siteFileProblem(siteEntries.length, join(displayPath(contentDir), 'site'));
+  if (siteProblem !== undefined || !siteEntries[0]) throw new Error(siteProblem);
   const site = siteEntries[0].data;
 
+  // Astro gives each entry's file relative to the project, as editors know it.
+  const file = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? entry.id;
   const problems = integrityProblems({
-    offers: offerEntries.map((o) => ({ id: o.id, ...o.data })),
+    offers: offerEntries.map((o) => ({ ...o.data, id: o.id, file: file(o) })),
     contactIds: new Set(contactEntries.map((c) => c.id)),
-    downloads: downloadEntries.map((d) => ({ id: d.id, datei: d.data.datei })),
+    downloads: downloadEntries.map((d) => ({ id: d.id, file: file(d), datei: d.data.datei })),
+    folders: { contacts: join(displayPath(contentDir), 'contacts'), downloads: join(displayPath(contentDir), 'downloads'), files: displayPath(downloadsDir) },
     fileExists: (datei) => existsSync(join(downloadsDir, datei)),
   });
   if (problems.length > 0) {
@@ -73,15 +81,21 @@ async function load(): Promise<Portal> {
 
   const offers: Offer[] = offerEntries.sort(byOrder).map((o) => ({
     ...o,
-    href: `/angebote/${o.id}/`,
+    href: offerPath(o.id),
+    form: interesseMeta({ ...o.data, id: o.id }),
     downloads: o.data.downloads.map((r) => pick(downloadById, r.id)),
     contacts: o.data.kontakte.map((r) => pick(contactById, r.id)),
     document: pick(downloadById, o.data.einreichung.dokument.id),
   }));
 
+  const formNames = [...offers.map((o) => o.form.name), barriereMeldenMeta.name];
+  const formKeys = readFormKeys(formNames, import.meta.env as Record<string, unknown>, 'build');
+  if (formKeys.problems.length > 0) throw new Error(`Die Formular-Schlüssel sind falsch eingestellt:\n- ${formKeys.problems.join('\n- ')}`);
+
   return {
     site,
     offers,
+    formKeys: formKeys.keyOf,
     news: news.sort((a, b) => b.data.datum.getTime() - a.data.datum.getTime()),
     pages,
     contacts,
@@ -95,4 +109,10 @@ let cached: Promise<Portal> | undefined;
 export function loadPortal(): Promise<Portal> {
   cached ??= load();
   return cached;
+}
+
+/** getStaticPaths() of the pages that exist once per offer: /angebote/<id>/…, with the offer as prop. */
+export async function offerStaticPaths(): Promise<{ params: { offer: string }; props: { offer: Offer } }[]> {
+  const { offers } = await loadPortal();
+  return offers.map((offer) => ({ params: { offer: offer.id }, props: { offer } }));
 }

@@ -2,7 +2,7 @@
  * "Barriere melden": the feedback mechanism the Erklärung zur Barrierefreiheit (BITV NRW) requires.
  * Anyone may report a barrier; the e-mail address is optional (for a reply).
  */
-import { privacyNoticeField } from './common-fields.ts';
+import { formStrings } from '../strings/form.ts';
 import type { FieldDefinition, FormMeta } from './types.ts';
 
 /** Longest Beschreibung in characters. */
@@ -50,15 +50,30 @@ export const barriereMeldenFields: readonly FieldDefinition[] = [
       tooLong: 'Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein',
     },
   },
-  privacyNoticeField,
 ];
 
-/** The barrier report without its schema; the schema is built in schemas.ts. */
+/** The name of the barrier report, also its key at /f/<name> and its name in storage. */
+export const BARRIERE_MELDEN = 'barriere-melden';
+
+const t = formStrings['barriere-melden'];
+
+/** The barrier report without its schema; the schema is built from its fields in schemas.ts. */
 export const barriereMeldenMeta: FormMeta = {
-  name: 'barriere-melden',
-  title: 'Barriere melden',
+  name: BARRIERE_MELDEN,
+  submissionName: t.submissionName,
+  texts: {
+    pageTitle: t.pageTitle,
+    pageDescription: t.pageDescription,
+    intro: t.intro,
+    confirmationHeading: t.confirmationHeading,
+    confirmationText: t.confirmationText,
+    thanksTitle: t.thanksTitle,
+    thanksDescription: t.thanksDescription,
+  },
   path: '/barrierefreiheit/barriere-melden/',
   thankYouPath: '/barrierefreiheit/barriere-melden/danke/',
+  privacyHref: '/datenschutz/#formular-barriere-melden',
+  nextSteps: [],
   referencePrefix: 'BF',
   fields: barriereMeldenFields,
   replyToField: 'email',

@@ -1,17 +1,20 @@
 /**
- * What the browser island loads when it validates (dynamic import): the form's schema and the
- * validation. Separate from the island's first load so that zod costs nothing until the form is used.
+ * What the browser island loads when it validates (dynamic import): the schema built from the
+ * fields it renders, and the validation. Separate from the island's first load so that zod costs
+ * nothing until the form is used.
  */
-import { barriereMeldenForm, createInteresseForm } from './schemas.ts';
-import type { FieldError, FormName } from './types.ts';
+import { withSchema } from './schemas.ts';
+import type { FieldError, FormDefinition, FormMeta } from './types.ts';
 import { validateSubmission } from './validate.ts';
 
-export function validateInBrowser(
-  form: FormName,
-  antragsstrecken: readonly string[],
-  values: Readonly<Record<string, unknown>>,
-): readonly FieldError[] {
-  const definition = form === 'interesse' ? createInteresseForm(antragsstrecken) : barriereMeldenForm;
+const built = new WeakMap<FormMeta, FormDefinition>();
+
+export function validateInBrowser(form: FormMeta, values: Readonly<Record<string, unknown>>): readonly FieldError[] {
+  let definition = built.get(form);
+  if (definition === undefined) {
+    definition = withSchema(form);
+    built.set(form, definition);
+  }
   const result = validateSubmission(definition, values);
   return result.ok ? [] : result.errors;
 }

@@ -5,6 +5,7 @@
  * browser island small; the schemas behave exactly like classic zod ones.
  */
 import * as z from 'zod/mini';
+import { formStrings } from '../strings/form.ts';
 import type { FieldDefinition } from './types.ts';
 
 /** Trims a text; an empty text counts as "not given", as a browser sends empty inputs as "". */
@@ -29,18 +30,50 @@ function message(field: FieldDefinition, kind: keyof FieldDefinition['messages']
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * Everything that starts a new line somewhere: CR, LF, vertical tab, form feed, NEL (U+0085) and the
+ * Unicode line and paragraph separators. A single-line value holds none of them, so it stays one
+ * line in a mail header, a CSV cell and the admin list, whatever program shows it.
+ */
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK = /[\r\n\u000b\u000c\u0085\u2028\u2029]/;
+
 /** True when a text holds characters that are refused in every field (see above). */
 export function hasForbiddenCharacters(text: string): boolean {
   return CONTROL_CHARACTER.test(text) || LONE_SURROGATE.test(text);
 }
 
+/** True when a text holds a line break of any kind (see LINE_BREAK). */
+export function hasLineBreak(text: string): boolean {
+  return LINE_BREAK.test(text);
+}
+
+const labelOf = (field: FieldDefinition): string => field.shortLabel ?? field.label;
+
 /** The message for invisible control characters; it names the field, as no definition needs its own. */
 export function forbiddenCharactersMessage(field: FieldDefinition): string {
-  return `Das Feld „${field.shortLabel ?? field.label}“ enthält unsichtbare Steuerzeichen. Tippen Sie den Text neu ein, statt ihn einzufügen`;
+  return formStrings.messages.controlCharacters.replace('{feld}', labelOf(field));
+}
+
+/** The message for a line break in a single-line field; it names the field. */
+export function lineBreakMessage(field: FieldDefinition): string {
+  return formStrings.messages.lineBreak.replace('{feld}', labelOf(field));
+}
+
+/** Every type but `textarea` holds one line. */
+export function isSingleLine(field: FieldDefinition): boolean {
+  return field.type !== 'textarea';
+}
+
+/** Checks every text of a field gets first: no control characters, and one line where the field has one. */
+function characterChecks(field: FieldDefinition): z.core.$ZodCheck<string>[] {
+  const checks: z.core.$ZodCheck<string>[] = [z.refine((v: string) => !hasForbiddenCharacters(v), { error: forbiddenCharactersMessage(field) })];
+  if (isSingleLine(field)) checks.push(z.refine((v: string) => !hasLineBreak(v), { error: lineBreakMessage(field) }));
+  return checks;
 }
 
 function bounded(field: FieldDefinition) {
-  const checks: z.core.$ZodCheck<string>[] = [z.refine((v: string) => !hasForbiddenCharacters(v), { error: forbiddenCharactersMessage(field) })];
+  const checks = characterChecks(field);
   if (field.maxLength !== undefined) checks.push(z.maxLength(field.maxLength, { error: message(field, 'tooLong') }));
   return z.string({ error: message(field, field.required ? 'required' : 'format') }).check(...checks);
 }
@@ -79,15 +112,14 @@ export function phoneSchema(field: FieldDefinition) {
  * plain text box, as MM.JJJJ or MM/JJJJ; the result is always JJJJ-MM.
  */
 export function monthSchema(field: FieldDefinition) {
-  const toIsoMonth = (value: unknown): unknown => {
-    if (typeof value !== 'string') return value;
+  const toIsoMonth = (value: string): string => {
     const german = /^(\d{1,2})\s*[./]\s*(\d{4})$/.exec(value);
     return german ? `${german[2]}-${german[1]!.padStart(2, '0')}` : value;
   };
   return presence(
     field,
     z.pipe(
-      z.transform(toIsoMonth),
+      z.pipe(bounded(field), z.transform(toIsoMonth)),
       z.string({ error: message(field, 'format') }).check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, { error: message(field, 'format') })),
     ),
   );
@@ -112,39 +144,22 @@ export function choicesSchema(field: FieldDefinition) {
   return z.pipe(z.transform(toList), field.required ? required : z.optional(required));
 }
 
-/** The values a checkbox sends or a JSON client may send for "yes". */
-export const consentValues: readonly unknown[] = ['on', 'true', true, '1', 1, 'ja'];
-
-/** A checkbox that must be ticked, e. g. consent to the privacy notice. The result is `true`. */
-export function consentSchema(field: FieldDefinition) {
-  return z.pipe(
-    z.transform((value: unknown) => consentValues.includes(value)),
-    z.literal(true, { error: message(field, 'required') }),
+/**
+ * The Amtlicher Gemeindeschlüssel (8 digits) or the Kreisschlüssel (5 digits, the first five of
+ * the Gemeindeschlüssel); spaces are ignored; in NRW both start with 05.
+ */
+export function agsSchema(field: FieldDefinition) {
+  const format = message(field, 'format');
+  const nrw = field.messages.option ?? format;
+  const withoutSpaces = (v: string): string => v.replace(/[ \t]+/g, '');
+  return presence(
+    field,
+    z.pipe(
+      z.pipe(bounded(field), z.transform(withoutSpaces)),
+      z.string({ error: format }).check(
+        z.regex(/^(\d{5}|\d{8})$/, { error: format }),
+        z.refine((v) => !/^(\d{5}|\d{8})$/.test(v) || v.startsWith('05'), { error: nrw }),
+      ),
+    ),
   );
-}
-
-/** The schema of a field by its type; a definition may still use a specific builder instead. */
-export function schemaFor(field: FieldDefinition) {
-  switch (field.type) {
-    case 'text':
-    case 'textarea':
-      return textSchema(field);
-    case 'email':
-      return emailSchema(field);
-    case 'tel':
-      return phoneSchema(field);
-    case 'month':
-      return monthSchema(field);
-    case 'checkboxes':
-      return choicesSchema(field);
-    case 'consent':
-      return consentSchema(field);
-  }
-}
-
-/** Looks a field up by name and fails loudly on a typo in a definition. */
-export function fieldNamed(fields: readonly FieldDefinition[], name: string): FieldDefinition {
-  const field = fields.find((f) => f.name === name);
-  if (!field) throw new Error(`Formulardefinition: Feld „${name}“ gibt es nicht.`);
-  return field;
 }

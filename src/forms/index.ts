@@ -1,32 +1,81 @@
 /**
- * The registry of all forms. The server builds it once from the content (the interest form's
- * choices come from the offer); a page imports the single definition it renders.
+ * The registry of all forms: the barrier report and one interest form per offer. Every question
+ * "which form is this?" goes through it — pages take a form's definition from here, the server
+ * looks a posted form up by name — so no code names an offer or switches on a form's name.
  */
-import { barriereMeldenForm, createInteresseForm } from './schemas.ts';
-import type { FormDefinition, FormName } from './types.ts';
+import { barriereMeldenMeta } from './barriere-melden.ts';
+import { interesseMeta, type OfferForForm } from './interesse.ts';
+import { withSchema } from './schemas.ts';
+import type { FormDefinition, FormMeta, FormName } from './types.ts';
 
-export { antragsstreckenOptions, INTERESSE_OFFER, type OfferWithLeistungen } from './antragsstrecken.ts';
-export { barriereMeldenMeta } from './barriere-melden.ts';
-export { interesseMeta } from './interesse.ts';
-export { barriereMeldenForm, createInteresseForm } from './schemas.ts';
+export { BARRIERE_MELDEN, barriereMeldenMeta } from './barriere-melden.ts';
+export { antragsstreckenOptions, interesseFormName, interesseMeta, OPEN_CHOICE, type OfferForForm } from './interesse.ts';
+export { formSchema, withSchema } from './schemas.ts';
 export { HONEYPOT_FIELD, NEXT_FIELD } from './protocol.ts';
 export { validateSubmission, errorCode, pickFields } from './validate.ts';
 export { mailtoWithInput } from './mailto.ts';
-export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormMeta, FormName } from './types.ts';
+export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormMeta, FormName, FormTexts, NextStep } from './types.ts';
 
-/** All form names, in a stable order. */
-export const FORM_NAMES: readonly FormName[] = ['interesse', 'barriere-melden'];
-
-export type FormRegistry = Readonly<Record<FormName, FormDefinition>>;
-
-/** Builds every form definition; the interest form needs the Antragsstrecken of its offer. */
-export function createFormRegistry(antragsstrecken: readonly string[]): FormRegistry {
-  return {
-    interesse: createInteresseForm(antragsstrecken),
-    'barriere-melden': barriereMeldenForm,
-  };
+/** Every form of a portal with these offers, without schemas: the offers' interest forms in offer order, then the barrier report. */
+export function formCatalogue(offers: readonly OfferForForm[]): FormMeta[] {
+  return [...offers.map(interesseMeta), barriereMeldenMeta];
 }
 
-export function isFormName(name: string): name is FormName {
-  return (FORM_NAMES as readonly string[]).includes(name);
+/** Every form by name, with its schema. */
+export type FormRegistry = ReadonlyMap<FormName, FormDefinition>;
+
+export function createFormRegistry(offers: readonly OfferForForm[]): FormRegistry {
+  return new Map(formCatalogue(offers).map((meta) => [meta.name, withSchema(meta)]));
+}
+
+/**
+ * The environment variable that gives a form another key (e. g. a hosted Formspree form ID):
+ * `PUBLIC_FORM_KEY_<NAME>` for the build, `FORM_KEY_<NAME>` for the server, the name upper case
+ * with `-` as `_` (interesse-aufenthaltstitel → FORM_KEY_INTERESSE_AUFENTHALTSTITEL).
+ */
+export function formKeyVariable(name: FormName, side: FormKeySide): string {
+  return `${side === 'build' ? 'PUBLIC_' : ''}FORM_KEY_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+export type FormKeySide = 'build' | 'server';
+
+/** A form key as hosted Formspree and our server accept it in /f/<key>. */
+const FORM_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface FormKeys {
+  /** The key each form posts to (the build): its configured key, else its name. */
+  readonly keyOf: ReadonlyMap<FormName, string>;
+  /** The form behind each accepted key (the server): every form's name and its configured key. */
+  readonly formOf: ReadonlyMap<string, FormName>;
+  /** German problems, one per wrong variable; empty when all is well. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Reads the form keys of `env` for these forms. A variable for a form that does not exist (a typo,
+ * an offer that was removed, the old FORM_KEY_INTERESSE) is a problem, not silently ignored.
+ */
+export function readFormKeys(names: readonly FormName[], env: Readonly<Record<string, unknown>>, side: FormKeySide): FormKeys {
+  const keyOf = new Map<FormName, string>();
+  const formOf = new Map<string, FormName>(names.map((name) => [name, name]));
+  const problems: string[] = [];
+  const variables = new Map(names.map((name) => [formKeyVariable(name, side), name]));
+  const prefix = formKeyVariable('', side);
+  for (const [variable, raw] of Object.entries(env)) {
+    if (!variable.startsWith(prefix) || typeof raw !== 'string' || raw.trim() === '') continue;
+    const name = variables.get(variable);
+    const key = raw.trim();
+    if (name === undefined) {
+      problems.push(`${variable}: Ein solches Formular gibt es nicht. Möglich sind ${[...variables.keys()].join(', ')}.`);
+    } else if (!FORM_KEY_PATTERN.test(key)) {
+      problems.push(`${variable}: „${key}“ geht nicht; nur Buchstaben, Ziffern, - und _ sind erlaubt (höchstens 64 Zeichen).`);
+    } else if (formOf.has(key) && formOf.get(key) !== name) {
+      problems.push(`${variable}: Der Schlüssel „${key}“ gehört schon zum Formular „${formOf.get(key) ?? ''}“.`);
+    } else {
+      keyOf.set(name, key);
+      formOf.set(key, name);
+    }
+  }
+  for (const name of names) if (!keyOf.has(name)) keyOf.set(name, name);
+  return { keyOf, formOf, problems };
 }

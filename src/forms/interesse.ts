@@ -1,16 +1,52 @@
 /**
- * "Interesse bekunden": an Ausländerbehörde registers its interest in the offer. The Antragsstrecken
- * to choose from come from the offer (see antragsstrecken.ts), so the form is created for a list of
- * options: `interesseMeta(antragsstreckenOptions(offer))`; its schema is built from these fields in
- * schemas.ts (`createInteresseForm`).
+ * "Interesse bekunden": an authority registers its interest in one offer. Every offer
+ * (content/offers/<id>.md or .mdx) has its own interest form, `interesse-<id>`; its Antragsstrecken
+ * come from the offer's Leistungen, its next steps are the offer's `schritte`. The form's schema is
+ * built from these fields in schemas.ts.
  */
-import { privacyNoticeField } from './common-fields.ts';
-import type { FieldDefinition, FormMeta } from './types.ts';
+import { fill } from '../strings/de.ts';
+import { formStrings } from '../strings/form.ts';
+import { interestFormPath, interestThanksPath, offerPath } from '../lib/routes.ts';
+import type { FieldDefinition, FormMeta, NextStep } from './types.ts';
+
+/** The part of an offer (content/offers/<id>.mdx) its interest form needs. */
+export interface OfferForForm {
+  /** The offer's id: its file name without extension. */
+  readonly id: string;
+  readonly titel: string;
+  readonly leistungen: readonly { readonly name: string; readonly ozgId: number; readonly antragsstrecken: readonly string[] }[];
+  readonly schritte: readonly NextStep[];
+}
+
+/** A choice every interest form offers besides the offer's Antragsstrecken. */
+export const OPEN_CHOICE = 'Noch offen – Beratung gewünscht';
+
+/** The name of an offer's interest form, also its key at /f/<name> and its name in storage. */
+export function interesseFormName(offerId: string): string {
+  return `interesse-${offerId}`;
+}
+
+/**
+ * The choices of an offer's interest form: every Antragsstrecke of every Leistung, in the order of
+ * the offer file, each once, then "Noch offen – Beratung gewünscht".
+ */
+export function antragsstreckenOptions(offer: Pick<OfferForForm, 'leistungen'>): string[] {
+  const options = offer.leistungen.flatMap((leistung) => leistung.antragsstrecken.map((name) => name.trim()));
+  return [...new Set([...options.filter((name) => name !== ''), OPEN_CHOICE])];
+}
+
+/** The hint of the Antragsstrecken field: the offer's Leistungen with their OZG-IDs. */
+function leistungenHint(offer: OfferForForm): string {
+  const t = formStrings.interesse;
+  const names = offer.leistungen.map((l) => fill(t.leistung, { name: l.name, ozgId: l.ozgId }));
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${t.and}${names.at(-1) ?? ''}` : (names[0] ?? '');
+  return fill(t.leistungenHint, { leistungen: list });
+}
 
 /** Longest Nachricht in characters. */
 export const NACHRICHT_MAX = 2000;
 
-export function interesseFields(antragsstrecken: readonly string[]): readonly FieldDefinition[] {
+function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
   return [
     {
       name: 'behoerde',
@@ -28,18 +64,18 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
     },
     {
       name: 'ags',
-      label: 'Amtlicher Gemeindeschlüssel (optional)',
-      shortLabel: 'Amtlicher Gemeindeschlüssel',
-      hint: '8 Ziffern, in Nordrhein-Westfalen beginnend mit 05, zum Beispiel 05913000',
-      type: 'text',
+      label: 'Amtlicher Gemeinde- oder Kreisschlüssel (optional)',
+      shortLabel: 'Gemeinde- oder Kreisschlüssel',
+      hint: 'Für einen Kreis 5 Ziffern (Kreisschlüssel), für eine Stadt oder Gemeinde 8 Ziffern (Gemeindeschlüssel). In Nordrhein-Westfalen beginnt er mit 05, zum Beispiel 05913 oder 05913000.',
+      type: 'ags',
       required: false,
       maxLength: 12,
       inputmode: 'numeric',
       width: 10,
       messages: {
-        format: 'Geben Sie den Amtlichen Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913000',
-        option: 'Geben Sie einen Amtlichen Gemeindeschlüssel aus Nordrhein-Westfalen ein, er beginnt mit 05',
-        tooLong: 'Geben Sie den Amtlichen Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913000',
+        format: 'Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913 oder 05913000',
+        option: 'Geben Sie einen Schlüssel aus Nordrhein-Westfalen ein, er beginnt mit 05',
+        tooLong: 'Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913 oder 05913000',
       },
     },
     {
@@ -104,10 +140,10 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
       name: 'antragsstrecken',
       label: 'Welche Antragsstrecken möchten Sie nutzen?',
       shortLabel: 'Antragsstrecken',
-      hint: 'Wählen Sie alle zutreffenden aus.',
+      hint: leistungenHint(offer),
       type: 'checkboxes',
       required: true,
-      options: antragsstrecken,
+      options: antragsstreckenOptions(offer),
       messages: {
         required: 'Wählen Sie mindestens eine Antragsstrecke aus',
         option: 'Wählen Sie nur Antragsstrecken aus der Liste aus',
@@ -130,7 +166,7 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
       name: 'nachricht',
       label: 'Ihre Nachricht (optional)',
       shortLabel: 'Nachricht',
-      hint: `Zum Beispiel Fragen zum Ablauf oder zu den Kosten. Höchstens ${NACHRICHT_MAX} Zeichen.`,
+      hint: `Zum Beispiel Fragen zum Ablauf oder zu den Kosten. Schreiben Sie bitte keine Daten von Antragstellerinnen und Antragstellern hinein. Höchstens ${NACHRICHT_MAX} Zeichen.`,
       type: 'textarea',
       required: false,
       maxLength: NACHRICHT_MAX,
@@ -139,20 +175,35 @@ export function interesseFields(antragsstrecken: readonly string[]): readonly Fi
         tooLong: `Die Nachricht darf höchstens ${NACHRICHT_MAX} Zeichen lang sein`,
       },
     },
-    privacyNoticeField,
   ];
 }
 
-/** The interest form without its schema (labels, hints, messages, paths). */
-export function interesseMeta(antragsstrecken: readonly string[]): FormMeta {
-  if (antragsstrecken.length === 0) throw new Error('Interessenbekundung: das Angebot hat keine Antragsstrecken.');
+/** The privacy notice of every interest form. */
+const PRIVACY_HREF = '/datenschutz/#formular-interesse-bekunden';
+
+/** The interest form of an offer, without its schema (labels, hints, messages, paths, texts). */
+export function interesseMeta(offer: OfferForForm): FormMeta {
+  const t = formStrings.interesse;
+  const angebot = { angebot: offer.titel };
   return {
-    name: 'interesse',
-    title: 'Interesse bekunden',
-    path: '/interesse/',
-    thankYouPath: '/interesse/danke/',
+    name: interesseFormName(offer.id),
+    submissionName: fill(t.submissionName, angebot),
+    texts: {
+      pageTitle: fill(t.pageTitle, angebot),
+      pageDescription: fill(t.pageDescription, angebot),
+      intro: fill(t.intro, angebot),
+      confirmationHeading: t.confirmationHeading,
+      confirmationText: fill(t.confirmationText, angebot),
+      thanksTitle: fill(t.thanksTitle, angebot),
+      thanksDescription: fill(t.thanksDescription, angebot),
+    },
+    path: interestFormPath(offer.id),
+    thankYouPath: interestThanksPath(offer.id),
+    privacyHref: PRIVACY_HREF,
+    offer: { id: offer.id, titel: offer.titel, href: offerPath(offer.id) },
+    nextSteps: offer.schritte.map(({ titel, beschreibung }) => ({ titel, beschreibung })),
     referencePrefix: 'KV',
-    fields: interesseFields(antragsstrecken),
+    fields: interesseFields(offer),
     replyToField: 'email',
     replyToNameField: 'ansprechperson',
     subjectField: 'behoerde',

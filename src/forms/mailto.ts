@@ -16,9 +16,7 @@ function text(value: unknown): string {
 const MAX_BODY = 1800;
 
 export function mailtoWithInput(postfach: string, form: FormMeta, raw: Readonly<Record<string, unknown>>): string {
-  const lines = form.fields
-    .filter((field) => field.type !== 'consent')
-    .map((field) => `${field.shortLabel ?? field.label}: ${text(raw[field.name])}`);
+  const lines = form.fields.map((field) => `${field.shortLabel ?? field.label}: ${text(raw[field.name])}`);
   const body = lines.join('\n').slice(0, MAX_BODY);
-  return `mailto:${postfach}?subject=${encodeURIComponent(form.title)}&body=${encodeURIComponent(body)}`;
+  return `mailto:${postfach}?subject=${encodeURIComponent(form.submissionName)}&body=${encodeURIComponent(body)}`;
 }

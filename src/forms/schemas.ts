@@ -1,66 +1,34 @@
 /**
- * The one zod schema of each form, built from its fields (interesse.ts, barriere-melden.ts) with
- * the builders of fields.ts. The server validates with these; the browser island loads this module
- * only when it validates (on first use of the form), which keeps zod out of the page's first load.
+ * The one zod schema of a form, built from its field list: a field's type picks its builder
+ * (fields.ts); no field is listed here by hand. The server validates with these; the browser
+ * island builds the same schema from the fields it renders, in a chunk it loads only when it
+ * validates, which keeps zod out of the page's first load.
  */
 import * as z from 'zod/mini';
-import { barriereMeldenMeta } from './barriere-melden.ts';
-import { blankToUndefined, choicesSchema, consentSchema, emailSchema, fieldNamed, monthSchema, phoneSchema, textSchema } from './fields.ts';
-import { interesseMeta } from './interesse.ts';
-import type { FieldDefinition, FormDefinition } from './types.ts';
+import { agsSchema, choicesSchema, emailSchema, monthSchema, phoneSchema, textSchema } from './fields.ts';
+import type { FieldDefinition, FieldType, FormDefinition, FormMeta } from './types.ts';
 
-/** The Amtlicher Gemeindeschlüssel: 8 digits (spaces are ignored), in NRW starting with 05. */
-function agsSchema(field: FieldDefinition) {
-  const format = field.messages.format ?? '';
-  const nrw = field.messages.option ?? format;
-  const withoutSpaces = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/\s+/g, '') : blankToUndefined(v));
-  return z.pipe(
-    z.transform(blankToUndefined),
-    z.optional(
-      z.pipe(
-        z.transform(withoutSpaces),
-        z.string({ error: format }).check(
-          z.regex(/^\d{8}$/, { error: format }),
-          z.refine((v) => !/^\d{8}$/.test(v) || v.startsWith('05'), { error: nrw }),
-        ),
-      ),
-    ),
-  );
+const builders: Readonly<Record<FieldType, (field: FieldDefinition) => z.ZodMiniType>> = {
+  text: textSchema,
+  textarea: textSchema,
+  email: emailSchema,
+  tel: phoneSchema,
+  month: monthSchema,
+  ags: agsSchema,
+  checkboxes: choicesSchema,
+};
+
+/** The schema of one field, by its type. */
+export function fieldSchema(field: FieldDefinition): z.ZodMiniType {
+  return builders[field.type](field);
 }
 
-/** The interest form with its schema, for a list of Antragsstrecken. */
-export function createInteresseForm(antragsstrecken: readonly string[]) {
-  const meta = interesseMeta(antragsstrecken);
-  const f = (name: string) => fieldNamed(meta.fields, name);
-  const schema = z.object({
-    behoerde: textSchema(f('behoerde')),
-    ags: agsSchema(f('ags')),
-    ansprechperson: textSchema(f('ansprechperson')),
-    funktion: textSchema(f('funktion')),
-    email: emailSchema(f('email')),
-    telefon: phoneSchema(f('telefon')),
-    antragsstrecken: choicesSchema(f('antragsstrecken')),
-    start: monthSchema(f('start')),
-    nachricht: textSchema(f('nachricht')),
-    datenschutz: consentSchema(f('datenschutz')),
-  });
-  return { ...meta, schema } satisfies FormDefinition<typeof schema>;
+/** The schema of a whole submission: one entry per field, unknown keys dropped. */
+export function formSchema(fields: readonly FieldDefinition[]) {
+  return z.object(Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field)])));
 }
 
-export type InteresseForm = ReturnType<typeof createInteresseForm>;
-export type InteresseValues = z.output<InteresseForm['schema']>;
-
-const b = (name: string) => fieldNamed(barriereMeldenMeta.fields, name);
-
-const barriereMeldenSchema = z.object({
-  seite: textSchema(b('seite')),
-  beschreibung: textSchema(b('beschreibung')),
-  email: emailSchema(b('email')),
-  datenschutz: consentSchema(b('datenschutz')),
-});
-
-/** The barrier report with its schema. */
-export const barriereMeldenForm = { ...barriereMeldenMeta, schema: barriereMeldenSchema } satisfies FormDefinition<typeof barriereMeldenSchema>;
-
-export type BarriereMeldenForm = typeof barriereMeldenForm;
-export type BarriereMeldenValues = z.output<typeof barriereMeldenSchema>;
+/** A form with its schema. */
+export function withSchema(meta: FormMeta): FormDefinition {
+  return { ...meta, schema: formSchema(meta.fields) };
+}

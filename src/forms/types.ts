@@ -1,21 +1,24 @@
 /**
- * The shape of a form definition. One definition per form (src/forms/<form>.ts) holds the fields,
- * the German messages and ONE zod schema built from them; the browser island and the form server
- * (server/) both use it, so a rule or a message changes in one place only.
+ * The shape of a form definition. One definition per kind of form (src/forms/<form>.ts) holds the
+ * fields and their German messages; the ONE zod schema of a form is built from its field list
+ * (schemas.ts). The browser island and the form server (server/) both use it, so a rule or a
+ * message changes in one place only.
  */
 import type * as z from 'zod/mini';
 
-/** How a field is rendered; the server and the island treat the value accordingly. */
+/** How a field is rendered; the type also picks the schema builder (schemas.ts). */
 export type FieldType =
   | 'text'
   | 'email'
   | 'tel'
+  /** A month and year; stored as JJJJ-MM, shown to people as MM.JJJJ. */
   | 'month'
+  /** An Amtlicher Gemeindeschlüssel (8 digits) or Kreisschlüssel (5 digits) from NRW. */
+  | 'ags'
+  /** Free text over several lines; the only type that keeps line breaks. */
   | 'textarea'
   /** Several choices from `options`; the value is a list of strings. */
-  | 'checkboxes'
-  /** One checkbox that must be ticked (consent); the value is `true`. */
-  | 'consent';
+  | 'checkboxes';
 
 /** The messages of one field, GOV.UK style: they say what to do, not what went wrong. */
 export interface FieldMessages {
@@ -25,7 +28,7 @@ export interface FieldMessages {
   readonly format?: string;
   /** Shown when a text is longer than `maxLength`. */
   readonly tooLong?: string;
-  /** Shown when a choice is not one of `options`. */
+  /** Shown when a choice is not one of `options` (for `ags`: a key from outside NRW). */
   readonly option?: string;
 }
 
@@ -65,21 +68,52 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** The names of all forms; each has its own definition file. */
-export type FormName = 'interesse' | 'barriere-melden';
+/**
+ * The name of a form, also its key at /f/<name> and its name in storage: `barriere-melden`, or
+ * `interesse-<offer id>` for the interest form of an offer (registry.ts).
+ */
+export type FormName = string;
+
+/** A step of what happens next, shown after a submission (an offer's `schritte`). */
+export interface NextStep {
+  readonly titel: string;
+  readonly beschreibung: string;
+}
+
+/** The texts around a form: its page, its confirmation and its thank-you page. */
+export interface FormTexts {
+  /** Page heading and title of the form page. */
+  readonly pageTitle: string;
+  /** Meta description of the form page. */
+  readonly pageDescription: string;
+  /** The paragraph above the form. */
+  readonly intro: string;
+  readonly confirmationHeading: string;
+  readonly confirmationText: string;
+  /** Title of the thank-you page (and of the page after an in-page confirmation). */
+  readonly thanksTitle: string;
+  readonly thanksDescription: string;
+}
 
 /**
- * Everything about a form except its schema: enough to render it, mail it and export it. Kept free
- * of zod, so the browser island can render the form without loading the validation code.
+ * Everything about a form except its schema: enough to render it, mail it and export it. Plain
+ * data, free of zod, so a page can hand it to the browser island as it is.
  */
 export interface FormMeta {
   readonly name: FormName;
-  /** Page heading of the form, also used in the admin list and in the e-mail subject. */
-  readonly title: string;
-  /** The site path of the form page (for "back to the form" links), with trailing slash. */
+  /** What one submission is called, naming the offer where there is one: admin list, CSV, mail subject. */
+  readonly submissionName: string;
+  readonly texts: FormTexts;
+  /** The site path of the form page, with trailing slash. */
   readonly path: string;
   /** The site path of the thank-you page a plain form post is redirected to. */
   readonly thankYouPath: string;
+  /** The privacy notice of this form; linked next to the submit button. */
+  readonly privacyHref: string;
+  /** The offer the form belongs to, if any: its title and page. */
+  readonly offer?: { readonly id: string; readonly titel: string; readonly href: string };
+  /** What happens after a submission (the offer's steps); empty when nothing follows. */
+  readonly nextSteps: readonly NextStep[];
   /** Prefix of the reference numbers, e. g. "KV" gives KV-2026-000123. */
   readonly referencePrefix: string;
   /** The fields in the order they are shown. */
@@ -93,7 +127,7 @@ export interface FormMeta {
 }
 
 /** A complete form definition: the form and its one schema. */
-export interface FormDefinition<Schema extends z.ZodMiniType = z.ZodMiniType> extends FormMeta {
+export interface FormDefinition<Schema extends z.ZodMiniType<Record<string, unknown>> = z.ZodMiniType<Record<string, unknown>>> extends FormMeta {
   /** The one schema: parses a raw submission (JSON, urlencoded or multipart) into clean data. */
   readonly schema: Schema;
 }

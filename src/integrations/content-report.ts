@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { readContentPaths } from '../lib/content-paths.ts';
 import { findGaps, formatGapReport, type Gap } from '../lib/gaps.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -17,8 +18,7 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function collectGaps(root: string): Promise<Gap[]> {
-  const contentDir = join(root, 'content');
+export async function collectGaps(root: string, contentDir: string = join(root, 'content')): Promise<Gap[]> {
   const files = await listFiles(contentDir);
   const perFile = await Promise.all(files.map(async (f) => findGaps(relative(root, f), await readFile(f, 'utf8'))));
   return perFile.flat();
@@ -33,7 +33,7 @@ export default function contentReport(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ logger }) => {
-        logger.info(formatGapReport(await collectGaps(root)));
+        logger.info(formatGapReport(await collectGaps(root, readContentPaths(process.env, root).contentDir)));
       },
     },
   };

@@ -10,6 +10,13 @@ import { z } from 'astro/zod';
 /** Creates a field that refers to an entry of another collection by its file name. */
 export type RefFactory = (collection: 'contacts' | 'downloads') => z.ZodType<{ collection: string; id: string }>;
 
+/**
+ * `reference()` outside Astro (the form server, tests): the file name as Astro keeps it. Whether
+ * the entry exists is checked afterwards, as in the build (integrity.ts).
+ */
+export const plainRef: RefFactory = (collection) =>
+  z.string({ error: `Der Verweis auf ${collection} braucht einen Dateinamen ohne Endung.` }).transform((id) => ({ collection, id }));
+
 /** A required text field with an editor-facing message. */
 const text = (field: string, hint: string) =>
   z
@@ -155,7 +162,11 @@ const step = z.object({
   beschreibung: text('schritte → beschreibung', 'Beschreiben Sie den Schritt in einem Satz.'),
 });
 
-/** An offered service (`content/offers/<name>.mdx`); the MDX body is the overview text. */
+/**
+ * An offered service (`content/offers/<name>.mdx` or `.md`); the body is the overview text. The
+ * file name is the offer's id: its page /angebote/<name>/ and its interest form
+ * /angebote/<name>/interesse/.
+ */
 export const offerSchema = (ref: RefFactory) =>
   z.object({
     /** Name of the offer; also the page heading. */
@@ -199,6 +210,11 @@ export const offerSchema = (ref: RefFactory) =>
     }),
     /** Date the content was last checked. */
     stand,
+    /**
+     * The day the offer was published on this portal (never an earlier date); the RSS feed gives it
+     * as the item's date. Leave it out when the day is not known.
+     */
+    veroeffentlicht: date('veroeffentlicht').optional(),
     /** Where the facts come from. */
     quellen: z.array(source).default([]),
     /** Order in lists, smallest first. */

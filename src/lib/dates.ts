@@ -1,8 +1,13 @@
-/** Dates as German readers expect them, computed in the portal's time zone. */
+/**
+ * Dates as German readers expect them, computed in the portal's time zone. Each Intl formatter is
+ * created once per process: creating one costs far more than using it.
+ */
 
 const TIME_ZONE = 'Europe/Berlin';
 
 const numeric = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const isoParts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** 01.01.2024 */
 export function formatDate(date: Date): string {
@@ -11,11 +16,7 @@ export function formatDate(date: Date): string {
 
 /** 2024-01-01, for <time datetime> and JSON-LD. */
 export function isoDate(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(isoParts.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts['year']}-${parts['month']}-${parts['day']}`;
 }
 
@@ -24,4 +25,15 @@ export function latest(...dates: readonly (Date | undefined)[]): Date {
   const known = dates.filter((d): d is Date => d instanceof Date);
   if (known.length === 0) throw new Error('latest() braucht mindestens ein Datum.');
   return new Date(Math.max(...known.map((d) => d.getTime())));
+}
+
+/** A moment as German date and time in Germany, e. g. "28.11.2026, 14:03 Uhr". */
+export function formatDateTime(date: Date): string {
+  return `${dateTime.format(date)} Uhr`;
+}
+
+/** A month stored as JJJJ-MM, written as German readers write it: 2027-03 → 03.2027. Other text stays as it is. */
+export function formatMonth(isoMonth: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(isoMonth);
+  return match ? `${match[2]}.${match[1]}` : isoMonth;
 }

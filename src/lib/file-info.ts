@@ -22,6 +22,9 @@ export interface FileInfo {
 }
 
 /** "1,2 MB", "340 KB", "900 Byte" (decimal units, German number format). */
+/** One German number format per number of decimals, created once. */
+const decimals = [0, 1].map((digits) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} Byte`;
   const units = ['KB', 'MB', 'GB'];
@@ -32,7 +35,7 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   const digits = value < 10 ? 1 : 0;
-  return `${value.toLocaleString('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${units[unit]}`;
+  return `${decimals[digits]!.format(value)} ${units[unit]}`;
 }
 
 /** "PDF, 1,2 MB, 12 Seiten" */

@@ -1,9 +1,11 @@
 /**
- * Checks that Astro does not make: a reference to a contact or download that does not exist, and a
- * download whose file is missing, and cost phases out of order. Astro 7 only logs a dangling
- * reference; we fail the build.
+ * Checks that Astro does not make: a reference to a contact or download that does not exist, a
+ * download whose file is missing, cost phases out of order, and an offer file name that cannot be
+ * an address. Astro 7 only logs a dangling reference; we fail the build. The form server runs the
+ * same checks on the content it reads (server/content.ts).
  */
 
+import { OFFER_ID_PATTERN } from './content-paths.ts';
 import { phaseOrderProblems, type Phase } from './cost-phases.ts';
 
 export interface RefLike {
@@ -13,6 +15,8 @@ export interface RefLike {
 
 export interface OfferRefs {
   id: string;
+  /** The offer's file as the editor knows it, e. g. content/offers/aufenthaltstitel.mdx. */
+  file: string;
   downloads: readonly RefLike[];
   kontakte: readonly RefLike[];
   einreichung: { dokument: RefLike };
@@ -22,8 +26,10 @@ export interface OfferRefs {
 export interface IntegrityInput {
   offers: readonly OfferRefs[];
   contactIds: ReadonlySet<string>;
-  downloads: readonly { id: string; datei: string }[];
-  /** Whether public/downloads/<datei> exists. */
+  downloads: readonly { id: string; file: string; datei: string }[];
+  /** The folders as the editor knows them, e. g. content/contacts and public/downloads. */
+  folders: { contacts: string; downloads: string; files: string };
+  /** Whether <files>/<datei> exists. */
   fileExists: (datei: string) => boolean;
 }
 
@@ -32,32 +38,43 @@ export function integrityProblems(input: IntegrityInput): string[] {
   const problems: string[] = [];
   const downloadIds = new Set(input.downloads.map((d) => d.id));
   const known = { contacts: input.contactIds, downloads: downloadIds } as const;
-  const folder = { contacts: 'content/contacts', downloads: 'content/downloads' } as const;
+  const { folders } = input;
 
-  const check = (offerId: string, field: string, ref: RefLike, collection: 'contacts' | 'downloads') => {
+  const check = (offer: OfferRefs, field: string, ref: RefLike, collection: 'contacts' | 'downloads') => {
     if (!known[collection].has(ref.id)) {
       problems.push(
-        `content/offers/${offerId}.mdx, Feld „${field}“: „${ref.id}“ gibt es nicht. ` +
-          `Legen Sie ${folder[collection]}/${ref.id}.yaml an oder korrigieren Sie den Namen.`,
+        `${offer.file}, Feld „${field}“: „${ref.id}“ gibt es nicht. ` +
+          `Legen Sie ${folders[collection]}/${ref.id}.yaml an oder korrigieren Sie den Namen.`,
       );
     }
   };
 
   for (const offer of input.offers) {
-    offer.downloads.forEach((ref) => check(offer.id, 'downloads', ref, 'downloads'));
-    offer.kontakte.forEach((ref) => check(offer.id, 'kontakte', ref, 'contacts'));
-    check(offer.id, 'einreichung → dokument', offer.einreichung.dokument, 'downloads');
+    if (!OFFER_ID_PATTERN.test(offer.id)) {
+      problems.push(
+        `${offer.file}: Der Dateiname wird Teil der Adresse des Angebots. Benennen Sie die Datei nur mit ` +
+          'Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, ohne Umlaute und Leerzeichen, z. B. wohngeld-antrag.mdx.',
+      );
+    }
+    offer.downloads.forEach((ref) => check(offer, 'downloads', ref, 'downloads'));
+    offer.kontakte.forEach((ref) => check(offer, 'kontakte', ref, 'contacts'));
+    check(offer, 'einreichung → dokument', offer.einreichung.dokument, 'downloads');
     for (const problem of phaseOrderProblems(offer.kostenphasen ?? [])) {
-      problems.push(`content/offers/${offer.id}.mdx, Feld „kostenphasen“: ${problem}`);
+      problems.push(`${offer.file}, Feld „kostenphasen“: ${problem}`);
     }
   }
   for (const download of input.downloads) {
     if (!input.fileExists(download.datei)) {
       problems.push(
-        `content/downloads/${download.id}.yaml, Feld „datei“: Die Datei public/downloads/${download.datei} fehlt. ` +
+        `${download.file}, Feld „datei“: Die Datei ${folders.files}/${download.datei} fehlt. ` +
           'Legen Sie die Datei dort ab oder korrigieren Sie den Dateinamen.',
       );
     }
   }
   return problems;
+}
+
+/** The site facts are one file; any other number of files in `folder` is a problem. */
+export function siteFileProblem(count: number, folder: string): string | undefined {
+  return count === 1 ? undefined : `${folder}/ muss genau eine Datei site.yaml mit den Angaben zur Organisation enthalten.`;
 }

@@ -50,3 +50,19 @@ export function offerJsonLd(offer: OfferData, pageUrl: URL, siteUrl: URL) {
     },
   };
 }
+
+/** Every offer of the portal as one list (start page, Angebote), each linking to its own page. */
+export function offerCatalogJsonLd(offers: readonly { href: string; data: Pick<OfferData, 'titel' | 'kurzbeschreibung'> }[], siteUrl: URL, name: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'OfferCatalog',
+    name,
+    provider: { '@id': new URL('/#organisation', siteUrl).href },
+    numberOfItems: offers.length,
+    itemListElement: offers.map((offer, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      item: { '@type': 'GovernmentService', name: offer.data.titel, description: offer.data.kurzbeschreibung, url: new URL(offer.href, siteUrl).href },
+    })),
+  };
+}

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_FAILURE_WINDOW_MS, ADMIN_MAX_FAILURES, LoginThrottle } from '../../server/admin.ts';
-import { basicAuth, createTestApp, formPost, json, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { basicAuth, createTestApp, formPost, INTERESSE, json, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
@@ -29,7 +29,7 @@ describe('admin login', () => {
   it('does not exist without ADMIN_PASSWORD: 404 for the list, the export and with credentials', async () => {
     const t = await createTestApp();
     opened.push(t);
-    for (const url of ['/admin', '/admin/', '/admin/interesse.csv', '/admin/barriere-melden.csv']) {
+    for (const url of ['/admin', '/admin/', `/admin/${INTERESSE}.csv`, '/admin/barriere-melden.csv']) {
       for (const headers of [{}, basicAuth('admin', ''), basicAuth('admin', 'admin')]) {
         expect((await t.app.inject({ method: 'GET', url, headers })).statusCode, url).toBe(404);
       }
@@ -38,7 +38,7 @@ describe('admin login', () => {
 
   it('answers 401 to missing, wrong, half-right and differently encoded credentials, never with data', async () => {
     const t = await app();
-    await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     const attempts: Record<string, string>[] = [
       {},
       wrong,
@@ -51,7 +51,7 @@ describe('admin login', () => {
       { authorization: 'Basic %%%' },
     ];
     for (const [i, headers] of attempts.entries()) {
-      const res = await t.app.inject({ method: 'GET', url: '/admin/interesse.csv', headers, ...from(`198.51.100.${i + 1}`) });
+      const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers, ...from(`198.51.100.${i + 1}`) });
       expect(res.statusCode, JSON.stringify(headers)).toBe(401);
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).not.toContain('erika.mustermann@stadt.de');
@@ -100,12 +100,12 @@ describe('caching', () => {
   it('never lets the admin list, the export, the form replies or /healthz be cached', async () => {
     const t = await app();
     const responses = [
-      await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json }),
-      await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse({ email: 'x' }), headers: json }),
-      await t.app.inject({ method: 'POST', url: '/f/interesse', payload: urlencoded(validInteresse()), headers: formPost }),
+      await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json }),
+      await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ email: 'x' }), headers: json }),
+      await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: urlencoded(validInteresse()), headers: formPost }),
       await t.app.inject({ method: 'GET', url: '/healthz' }),
       await t.app.inject({ method: 'GET', url: '/admin/', headers: right }),
-      await t.app.inject({ method: 'GET', url: '/admin/interesse.csv', headers: right }),
+      await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: right }),
       await t.app.inject({ method: 'GET', url: '/admin/barriere-melden.csv', headers: right }),
     ];
     for (const res of responses) expect(res.headers['cache-control'], `${res.statusCode} ${res.headers['content-type']}`).toBe('no-store');
@@ -140,20 +140,20 @@ describe('security headers on every response', () => {
     { name: '404 page', url: '/gibt-es-nicht/', status: 404 },
     { name: '_headers is not served', url: '/_headers', status: 404 },
     { name: '_nginx/ is not served', url: '/_nginx/site.conf', status: 404 },
-    { name: 'form success', method: 'POST', url: '/f/interesse', headers: json, payload: JSON.stringify(validInteresse()), status: 200 },
-    { name: 'form 303', method: 'POST', url: '/f/interesse', headers: formPost, payload: urlencoded(validInteresse()), status: 303 },
-    { name: 'form 422', method: 'POST', url: '/f/interesse', headers: json, payload: '{}', status: 422 },
-    { name: 'form 400', method: 'POST', url: '/f/interesse', headers: json, payload: '{', status: 400 },
-    { name: 'form 413', method: 'POST', url: '/f/interesse', headers: json, payload: JSON.stringify({ x: 'x'.repeat(40_000) }), status: 413 },
-    { name: 'form 415', method: 'POST', url: '/f/interesse', headers: { 'content-type': 'text/plain' }, payload: 'x', status: 415 },
-    { name: 'form 403', method: 'POST', url: '/f/interesse', headers: { ...json, origin: 'https://evil.example' }, payload: '{}', status: 403 },
+    { name: 'form success', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: JSON.stringify(validInteresse()), status: 200 },
+    { name: 'form 303', method: 'POST', url: `/f/${INTERESSE}`, headers: formPost, payload: urlencoded(validInteresse()), status: 303 },
+    { name: 'form 422', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: '{}', status: 422 },
+    { name: 'form 400', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: '{', status: 400 },
+    { name: 'form 413', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: JSON.stringify({ x: 'x'.repeat(40_000) }), status: 413 },
+    { name: 'form 415', method: 'POST', url: `/f/${INTERESSE}`, headers: { 'content-type': 'text/plain' }, payload: 'x', status: 415 },
+    { name: 'form 403', method: 'POST', url: `/f/${INTERESSE}`, headers: { ...json, origin: 'https://evil.example' }, payload: '{}', status: 403 },
     { name: 'form 404', method: 'POST', url: '/f/gibt-es-nicht', headers: json, payload: '{}', status: 404 },
-    { name: 'form 405', method: 'DELETE', url: '/f/interesse', status: 405 },
-    { name: 'CORS preflight', method: 'OPTIONS', url: '/f/interesse', headers: { origin: SITE, 'access-control-request-method': 'POST' }, status: 204 },
+    { name: 'form 405', method: 'DELETE', url: `/f/${INTERESSE}`, status: 405 },
+    { name: 'CORS preflight', method: 'OPTIONS', url: `/f/${INTERESSE}`, headers: { origin: SITE, 'access-control-request-method': 'POST' }, status: 204 },
     { name: 'health', url: '/healthz', status: 200 },
     { name: 'admin 401', url: '/admin/', status: 401 },
     { name: 'admin list', url: '/admin/', headers: right, status: 200 },
-    { name: 'admin export', url: '/admin/interesse.csv', headers: right, status: 200 },
+    { name: 'admin export', url: `/admin/${INTERESSE}.csv`, headers: right, status: 200 },
     { name: 'admin 404', url: '/admin/x.csv', headers: right, status: 404 },
   ];
 
@@ -190,8 +190,8 @@ describe('security headers on every response', () => {
 
   it('sends the headers on a 429 of the form endpoint and of the admin login, and on a 503 of the storage', async () => {
     const limited = await app({ DIST_DIR: site.path, FORM_RATE_LIMIT: '1' });
-    await limited.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
-    const flood = await limited.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    await limited.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
+    const flood = await limited.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     expect(flood.statusCode).toBe(429);
     expectHeaders(flood, 'form 429', []);
     for (let i = 0; i < ADMIN_MAX_FAILURES; i++) await limited.app.inject({ method: 'GET', url: '/admin/', headers: wrong });
@@ -203,7 +203,7 @@ describe('security headers on every response', () => {
     try {
       writeFileSync(join(parent.path, 'data'), 'kein Ordner');
       const broken = await app({ DIST_DIR: site.path, DATA_DIR: join(parent.path, 'data') });
-      const res = await broken.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+      const res = await broken.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
       expect(res.statusCode).toBe(503);
       expectHeaders(res, 'storage 503', []);
       expect(res.headers['cache-control']).toBe('no-store');

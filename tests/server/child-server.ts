@@ -3,7 +3,7 @@
  * tests that kill, stop or starve it: its output is collected, its exit is awaited.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort, repoRoot } from './helpers.ts';
+import { FIXTURE_CONTENT, freePort, repoRoot } from './helpers.ts';
 
 export interface ChildServer {
   readonly base: string;
@@ -18,8 +18,8 @@ export interface ChildServer {
 
 /**
  * Starts `node server/start.ts` with the given environment on a free port and waits until
- * /healthz answers (with any status: a server without storage answers 503). DIST_DIR defaults
- * to empty (backend only), LOG_LEVEL to info; nothing is read from .env.
+ * /healthz answers (with any status: a server without storage answers 503). CONTENT_DIR defaults
+ * to the fixture content, DIST_DIR to empty (backend only), LOG_LEVEL to info; nothing is read from .env.
  */
 export async function startServer(env: Record<string, string>, port?: number): Promise<ChildServer> {
   const listenPort = port ?? (await freePort());
@@ -30,6 +30,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
       HOME: process.env['HOME'] ?? '',
       HOST: '127.0.0.1',
       PORT: String(listenPort),
+      CONTENT_DIR: FIXTURE_CONTENT,
       DIST_DIR: '',
       LOG_LEVEL: 'info',
       FORM_RATE_LIMIT: '100000',

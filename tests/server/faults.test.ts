@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type ChildServer } from './child-server.ts';
-import { createTestApp, formPost, freePort, json, parseMail, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+import { createTestApp, fixture, formPost, freePort, INTERESSE, json, parseMail, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,7 +32,7 @@ async function start(env: Record<string, string>): Promise<ChildServer> {
 }
 
 async function submit(base: string, fields: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${base}/f/interesse`, { method: 'POST', headers: json, body: JSON.stringify(validInteresse(fields)) });
+  const res = await fetch(`${base}/f/${INTERESSE}`, { method: 'POST', headers: json, body: JSON.stringify(validInteresse(fields)) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -196,7 +196,7 @@ describe('storage failure', () => {
     expect(page.statusCode, `${label}: page`).toBe(200);
     expect(page.body).toContain('Kommunalvertreter NRW');
 
-    const res = await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     expect(res.statusCode, `${label}: form`).toBe(503);
     expect(res.headers['retry-after']).toBe('120');
     const body = res.json<Record<string, unknown>>();
@@ -204,11 +204,11 @@ describe('storage failure', () => {
     expect(body).not.toHaveProperty('id');
     expect(body).toEqual({ errors: [{ code: 'STORAGE_UNAVAILABLE', message: expect.stringMatching(/^Das Formular kann gerade nicht gespeichert werden/) }] });
 
-    const html = await t.app.inject({ method: 'POST', url: '/f/interesse', payload: urlencoded(validInteresse()), headers: formPost });
+    const html = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: urlencoded(validInteresse()), headers: formPost });
     expect(html.statusCode).toBe(503);
     expect(html.headers['location']).toBeUndefined();
     expect(html.body).toContain('Das Formular kann gerade nicht gespeichert werden');
-    expect(html.body).toContain('mailto:kommunalvertreter@digitales.nrw.de');
+    expect(html.body).toContain(`mailto:${fixture.site.organisation.postfach}`);
     expect(html.body).toContain('value="Erika Mustermann"'); // the input comes back
 
     const health = await t.app.inject({ method: 'GET', url: '/healthz' });
@@ -218,10 +218,10 @@ describe('storage failure', () => {
   }
 
   async function expectRecovered(t: TestApp): Promise<number> {
-    const res = await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    return t.app.store.listSubmissions('interesse').length;
+    return t.app.store.listSubmissions(INTERESSE).length;
   }
 
   it('DATA_DIR is a file: 503 without next, pages still served, /healthz 503, recovers when the folder can be made', async () => {
@@ -302,7 +302,7 @@ describe('SIGTERM', () => {
     // B: headers and half the body sent, then SIGTERM, then the rest of the body.
     const body = Buffer.from(JSON.stringify(validInteresse({ behoerde: 'Während des Beendens', nachricht: 'x'.repeat(1500) })));
     const slow = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${server.base}/f/interesse`, { method: 'POST', headers: { ...json, 'content-length': String(body.length) } }, (res) => {
+      const req = request(`${server.base}/f/${INTERESSE}`, { method: 'POST', headers: { ...json, 'content-length': String(body.length) } }, (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));

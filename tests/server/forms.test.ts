@@ -1,35 +1,108 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+/**
+ * The form definitions (src/forms) with the fixture content: one interest form per offer with that
+ * offer's choices, the schema built from the field list, and the rules every field follows.
+ */
 import { describe, expect, it } from 'vitest';
 import {
   antragsstreckenOptions,
-  barriereMeldenForm,
-  createInteresseForm,
+  barriereMeldenMeta,
+  createFormRegistry,
+  formKeyVariable,
+  interesseFormName,
+  OPEN_CHOICE,
+  readFormKeys,
   validateSubmission,
+  withSchema,
+  type FieldDefinition,
+  type FormDefinition,
 } from '../../src/forms/index.ts';
-import { readInteresseOptions } from '../../server/content.ts';
-import { repoRoot, validInteresse } from './helpers.ts';
+import { fixture, fixtureForms, interesse, interesseOptions, validInteresse } from './helpers.ts';
 
-const options = readInteresseOptions(join(repoRoot, 'content'));
-const interesse = createInteresseForm(options);
+const barrier = withSchema(barriereMeldenMeta);
 
-function errorsOf(input: Record<string, unknown>) {
-  const result = validateSubmission(interesse, input);
+function errorsOf(input: Record<string, unknown>, form: FormDefinition = interesse) {
+  const result = validateSubmission(form, input);
   return result.ok ? [] : result.errors;
 }
 
-describe('interest form choices', () => {
-  it('offers every Antragsstrecke of every Leistung of the offer, in file order, each once', () => {
-    const text = readFileSync(join(repoRoot, 'content/offers/aufenthaltstitel.mdx'), 'utf8');
-    const frontmatter = parse(text.split(/^---$/m)[1] ?? '') as { leistungen: { antragsstrecken: string[] }[] };
-    expect(options).toEqual(frontmatter.leistungen.flatMap((l) => l.antragsstrecken));
-    expect(options).toContain('§ 24 AufenthG (Ukraine)');
-    expect(options).toContain('Aufenthaltskarten und aufenthaltsrelevante Bescheinigungen (alle verfügbaren Antragsstrecken)');
+describe('the form registry', () => {
+  it('has one interest form per offer, named after the offer, and the barrier report', () => {
+    expect([...fixtureForms.keys()]).toEqual([...fixture.offers.map((offer) => `interesse-${offer.id}`), 'barriere-melden']);
+    for (const offer of fixture.offers) {
+      const form = fixtureForms.get(interesseFormName(offer.id));
+      expect(form?.path).toBe(`/angebote/${offer.id}/interesse/`);
+      expect(form?.thankYouPath).toBe(`/angebote/${offer.id}/interesse/danke/`);
+      expect(form?.submissionName).toBe(`Interessenbekundung ${offer.titel}`);
+      expect(form?.nextSteps).toEqual(offer.schritte.map(({ titel, beschreibung }) => ({ titel, beschreibung })));
+    }
   });
 
-  it('drops duplicates and blanks', () => {
-    expect(antragsstreckenOptions({ leistungen: [{ antragsstrecken: ['A', ' B '] }, { antragsstrecken: ['A', ''] }] })).toEqual(['A', 'B']);
+  it('offers each offer its own Antragsstrecken, in file order, each once, and "Noch offen – Beratung gewünscht"', () => {
+    for (const offer of fixture.offers) {
+      const choices = fixtureForms.get(interesseFormName(offer.id))?.fields.find((f) => f.name === 'antragsstrecken');
+      expect(choices?.options).toEqual([...new Set(offer.leistungen.flatMap((l) => l.antragsstrecken)), OPEN_CHOICE]);
+      for (const leistung of offer.leistungen) expect(choices?.hint).toContain(`„${leistung.name}“ (OZG-ID ${leistung.ozgId})`);
+    }
+    expect(antragsstreckenOptions({ leistungen: [{ name: 'L', ozgId: 1, antragsstrecken: ['A', ' B '] }, { name: 'M', ozgId: 2, antragsstrecken: ['A', ''] }] })).toEqual([
+      'A',
+      'B',
+      OPEN_CHOICE,
+    ]);
+  });
+
+  it("accepts exactly an offer's own choices: another offer's Antragsstrecke is refused", () => {
+    const [first, second] = fixture.offers;
+    const other = createFormRegistry(fixture.offers).get(interesseFormName(second?.id ?? ''));
+    const foreign = second?.leistungen[0]?.antragsstrecken[0];
+    expect(first?.leistungen.flatMap((l) => l.antragsstrecken)).not.toContain(foreign);
+    expect(errorsOf(validInteresse({ antragsstrecken: [foreign] }))).toEqual([
+      { field: 'antragsstrecken', code: 'TYPE_TEXT', message: 'Wählen Sie nur Antragsstrecken aus der Liste aus' },
+    ]);
+    expect(errorsOf(validInteresse({ antragsstrecken: [foreign] }), other)).toEqual([]);
+    expect(errorsOf(validInteresse({ antragsstrecken: [OPEN_CHOICE] }))).toEqual([]);
+  });
+
+  it('has no consent checkbox; each form keeps the link to its privacy notice as data', () => {
+    for (const form of fixtureForms.values()) {
+      expect(form.fields.map((f) => f.name)).not.toContain('datenschutz');
+      expect(form.privacyHref).toMatch(/^\/datenschutz\/#formular-/);
+    }
+    expect(validateSubmission(interesse, validInteresse()).ok).toBe(true);
+  });
+
+  it('warns in the Nachricht hint not to send applicants\u2019 personal data', () => {
+    expect(interesse.fields.find((f) => f.name === 'nachricht')?.hint).toContain('keine Daten von Antragstellerinnen und Antragstellern');
+  });
+});
+
+describe('form keys from the environment', () => {
+  const names = [...fixtureForms.keys()];
+
+  it('names the variable after the form: upper case, - as _, PUBLIC_ for the build', () => {
+    expect(formKeyVariable('interesse-muster-dienst', 'server')).toBe('FORM_KEY_INTERESSE_MUSTER_DIENST');
+    expect(formKeyVariable('barriere-melden', 'build')).toBe('PUBLIC_FORM_KEY_BARRIERE_MELDEN');
+  });
+
+  it('maps a configured key to its form and keeps the name working', () => {
+    const keys = readFormKeys(names, { [formKeyVariable(interesse.name, 'server')]: ' abc123 ' }, 'server');
+    expect(keys.problems).toEqual([]);
+    expect(keys.keyOf.get(interesse.name)).toBe('abc123');
+    expect(keys.formOf.get('abc123')).toBe(interesse.name);
+    expect(keys.formOf.get(interesse.name)).toBe(interesse.name);
+    expect(keys.keyOf.get('barriere-melden')).toBe('barriere-melden');
+  });
+
+  it('reports a variable for a form that does not exist, a bad key and a key used twice, in German', () => {
+    const keys = readFormKeys(
+      names,
+      { FORM_KEY_INTERESSE: 'alt', FORM_KEY_BARRIERE_MELDEN: 'a b', [formKeyVariable(interesse.name, 'server')]: 'barriere-melden', PUBLIC_FORM_KEY_X: 'egal' },
+      'server',
+    );
+    expect(keys.problems).toEqual([
+      expect.stringMatching(/^FORM_KEY_INTERESSE: Ein solches Formular gibt es nicht\. Möglich sind FORM_KEY_INTERESSE_/),
+      'FORM_KEY_BARRIERE_MELDEN: „a b“ geht nicht; nur Buchstaben, Ziffern, - und _ sind erlaubt (höchstens 64 Zeichen).',
+      `${formKeyVariable(interesse.name, 'server')}: Der Schlüssel „barriere-melden“ gehört schon zum Formular „barriere-melden“.`,
+    ]);
   });
 });
 
@@ -38,9 +111,9 @@ describe('interest form schema', () => {
     const result = validateSubmission(interesse, validInteresse({ behoerde: '  Stadt Bonn  ', ags: '05 314 000', start: '3/2027', unknown: 'x' }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.data.behoerde).toBe('Stadt Bonn');
-    expect(result.data.ags).toBe('05314000');
-    expect(result.data.start).toBe('2027-03');
+    expect(result.data['behoerde']).toBe('Stadt Bonn');
+    expect(result.data['ags']).toBe('05314000');
+    expect(result.data['start']).toBe('2027-03');
     expect(result.data).not.toHaveProperty('unknown');
   });
 
@@ -50,7 +123,6 @@ describe('interest form schema', () => {
       { field: 'ansprechperson', code: 'REQUIRED_FIELD_MISSING', message: 'Geben Sie den Namen der Ansprechperson ein' },
       { field: 'email', code: 'REQUIRED_FIELD_MISSING', message: 'Geben Sie eine E-Mail-Adresse ein' },
       { field: 'antragsstrecken', code: 'REQUIRED_FIELD_MISSING', message: 'Wählen Sie mindestens eine Antragsstrecke aus' },
-      { field: 'datenschutz', code: 'REQUIRED_FIELD_MISSING', message: 'Bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben' },
     ]);
   });
 
@@ -61,39 +133,33 @@ describe('interest form schema', () => {
   });
 
   it('rejects an e-mail address in the wrong format with TYPE_EMAIL', () => {
-    for (const email of ['erika', 'erika@stadt', 'a b@stadt.de', 'x@stadt.de\r\nBcc: y@z.de']) {
+    for (const email of ['erika', 'erika@stadt', 'a b@stadt.de']) {
       expect(errorsOf(validInteresse({ email }))).toEqual([
         { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de' },
       ]);
     }
   });
 
-  it('checks the Amtlicher Gemeindeschlüssel: optional, 8 digits, NRW starts with 05', () => {
-    expect(errorsOf(validInteresse({ ags: '' }))).toEqual([]);
-    expect(errorsOf(validInteresse({ ags: '0591300' }))[0]?.message).toBe('Geben Sie den Amtlichen Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913000');
-    expect(errorsOf(validInteresse({ ags: '05a13000' }))[0]?.field).toBe('ags');
-    expect(errorsOf(validInteresse({ ags: '09162000' }))[0]?.message).toBe(
-      'Geben Sie einen Amtlichen Gemeindeschlüssel aus Nordrhein-Westfalen ein, er beginnt mit 05',
-    );
+  it('takes the 5-digit Kreisschlüssel and the 8-digit Gemeindeschlüssel from NRW, nothing else', () => {
+    for (const ags of ['', '05913', '05 958', '05913000', '05 314 000']) expect(errorsOf(validInteresse({ ags })), ags).toEqual([]);
+    const format = 'Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913 oder 05913000';
+    for (const ags of ['0591', '059130', '0591300', '059130001', '05a13000']) expect(errorsOf(validInteresse({ ags }))[0]?.message, ags).toBe(format);
+    for (const ags of ['09162', '09162000']) {
+      expect(errorsOf(validInteresse({ ags }))[0]?.message, ags).toBe('Geben Sie einen Schlüssel aus Nordrhein-Westfalen ein, er beginnt mit 05');
+    }
+    const field = interesse.fields.find((f) => f.name === 'ags');
+    expect(field?.label).toMatch(/Gemeinde- oder Kreisschlüssel/);
+    expect(field?.hint).toMatch(/5 Ziffern.*Kreis.*8 Ziffern.*Gemeinde/);
   });
 
   it('accepts Antragsstrecken as one string or a list, only from the offer', () => {
-    expect(validateSubmission(interesse, validInteresse({ antragsstrecken: 'Ausbildung' }))).toMatchObject({ ok: true, data: { antragsstrecken: ['Ausbildung'] } });
-    expect(validateSubmission(interesse, validInteresse({ antragsstrecken: ['Ausbildung', 'Ausbildung'] }))).toMatchObject({
-      ok: true,
-      data: { antragsstrecken: ['Ausbildung'] },
-    });
+    const [a] = interesseOptions;
+    expect(validateSubmission(interesse, validInteresse({ antragsstrecken: a }))).toMatchObject({ ok: true, data: { antragsstrecken: [a] } });
+    expect(validateSubmission(interesse, validInteresse({ antragsstrecken: [a, a] }))).toMatchObject({ ok: true, data: { antragsstrecken: [a] } });
     expect(errorsOf(validInteresse({ antragsstrecken: [] }))).toEqual([
       { field: 'antragsstrecken', code: 'REQUIRED_FIELD_EMPTY', message: 'Wählen Sie mindestens eine Antragsstrecke aus' },
     ]);
-    expect(errorsOf(validInteresse({ antragsstrecken: ['Ausbildung', 'Erfunden'] }))).toEqual([
-      { field: 'antragsstrecken', code: 'TYPE_TEXT', message: 'Wählen Sie nur Antragsstrecken aus der Liste aus' },
-    ]);
-  });
-
-  it('accepts consent as "on", "true", true or "1" and nothing else', () => {
-    for (const datenschutz of ['on', 'true', true, '1']) expect(errorsOf(validInteresse({ datenschutz }))).toEqual([]);
-    for (const datenschutz of ['off', false, '', 'no', 0]) expect(errorsOf(validInteresse({ datenschutz }))[0]?.field).toBe('datenschutz');
+    expect(errorsOf(validInteresse({ antragsstrecken: [a, 'Erfunden'] }))[0]?.message).toBe('Wählen Sie nur Antragsstrecken aus der Liste aus');
   });
 
   it('accepts the start month as JJJJ-MM or MM.JJJJ and rejects other text', () => {
@@ -120,16 +186,70 @@ describe('interest form schema', () => {
   });
 });
 
+describe('one line in every single-line field', () => {
+  const breaks: [string, string][] = [
+    ['LF', '\n'],
+    ['CR', '\r'],
+    ['CR LF', '\r\n'],
+    ['NEL (U+0085)', '\u0085'],
+    ['LINE SEPARATOR (U+2028)', '\u2028'],
+    ['PARAGRAPH SEPARATOR (U+2029)', '\u2029'],
+    ['vertical tab', '\u000b'],
+    ['form feed', '\u000c'],
+  ];
+  /** A valid value of each single-line field, with a place in the middle for the break. */
+  const singleLine = (form: FormDefinition): [FieldDefinition, string, string][] =>
+    form.fields.flatMap((field): [FieldDefinition, string, string][] => {
+      const parts: Partial<Record<FieldDefinition['type'], [string, string]>> = {
+        text: ['Stadt', 'Dortmund'],
+        email: ['erika@', 'stadt.de'],
+        tel: ['0231', '123456'],
+        month: ['03.', '2027'],
+        ags: ['05913', '000'],
+      };
+      const part = parts[field.type];
+      return part === undefined ? [] : [[field, ...part]];
+    });
+
+  for (const form of [interesse, barrier]) {
+    for (const [field, before, after] of singleLine(form)) {
+      for (const [name, character] of breaks) {
+        it(`${form.name} → ${field.name}: refuses a ${name} with a German message naming the field`, () => {
+          const errors = errorsOf({ ...validFor(form), [field.name]: `${before}${character}${after}` }, form);
+          const expected = name === 'vertical tab' || name === 'form feed' ? 'unsichtbare Steuerzeichen' : `Schreiben Sie die Angabe „${field.shortLabel ?? field.label}“ in eine Zeile`;
+          expect(errors).toEqual([{ field: field.name, code: field.type === 'email' ? 'TYPE_EMAIL' : 'TYPE_TEXT', message: expect.stringContaining(expected) }]);
+        });
+      }
+    }
+  }
+
+  it('covers every single-line type of both forms', () => {
+    expect(new Set(singleLine(interesse).map(([field]) => field.type))).toEqual(new Set(['text', 'email', 'tel', 'month', 'ags']));
+    expect(singleLine(barrier).map(([field]) => field.name)).toEqual(['seite', 'email']);
+  });
+
+  it('keeps line breaks in a textarea', () => {
+    for (const [, character] of breaks.slice(0, 6)) {
+      expect(validateSubmission(interesse, validInteresse({ nachricht: `Zeile 1${character}Zeile 2` }))).toMatchObject({ ok: true });
+      expect(validateSubmission(barrier, { seite: '/', beschreibung: `Zeile 1${character}Zeile 2` })).toMatchObject({ ok: true });
+    }
+  });
+});
+
+/** A valid submission of either form. */
+function validFor(form: FormDefinition): Record<string, unknown> {
+  return form === interesse ? validInteresse() : { seite: '/kontakt/', beschreibung: 'Kein Fokus', email: 'a@stadt.de' };
+}
+
 describe('barrier report schema', () => {
-  it('needs the page, the description and consent; the e-mail address is optional', () => {
-    const result = validateSubmission(barriereMeldenForm, {});
+  it('needs the page and the description; the e-mail address is optional', () => {
+    const result = validateSubmission(barrier, {});
     expect(result.ok ? [] : result.errors.map((e) => [e.field, e.message])).toEqual([
       ['seite', 'Geben Sie an, welche Seite betroffen ist'],
       ['beschreibung', 'Beschreiben Sie die Barriere'],
-      ['datenschutz', 'Bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben'],
     ]);
-    expect(validateSubmission(barriereMeldenForm, { seite: '/', beschreibung: 'Kontrast', email: '', datenschutz: 'on' }).ok).toBe(true);
-    expect(validateSubmission(barriereMeldenForm, { seite: '/', beschreibung: 'Kontrast', email: 'kaputt', datenschutz: 'on' })).toMatchObject({
+    expect(validateSubmission(barrier, { seite: '/', beschreibung: 'Kontrast', email: '' }).ok).toBe(true);
+    expect(validateSubmission(barrier, { seite: '/', beschreibung: 'Kontrast', email: 'kaputt' })).toMatchObject({
       ok: false,
       errors: [{ field: 'email', code: 'TYPE_EMAIL' }],
     });

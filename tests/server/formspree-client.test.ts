@@ -4,7 +4,7 @@
  */
 import { createClient, isSubmissionError } from '@formspree/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, validInteresse, type TestApp } from './helpers.ts';
+import { createTestApp, INTERESSE, validInteresse, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let endpoint: string;
@@ -18,12 +18,12 @@ afterAll(async () => {
 
 describe('@formspree/core against our backend', () => {
   it('reads a JSON submission as success; `next` carries the reference number', async () => {
-    const result = await createClient().submitForm('interesse', validInteresse() as Record<string, string>, { endpoint });
+    const result = await createClient().submitForm(INTERESSE, validInteresse() as Record<string, string>, { endpoint });
     expect(result.kind).toBe('success');
     if (result.kind !== 'success') return;
     const ref = new URL(result.next).searchParams.get('ref');
     expect(ref).toMatch(/^KV-\d{4}-\d{6}$/);
-    expect(t.app.store.listSubmissions('interesse').map((s) => s.reference)).toContain(ref);
+    expect(t.app.store.listSubmissions(INTERESSE).map((s) => s.reference)).toContain(ref);
   });
 
   it('reads a FormData (multipart) submission as success, like useForm sends from a <form>', async () => {
@@ -31,12 +31,12 @@ describe('@formspree/core against our backend', () => {
     for (const [key, value] of Object.entries(validInteresse())) {
       for (const v of Array.isArray(value) ? value : [value]) data.append(key, v === true ? 'on' : String(v));
     }
-    const result = await createClient().submitForm('interesse', data, { endpoint });
+    const result = await createClient().submitForm(INTERESSE, data, { endpoint });
     expect(result.kind).toBe('success');
   });
 
   it('reads a 422 as field errors with Formspree codes and German messages', async () => {
-    const result = await createClient().submitForm('interesse', validInteresse({ email: 'kaputt', behoerde: '' }) as Record<string, string>, { endpoint });
+    const result = await createClient().submitForm(INTERESSE, validInteresse({ email: 'kaputt', behoerde: '' }) as Record<string, string>, { endpoint });
     expect(isSubmissionError(result)).toBe(true);
     if (!isSubmissionError(result)) return;
     expect(result.getFieldErrors('email')).toEqual([
@@ -58,8 +58,8 @@ describe('@formspree/core against our backend', () => {
     const url = await limited.app.listen({ host: '127.0.0.1', port: 0 });
     try {
       const client = createClient();
-      expect((await client.submitForm('interesse', validInteresse() as Record<string, string>, { endpoint: url })).kind).toBe('success');
-      const second = await client.submitForm('interesse', validInteresse() as Record<string, string>, { endpoint: url });
+      expect((await client.submitForm(INTERESSE, validInteresse() as Record<string, string>, { endpoint: url })).kind).toBe('success');
+      const second = await client.submitForm(INTERESSE, validInteresse() as Record<string, string>, { endpoint: url });
       expect(isSubmissionError(second)).toBe(true);
       if (isSubmissionError(second)) expect(second.getFormErrors()[0]?.message).toMatch(/Warten Sie eine Minute/);
     } finally {

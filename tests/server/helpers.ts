@@ -1,6 +1,8 @@
 /**
- * Test helpers for the form server: a fresh app on a temporary DATA_DIR, a real SMTP sink
- * (smtp-server) and a small parser for the mails it receives.
+ * Test helpers for the form server: a fresh app on a temporary DATA_DIR and the fixture content
+ * (tests/fixtures/content, fictional offers), a real SMTP sink (smtp-server) and a small parser for
+ * the mails it receives. What the tests expect of the interest form (its name, its choices) is
+ * derived from the fixture content as the server reads it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,11 +11,32 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../../server/app.ts';
 import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts';
+import { readContent } from '../../server/content.ts';
+import { createFormRegistry, interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
 
 export { parseMail, decodeQuotedPrintable, type ParsedMail } from './mime.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const SITE = 'http://127.0.0.1:4321';
+/** The fixture content every server test runs against (CONTENT_DIR). */
+export const FIXTURE_CONTENT = join(repoRoot, 'tests/fixtures/content');
+
+/** The fixture content as the server reads it, and its forms. */
+export const fixture = readContent(FIXTURE_CONTENT);
+export const fixtureForms = createFormRegistry(fixture.offers);
+
+/** The interest form of the fixture's first offer: the form most tests post to. */
+export const interesse: FormDefinition = formNamed(interesseFormName(fixture.offers[0]?.id ?? ''));
+/** Its name, also its key at /f/<name>. */
+export const INTERESSE = interesse.name;
+/** Its choices: the offer's Antragsstrecken and the open choice. */
+export const interesseOptions: readonly string[] = interesse.fields.find((f) => f.type === 'checkboxes')?.options ?? [];
+
+export function formNamed(name: string): FormDefinition {
+  const form = fixtureForms.get(name);
+  if (form === undefined) throw new Error(`Die Fixture-Inhalte haben kein Formular „${name}“.`);
+  return form;
+}
 
 export function tempDir(prefix = 'kv-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -30,7 +53,7 @@ export interface TestApp {
 /** An app with its own DATA_DIR, no static site, quiet logs and no mail unless asked for. */
 export async function createTestApp(env: Env = {}, options: BuildOptions = { transport: null }): Promise<TestApp> {
   const data = tempDir();
-  const config = loadConfig({ DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...env }, repoRoot);
+  const config = loadConfig({ CONTENT_DIR: FIXTURE_CONTENT, DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...env }, repoRoot);
   const app = await buildApp(config, options);
   return {
     app,
@@ -43,7 +66,7 @@ export async function createTestApp(env: Env = {}, options: BuildOptions = { tra
   };
 }
 
-/** A valid interest submission (as JSON). */
+/** A valid submission of the interest form `INTERESSE` (as JSON): two of its Antragsstrecken. */
 export function validInteresse(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     behoerde: 'Stadt Dortmund, Ausländerbehörde',
@@ -52,10 +75,9 @@ export function validInteresse(overrides: Record<string, unknown> = {}): Record<
     funktion: 'Leitung',
     email: 'erika.mustermann@stadt.de',
     telefon: '0231 123456',
-    antragsstrecken: ['Erwerbstätigkeit', '§ 24 AufenthG (Ukraine)'],
+    antragsstrecken: interesseOptions.slice(0, 2),
     start: '2027-03',
     nachricht: 'Wir möchten gern starten.\nBitte melden Sie sich.',
-    datenschutz: true,
     ...overrides,
   };
 }

@@ -16,6 +16,8 @@ import {
   basicAuth,
   createTestApp,
   formPost,
+  interesse,
+  INTERESSE,
   json,
   multipart,
   parseMail,
@@ -56,7 +58,7 @@ function send(base: string, req: Req): Promise<Reply> {
   if (bytes !== undefined && !req.chunked) headers['content-length'] = String(bytes.length);
   return new Promise((resolve, reject) => {
     let answered = false;
-    const r = request(new URL(req.path ?? '/f/interesse', base), { method: req.method ?? 'POST', headers, agent: false }, (res) => {
+    const r = request(new URL(req.path ?? `/f/${INTERESSE}`, base), { method: req.method ?? 'POST', headers, agent: false }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -94,7 +96,7 @@ interface Context {
   /** The submission this case stored, if it stored one. */
   saved: StoredSubmission | undefined;
   admin: () => Promise<string>;
-  csvRow: (form: 'interesse' | 'barriere-melden') => Promise<string>;
+  csvRow: (form: string) => Promise<string>;
   mail: () => Promise<ParsedMail>;
 }
 
@@ -113,7 +115,7 @@ interface Case {
 
 const success: Expected = { kind: 'success' };
 const errors = (...list: { field?: string; code: string }[]): Expected => ({ kind: 'errors', errors: list });
-const thankYou = new RegExp(`^${SITE.replace(/\./g, '\\.')}/interesse/danke/\\?ref=KV-\\d{4}-\\d{6}$`);
+const thankYou = new RegExp(`^${SITE.replace(/\./g, '\\.')}${interesse.thankYouPath}\\?ref=KV-\\d{4}-\\d{6}$`);
 const stored = (n = 1): Effect => ({ stored: n });
 const nothing: Effect = { stored: 0 };
 
@@ -140,7 +142,7 @@ function roundTrip(field: string, value: string): Case['then'] {
 function csvCell(field: string, value: string, cell: string): Case['then'] {
   return async ({ saved, csvRow }) => {
     expect(saved?.data[field]).toBe(value);
-    expect(await csvRow('interesse')).toContain(cell);
+    expect(await csvRow(INTERESSE)).toContain(cell);
   };
 }
 
@@ -148,7 +150,7 @@ function csvCell(field: string, value: string, cell: string): Case['then'] {
 function intact(field: string, value: string): Case['then'] {
   return async (ctx) => {
     await roundTrip(field, value)!(ctx);
-    expect(await ctx.csvRow('interesse')).toContain(value);
+    expect(await ctx.csvRow(INTERESSE)).toContain(value);
   };
 }
 
@@ -205,7 +207,6 @@ const cases: Case[] = [
       { field: 'ansprechperson', code: 'REQUIRED_FIELD_MISSING' },
       { field: 'email', code: 'REQUIRED_FIELD_MISSING' },
       { field: 'antragsstrecken', code: 'REQUIRED_FIELD_MISSING' },
-      { field: 'datenschutz', code: 'REQUIRED_FIELD_MISSING' },
     ),
     effect: nothing,
   },
@@ -274,12 +275,21 @@ const cases: Case[] = [
   withFields('IDN e-mail in punycode', { email: 'info@xn--bcherei-mnster-9ob0g.de' }, 200, success, stored(), async ({ mail }) => {
     expect((await mail()).header('reply-to')).toContain('info@xn--bcherei-mnster-9ob0g.de');
   }),
-  // ── consent ────────────────────────────────────────────────────────────────────────────────
-  withFields('consent missing', { datenschutz: undefined }, 422, errors({ field: 'datenschutz', code: 'REQUIRED_FIELD_MISSING' }), nothing),
-  withFields('consent false', { datenschutz: false }, 422, errors({ field: 'datenschutz', code: 'REQUIRED_FIELD_EMPTY' }), nothing),
-  withFields('consent "false"', { datenschutz: 'false' }, 422, errors({ field: 'datenschutz', code: 'TYPE_TEXT' }), nothing),
-  withFields('consent "on"', { datenschutz: 'on' }, 200, success, stored(), ({ saved }) => expect(saved?.data['datenschutz']).toBe(true)),
-  withFields('consent "1"', { datenschutz: '1' }, 200, success, stored(), ({ saved }) => expect(saved?.data['datenschutz']).toBe(true)),
+  // ── one line per single-line field; the Nachricht keeps its lines; no consent field any more ──
+  ...[
+    ['behoerde', 'Stadt\rDortmund'],
+    ['ansprechperson', 'Erika\u2028Mustermann'],
+    ['funktion', 'Leitung\u0085IT'],
+    ['telefon', '0231\n123456'],
+    ['ags', '05913\r\n000'],
+    ['start', '03.\n2027'],
+  ].map(([field = '', value]) => withFields(`a line break in ${field}`, { [field]: value }, 422, errors({ field, code: 'TYPE_TEXT' }), nothing)),
+  withFields('line breaks in the Nachricht', { nachricht: 'Zeile 1\r\nZeile 2\u2028Zeile 3' }, 200, success, stored(), ({ saved }) =>
+    expect(saved?.data['nachricht']).toBe('Zeile 1\r\nZeile 2\u2028Zeile 3'),
+  ),
+  withFields('a "datenschutz" value (the consent box is gone)', { datenschutz: 'on' }, 200, success, stored(), ({ saved }) =>
+    expect(saved?.data).not.toHaveProperty('datenschutz'),
+  ),
   // ── honeypot ───────────────────────────────────────────────────────────────────────────────
   withFields('honeypot filled', { _gotcha: 'https://spam.example' }, 200, success, { stored: 0, spam: 1 }),
   withFields('honeypot empty', { _gotcha: '' }, 200, success, stored()),
@@ -302,9 +312,9 @@ const cases: Case[] = [
   ),
   {
     name: '_next with CRLF and a header',
-    req: { headers: formPost, body: urlencoded(validInteresse({ _next: '/interesse/danke/\r\nSet-Cookie: sitzung=geklaut' })) },
+    req: { headers: formPost, body: urlencoded(validInteresse({ _next: `${interesse.thankYouPath}\r\nSet-Cookie: sitzung=geklaut` })) },
     status: 303,
-    reply: { kind: 'redirect', to: new RegExp(`^${SITE.replace(/\./g, '\\.')}/interesse/danke/[^\\r\\n]*ref=KV-`) },
+    reply: { kind: 'redirect', to: new RegExp(`^${SITE.replace(/\./g, '\\.')}${interesse.thankYouPath}[^\\r\\n]*ref=KV-`) },
     effect: stored(),
     then: ({ reply }) => expect(reply.headers['set-cookie']).toBeUndefined(),
   },
@@ -419,8 +429,8 @@ async function listen(env: Record<string, string>, transport: 'sink' | 'none'): 
 }
 
 function counts(t: TestApp): { stored: number; spam: number; all: StoredSubmission[] } {
-  const all = [...t.app.store.listSubmissions('interesse'), ...t.app.store.listSubmissions('barriere-melden')];
-  return { stored: all.length, spam: t.app.store.countSpam('interesse') + t.app.store.countSpam('barriere-melden'), all };
+  const all = [...t.app.store.listSubmissions(INTERESSE), ...t.app.store.listSubmissions('barriere-melden')];
+  return { stored: all.length, spam: t.app.store.countSpam(INTERESSE) + t.app.store.countSpam('barriere-melden'), all };
 }
 
 /** The CSV row of a reference (rows may span lines inside quotes). */
@@ -516,8 +526,8 @@ describe('hostile input', () => {
           return rowOf(csv.text, reference ?? '');
         },
         mail: async () => {
-          await waitFor(() => sink.mails.some((m) => parseMail(m.raw).header('subject')?.includes(`(${reference})`) === true));
-          const matching = sink.mails.map((m) => parseMail(m.raw)).filter((m) => m.header('subject')?.includes(`(${reference})`));
+          await waitFor(() => sink.mails.some((m) => parseMail(m.raw).header('x-portal-reference') === reference));
+          const matching = sink.mails.map((m) => parseMail(m.raw)).filter((m) => m.header('x-portal-reference') === reference);
           expect(matching).toHaveLength(1);
           return matching[0]!;
         },

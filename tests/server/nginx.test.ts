@@ -160,6 +160,12 @@ const pdf = (): string => {
   if (name === undefined) throw new Error('dist/downloads/ hat keine PDF-Datei');
   return `/downloads/${name}`;
 };
+/** The first offer page the build lists on /angebote/ (whatever the content's offers are). */
+const offerPage = (): string => {
+  const path = /href="(\/angebote\/[^"/]+\/)"/.exec(readFileSync(join(dist, 'angebote', 'index.html'), 'utf8'))?.[1];
+  if (path === undefined) throw new Error('dist/angebote/index.html verlinkt kein Angebot');
+  return path;
+};
 const asset = (): string => {
   const name = readdirSync(join(dist, '_astro')).find((f) => f.endsWith('.js') || f.endsWith('.css'));
   if (name === undefined) throw new Error('dist/_astro/ ist leer');
@@ -169,7 +175,7 @@ const asset = (): string => {
 describe('nginx with deploy/nginx.conf and the build', () => {
   it.each([
     ['the start page', (): string => '/', 200, /^text\/html/, 'no-cache'],
-    ['the offer page', (): string => '/angebote/aufenthaltstitel/', 200, /^text\/html/, 'no-cache'],
+    ['the offer page', offerPage, 200, /^text\/html/, 'no-cache'],
     ['a PDF download', pdf, 200, /^application\/pdf/, 'no-cache'],
     ['a hashed asset', asset, 200, /^(application\/javascript|text\/css)/, 'public, max-age=31536000, immutable'],
     ['an unknown page (the 404 page)', (): string => '/gibt-es-nicht/', 404, /^text\/html/, 'no-cache'],
@@ -195,7 +201,7 @@ describe('nginx with deploy/nginx.conf and the build', () => {
   });
 
   it('allows exactly the inline scripts of the offer page and the form page by hash', async () => {
-    for (const url of ['/angebote/aufenthaltstitel/', '/interesse/']) {
+    for (const url of [offerPage(), `${offerPage()}interesse/`]) {
       const page = await get(`${https}${url}`);
       const hashes = inlineHashes(page.body.toString());
       expect(hashes.length, `${url} has inline scripts`).toBeGreaterThan(0);
@@ -204,9 +210,9 @@ describe('nginx with deploy/nginx.conf and the build', () => {
   });
 
   it('redirects plain HTTP to HTTPS', async () => {
-    const res = await get(`${http}/angebote/aufenthaltstitel/`);
+    const res = await get(`${http}${offerPage()}`);
     expect(res.status).toBe(301);
-    expect(res.headers['location']).toBe('https://127.0.0.1/angebote/aufenthaltstitel/');
+    expect(res.headers['location']).toBe(`https://127.0.0.1${offerPage()}`);
   });
 
   it('ships the site configuration of deploy/ and the same headers in _headers', async () => {

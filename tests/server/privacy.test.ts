@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/db.ts';
 import { startServer } from './child-server.ts';
-import { basicAuth, createTestApp, formPost, freePort, json, multipart, repoRoot, tempDir, urlencoded, validInteresse } from './helpers.ts';
+import { basicAuth, createTestApp, formPost, freePort, INTERESSE, json, multipart, repoRoot, tempDir, urlencoded, validInteresse } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ const DAY = 86_400_000;
 function seed(dir: string): Record<'oldSent' | 'oldPending' | 'recent' | 'oldSpam', string> {
   const store = openStore(dir);
   const save = (behoerde: string, daysAgo: number, spam = false) =>
-    store.saveSubmission({ form: 'interesse', prefix: 'KV', data: validInteresse({ behoerde }), spam, now: new Date(Date.now() - daysAgo * DAY) });
+    store.saveSubmission({ form: INTERESSE, prefix: 'KV', data: validInteresse({ behoerde }), spam, now: new Date(Date.now() - daysAgo * DAY) });
   const oldSent = save('Gelöschte Behörde Alt', 400);
   const oldPending = save('Alte Behörde, Mail wartet', 400);
   const recent = save('Neue Behörde', 10);
@@ -58,8 +58,8 @@ describe('retention', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Gelöscht: 1 Einsendung(en) älter als 365 Tage, 1 Spam-Einsendung(en) älter als 30 Tage');
     const store = openStore(dir);
-    expect(store.listSubmissions('interesse').map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
-    expect(store.countSpam('interesse')).toBe(0);
+    expect(store.listSubmissions(INTERESSE).map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
+    expect(store.countSpam(INTERESSE)).toBe(0);
     store.close();
     const bytes = databaseBytes(dir);
     expect(bytes).not.toContain(asBytes('Gelöschte Behörde Alt'));
@@ -77,7 +77,7 @@ describe('retention', () => {
     const shorter = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir, RETENTION_DAYS: '5' }, encoding: 'utf8' });
     expect(shorter.stdout).toContain('Gelöscht: 2 Einsendung(en) älter als 5 Tage');
     const store = openStore(dir);
-    expect(store.listSubmissions('interesse').map((s) => s.reference)).toEqual([refs.oldPending]);
+    expect(store.listSubmissions(INTERESSE).map((s) => s.reference)).toEqual([refs.oldPending]);
     store.close();
 
     const file = join(dataDir(), 'datei');
@@ -92,7 +92,7 @@ describe('retention', () => {
     const refs = seed(dir);
     const t = await createTestApp({ DATA_DIR: dir });
     cleanups.push(() => t.close());
-    expect(t.app.store.listSubmissions('interesse').map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
+    expect(t.app.store.listSubmissions(INTERESSE).map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
   });
 });
 
@@ -118,7 +118,7 @@ describe('logs', () => {
     cleanups.push(async () => {
       await server.stop('SIGKILL');
     });
-    const post = (body: string, headers: Record<string, string>) => fetch(`${server.base}/f/interesse`, { method: 'POST', headers, body, redirect: 'manual' });
+    const post = (body: string, headers: Record<string, string>) => fetch(`${server.base}/f/${INTERESSE}`, { method: 'POST', headers, body, redirect: 'manual' });
     const data = validInteresse(person);
     const statuses: number[] = [];
     const record = async (response: Promise<Response>) => statuses.push((await response).status);
@@ -128,7 +128,7 @@ describe('logs', () => {
     await record(post(urlencoded(data), browser));
     const mp = multipart(data);
     await record(post(mp.payload, mp.headers));
-    await record(post(JSON.stringify({ ...data, datenschutz: false }), json)); // 422
+    await record(post(JSON.stringify({ ...data, antragsstrecken: [] }), json)); // 422
     await record(post(urlencoded({ ...data, email: `${person.email}x@` }), browser)); // 422, HTML
     await record(post(`{"ansprechperson": "${person.ansprechperson}", "email": "${person.email}", "telefon": "${person.telefon}"`, json)); // 400
     await record(post(JSON.stringify({ ...data, nachricht: 'x'.repeat(40_000) }), json)); // 413
@@ -136,7 +136,7 @@ describe('logs', () => {
     await record(post(JSON.stringify(data), { ...json, origin: 'https://evil.example' })); // 403
     await record(post(JSON.stringify({ ...data, _gotcha: person.email }), json)); // honeypot
     for (let i = 0; i < 4; i++) await record(post(JSON.stringify(data), json)); // ends in 429
-    await record(fetch(`${server.base}/f/interesse?email=${encodeURIComponent(person.email)}`, { method: 'GET' })); // 405
+    await record(fetch(`${server.base}/f/${INTERESSE}?email=${encodeURIComponent(person.email)}`, { method: 'GET' })); // 405
     await record(fetch(`${server.base}/healthz?telefon=${encodeURIComponent(person.telefon)}`));
     for (let i = 0; i < 6; i++) await record(fetch(`${server.base}/admin/`, { headers: basicAuth(person.email, person.ansprechperson) })); // 401, then 429
     await new Promise((r) => setTimeout(r, 400)); // failed mail attempts

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHashes } from '../../server/csp.ts';
-import { createTestApp, tempDir, type TestApp } from './helpers.ts';
+import { createTestApp, INTERESSE, tempDir, type TestApp } from './helpers.ts';
 
 const inline = '(()=>{document.documentElement.dataset.js="1"})();';
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -54,8 +54,8 @@ describe('security headers', () => {
   });
 
   it('sends a CSP without unsafe-inline scripts and the other headers on every response', async () => {
-    for (const url of ['/', '/healthz', '/f/interesse']) {
-      const res = url === '/f/interesse' ? await t.app.inject({ method: 'POST', url, payload: {} }) : await t.app.inject({ method: 'GET', url });
+    for (const url of ['/', '/healthz', `/f/${INTERESSE}`]) {
+      const res = url === `/f/${INTERESSE}` ? await t.app.inject({ method: 'POST', url, payload: {} }) : await t.app.inject({ method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
       const directives = new Map(csp.split(';').map((d) => { const [name = '', ...values] = d.trim().split(/\s+/); return [name, values] as const; }));
       expect(directives.get('script-src')).toEqual(["'self'", ...[sha(inline), sha('import "/_astro/a.js";')].sort()]);

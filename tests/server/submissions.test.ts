@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, formPost, json, multipart, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { formKeyVariable } from '../../src/forms/index.ts';
+import { createTestApp, fixture, formPost, INTERESSE, interesse, interesseOptions, json, multipart, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -9,7 +10,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const post = (payload: unknown, headers: Record<string, string> = json, url = '/f/interesse') =>
+const post = (payload: unknown, headers: Record<string, string> = json, url = `/f/${INTERESSE}`) =>
   t.app.inject({ method: 'POST', url, payload: payload as string, headers });
 
 /** Every error reply: JSON with `errors`, never a `next` (@formspree/core would call it a success). */
@@ -29,10 +30,10 @@ describe('POST /f/:formKey with JSON', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json<{ next: string; id: string }>();
     expect(body.id).toMatch(/^KV-\d{4}-\d{6}$/);
-    expect(body.next).toBe(`${SITE}/interesse/danke/?ref=${body.id}`);
-    const stored = t.app.store.listSubmissions('interesse');
+    expect(body.next).toBe(`${SITE}${interesse.thankYouPath}?ref=${body.id}`);
+    const stored = t.app.store.listSubmissions(INTERESSE);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ reference: body.id, data: { behoerde: 'Stadt Dortmund, Ausländerbehörde', datenschutz: true } });
+    expect(stored[0]).toMatchObject({ reference: body.id, data: { behoerde: 'Stadt Dortmund, Ausländerbehörde' } });
     expect(t.app.store.pendingMailCount()).toBe(1);
   });
 
@@ -40,7 +41,7 @@ describe('POST /f/:formKey with JSON', () => {
     const a = (await post(validInteresse())).json<{ id: string }>().id;
     const b = (await post(validInteresse())).json<{ id: string }>().id;
     const c = (
-      await post({ seite: '/', beschreibung: 'Kontrast zu gering', datenschutz: true }, json, '/f/barriere-melden')
+      await post({ seite: '/', beschreibung: 'Kontrast zu gering' }, json, '/f/barriere-melden')
     ).json<{ id: string }>().id;
     expect(Number(b.slice(-6))).toBe(Number(a.slice(-6)) + 1);
     expect(c).toMatch(/^BF-\d{4}-000001$/);
@@ -48,9 +49,9 @@ describe('POST /f/:formKey with JSON', () => {
 
   it('drops unknown fields before storing', async () => {
     await post(validInteresse({ isAdmin: true, _subject: 'Hallo', '__proto__x': 1 }));
-    const [stored] = t.app.store.listSubmissions('interesse');
+    const [stored] = t.app.store.listSubmissions(INTERESSE);
     expect(Object.keys(stored?.data ?? {}).sort()).toEqual(
-      ['ags', 'ansprechperson', 'antragsstrecken', 'behoerde', 'datenschutz', 'email', 'funktion', 'nachricht', 'start', 'telefon'].sort(),
+      interesse.fields.map((field) => field.name).sort(),
     );
   });
 
@@ -63,7 +64,7 @@ describe('POST /f/:formKey with JSON', () => {
       { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de' },
       { field: 'antragsstrecken', code: 'REQUIRED_FIELD_EMPTY', message: 'Wählen Sie mindestens eine Antragsstrecke aus' },
     ]);
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
   });
 
   it('answers 400 for malformed JSON, a JSON array and null', async () => {
@@ -73,7 +74,7 @@ describe('POST /f/:formKey with JSON', () => {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expectErrorBody(res.body, 'INVALID_BODY');
     }
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
   });
 
   it('refuses prototype pollution attempts with 400', async () => {
@@ -90,7 +91,7 @@ describe('POST /f/:formKey with JSON', () => {
 
   it('answers 405 with Allow for other methods', async () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH'] as const) {
-      const res = await t.app.inject({ method, url: '/f/interesse', headers: { accept: 'application/json' } });
+      const res = await t.app.inject({ method, url: `/f/${INTERESSE}`, headers: { accept: 'application/json' } });
       expect(res.statusCode, method).toBe(405);
       expect(res.headers['allow']).toBe('POST, OPTIONS');
       expectErrorBody(res.body, 'METHOD_NOT_ALLOWED');
@@ -101,7 +102,7 @@ describe('POST /f/:formKey with JSON', () => {
     const res = await post(validInteresse({ nachricht: 'x'.repeat(33 * 1024) }));
     expect(res.statusCode).toBe(413);
     expectErrorBody(res.body, 'PAYLOAD_TOO_LARGE');
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
   });
 
   it('answers 415 for other content types', async () => {
@@ -116,7 +117,7 @@ describe('POST /f/:formKey with JSON', () => {
     const res = await post(validInteresse(), { ...json, origin: 'https://evil.example' });
     expect(res.statusCode).toBe(403);
     expectErrorBody(res.body, 'BLOCKED');
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
   });
 });
 
@@ -124,14 +125,14 @@ describe('POST /f/:formKey with other encodings', () => {
   it('accepts urlencoded bodies with repeated keys for several Antragsstrecken', async () => {
     const res = await post(urlencoded(validInteresse()), { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.statusCode).toBe(200);
-    expect(t.app.store.listSubmissions('interesse')[0]?.data['antragsstrecken']).toEqual(['Erwerbstätigkeit', '§ 24 AufenthG (Ukraine)']);
+    expect(t.app.store.listSubmissions(INTERESSE)[0]?.data['antragsstrecken']).toEqual(validInteresse()['antragsstrecken']);
   });
 
   it('accepts multipart/form-data without files (what @formspree/react sends from a form)', async () => {
     const { payload, headers } = multipart(validInteresse());
     const res = await post(payload, headers);
     expect(res.statusCode).toBe(200);
-    expect(t.app.store.listSubmissions('interesse')[0]?.data).toMatchObject({ antragsstrecken: ['Erwerbstätigkeit', '§ 24 AufenthG (Ukraine)'], datenschutz: true });
+    expect(t.app.store.listSubmissions(INTERESSE)[0]?.data).toMatchObject({ antragsstrecken: validInteresse()['antragsstrecken'] });
   });
 
   it('answers 415 NO_FILE_UPLOADS for a multipart body with a file and stores nothing', async () => {
@@ -139,7 +140,7 @@ describe('POST /f/:formKey with other encodings', () => {
     const res = await post(payload, headers);
     expect(res.statusCode).toBe(415);
     expectErrorBody(res.body, 'NO_FILE_UPLOADS');
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
   });
 
   it('answers 413 for multipart fields that add up to more than 32 KB', async () => {
@@ -157,35 +158,35 @@ describe('plain form post (no JavaScript)', () => {
     const res = await post(urlencoded(validInteresse()), formPost);
     expect(res.statusCode).toBe(303);
     const location = new URL(String(res.headers['location']));
-    expect(location.origin + location.pathname).toBe(`${SITE}/interesse/danke/`);
-    expect(location.searchParams.get('ref')).toBe(t.app.store.listSubmissions('interesse')[0]?.reference);
+    expect(location.origin + location.pathname).toBe(`${SITE}${interesse.thankYouPath}`);
+    expect(location.searchParams.get('ref')).toBe(t.app.store.listSubmissions(INTERESSE)[0]?.reference);
   });
 
   it('follows a relative or allowed _next, but never to another origin', async () => {
-    const relative = await post(urlencoded(validInteresse({ _next: '/interesse/danke/?quelle=formular' })), formPost);
-    expect(String(relative.headers['location'])).toMatch(new RegExp(`^${SITE}/interesse/danke/\\?quelle=formular&ref=KV-`));
+    const relative = await post(urlencoded(validInteresse({ _next: `${interesse.thankYouPath}?quelle=formular` })), formPost);
+    expect(String(relative.headers['location'])).toMatch(new RegExp(`^${SITE}${interesse.thankYouPath}\\?quelle=formular&ref=KV-`));
     for (const _next of ['https://evil.example/phish', '//evil.example/x', 'javascript:alert(1)']) {
       const res = await post(urlencoded(validInteresse({ _next })), formPost);
       expect(res.statusCode).toBe(303);
-      expect(String(res.headers['location']), _next).toMatch(new RegExp(`^${SITE}/interesse/danke/\\?ref=KV-`));
+      expect(String(res.headers['location']), _next).toMatch(new RegExp(`^${SITE}${interesse.thankYouPath}\\?ref=KV-`));
     }
   });
 
   it('redirects the barrier report to its own thank-you page', async () => {
-    const res = await post(urlencoded({ seite: '/', beschreibung: 'Fokus unsichtbar', datenschutz: 'on' }), formPost, '/f/barriere-melden');
+    const res = await post(urlencoded({ seite: '/', beschreibung: 'Fokus unsichtbar' }), formPost, '/f/barriere-melden');
     expect(res.statusCode).toBe(303);
     expect(String(res.headers['location'])).toMatch(new RegExp(`^${SITE}/barrierefreiheit/barriere-melden/danke/\\?ref=BF-`));
   });
 
   it('answers errors with a German page that lists them and keeps every input, escaped', async () => {
     const res = await post(
-      urlencoded(validInteresse({ behoerde: '', email: '<script>alert(1)</script>', nachricht: 'Zeile "eins" & <b>zwei</b>', _next: '/interesse/danke/' })),
+      urlencoded(validInteresse({ behoerde: '', email: '<script>alert(1)</script>', nachricht: 'Zeile "eins" & <b>zwei</b>', _next: interesse.thankYouPath })),
       formPost,
     );
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     const html = res.body;
-    expect(html).toContain('<title>Fehler: Interesse bekunden');
+    expect(html).toContain(`<title>Fehler: ${interesse.texts.pageTitle}`);
     expect(html).toContain('Es gibt ein Problem');
     expect(html).toContain('<a href="#behoerde">Geben Sie den Namen Ihrer Behörde ein</a>');
     expect(html).toContain('<a href="#email">Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de</a>');
@@ -194,11 +195,11 @@ describe('plain form post (no JavaScript)', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).toContain('Zeile &quot;eins&quot; &amp; &lt;b&gt;zwei&lt;/b&gt;</textarea>');
-    expect(html).toMatch(/value="Erwerbstätigkeit" checked/);
-    expect(html).toContain('<form action="/f/interesse" method="post"');
-    expect(html).toContain('name="_next" value="/interesse/danke/"');
-    expect(html).toContain('mailto:kommunalvertreter@digitales.nrw.de?subject=');
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(html).toContain(`value="${String(interesseOptions[0])}" checked`);
+    expect(html).toContain(`<form action="/f/${INTERESSE}" method="post"`);
+    expect(html).toContain(`name="_next" value="${interesse.thankYouPath}"`);
+    expect(html).toContain(`mailto:${fixture.site.organisation.postfach}?subject=`);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
   });
 
   it('answers a disallowed content type with a German page for browsers', async () => {
@@ -213,21 +214,21 @@ describe('honeypot', () => {
   it('answers a filled honeypot like a success but keeps it out of the list, the export and the mail', async () => {
     const res = await post(validInteresse({ _gotcha: 'http://spam.example' }));
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: expect.stringMatching(/^KV-/), next: expect.stringContaining('/interesse/danke/') });
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
-    expect(t.app.store.countSpam('interesse')).toBe(1);
+    expect(res.json()).toMatchObject({ id: expect.stringMatching(/^KV-/), next: expect.stringContaining(interesse.thankYouPath) });
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect(t.app.store.countSpam(INTERESSE)).toBe(1);
     expect(t.app.store.pendingMailCount()).toBe(0);
   });
 
   it('answers a plain form post with a filled honeypot with the normal redirect, even with invalid data', async () => {
     const res = await post(urlencoded({ behoerde: 'x', _gotcha: 'spam' }), formPost);
     expect(res.statusCode).toBe(303);
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(0);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
   });
 
   it('ignores an empty honeypot', async () => {
     expect((await post(validInteresse({ _gotcha: '' }))).statusCode).toBe(200);
-    expect(t.app.store.listSubmissions('interesse')).toHaveLength(1);
+    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(1);
   });
 });
 
@@ -235,7 +236,7 @@ describe('CORS', () => {
   it('answers the preflight @formspree/core sends from an allowed origin', async () => {
     const res = await t.app.inject({
       method: 'OPTIONS',
-      url: '/f/interesse',
+      url: `/f/${INTERESSE}`,
       headers: {
         origin: SITE,
         'access-control-request-method': 'POST',
@@ -252,7 +253,7 @@ describe('CORS', () => {
   it('gives no CORS permission to other origins', async () => {
     const res = await t.app.inject({
       method: 'OPTIONS',
-      url: '/f/interesse',
+      url: `/f/${INTERESSE}`,
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
@@ -261,10 +262,10 @@ describe('CORS', () => {
   it('allows origins from ALLOWED_ORIGINS', async () => {
     const other = await createTestApp({ ALLOWED_ORIGINS: 'https://kommunalvertreter.nrw, https://www.kommunalvertreter.nrw' });
     try {
-      const res = await other.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: { ...json, origin: 'https://www.kommunalvertreter.nrw' } });
+      const res = await other.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: { ...json, origin: 'https://www.kommunalvertreter.nrw' } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['access-control-allow-origin']).toBe('https://www.kommunalvertreter.nrw');
-      expect(res.json<{ next: string }>().next).toMatch(/^https:\/\/www\.kommunalvertreter\.nrw\/interesse\/danke\//);
+      expect(res.json<{ next: string }>().next).toMatch(new RegExp(`^https://www\\.kommunalvertreter\\.nrw${interesse.thankYouPath}`));
     } finally {
       await other.close();
     }
@@ -272,15 +273,15 @@ describe('CORS', () => {
 });
 
 describe('form keys', () => {
-  it('accepts a key mapped with FORM_KEY_INTERESSE as well as the form name', async () => {
-    const other = await createTestApp({ FORM_KEY_INTERESSE: 'xyzabc12', FORM_KEY_BARRIERE_MELDEN: 'bf99' });
+  it('accepts a key mapped with FORM_KEY_<FORM> (one per offer) as well as the form name', async () => {
+    const other = await createTestApp({ [formKeyVariable(INTERESSE, 'server')]: 'xyzabc12', FORM_KEY_BARRIERE_MELDEN: 'bf99' });
     try {
       const mapped = await other.app.inject({ method: 'POST', url: '/f/xyzabc12', payload: validInteresse(), headers: json });
       expect(mapped.statusCode).toBe(200);
       expect(mapped.json<{ id: string }>().id).toMatch(/^KV-/);
-      const barrier = await other.app.inject({ method: 'POST', url: '/f/bf99', payload: { seite: 'x', beschreibung: 'y', datenschutz: true }, headers: json });
+      const barrier = await other.app.inject({ method: 'POST', url: '/f/bf99', payload: { seite: 'x', beschreibung: 'y' }, headers: json });
       expect(barrier.json<{ id: string }>().id).toMatch(/^BF-/);
-      expect((await other.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json })).statusCode).toBe(200);
+      expect((await other.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).statusCode).toBe(200);
     } finally {
       await other.close();
     }
@@ -291,13 +292,13 @@ describe('rate limit', () => {
   it('answers the request over FORM_RATE_LIMIT per minute with 429 JSON and Retry-After', async () => {
     const limited = await createTestApp({ FORM_RATE_LIMIT: '3' });
     try {
-      const send = () => limited.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+      const send = () => limited.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
       for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(200);
       const res = await send();
       expect(res.statusCode).toBe(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expectErrorBody(res.body, 'RATE_LIMITED');
-      expect(limited.app.store.listSubmissions('interesse')).toHaveLength(3);
+      expect(limited.app.store.listSubmissions(INTERESSE)).toHaveLength(3);
     } finally {
       await limited.close();
     }
@@ -308,7 +309,7 @@ describe('rate limit', () => {
     const trusted = await createTestApp({ FORM_RATE_LIMIT: '1', TRUST_PROXY: 'true' });
     try {
       const from = (app: TestApp, address: string) =>
-        app.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: { ...json, 'x-forwarded-for': address } });
+        app.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: { ...json, 'x-forwarded-for': address } });
       expect((await from(untrusted, '203.0.113.1')).statusCode).toBe(200);
       expect((await from(untrusted, '203.0.113.2')).statusCode).toBe(429);
       expect((await from(trusted, '203.0.113.1')).statusCode).toBe(200);

@@ -122,7 +122,8 @@ describe('editorial gaps', () => {
 
 describe('content integrity', () => {
   const offer = {
-    id: 'aufenthaltstitel',
+    id: 'musterdienst',
+    file: 'content/offers/musterdienst.mdx',
     downloads: [{ collection: 'downloads', id: 'einzelabruf' }],
     kontakte: [{ collection: 'contacts', id: 'katja' }],
     einreichung: { dokument: { collection: 'downloads', id: 'einzelabruf' } },
@@ -130,7 +131,8 @@ describe('content integrity', () => {
   const base = {
     offers: [offer],
     contactIds: new Set(['katja']),
-    downloads: [{ id: 'einzelabruf', datei: 'einzelabruf.pdf' }],
+    downloads: [{ id: 'einzelabruf', file: 'content/downloads/einzelabruf.yaml', datei: 'einzelabruf.pdf' }],
+    folders: { contacts: 'content/contacts', downloads: 'content/downloads', files: 'public/downloads' },
     fileExists: () => true,
   };
 
@@ -145,14 +147,24 @@ describe('content integrity', () => {
       fileExists: () => false,
     });
     expect(problems).toEqual([
-      'content/offers/aufenthaltstitel.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie content/contacts/max-muster.yaml an oder korrigieren Sie den Namen.',
+      'content/offers/musterdienst.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie content/contacts/max-muster.yaml an oder korrigieren Sie den Namen.',
       'content/downloads/einzelabruf.yaml, Feld „datei“: Die Datei public/downloads/einzelabruf.pdf fehlt. Legen Sie die Datei dort ab oder korrigieren Sie den Dateinamen.',
     ]);
   });
 
   it('reports cost phases that overlap, with the offer file', () => {
     const problems = integrityProblems({ ...base, offers: [{ ...offer, kostenphasen: [{ bis: day('2024-06-30') }, { von: day('2024-01-01') }] }] });
-    expect(problems).toEqual(['content/offers/aufenthaltstitel.mdx, Feld „kostenphasen“: Kostenphase 2 beginnt, bevor Kostenphase 1 endet.']);
+    expect(problems).toEqual(['content/offers/musterdienst.mdx, Feld „kostenphasen“: Kostenphase 2 beginnt, bevor Kostenphase 1 endet.']);
+  });
+
+  it('refuses an offer file name that cannot be part of an address', () => {
+    for (const id of ['Muster Dienst', 'müsterdienst', 'muster_dienst', '-muster', 'muster--dienst']) {
+      const problems = integrityProblems({ ...base, offers: [{ ...offer, id, file: `content/offers/${id}.md` }] });
+      expect(problems, id).toEqual([
+        `content/offers/${id}.md: Der Dateiname wird Teil der Adresse des Angebots. Benennen Sie die Datei nur mit Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, ohne Umlaute und Leerzeichen, z. B. wohngeld-antrag.mdx.`,
+      ]);
+    }
+    expect(integrityProblems({ ...base, offers: [{ ...offer, id: 'wohngeld-2' }] })).toEqual([]);
   });
 
   it('checks the submission document too', () => {

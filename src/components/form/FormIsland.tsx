@@ -7,20 +7,17 @@
  * fallback that carries the filled text.
  */
 import { useForm } from '@formspree/react';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedMouseEvent, TargetedSubmitEvent } from 'preact';
-import { barriereMeldenMeta } from '../../forms/barriere-melden.ts';
-import { interesseMeta } from '../../forms/interesse.ts';
 import { mailtoWithInput } from '../../forms/mailto.ts';
 import { HONEYPOT_FIELD, NEXT_FIELD } from '../../forms/protocol.ts';
-import type { FieldDefinition, FieldError, FormMeta, FormName } from '../../forms/types.ts';
+import type { FieldDefinition, FieldError, FormMeta } from '../../forms/types.ts';
 import { formStrings as s } from '../../strings/form.ts';
 import { anchorOf, orderErrors, referenceFromNext, valuesFromFormData } from './values.ts';
 
 export interface Props {
-  form: FormName;
-  /** The interest form's Antragsstrecken (antragsstreckenOptions(offer)). */
-  options?: string[];
+  /** The form's definition from the registry (plain data: fields, texts, next steps, privacy notice). */
+  form: FormMeta;
   /** Form endpoint origin; empty: the page's own origin. */
   endpoint: string;
   formKey: string;
@@ -28,14 +25,6 @@ export interface Props {
   next: string;
   /** The organisation's mailbox for the mailto fallback. */
   postfach: string;
-  /** The offer page, for the next steps after an interest submission. */
-  offerHref?: string;
-  /** The privacy notes for this form. */
-  privacyHref: string;
-}
-
-function metaOf(form: FormName, options: readonly string[] | undefined): FormMeta {
-  return form === 'interesse' ? interesseMeta(options ?? []) : barriereMeldenMeta;
 }
 
 type Validation = typeof import('../../forms/client-validation.ts');
@@ -74,7 +63,7 @@ function ErrorMessage({ field, error }: { field: FieldDefinition; error: FieldEr
   );
 }
 
-function Field({ field, error, privacyHref }: { field: FieldDefinition; error: FieldError | undefined; privacyHref: string }) {
+function Field({ field, error }: { field: FieldDefinition; error: FieldError | undefined }) {
   const groupClass = `form-group${error === undefined ? '' : ' form-group--error'}`;
   const invalid = error === undefined ? undefined : true;
   const aria = describedBy(field, error);
@@ -96,22 +85,6 @@ function Field({ field, error, privacyHref }: { field: FieldDefinition; error: F
             ))}
           </div>
         </fieldset>
-      </div>
-    );
-  }
-  if (field.type === 'consent') {
-    return (
-      <div class={groupClass}>
-        <p class="form-hint">
-          <a href={privacyHref}>{s.privacyLink}</a>
-        </p>
-        <ErrorMessage field={field} error={error} />
-        <div class="form-checkbox">
-          <input class="form-checkbox-input" type="checkbox" id={field.name} name={field.name} value="on" aria-invalid={invalid} aria-describedby={aria} />
-          <label class="form-checkbox-label" for={field.name}>
-            {field.label}
-          </label>
-        </div>
       </div>
     );
   }
@@ -145,7 +118,7 @@ function Field({ field, error, privacyHref }: { field: FieldDefinition; error: F
 }
 
 export default function FormIsland(props: Props) {
-  const form = useMemo(() => metaOf(props.form, props.options), [props.form, props.options]);
+  const form = props.form;
   const endpoint = props.endpoint !== '' ? props.endpoint : typeof window === 'undefined' ? '' : window.location.origin;
   const [state, submit] = useForm(props.formKey, { endpoint });
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -158,7 +131,7 @@ export default function FormIsland(props: Props) {
   const failureRef = useRef<HTMLDivElement>(null);
   const confirmationRef = useRef<HTMLHeadingElement>(null);
   const baseTitle = useRef('');
-  const strings = s[props.form];
+  const strings = form.texts;
 
   useEffect(() => {
     baseTitle.current = document.title.replace(/^Fehler: /, '');
@@ -202,7 +175,7 @@ export default function FormIsland(props: Props) {
       setLastValues(values);
       let found: readonly FieldError[] = [];
       try {
-        found = (await loadValidation()).validateInBrowser(props.form, props.options ?? [], values);
+        found = (await loadValidation()).validateInBrowser(form, values);
       } catch {
         found = [];
       }
@@ -247,17 +220,22 @@ export default function FormIsland(props: Props) {
         </div>
         <p>{strings.confirmationText}</p>
         {reference !== null && <p>{s.confirmation.referenceHint}</p>}
-        {strings.nextSteps.length > 0 && props.offerHref !== undefined && (
+        {form.nextSteps.length > 0 && (
           <>
             <h2>{s.confirmation.nextStepsHeading}</h2>
             <ol>
-              {strings.nextSteps.map((step) => (
-                <li key={step.anchor}>
-                  {step.text} <a href={`${props.offerHref}#${step.anchor}`}>{step.link}</a>
+              {form.nextSteps.map((step) => (
+                <li key={step.titel}>
+                  <strong>{step.titel}:</strong> {step.beschreibung}
                 </li>
               ))}
             </ol>
           </>
+        )}
+        {form.offer !== undefined && (
+          <p>
+            <a href={form.offer.href}>{s.interesse.nextStepsLink.replace('{angebot}', form.offer.titel)}</a>
+          </p>
         )}
       </div>
     );
@@ -314,13 +292,16 @@ export default function FormIsland(props: Props) {
       )}
       <p class="form-hint">{s.requiredNote}</p>
       {form.fields.map((field) => (
-        <Field key={field.name} field={field} error={errorByField.get(field.name)} privacyHref={props.privacyHref} />
+        <Field key={field.name} field={field} error={errorByField.get(field.name)} />
       ))}
       <div class="form-honeypot" aria-hidden="true">
         <label for="feld-gotcha">{s.honeypotLabel}</label>
         <input type="text" id="feld-gotcha" name={HONEYPOT_FIELD} tabIndex={-1} autocomplete="off" />
       </div>
       <input type="hidden" name={NEXT_FIELD} value={props.next} />
+      <p class="form-hint">
+        <a href={form.privacyHref}>{s.privacyLink}</a>
+      </p>
       <button type="submit" class="button" aria-disabled={state.submitting ? 'true' : undefined}>
         {state.submitting ? s.submitting : s.submit}
       </button>
