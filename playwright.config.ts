@@ -1,12 +1,43 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/browser.ts';
+import { E2E_SITES, MAIL_DIRS, siteRoot } from './tests/e2e/env.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4391);
+// The fixture site gets its own port, 100 above E2E_PORT (never E2E_PORT + 1: that is the next session's port).
+const fixturesPort = Number(process.env.E2E_FIXTURES_PORT ?? port + 100);
 export const baseURL = `http://127.0.0.1:${port}`;
+const fixturesURL = `http://127.0.0.1:${fixturesPort}`;
 
-// Runs against the built site (dist/) served by the real form backend, like users see it.
+/**
+ * Two sites, each built before (`npm test` builds both) and served by the real form backend:
+ * - `site`: the real content (dist/, content/), or the project in E2E_SITE_ROOT. Checks that hold for
+ *   any content an editor may write: axe and the page frame on every sitemap page, links, CSP,
+ *   byte budgets, no third-party requests (tests/e2e/any-content/).
+ * - `fixtures`: the fixture content (tests/fixtures/, dist-fixtures/). Behaviour: forms, offers,
+ *   catalogue, navigation, against fictional offers editors never touch (tests/e2e/behaviour/).
+ * E2E_SITES=site (or fixtures) runs one of them.
+ */
+const sites = {
+  site: {
+    project: { name: 'site', testDir: 'tests/e2e/any-content', use: { baseURL } },
+    server: {
+      command: 'node tests/e2e/serve.ts',
+      url: `${baseURL}/healthz`,
+      env: { E2E_PORT: String(port), CONTENT_DIR: `${siteRoot}/content`, DIST_DIR: `${siteRoot}/dist`, E2E_MAIL_DIR: MAIL_DIRS.site },
+    },
+  },
+  fixtures: {
+    project: { name: 'fixtures', testDir: 'tests/e2e/behaviour', use: { baseURL: fixturesURL } },
+    server: {
+      command: 'node --env-file=tests/fixtures/fixture.env tests/e2e/serve.ts',
+      url: `${fixturesURL}/healthz`,
+      env: { E2E_PORT: String(fixturesPort), E2E_MAIL_DIR: MAIL_DIRS.fixtures },
+    },
+  },
+};
+const chosen = E2E_SITES.map((name) => sites[name]);
+
 export default defineConfig({
-  testDir: 'tests/e2e',
   // Its own folder: Playwright empties it on start, and test-results/ also holds the unit report.
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
@@ -14,20 +45,12 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'test-results/e2e.json' }]],
   use: {
-    baseURL,
     locale: 'de-DE',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
-  webServer: {
-    command: `node tests/e2e/serve.ts`,
-    url: `${baseURL}/healthz`,
-    env: { E2E_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  projects: chosen.map(({ project }) => ({ ...project, use: { ...devices['Desktop Chrome'], ...project.use, launchOptions: chromiumLaunchOptions() } })),
+  webServer: chosen.map(({ server }) => ({ ...server, reuseExistingServer: false, timeout: 60_000, stdout: 'pipe' as const })),
 });

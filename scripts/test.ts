@@ -1,7 +1,10 @@
 /**
- * `npm test`: every check, in the order a change can break them. Type check and lint, build the site,
- * unit and server tests, HTML validation of the build (html-validate and the W3C Nu checker), then the
- * browser tests against the built site. `npm test -- vitest playwright` runs only the named steps.
+ * `npm test`: every check, in the order a change can break them. Type check and lint, build the site
+ * from the real content (dist/) and from the fixture content (dist-fixtures/, tests/fixtures/), unit
+ * and server tests, HTML validation of both builds (html-validate; the W3C Nu checker on dist/), the
+ * browser tests (content-independent checks on dist/, behaviour on dist-fixtures/), and the walk
+ * through the editors' guide on a copy of the project. `npm test -- vitest playwright` runs only the
+ * named steps.
  * Closes with "N passed, N failed, N skipped" (counting rules: scripts/lib/test-summary.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +28,7 @@ const steps: Step[] = [
   { name: 'astro check', command: ['npx', 'astro', 'check', '--minimumFailingSeverity', 'hint'] },
   { name: 'eslint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'build', command: ['npx', 'astro', 'build'], required: true },
+  { name: 'build fixtures', command: ['node', '--env-file=tests/fixtures/fixture.env', 'node_modules/astro/bin/astro.mjs', 'build'], required: true },
   {
     name: 'vitest',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
@@ -33,7 +37,7 @@ const steps: Step[] = [
       return report && vitestCounts(report);
     },
   },
-  { name: 'html-validate', command: ['npx', 'html-validate', 'dist'] },
+  { name: 'html-validate', command: ['npx', 'html-validate', 'dist', 'dist-fixtures'] },
   { name: 'vnu', command: ['node', 'scripts/vnu.ts'] },
   {
     name: 'playwright',

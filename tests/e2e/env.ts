@@ -1,6 +1,7 @@
 /**
- * What the e2e launcher (tests/e2e/serve.ts) sets up, for the specs to read: the admin login and
- * the folder where the SMTP sink writes every received mail as `<n>.json`.
+ * What the e2e launcher (tests/e2e/serve.ts) sets up, for the config and the specs to read: which
+ * sites run, where the `site` project's build lies, the admin login and the folders where the SMTP
+ * sinks write every received mail as `<n>.json`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,26 @@ export const E2E_ADMIN_PASSWORD = 'e2e-geheim-4711';
 /** The notification recipient the launcher configures. */
 export const E2E_NOTIFY_TO = 'e2e-postfach@example.org';
 
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** The project whose content/ and dist/ the `site` project checks: this one, or E2E_SITE_ROOT (the editors' walk). */
+export const siteRoot = resolve(process.env['E2E_SITE_ROOT'] ?? repoRoot);
+
+/** The sites to run: `site`, `fixtures` or both (E2E_SITES=site,fixtures, the default). */
+export const E2E_SITES = (process.env['E2E_SITES'] ?? 'site,fixtures')
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name): name is 'site' | 'fixtures' => {
+    if (name === 'site' || name === 'fixtures') return true;
+    throw new Error(`E2E_SITES: „${name}“ gibt es nicht; möglich sind site und fixtures.`);
+  });
+
+/** One folder of received mails per site. */
+export const MAIL_DIRS = {
+  site: resolve(process.env['E2E_MAIL_ROOT'] ?? join(repoRoot, 'test-results'), 'e2e-mails-site'),
+  fixtures: resolve(process.env['E2E_MAIL_ROOT'] ?? join(repoRoot, 'test-results'), 'e2e-mails-fixtures'),
+} as const;
+
 /** One mail as the sink stored it. */
 export interface SinkMail {
   readonly n: number;
@@ -17,17 +38,17 @@ export interface SinkMail {
   readonly envelope: { readonly from: string; readonly to: readonly string[] };
   readonly subject: string;
   readonly replyTo: string;
+  /** The X-Portal-Reference header: the reference number of the submission. */
+  readonly reference: string;
   readonly text: string;
   readonly html: string;
 }
 
-export const MAIL_DIR = resolve(import.meta.dirname, '../../test-results/e2e-mails');
-
-/** Every mail received so far, oldest first. */
-export function readMails(): SinkMail[] {
-  if (!existsSync(MAIL_DIR)) return [];
-  return readdirSync(MAIL_DIR)
+/** Every mail the fixture site's server received so far, oldest first. */
+export function readMails(dir: string = MAIL_DIRS.fixtures): SinkMail[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((name) => /^\d+\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(join(MAIL_DIR, name), 'utf8')) as SinkMail)
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as SinkMail)
     .sort((a, b) => a.n - b.n);
 }

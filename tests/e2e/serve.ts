@@ -1,8 +1,10 @@
 /**
  * The server Playwright's webServer starts (`node tests/e2e/serve.ts`, port from E2E_PORT): the real
- * form backend serving the already built dist/ (it never builds; `npm test` builds first), with
+ * form backend serving an already built site (it never builds; `npm test` builds first) with its
+ * content: CONTENT_DIR and DIST_DIR (default content/ and dist/; the fixture site passes
+ * tests/fixtures/fixture.env, with its FORM_KEY_* too), with
  * - a fresh temporary DATA_DIR, removed again on exit,
- * - an SMTP sink that writes each received mail as JSON to test-results/e2e-mails/<n>.json,
+ * - an SMTP sink that writes each received mail as JSON to E2E_MAIL_DIR/<n>.json,
  * - the admin login from tests/e2e/env.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -12,15 +14,18 @@ import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { parseMail } from '../server/mime.ts';
-import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, E2E_NOTIFY_TO, MAIL_DIR } from './env.ts';
+import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, E2E_NOTIFY_TO, MAIL_DIRS } from './env.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env['E2E_PORT'] ?? 4391);
-const dist = join(root, 'dist');
+const dist = resolve(root, process.env['DIST_DIR'] ?? 'dist');
+const MAIL_DIR = process.env['E2E_MAIL_DIR'] ?? MAIL_DIRS.site;
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error('dist/index.html fehlt: bauen Sie die Website zuerst (npx astro build). Dieser Starter baut nicht.');
+  console.error(`${join(dist, 'index.html')} fehlt: bauen Sie die Website zuerst (npx astro build). Dieser Starter baut nicht.`);
   process.exit(1);
 }
+/** The form keys the build was given (FORM_KEY_<FORM>), passed on to the server. */
+const formKeys = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('FORM_KEY_')));
 
 rmSync(MAIL_DIR, { recursive: true, force: true });
 mkdirSync(MAIL_DIR, { recursive: true });
@@ -36,6 +41,7 @@ const sink = smtpSink({
       envelope: { from, to },
       subject: mail.header('subject') ?? '',
       replyTo: mail.header('reply-to') ?? '',
+      reference: mail.header('x-portal-reference') ?? '',
       text: mail.text,
       html: mail.html,
     };
@@ -52,7 +58,9 @@ const config = loadConfig(
     PORT: String(port),
     SITE_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
+    CONTENT_DIR: resolve(root, process.env['CONTENT_DIR'] ?? 'content'),
     DIST_DIR: dist,
+    ...formKeys,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     NOTIFY_TO: E2E_NOTIFY_TO,
     ADMIN_USER: E2E_ADMIN_USER,

@@ -4,8 +4,12 @@
  * scripts still work — the copy button on the offer page and the form island.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-import { builtSitemapPaths } from './pages.ts';
+import { expect, test } from '../fixtures.ts';
+import { siteContent } from '../content.ts';
+import { builtSitemapPaths } from '../pages.ts';
+
+const content = siteContent();
+const firstOffer = content.offers[0]?.id ?? '';
 
 /** Collects CSP violations from the page's own event and from the console. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -26,7 +30,8 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 test('no page of the sitemap violates the CSP, and each is served with one', async ({ page }) => {
   test.setTimeout(60_000);
   const violations = await watchViolations(page);
-  for (const path of [...builtSitemapPaths(), '/interesse/danke/?ref=KV-2026-000001', '/gibt-es-nicht/']) {
+  const thankYouPages = [`/angebote/${firstOffer}/interesse/danke/?ref=KV-2026-000001`, '/barrierefreiheit/barriere-melden/danke/?ref=BF-2026-000001'];
+  for (const path of [...builtSitemapPaths(), ...thankYouPages, '/gibt-es-nicht/']) {
     const response = await page.goto(path, { waitUntil: 'load' });
     const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';
     expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
@@ -38,10 +43,10 @@ test('no page of the sitemap violates the CSP, and each is served with one', asy
 test('the copy button works under the CSP', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const violations = await watchViolations(page);
-  await page.goto('/angebote/aufenthaltstitel/');
+  await page.goto(`/angebote/${firstOffer}/`);
   await page.getByRole('button', { name: 'Empfängernamen kopieren' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Kopiert' })).toBeAttached();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('d-NRW AöR');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(content.site.organisation.bebpoEmpfaenger);
   expect(await violations()).toEqual([]);
 });
 
@@ -53,7 +58,6 @@ test('the form island hydrates, validates (lazy-loaded code) and sends under the
   await expect(page.getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
   await page.getByLabel('Welche Seite ist betroffen?').fill('/kontakt/');
   await page.getByLabel('Beschreiben Sie die Barriere').fill('CSP-Test: der Fokus ist unsichtbar.');
-  await page.getByRole('checkbox', { name: /Datenschutzhinweise zu diesem Formular gelesen/ }).check();
   await page.getByRole('button', { name: 'Absenden' }).click();
   await expect(page.locator('.form-reference')).toHaveText(/^BF-\d{4}-\d{6}$/);
   expect(await violations()).toEqual([]);
