@@ -14,7 +14,7 @@ test.describe.configure({ timeout: 120_000 });
 const offer = fixture.offers[0]!;
 const form = interestForm(fixture, offer.id);
 const FORM = `/angebote/${offer.id}/interesse/`;
-const [first, second] = offer.leistungen.flatMap((l) => l.antragsstrecken);
+const [first = '', second = ''] = offer.leistungen.flatMap((l) => l.antragsstrecken);
 const postfach = fixture.site.organisation.postfach;
 
 const unique = () => `Stadt Prüfhausen ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
