@@ -24,11 +24,17 @@ const text = (field: string, hint: string) =>
     .trim()
     .min(1, { error: `Das Feld „${field}“ ist leer. ${hint}` });
 
-/** A date written as JJJJ-MM-TT. */
+/**
+ * A date written as JJJJ-MM-TT (YAML reads it as a date; in quotes it is text of that form). Any other
+ * text is refused: JavaScript would read "01.11.2026" as 11 January.
+ */
 const date = (field: string) =>
-  z.coerce.date({
-    error: `Das Feld „${field}“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2024-01-01.`,
-  });
+  z.preprocess(
+    (value) => (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? new Date(Number.NaN) : value),
+    z.coerce.date({
+      error: `Das Feld „${field}“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2024-01-01.`,
+    }),
+  );
 
 const email = (field: string) =>
   z.email({ error: `Das Feld „${field}“ ist keine gültige E-Mail-Adresse, z. B. name@digitales.nrw.de.` });

@@ -1,53 +1,76 @@
 /**
- * The build as an editor meets it: a broken reference, a missing download file or a wrong date fails
- * the build with a German message that names file and field; an editorial gap is listed.
+ * The build as an editor meets it, on a copy of the fixture content: a broken reference, a missing
+ * download file or a wrong date fails the build with a German message that names file and field;
+ * an editorial gap is listed. The form server reads the same content and reports the same German
+ * message (it uses the build's schemas and checks), so it never starts on content the build rejects.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildProject, createTempProject, type TempProject } from '../../scripts/lib/temp-project.ts';
+import { readContent } from '../../server/content.ts';
 
-describe('content errors in a real build', { timeout: 180_000 }, () => {
+/** What the server says about the content in `dir` (empty when it accepts it). */
+function serverProblems(dir: string): string {
+  try {
+    readContent(dir);
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe('content errors in a real build, and the server says the same', { timeout: 180_000 }, () => {
   let project: TempProject;
-  const offerFile = () => join(project.root, 'content/offers/aufenthaltstitel.mdx');
-  const original = readFileSync('content/offers/aufenthaltstitel.mdx', 'utf8');
+  let content: string;
+  const offerFile = () => join(content, 'offers/musterdienst.mdx');
+  const original = readFileSync('tests/fixtures/content/offers/musterdienst.mdx', 'utf8');
+  const build = () => buildProject(project.root, { CONTENT_DIR: 'fixtures/content' });
 
   beforeEach(() => {
     project = createTempProject();
+    cpSync('tests/fixtures', join(project.root, 'fixtures'), { recursive: true });
+    content = join(project.root, 'fixtures/content');
   });
   afterEach(() => project.remove());
 
   it('a missing contact and a missing download file fail the build, naming file and field', async () => {
-    writeFileSync(offerFile(), original.replace('  - cansu-aktepe\n', '  - cansu-aktepe\n  - max-muster\n'));
-    rmSync(join(project.root, 'public/downloads/einzelabruf-aufenthaltstitel.pdf'));
-    const result = await buildProject(project.root);
+    writeFileSync(offerFile(), original.replace('  - frieda-fiktiv\n', '  - frieda-fiktiv\n  - max-muster\n'));
+    rmSync(join(project.root, 'fixtures/public/downloads/musterdienst-folien.pdf'));
+    const result = await build();
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('Der Inhalt hat 2 Fehler');
-    expect(result.output).toContain(
-      'content/offers/aufenthaltstitel.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie content/contacts/max-muster.yaml an oder korrigieren Sie den Namen.',
-    );
-    expect(result.output).toContain(
-      'content/downloads/einzelabruf-aufenthaltstitel.yaml, Feld „datei“: Die Datei public/downloads/einzelabruf-aufenthaltstitel.pdf fehlt.',
-    );
+    const missingContact = 'fixtures/content/offers/musterdienst.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie fixtures/content/contacts/max-muster.yaml an oder korrigieren Sie den Namen.';
+    const missingFile = 'fixtures/content/downloads/musterdienst-folien.yaml, Feld „datei“: Die Datei fixtures/public/downloads/musterdienst-folien.pdf fehlt.';
+    expect(result.output).toContain(missingContact);
+    expect(result.output).toContain(missingFile);
+    // The server names the files from where it runs; the messages are the build's.
+    const server = serverProblems(content);
+    expect(server).toContain('offers/musterdienst.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie');
+    expect(server).toContain('downloads/musterdienst-folien.yaml, Feld „datei“: Die Datei');
+    expect(server).toContain('public/downloads/musterdienst-folien.pdf fehlt.');
   });
 
-  it('a date in German notation fails the build with the schema message for editors', async () => {
-    writeFileSync(offerFile(), original.replace(/^stand: .*$/m, 'stand: 28.11.2026'));
-    const result = await buildProject(project.root);
+  it('a date in German notation fails the build with the schema message for editors; the server refuses it with the same message', async () => {
+    writeFileSync(offerFile(), original.replace(/^stand: .*$/m, 'stand: 01.11.2026'));
+    const message = 'Das Feld „stand“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2024-01-01.';
+    const result = await build();
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('aufenthaltstitel');
-    expect(result.output).toContain('Das Feld „stand“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2024-01-01.');
+    expect(result.output).toContain('musterdienst');
+    expect(result.output).toContain(message);
+    expect(serverProblems(content)).toContain(`offers/musterdienst.mdx, stand: ${message}`);
   });
 
   it('a new editorial gap builds and is listed with file and line', async () => {
     writeFileSync(offerFile(), original.replace(/^umsetzer: .*$/m, 'umsetzer: "[LÜCKE: Umsetzer bestätigen]"'));
     const line = original.split('\n').findIndex((l) => l.startsWith('umsetzer:')) + 1;
-    const result = await buildProject(project.root);
+    const result = await build();
     expect(result.code, result.output.slice(-2000)).toBe(0);
     expect(result.output).toMatch(/\d+ offene redaktionelle Lücke\(n\) – bitte ergänzen:/);
-    expect(result.output).toContain(`content/offers/aufenthaltstitel.mdx:${line}  Umsetzer bestätigen`);
-    const html = readFileSync(join(project.root, 'dist/angebote/aufenthaltstitel/index.html'), 'utf8');
+    expect(result.output).toContain(`fixtures/content/offers/musterdienst.mdx:${line}  Umsetzer bestätigen`);
+    const html = readFileSync(join(project.root, 'dist/angebote/musterdienst/index.html'), 'utf8');
     expect(html).toContain('wird ergänzt');
     expect(html).not.toContain('LÜCKE');
+    expect(serverProblems(content)).toBe('');
   });
 });

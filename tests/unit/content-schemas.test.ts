@@ -42,11 +42,13 @@ describe('errors written for editors', () => {
     expect(messages(offer.safeParse(rest))).toEqual(['titel: Das Feld „titel“ fehlt oder ist kein Text. Tragen Sie den Namen des Angebots ein.']);
   });
 
-  it('a date in German notation says how to write it', () => {
-    const bad = { ...valid, stand: '28.11.2026' };
-    expect(messages(offer.safeParse(bad))).toEqual([
-      'stand: Das Feld „stand“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2024-01-01.',
-    ]);
+  it('a date in German notation says how to write it, also one JavaScript would misread as a month', () => {
+    for (const stand of ['28.11.2026', '01.11.2026', '11/01/2026', 'November 2026']) {
+      expect(messages(offer.safeParse({ ...valid, stand })), stand).toEqual([
+        'stand: Das Feld „stand“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2024-01-01.',
+      ]);
+    }
+    expect(offer.safeParse({ ...valid, stand: '2026-11-01' }).data?.stand).toEqual(new Date('2026-11-01'));
   });
 
   it('a cost phase without dates and one ending before it starts are explained', () => {
