@@ -47,6 +47,14 @@ const steps: Step[] = [
       return report && playwrightCounts(report);
     },
   },
+  {
+    name: 'editors walk',
+    command: ['npx', 'vitest', 'run', '--config', 'tests/walk/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/walk.json'],
+    report: () => {
+      const report = readJson<Parameters<typeof vitestCounts>[0]>('test-results/walk.json');
+      return report && vitestCounts(report);
+    },
+  },
 ];
 
 let selected: Step[];

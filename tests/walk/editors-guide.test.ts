@@ -1,0 +1,181 @@
+/**
+ * The README's Redaktionsleitfaden, walked on a copy of the project as an editor would: replace a
+ * stand-in PDF and set `platzhalter: false`, fill one gap, add a contact, add a news item and add a
+ * second offer from the guide's templates (used as they are, with the placeholders filled in). Then
+ * the build passes, the new offer has its page and its form, the real server accepts a submission to
+ * it, and the content-independent browser checks (tests/e2e/any-content) pass on the copy's build.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProject, createTempProject, type BuildResult, type TempProject } from '../../scripts/lib/temp-project.ts';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { findGaps } from '../../src/lib/gaps.ts';
+import { isoDate } from '../../src/lib/dates.ts';
+import { de } from '../../src/strings/de.ts';
+import { freePort, tempDir } from '../server/helpers.ts';
+import { guide, templateUnder } from './guide.ts';
+
+const today = isoDate(new Date());
+const steps = guide(process.cwd());
+const NEW = { offer: 'redaktionstest-dienst', download: 'redaktionstest-vertrag', contact: 'rita-redaktionstest', news: 'redaktionstest-meldung' };
+
+let project: TempProject;
+let scratch: ReturnType<typeof tempDir>;
+let build: BuildResult;
+let replaced: { yaml: string; pdf: string } | undefined;
+let filled: { file: string; what: string } | undefined;
+const path = (...parts: string[]) => join(project.root, ...parts);
+const read = (...parts: string[]) => readFileSync(path(...parts), 'utf8');
+const write = (text: string, ...parts: string[]) => writeFileSync(path(...parts), text);
+const html = (page: string) => read('dist', page, 'index.html');
+const gapCount = (output: string) => Number(/(\d+) offene redaktionelle Lücke/.exec(output)?.[1] ?? 0);
+
+async function pdf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) doc.addPage([595.28, 841.89]).drawText(`Redaktionstest, Seite ${i}`, { x: 50, y: 780, size: 14, font });
+  return doc.save();
+}
+
+/** Every content file with its gaps, as the build lists them. */
+function gapsOfCopy(): { file: string; what: string }[] {
+  const files = readdirSync(path('content'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(ya?ml|mdx?)$/.test(e.name));
+  return files.flatMap((e) => findGaps(join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')));
+}
+
+describe("the editors' guide, walked on a copy of the project", () => {
+  let gapsBefore = 0;
+
+  beforeAll(async () => {
+    project = createTempProject();
+    scratch = tempDir('kv-walk-');
+    gapsBefore = gapsOfCopy().length;
+
+    // "Eine Download-Datei ersetzen": a stand-in, if the content still has one.
+    const standIn = readdirSync(path('content/downloads')).find((f) => /^platzhalter: true$/m.test(read('content/downloads', f)));
+    if (standIn !== undefined) {
+      const yaml = read('content/downloads', standIn);
+      const file = /^datei: (\S+)$/m.exec(yaml)?.[1] ?? '';
+      writeFileSync(path('public/downloads', file), await pdf(3));
+      write(yaml.replace(/^platzhalter: true$/m, 'platzhalter: false').replace(/^stand: .*$/m, `stand: ${today}`), 'content/downloads', standIn);
+      replaced = { yaml: standIn, pdf: file };
+    }
+
+    // "Redaktionelle Lücken": fill the first gap written in YAML, if there is one.
+    const gap = gapsOfCopy().find((g) => /\.ya?ml$/.test(g.file));
+    if (gap !== undefined) {
+      const text = readFileSync(gap.file, 'utf8');
+      writeFileSync(gap.file, text.replace(`[LÜCKE: ${gap.what}]`, 'Ausgefüllt im Redaktionstest'));
+      filled = gap;
+    }
+
+    // "Einen Kontakt hinzufügen", and list it under the first offer's `kontakte:`.
+    write(templateUnder(steps, 'Einen Kontakt hinzufügen').replace('Vorname Nachname', 'Rita Redaktionstest'), 'content/contacts', `${NEW.contact}.yaml`);
+    const firstOffer = readdirSync(path('content/offers')).sort()[0] ?? '';
+    write(read('content/offers', firstOffer).replace(/^kontakte:\n/m, `kontakte:\n  - ${NEW.contact}\n`), 'content/offers', firstOffer);
+
+    // "Eine Meldung (Aktuelles) hinzufügen".
+    const news = templateUnder(steps, 'Eine Meldung (Aktuelles) hinzufügen');
+    // A headline with ": " needs quotes (the guide says so; without them the build stops).
+    write(news.replace('Überschrift der Meldung', '"Redaktionstest: eine neue Meldung"').replace(/^datum: .*$/m, `datum: ${today}`), 'content/news', `${NEW.news}.mdx`);
+
+    // "Eine Download-Datei hinzufügen" and "Ein neues Angebot hinzufügen".
+    mkdirSync(path('public/downloads'), { recursive: true });
+    writeFileSync(path('public/downloads', `${NEW.download}.pdf`), await pdf(1));
+    const download = templateUnder(steps, 'Eine Download-Datei hinzufügen').replaceAll('<name>', NEW.download).replace('Titel des Dokuments', 'Vertrag zum Redaktionstest');
+    write(download.replace(/^stand: .*$/m, `stand: ${today}`), 'content/downloads', `${NEW.download}.yaml`);
+    const offer = templateUnder(steps, 'Ein neues Angebot hinzufügen')
+      .replace('Name des Online-Dienstes', 'Redaktionstest-Dienst')
+      .replace(/^kurzbeschreibung: .*$/m, 'kurzbeschreibung: Ein Angebot aus der Vorlage im Redaktionsleitfaden, vom Test angelegt.')
+      .replaceAll('<name-des-downloads>', NEW.download)
+      .replaceAll('<vorname-nachname>', NEW.contact)
+      .replace(/^stand: .*$/m, `stand: ${today}`)
+      .replace(/^veroeffentlicht: .*$/m, `veroeffentlicht: ${today}`);
+    write(offer, 'content/offers', `${NEW.offer}.mdx`);
+
+    build = await buildProject(project.root);
+  });
+
+  afterAll(() => {
+    project?.remove();
+    scratch?.remove();
+  });
+
+  it('builds (exit 0)', () => {
+    expect(build.code, build.output.slice(-3000)).toBe(0);
+  });
+
+  it('the replaced stand-in shows the new file (skipped when the content has no stand-in left)', (context) => {
+    if (replaced === undefined) context.skip();
+    const linking = readdirSync(path('dist/angebote'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => html(`angebote/${e.name}`))
+      .filter((page) => page.includes(`/downloads/${replaced?.pdf}`));
+    expect(linking.length).toBeGreaterThan(0);
+    const id = replaced?.yaml.replace(/\.yaml$/, '');
+    for (const page of linking) {
+      const item = new RegExp(`<li[^>]*id="download-${id}"[^>]*>([\\s\\S]*?)</li>`).exec(page)?.[1] ?? '';
+      expect(item).toMatch(/\(PDF, [\d,]+ KB, 3 Seiten\)/);
+      expect(item).not.toContain(de.offer.placeholder);
+    }
+  });
+
+  it('the filled gap is gone from the build\u2019s list of gaps (skipped when the content has no gap left)', (context) => {
+    if (filled === undefined) context.skip();
+    expect(gapCount(build.output)).toBe(gapsBefore - 1);
+    expect(build.output).not.toContain(filled?.what);
+  });
+
+  it('the new contact is on its offer page and the contact page', () => {
+    expect(html('kontakt')).toContain('Rita Redaktionstest');
+    expect(html(`angebote/${NEW.offer}`)).toContain('Rita Redaktionstest');
+  });
+
+  it('the news item has its page and is in the feed', () => {
+    expect(html(`aktuelles/${NEW.news}`)).toContain('Redaktionstest: eine neue Meldung');
+    expect(read('dist/aktuelles/rss.xml')).toContain(`/aktuelles/${NEW.news}/</link>`);
+  });
+
+  it('the new offer has its page and its form, and the sitemap, the catalogue and the feed list it', () => {
+    expect(html(`angebote/${NEW.offer}`)).toContain('Redaktionstest-Dienst');
+    expect(html(`angebote/${NEW.offer}/interesse`)).toContain(`action="/f/interesse-${NEW.offer}"`);
+    expect(html(`angebote/${NEW.offer}/interesse`)).toContain('Name der ersten Antragsstrecke');
+    const sitemap = read('dist/sitemap-0.xml');
+    expect(sitemap).toContain(`/angebote/${NEW.offer}/</loc>`);
+    expect(sitemap).toContain(`/angebote/${NEW.offer}/interesse/</loc>`);
+    expect(html('interesse')).toContain(`href="/angebote/${NEW.offer}/interesse/"`);
+    expect(read('dist/aktuelles/rss.xml')).toContain(`/angebote/${NEW.offer}/</link>`);
+  });
+
+  it('the real server accepts a valid submission to the new offer\u2019s form', async () => {
+    const config = loadConfig({ CONTENT_DIR: path('content'), DIST_DIR: path('dist'), DATA_DIR: join(scratch.path, 'data'), LOG_LEVEL: 'silent' }, project.root);
+    const app = await buildApp(config, { transport: null, startOutbox: false });
+    try {
+      expect((await app.inject({ method: 'GET', url: `/angebote/${NEW.offer}/interesse/` })).statusCode).toBe(200);
+      const reply = await app.inject({
+        method: 'POST',
+        url: `/f/interesse-${NEW.offer}`,
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        payload: { behoerde: 'Stadt Redaktionstest', ansprechperson: 'Rita', email: 'rita@stadt.example', antragsstrecken: ['Name der ersten Antragsstrecke'] },
+      });
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(app.store.listSubmissions(`interesse-${NEW.offer}`)).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('the content-independent browser checks pass on the copy (axe, frame, links, CSP, budgets, sitemap)', async () => {
+    const run = spawnSync('npx', ['playwright', 'test', '--reporter=line', `--output=${join(scratch.path, 'e2e')}`], {
+      env: { ...process.env, E2E_SITES: 'site', E2E_SITE_ROOT: project.root, E2E_PORT: String(await freePort()), E2E_MAIL_ROOT: scratch.path, FORCE_COLOR: '0' },
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-4000)).toBe(0);
+    expect(run.stdout).toMatch(/\d+ passed/);
+  });
+});
