@@ -13,7 +13,7 @@ export const barriereMeldenFields: readonly FieldDefinition[] = [
     name: 'seite',
     label: 'Welche Seite ist betroffen?',
     shortLabel: 'Seite',
-    hint: 'Die Adresse oder der Titel der Seite, zum Beispiel „Aufenthaltstitel“',
+    hint: 'Die Adresse oder der Titel der Seite, zum Beispiel /kontakt/ oder „Kontakt“',
     type: 'text',
     required: true,
     maxLength: 500,

@@ -31,7 +31,7 @@ export function createFormRegistry(offers: readonly OfferForForm[]): FormRegistr
 /**
  * The environment variable that gives a form another key (e. g. a hosted Formspree form ID):
  * `PUBLIC_FORM_KEY_<NAME>` for the build, `FORM_KEY_<NAME>` for the server, the name upper case
- * with `-` as `_` (interesse-aufenthaltstitel → FORM_KEY_INTERESSE_AUFENTHALTSTITEL).
+ * with `-` as `_` (interesse-musterdienst → FORM_KEY_INTERESSE_MUSTERDIENST).
  */
 export function formKeyVariable(name: FormName, side: FormKeySide): string {
   return `${side === 'build' ? 'PUBLIC_' : ''}FORM_KEY_${name.toUpperCase().replace(/-/g, '_')}`;

@@ -48,7 +48,7 @@ export const COLLECTION_PATTERNS = {
   downloads: '*.yaml',
 } as const;
 
-/** An entry's id is its file name without the extension (content/offers/aufenthaltstitel.mdx → aufenthaltstitel). */
+/** An entry's id is its file name without the extension (content/offers/musterdienst.mdx → musterdienst). */
 export function entryId(file: string): string {
   return basename(file).replace(/\.(mdx?|ya?ml)$/, '');
 }

@@ -117,7 +117,7 @@ export const downloadSchema = z.object({
   titel: text('titel', 'Tragen Sie den Titel des Dokuments ein.'),
   /** Short description: what the document is for. */
   beschreibung: text('beschreibung', 'Beschreiben Sie in einem Satz, wofür das Dokument da ist.'),
-  /** File name in public/downloads/, e. g. "einzelabruf-aufenthaltstitel.pdf". Type, size and pages are read from the file. */
+  /** File name in public/downloads/, e. g. "einzelabruf-musterdienst.pdf". Type, size and pages are read from the file. */
   datei: z
     .string({ error: 'Das Feld „datei“ fehlt. Tragen Sie den Dateinamen aus public/downloads/ ein.' })
     .regex(/^[a-z0-9][a-z0-9._-]*\.(pdf|docx|xlsx|pptx|odt|ods|odp)$/, {
@@ -151,7 +151,7 @@ const costPhase = z
     bis: date('kostenphasen → bis').optional(),
     /** What the authority pays in this phase. */
     beschreibung: text('kostenphasen → beschreibung', 'Beschreiben Sie, welche Kosten in dieser Phase anfallen.'),
-    /** Legal reference, e. g. "§ 5 Abs. 7 Einzelabruf „Aufenthaltstitel“". */
+    /** Legal reference, e. g. "§ 5 Abs. 7 des Einzelabrufs". */
     rechtsgrundlage: text('kostenphasen → rechtsgrundlage', 'Nennen Sie die Fundstelle im Einzelabruf.'),
   })
   .refine((p) => p.von !== undefined || p.bis !== undefined, {

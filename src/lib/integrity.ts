@@ -15,7 +15,7 @@ export interface RefLike {
 
 export interface OfferRefs {
   id: string;
-  /** The offer's file as the editor knows it, e. g. content/offers/aufenthaltstitel.mdx. */
+  /** The offer's file as the editor knows it, e. g. content/offers/musterdienst.mdx. */
   file: string;
   downloads: readonly RefLike[];
   kontakte: readonly RefLike[];

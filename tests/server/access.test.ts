@@ -119,9 +119,9 @@ describe('security headers on every response', () => {
 
   beforeAll(() => {
     site = tempDir('kv-access-site-');
-    for (const dir of ['_astro', 'angebote/aufenthaltstitel', 'downloads']) mkdirSync(join(site.path, dir), { recursive: true });
+    for (const dir of ['_astro', 'angebote/musterdienst', 'downloads']) mkdirSync(join(site.path, dir), { recursive: true });
     writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Start</title>');
-    writeFileSync(join(site.path, 'angebote/aufenthaltstitel/index.html'), `<!doctype html><title>Angebot</title><script type="module">${inline}</script>`);
+    writeFileSync(join(site.path, 'angebote/musterdienst/index.html'), `<!doctype html><title>Angebot</title><script type="module">${inline}</script>`);
     writeFileSync(join(site.path, '404.html'), '<!doctype html><title>Nicht gefunden</title>');
     writeFileSync(join(site.path, '_astro/app.js'), 'export {};');
     writeFileSync(join(site.path, 'downloads/einzelabruf.pdf'), '%PDF-1.4\n%%EOF\n');
@@ -133,8 +133,8 @@ describe('security headers on every response', () => {
 
   const requests: { name: string; method?: 'GET' | 'POST' | 'OPTIONS' | 'DELETE'; url: string; headers?: Record<string, string>; payload?: string; status: number }[] = [
     { name: 'page', url: '/', status: 200 },
-    { name: 'offer page', url: '/angebote/aufenthaltstitel/', status: 200 },
-    { name: 'redirect to the slash', url: '/angebote/aufenthaltstitel', status: 301 },
+    { name: 'offer page', url: '/angebote/musterdienst/', status: 200 },
+    { name: 'redirect to the slash', url: '/angebote/musterdienst', status: 301 },
     { name: 'asset', url: '/_astro/app.js', status: 200 },
     { name: 'PDF', url: '/downloads/einzelabruf.pdf', status: 200 },
     { name: '404 page', url: '/gibt-es-nicht/', status: 404 },

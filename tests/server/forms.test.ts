@@ -13,7 +13,6 @@ import {
   readFormKeys,
   validateSubmission,
   withSchema,
-  type FieldDefinition,
   type FormDefinition,
 } from '../../src/forms/index.ts';
 import { fixture, fixtureForms, interesse, interesseOptions, validInteresse } from './helpers.ts';
@@ -185,61 +184,6 @@ describe('interest form schema', () => {
     expect(errorsOf(validInteresse({ behoerde: { a: 1 } }))[0]).toMatchObject({ field: 'behoerde', code: 'TYPE_TEXT' });
   });
 });
-
-describe('one line in every single-line field', () => {
-  const breaks: [string, string][] = [
-    ['LF', '\n'],
-    ['CR', '\r'],
-    ['CR LF', '\r\n'],
-    ['NEL (U+0085)', '\u0085'],
-    ['LINE SEPARATOR (U+2028)', '\u2028'],
-    ['PARAGRAPH SEPARATOR (U+2029)', '\u2029'],
-    ['vertical tab', '\u000b'],
-    ['form feed', '\u000c'],
-  ];
-  /** A valid value of each single-line field, with a place in the middle for the break. */
-  const singleLine = (form: FormDefinition): [FieldDefinition, string, string][] =>
-    form.fields.flatMap((field): [FieldDefinition, string, string][] => {
-      const parts: Partial<Record<FieldDefinition['type'], [string, string]>> = {
-        text: ['Stadt', 'Dortmund'],
-        email: ['erika@', 'stadt.de'],
-        tel: ['0231', '123456'],
-        month: ['03.', '2027'],
-        ags: ['05913', '000'],
-      };
-      const part = parts[field.type];
-      return part === undefined ? [] : [[field, ...part]];
-    });
-
-  for (const form of [interesse, barrier]) {
-    for (const [field, before, after] of singleLine(form)) {
-      for (const [name, character] of breaks) {
-        it(`${form.name} → ${field.name}: refuses a ${name} with a German message naming the field`, () => {
-          const errors = errorsOf({ ...validFor(form), [field.name]: `${before}${character}${after}` }, form);
-          const expected = name === 'vertical tab' || name === 'form feed' ? 'unsichtbare Steuerzeichen' : `Schreiben Sie die Angabe „${field.shortLabel ?? field.label}“ in eine Zeile`;
-          expect(errors).toEqual([{ field: field.name, code: field.type === 'email' ? 'TYPE_EMAIL' : 'TYPE_TEXT', message: expect.stringContaining(expected) }]);
-        });
-      }
-    }
-  }
-
-  it('covers every single-line type of both forms', () => {
-    expect(new Set(singleLine(interesse).map(([field]) => field.type))).toEqual(new Set(['text', 'email', 'tel', 'month', 'ags']));
-    expect(singleLine(barrier).map(([field]) => field.name)).toEqual(['seite', 'email']);
-  });
-
-  it('keeps line breaks in a textarea', () => {
-    for (const [, character] of breaks.slice(0, 6)) {
-      expect(validateSubmission(interesse, validInteresse({ nachricht: `Zeile 1${character}Zeile 2` }))).toMatchObject({ ok: true });
-      expect(validateSubmission(barrier, { seite: '/', beschreibung: `Zeile 1${character}Zeile 2` })).toMatchObject({ ok: true });
-    }
-  });
-});
-
-/** A valid submission of either form. */
-function validFor(form: FormDefinition): Record<string, unknown> {
-  return form === interesse ? validInteresse() : { seite: '/kontakt/', beschreibung: 'Kein Fokus', email: 'a@stadt.de' };
-}
 
 describe('barrier report schema', () => {
   it('needs the page and the description; the e-mail address is optional', () => {
