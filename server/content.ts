@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { load } from 'js-yaml';
 import type { ZodType } from 'astro/zod';
-import type { OfferForForm } from '../src/forms/index.ts';
+import { offerPageTitles, type OfferForForm } from '../src/forms/index.ts';
 import { COLLECTION_PATTERNS, displayPath, entryId, filesOfContent } from '../src/lib/content-paths.ts';
 import { contactSchema, downloadSchema, offerSchema, plainRef, siteSchema, type OfferData, type SiteData } from '../src/lib/content-schemas.ts';
-import { integrityProblems, siteFileProblem } from '../src/lib/integrity.ts';
+import { integrityProblems, siteFileProblem, titleProblems } from '../src/lib/integrity.ts';
 
 /** The facts of content/site/site.yaml the server uses. */
 export interface SiteFacts {
@@ -95,6 +95,10 @@ export function readContent(contentDir: string): ServerContent {
     }),
   );
   const site = sites[0]?.data;
+  if (site !== undefined) {
+    const titles = offers.map((o) => ({ file: o.file, titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }) }));
+    problems.push(...titleProblems(titles, site.portalName));
+  }
   if (problems.length > 0 || site === undefined) {
     throw new ContentError(`Der Inhalt in ${displayPath(contentDir)} hat ${problems.length} Fehler:\n- ${problems.join('\n- ')}`);
   }

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { barriereMeldenMeta, interesseMeta, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
+import { barriereMeldenMeta, interesseMeta, offerPageTitles, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
 import { displayPath, readContentPaths } from '../lib/content-paths.ts';
-import { integrityProblems, siteFileProblem } from '../lib/integrity.ts';
+import { integrityProblems, siteFileProblem, titleProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
 import { offerPath } from '../lib/routes.ts';
 
@@ -59,6 +59,15 @@ async function load(): Promise<Portal> {
     folders: { contacts: join(displayPath(contentDir), 'contacts'), downloads: join(displayPath(contentDir), 'downloads'), files: displayPath(downloadsDir) },
     fileExists: (datei) => existsSync(join(downloadsDir, datei)),
   });
+  problems.push(
+    ...titleProblems(
+      [
+        ...offerEntries.map((o) => ({ file: file(o), titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }) })),
+        ...[...news, ...pages].map((entry) => ({ file: file(entry), titel: entry.data.titel, titles: [entry.data.titel] })),
+      ],
+      site.portalName,
+    ),
+  );
   if (problems.length > 0) {
     throw new Error(`Der Inhalt hat ${problems.length} Fehler:\n- ${problems.join('\n- ')}`);
   }

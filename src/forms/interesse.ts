@@ -209,3 +209,8 @@ export function interesseMeta(offer: OfferForForm): FormMeta {
     subjectField: 'behoerde',
   };
 }
+
+/** The titles of the pages an offer makes (its page and its form page), for the title-length check. */
+export function offerPageTitles(offer: OfferForForm): string[] {
+  return [offer.titel, interesseMeta(offer).texts.pageTitle];
+}

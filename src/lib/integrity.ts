@@ -78,3 +78,27 @@ export function integrityProblems(input: IntegrityInput): string[] {
 export function siteFileProblem(count: number, folder: string): string | undefined {
   return count === 1 ? undefined : `${folder}/ muss genau eine Datei site.yaml mit den Angaben zur Organisation enthalten.`;
 }
+
+/** The longest page title (with " – <portal name>") search engines show in full; html-validate checks it too. */
+export const TITLE_MAX = 70;
+
+/** The title of a page as the layout writes it (src/layouts/Page.astro). */
+export function fullTitle(title: string, portalName: string): string {
+  return `${title} – ${portalName}`;
+}
+
+/**
+ * Page titles made from an entry's `titel` that would be longer than TITLE_MAX (an offer's page and
+ * its form page, a news item, a content page). Each problem names the file and how long `titel` may be.
+ */
+export function titleProblems(entries: readonly { file: string; titel: string; titles: readonly string[] }[], portalName: string): string[] {
+  return entries.flatMap(({ file, titel, titles }) => {
+    const longest = titles.map((title) => fullTitle(title, portalName)).sort((a, b) => b.length - a.length)[0] ?? '';
+    if (longest.length <= TITLE_MAX) return [];
+    const allowed = titel.length - (longest.length - TITLE_MAX);
+    return [
+      `${file}, Feld „titel“: Der Seitentitel „${longest}“ wäre ${longest.length} Zeichen lang; Suchmaschinen zeigen nur etwa ${TITLE_MAX}. ` +
+        `Kürzen Sie „titel“ auf höchstens ${Math.max(allowed, 1)} Zeichen.`,
+    ];
+  });
+}

@@ -33,7 +33,8 @@ export const formStrings = {
     submissionName: 'Interessenbekundung {angebot}',
     confirmationHeading: 'Vielen Dank, Ihre Interessenbekundung ist eingegangen',
     confirmationText: 'Wir haben Ihre Angaben zum Angebot „{angebot}“ erhalten und melden uns per E-Mail bei Ihnen.',
-    thanksTitle: 'Interesse eingegangen: {angebot}',
+    /** Without the offer: thank-you pages are not searched, and a long offer title must not make the title too long. */
+    thanksTitle: 'Interesse eingegangen',
     thanksDescription: 'Ihre Interessenbekundung zum Angebot „{angebot}“ ist bei d-NRW AöR eingegangen.',
     nextStepsLink: 'Alles zum Angebot „{angebot}“',
     leistungenHint: 'Das Angebot umfasst {leistungen}. Wählen Sie alle zutreffenden Antragsstrecken aus.',

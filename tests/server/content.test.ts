@@ -65,6 +65,11 @@ describe('broken content', () => {
     expect(message).toContain('Neues Angebot.md: Der Dateiname wird Teil der Adresse des Angebots.');
   });
 
+  it('an offer title that makes a page title longer than 70 characters, with the length it may have', () => {
+    edit(offerFile(), (text) => text.replace(/^titel: .*$/m, 'titel: Ein sehr langer Titel für einen erfundenen Musterdienst'));
+    expect(problemsOf()).toMatch(/musterdienst\.mdx, Feld „titel“: Der Seitentitel „Interesse bekunden: Ein sehr langer Titel .*“ wäre \d+ Zeichen lang; .* Kürzen Sie „titel“ auf höchstens \d+ Zeichen\./);
+  });
+
   it('no site.yaml', () => {
     rmSync(join(content, 'site', 'site.yaml'));
     expect(problemsOf()).toMatch(/site\/ muss genau eine Datei site\.yaml/);

@@ -7,7 +7,7 @@ import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-
 import { formatDate, isoDate, latest } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
-import { integrityProblems } from '../../src/lib/integrity.ts';
+import { integrityProblems, titleProblems } from '../../src/lib/integrity.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { hoistIslandStyle } from '../../src/lib/island-style.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
@@ -190,5 +190,19 @@ describe('island style', () => {
     );
     const page = '<html><head></head><body><p>no island</p></body></html>';
     expect(hoistIslandStyle(page)).toBe(page);
+  });
+});
+
+describe('page title length', () => {
+  it('names the file and how long `titel` may be when a page title made from it is longer than 70 characters', () => {
+    const entry = (titel: string) => ({ file: 'content/offers/x.mdx', titel, titles: [titel, `Interesse bekunden: ${titel}`] });
+    expect(titleProblems([entry('Aufenthaltstitel')], 'Kommunalvertreter NRW')).toEqual([]);
+    const long = 'Aufenthaltskarten und aufenthaltsrelevante Bescheinigungen';
+    expect(titleProblems([entry(long)], 'Kommunalvertreter NRW')).toEqual([
+      `content/offers/x.mdx, Feld „titel“: Der Seitentitel „Interesse bekunden: ${long} – Kommunalvertreter NRW“ wäre 102 Zeichen lang; Suchmaschinen zeigen nur etwa 70. Kürzen Sie „titel“ auf höchstens 26 Zeichen.`,
+    ]);
+    const fits = 'x'.repeat(26);
+    expect(titleProblems([entry(fits)], 'Kommunalvertreter NRW')).toEqual([]);
+    expect(titleProblems([entry(`${fits}x`)], 'Kommunalvertreter NRW')).toHaveLength(1);
   });
 });
