@@ -7,13 +7,10 @@ import { readContent, type ServerContent } from '../../server/content.ts';
 import { createFormRegistry, interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
 import { siteRoot } from './env.ts';
 
-export const FIXTURE_CONTENT = join(import.meta.dirname, '../fixtures/content');
+export { fixture } from '../server/helpers.ts';
 
 /** The content of the `site` project (content/, or E2E_SITE_ROOT/content). */
 export const siteContent = (): ServerContent => readContent(join(siteRoot, 'content'));
-
-/** The fixture content of the `fixtures` project. */
-export const fixture = readContent(FIXTURE_CONTENT);
 
 /** The interest form of an offer of the given content. */
 export function interestForm(content: ServerContent, offerId: string): FormDefinition {

@@ -25,15 +25,3 @@ export const test = base.extend<{ externalRequests: string[]; axe: () => AxeBuil
 });
 
 export { expect };
-
-/** Paths of every page in the sitemap, as the built site lists them. */
-export async function sitemapPaths(request: { get: (url: string) => Promise<{ text: () => Promise<string> }> }): Promise<string[]> {
-  const index = await (await request.get('/sitemap-index.xml')).text();
-  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
-  const paths: string[] = [];
-  for (const sitemap of sitemaps) {
-    const xml = await (await request.get(sitemap)).text();
-    paths.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname));
-  }
-  return paths;
-}

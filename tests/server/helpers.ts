@@ -32,7 +32,7 @@ export const INTERESSE = interesse.name;
 /** Its choices: the offer's Antragsstrecken and the open choice. */
 export const interesseOptions: readonly string[] = interesse.fields.find((f) => f.type === 'checkboxes')?.options ?? [];
 
-export function formNamed(name: string): FormDefinition {
+function formNamed(name: string): FormDefinition {
   const form = fixtureForms.get(name);
   if (form === undefined) throw new Error(`Die Fixture-Inhalte haben kein Formular „${name}“.`);
   return form;
