@@ -9,6 +9,7 @@ import basicAuth from '@fastify/basic-auth';
 import type { FastifyInstance } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { FORM_NAMES, isFormName, type FormRegistry } from '../src/forms/index.ts';
+import { ADMIN_FAILURE_WINDOW_MS } from '../src/lib/processing.ts';
 import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
 import type { Store } from './db.ts';
@@ -24,7 +25,7 @@ export function safeEqual(given: string, expected: string): boolean {
 
 /** Failed logins per client address and window before the admin area answers 429. */
 export const ADMIN_MAX_FAILURES = 5;
-export const ADMIN_FAILURE_WINDOW_MS = 15 * 60_000;
+export { ADMIN_FAILURE_WINDOW_MS };
 /** Addresses remembered at most; beyond that the oldest entries are dropped. */
 const MAX_TRACKED_ADDRESSES = 10_000;
 

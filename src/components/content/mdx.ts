@@ -3,8 +3,9 @@ import Anschrift from './Anschrift.astro';
 import Benachrichtigung from './Benachrichtigung.astro';
 import Einstellung from './Einstellung.astro';
 import Fakt from './Fakt.astro';
+import Formularfelder from './Formularfelder.astro';
 import Formularweg from './Formularweg.astro';
 import Luecke from './Luecke.astro';
 import Postfach from './Postfach.astro';
 
-export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularweg, Luecke, Postfach };
+export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, Luecke, Postfach };
