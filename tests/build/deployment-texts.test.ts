@@ -12,11 +12,14 @@ import { buildProject, createTempProject, type BuildResult, type TempProject } f
 import { isChecked } from '../../src/lib/checked.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
+import { de } from '../../src/strings/de.ts';
 
 const BUILD_DATE = '2031-02-03';
 const CHECKED_ON = '2025-06-30';
 const settings = { RETENTION_DAYS: '123', SPAM_RETENTION_DAYS: '7', NOTIFY_TO: 'eingang@example.org', BUILD_DATE };
 const formspree = { ...settings, PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' };
+/** A fictional phone number the own-server copy gets in site.yaml; the Formspree copy keeps the gap. */
+const PHONE = '+49 231 0000-0';
 
 /** Every built page: its path and its visible text (scripts, styles and tags removed). */
 function builtPages(root: string): Map<string, { html: string; text: string }> {
@@ -50,8 +53,12 @@ function checkedPaths(root: string): Set<string> {
   return paths;
 }
 
-function build(env: Record<string, string>): { project: TempProject; result: Promise<BuildResult> } {
+function build(env: Record<string, string>, phone?: string): { project: TempProject; result: Promise<BuildResult> } {
   const project = createTempProject(process.cwd(), 'kv-deploy-');
+  if (phone !== undefined) {
+    const site = join(project.root, 'content/site/site.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace(/^( {2}telefon: ).*$/m, `$1"${phone}"`));
+  }
   const impressum = join(project.root, 'content/pages/impressum.mdx');
   writeFileSync(impressum, readFileSync(impressum, 'utf8').replace(/^stand: .*\n/m, '').replace(/^titel: /m, `stand: ${CHECKED_ON}\ntitel: `));
   return { project, result: buildProject(project.root, env) };
@@ -61,7 +68,7 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
   let own: TempProject;
   let hosted: TempProject;
   beforeAll(async () => {
-    const a = build(settings);
+    const a = build(settings, PHONE);
     const b = build(formspree);
     own = a.project;
     hosted = b.project;
@@ -106,6 +113,23 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
       }
       expect(builtPages(project.root).get('/impressum/')?.text).toContain(`Stand der Angaben: ${formatDate(new Date(`${CHECKED_ON}T12:00:00Z`))}`);
     }
+  });
+
+  it('the Kontakt page shows the phone number once it is filled in, and no phone line while it is a gap', () => {
+    const filled = builtPages(own.root).get('/kontakt/')?.html ?? '';
+    expect(filled).toContain(`href="tel:${PHONE.replace(/[^\d+]/g, '')}"`);
+    expect(filled).toContain(`>${PHONE}</a>`);
+    const gap = builtPages(hosted.root).get('/kontakt/');
+    expect(gap?.text).not.toContain(de.contact.phone);
+    expect(gap?.text).not.toContain(de.gap);
+  });
+
+  it('each offer page invites authorities to get in touch once, and the privacy notice claims no Art. 20 right (processing under lit. e)', () => {
+    const pages = builtPages(own.root);
+    const offers = [...pages].filter(([path]) => /^\/angebote\/[^/]+\/$/.test(path));
+    expect(offers.length).toBeGreaterThan(0);
+    for (const [path, page] of offers) expect(page.text.split(de.offer.startText).length - 1, path).toBe(1);
+    expect(pages.get('/datenschutz/')?.text).not.toMatch(/Art\.\s*20\b/);
   });
 
   it('an external form endpoint without the operator’s confirmation stops the build with a German message', async () => {
