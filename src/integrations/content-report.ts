@@ -1,13 +1,16 @@
 /**
- * Lists every open editorial gap in content/ with file and line at the end of each build, so an
- * editor sees what is still missing. Broken references and missing files fail the build earlier
- * (src/data/portal.ts).
+ * At the start of each build: stops it when the legal texts cannot describe the deployment settings
+ * truthfully (src/lib/deployment.ts). At the end: lists every open editorial gap in content/ with file
+ * and line, and every page without a "Stand der Angaben", so an editor sees what is still missing.
+ * Broken references and missing files fail the build earlier (src/data/portal.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { findGaps, formatGapReport, type Gap } from '../lib/gaps.ts';
+import { CHECKED_COLLECTIONS, findUnchecked, formatUncheckedReport, type Unchecked } from '../lib/checked.ts';
+import { buildEnv, deploymentTexts } from '../lib/deployment.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -17,11 +20,18 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+async function readContent(root: string): Promise<{ file: string; text: string }[]> {
+  const files = await listFiles(join(root, 'content'));
+  return Promise.all(files.map(async (f) => ({ file: relative(root, f), text: await readFile(f, 'utf8') })));
+}
+
 export async function collectGaps(root: string): Promise<Gap[]> {
-  const contentDir = join(root, 'content');
-  const files = await listFiles(contentDir);
-  const perFile = await Promise.all(files.map(async (f) => findGaps(relative(root, f), await readFile(f, 'utf8'))));
-  return perFile.flat();
+  return (await readContent(root)).flatMap((f) => findGaps(f.file, f.text));
+}
+
+export async function collectUnchecked(root: string): Promise<Unchecked[]> {
+  const inPages = (file: string) => CHECKED_COLLECTIONS.some((c) => file.startsWith(join('content', c) + '/'));
+  return findUnchecked((await readContent(root)).filter((f) => inPages(f.file)));
 }
 
 export default function contentReport(): AstroIntegration {
@@ -29,11 +39,17 @@ export default function contentReport(): AstroIntegration {
   return {
     name: 'kv-content-report',
     hooks: {
+      'astro:config:setup': ({ config, command }) => {
+        if (command === 'sync') return;
+        // Throws the German message that names the variable to set.
+        deploymentTexts(buildEnv(command === 'dev' ? 'development' : 'production', fileURLToPath(config.root)));
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ logger }) => {
         logger.info(formatGapReport(await collectGaps(root)));
+        logger.info(formatUncheckedReport(await collectUnchecked(root)));
       },
     },
   };

@@ -32,7 +32,7 @@ describe('content errors in a real build', { timeout: 180_000 }, () => {
   });
 
   it('a date in German notation fails the build with the schema message for editors', async () => {
-    writeFileSync(offerFile(), original.replace(/^stand: .*$/m, 'stand: 28.11.2026'));
+    writeFileSync(offerFile(), original.replace(/^titel: /m, 'stand: 28.11.2026\ntitel: '));
     const result = await buildProject(project.root);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('aufenthaltstitel');

@@ -18,9 +18,10 @@ for (const path of builtSitemapPaths()) {
   });
 }
 
-test('the offer page loads only the latin font subsets; the start page adds cyrillic for the Ukrainian notice', () => {
-  const offer = pageWeight('dist', '/angebote/aufenthaltstitel/').files.filter((f) => f.endsWith('.woff2'));
-  expect(offer.map((f) => f.replace(/\.[\w-]+\.woff2$/, ''))).toEqual(['/_astro/fira-sans-latin-400-normal', '/_astro/fira-sans-latin-700-normal']);
-  const start = pageWeight('dist', '/').files.filter((f) => f.includes('cyrillic'));
-  expect(start).toHaveLength(2);
+test('a page without Ukrainian text loads only the latin font subsets; the pages with the applicant notice add cyrillic', () => {
+  const latin = pageWeight('dist', '/impressum/').files.filter((f) => f.endsWith('.woff2'));
+  expect(latin.map((f) => f.replace(/\.[\w-]+\.woff2$/, ''))).toEqual(['/_astro/fira-sans-latin-400-normal', '/_astro/fira-sans-latin-700-normal']);
+  for (const path of ['/', '/angebote/aufenthaltstitel/']) {
+    expect(pageWeight('dist', path).files.filter((f) => f.includes('cyrillic')), path).toHaveLength(2);
+  }
 });

@@ -15,10 +15,8 @@ test.describe('the offer page shows every fact of the original page', () => {
     await expect(main).toContainText('Anstalt für Kommunale Datenverarbeitung in Bayern');
     await expect(main).toContainText('„Ukraine-Antragsstrecke“');
     await expect(main).toContainText('Aufenthaltskarten und aufenthaltsrelevante Bescheinigungen');
-    await expect(main).toContainText('steht den Kommunen im umsetzenden Land bereits online zur Verfügung');
-    await expect(main).toContainText('über den Kommunalvertreter NRW zu beziehen');
-    await expect(main.getByText('OZG-ID 10255')).toBeVisible();
-    await expect(main.getByText('OZG-ID 10596')).toBeVisible();
+    await expect(main.getByText('(OZG-ID 10255)')).toBeVisible();
+    await expect(main.getByText('(OZG-ID 10596)')).toBeVisible();
     await expect(main.getByRole('listitem').filter({ hasText: /^§ 24 AufenthG \(Ukraine\)$/ })).toBeVisible();
   });
 

@@ -1,4 +1,6 @@
 import { test, expect } from './fixtures.ts';
+import { builtSitemapPaths } from './pages.ts';
+import { de } from '../../src/strings/de.ts';
 
 test.describe('start page', () => {
   test('lists the offers generated from the content and the latest news', async ({ page }) => {
@@ -8,15 +10,6 @@ test.describe('start page', () => {
     const news = page.getByRole('region', { name: 'Aktuelles' });
     await expect(news.getByRole('heading', { level: 3 }).first()).toBeVisible();
     await expect(news.getByRole('link', { name: 'Alle Meldungen' })).toHaveAttribute('href', '/aktuelles/');
-  });
-
-  test('tells people who want to apply for a residence permit where to go, in German, English and Ukrainian', async ({ page }) => {
-    await page.goto('/');
-    const notice = page.getByRole('region', { name: 'Sie möchten einen Aufenthaltstitel beantragen?' });
-    await expect(notice).toContainText('bei der Ausländerbehörde Ihrer Stadt oder Ihres Kreises');
-    await expect(notice.locator('[lang="en"]')).toContainText('immigration office');
-    await expect(notice.locator('[lang="uk"]')).toContainText('Ausländerbehörde');
-    await expect(notice.locator('[lang="uk"] h3')).toHaveText(/дозвіл на проживання/);
   });
 
   test('links to Leichte Sprache and Gebärdensprache', async ({ page }) => {
@@ -111,4 +104,21 @@ test('at 200 % zoom (640 px wide) the navigation and content stay usable without
   await page.goto('/angebote/aufenthaltstitel/');
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Interesse bekunden' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+});
+
+// Search traffic for "Aufenthaltstitel" lands on the start page and on the offer pages.
+const applicantPages = ['/', ...builtSitemapPaths().filter((path) => /^\/angebote\/[^/]+\/$/.test(path))];
+for (const path of applicantPages) {
+  test(`${path} tells applicants in German, English and Ukrainian that they cannot apply here`, async ({ page }) => {
+    await page.goto(path);
+    const notice = page.getByRole('region', { name: de.applicants.heading });
+    await expect(notice).toContainText(de.applicants.de);
+    await expect(notice.locator('[lang="en"]')).toContainText(de.applicants.en);
+    await expect(notice.locator('[lang="uk"]')).toContainText(de.applicants.uk);
+    await expect(notice.locator('[lang="uk"] h3')).toHaveText(de.applicants.ukHeading);
+  });
+}
+
+test('the sitemap has offer pages for the applicant notice check', () => {
+  expect(applicantPages.length).toBeGreaterThan(1);
 });
