@@ -1,6 +1,6 @@
 /**
  * The admin area for d-NRW: GET /admin/ lists the submissions of every form, GET /admin/<form>.csv
- * exports one form. HTTP Basic auth with ADMIN_USER/ADMIN_PASSWORD, compared in constant time;
+ * and /admin/<form>.xlsx export one form. HTTP Basic auth with ADMIN_USER/ADMIN_PASSWORD, compared in constant time;
  * without a configured password these routes are not registered at all (404). After
  * ADMIN_MAX_FAILURES failed logins from one address within ADMIN_FAILURE_WINDOW_MS, that address
  * gets 429 until the window has passed, even with the right password (no guessing in the meantime).
@@ -9,8 +9,10 @@ import basicAuth from '@fastify/basic-auth';
 import type { FastifyInstance } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FormRegistry } from '../src/forms/index.ts';
+import { ADMIN_FAILURE_WINDOW_MS } from '../src/lib/processing.ts';
 import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
+import { exportTitle, submissionsXlsx } from './xlsx.ts';
 import type { Store } from './db.ts';
 import { formatReceivedAt } from './format.ts';
 import { pageShell, renderAdminPage, renderMessagePage, type PageContext } from './html.ts';
@@ -24,7 +26,7 @@ export function safeEqual(given: string, expected: string): boolean {
 
 /** Failed logins per client address and window before the admin area answers 429. */
 export const ADMIN_MAX_FAILURES = 5;
-export const ADMIN_FAILURE_WINDOW_MS = 15 * 60_000;
+export { ADMIN_FAILURE_WINDOW_MS };
 /** Addresses remembered at most; beyond that the oldest entries are dropped. */
 const MAX_TRACKED_ADDRESSES = 10_000;
 
@@ -132,11 +134,19 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
   });
 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
-    const name = /^([a-z0-9-]+)\.csv$/.exec(request.params.file)?.[1];
-    const form = name === undefined ? undefined : forms.get(name);
+    const match = /^([a-z0-9-]+)\.(csv|xlsx)$/.exec(request.params.file);
+    const form = match?.[1] === undefined ? undefined : forms.get(match[1]);
     if (form === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Nicht gefunden');
-    const csv = submissionsCsv(form, store.listSubmissions(form.name));
     const date = new Date().toISOString().slice(0, 10);
+    if (match?.[2] === 'xlsx') {
+      const xlsx = await submissionsXlsx(form, store.listSubmissions(form.name), { title: exportTitle(form) });
+      request.log.info({ form: form.name }, 'XLSX-Export');
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${form.name}-${date}.xlsx"`)
+        .send(xlsx);
+    }
+    const csv = submissionsCsv(form, store.listSubmissions(form.name));
     request.log.info({ form: form.name }, 'CSV-Export');
     return reply
       .type('text/csv; charset=utf-8')

@@ -3,6 +3,7 @@
  * the Formspree-compatible endpoint, the admin area and (optionally) the built site in dist/.
  * Tests call it with a temporary DATA_DIR and use `app.inject`; server/start.ts listens with it.
  */
+import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -142,7 +143,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   if (config.adminPassword !== '') {
     await app.register(async (admin) => {
-      await admin.register(rateLimit, { global: true, max: 60, timeWindow: 60_000 });
+      await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS });
       await adminRoutes(admin, { config, forms, store, pageContext });
     });
   }

@@ -53,7 +53,7 @@ export interface ServerConfig {
   readonly formEndpointOrigin: string | null;
   /** Days a submission caught by the honeypot is kept before it is deleted. */
   readonly spamRetentionDays: number;
-  /** Days a submission is kept before it is deleted (the Datenschutzerklärung promises 365). */
+  /** Days a submission is kept before it is deleted (the Datenschutzerklärung shows the build's value). */
   readonly retentionDays: number;
 }
 

@@ -199,7 +199,7 @@ ${sections
       .join('\n');
     return `<section aria-labelledby="form-${e(form.name)}">
 <h2 id="form-${e(form.name)}">${e(form.submissionName)} (${submissions.length})</h2>
-<p><a href="/admin/${e(form.name)}.csv" download>Als CSV herunterladen</a>${spam > 0 ? ` · ${spam} Einsendung(en) als Spam erkannt (nicht aufgeführt)` : ''}</p>
+<p><a href="/admin/${e(form.name)}.xlsx" download>Als Excel-Tabelle (XLSX) herunterladen</a> · <a href="/admin/${e(form.name)}.csv" download>Als CSV herunterladen</a>${spam > 0 ? ` · ${spam} Einsendung(en) als Spam erkannt (nicht aufgeführt)` : ''}</p>
 ${submissions.length === 0 ? '<p>Noch keine Einsendungen.</p>' : `<div style="overflow-x: auto"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`}
 </section>`;
   })

@@ -11,6 +11,7 @@
  *
  * A submission is committed to SQLite before success is answered; its mail goes through the outbox.
  */
+import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -197,7 +198,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
     config: {
       rateLimit: {
         max: config.formRateLimit,
-        timeWindow: 60_000,
+        timeWindow: RATE_LIMIT_WINDOW_MS,
         hook: 'preHandler',
         errorResponseBuilder: (_request, context) =>
           Object.assign(new SubmissionProblem(429, 'RATE_LIMITED', problemMessages.rateLimit), { retryAfterMs: context.ttl }),

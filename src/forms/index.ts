@@ -21,6 +21,20 @@ export function formCatalogue(offers: readonly OfferForForm[]): FormMeta[] {
   return [...offers.map(interesseMeta), barriereMeldenMeta];
 }
 
+/**
+ * The fields of each kind of form, for texts that describe all forms of a kind at once (the privacy
+ * notice lists what they collect): `interesse` (every offer's interest form asks the same fields,
+ * only the Antragsstrecken differ) and `barriere-melden`.
+ */
+export function fieldsOfKind(kind: string): FormMeta['fields'] | undefined {
+  const example: OfferForForm = { id: 'beispiel', titel: 'Beispiel', leistungen: [{ name: 'Beispiel', ozgId: 1, antragsstrecken: ['Beispiel'] }], schritte: [] };
+  const kinds: Readonly<Record<string, () => FormMeta['fields']>> = {
+    interesse: () => interesseMeta(example).fields,
+    [barriereMeldenMeta.name]: () => barriereMeldenMeta.fields,
+  };
+  return Object.hasOwn(kinds, kind) ? kinds[kind]?.() : undefined;
+}
+
 /** Every form by name, with its schema. */
 export type FormRegistry = ReadonlyMap<FormName, FormDefinition>;
 

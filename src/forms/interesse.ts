@@ -201,7 +201,7 @@ export function interesseMeta(offer: OfferForForm): FormMeta {
     thankYouPath: interestThanksPath(offer.id),
     privacyHref: PRIVACY_HREF,
     offer: { id: offer.id, titel: offer.titel, href: offerPath(offer.id) },
-    nextSteps: offer.schritte.map(({ titel, beschreibung }) => ({ titel, beschreibung })),
+    nextSteps: offer.schritte.map(({ titel, beschreibung, punkte }) => ({ titel, beschreibung, ...(punkte === undefined ? {} : { punkte }) })),
     referencePrefix: 'KV',
     fields: interesseFields(offer),
     replyToField: 'email',

@@ -78,6 +78,8 @@ export type FormName = string;
 export interface NextStep {
   readonly titel: string;
   readonly beschreibung: string;
+  /** Things that belong to this step in no order of their own (an unordered list). */
+  readonly punkte?: readonly string[] | undefined;
 }
 
 /** The texts around a form: its page, its confirmation and its thank-you page. */

@@ -1,7 +1,8 @@
 /**
- * Lists every open editorial gap in content/ with file and line at the end of each build, so an
- * editor sees what is still missing. Broken references and missing files fail the build earlier
- * (src/data/portal.ts).
+ * At the start of each build: stops it when the legal texts cannot describe the deployment settings
+ * truthfully (src/lib/deployment.ts). At the end: lists every open editorial gap in content/ with file
+ * and line, and every page without a "Stand der Angaben", so an editor sees what is still missing.
+ * Broken references and missing files fail the build earlier (src/data/portal.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -9,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readContentPaths } from '../lib/content-paths.ts';
 import { findGaps, formatGapReport, type Gap } from '../lib/gaps.ts';
+import { CHECKED_COLLECTIONS, findUnchecked, formatUncheckedReport, type Unchecked } from '../lib/checked.ts';
+import { buildEnv, deploymentTexts } from '../lib/deployment.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -18,10 +21,18 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function collectGaps(root: string, contentDir: string = join(root, 'content')): Promise<Gap[]> {
+async function readContent(root: string, contentDir: string): Promise<{ file: string; text: string }[]> {
   const files = await listFiles(contentDir);
-  const perFile = await Promise.all(files.map(async (f) => findGaps(relative(root, f), await readFile(f, 'utf8'))));
-  return perFile.flat();
+  return Promise.all(files.map(async (f) => ({ file: relative(root, f), text: await readFile(f, 'utf8') })));
+}
+
+export async function collectGaps(root: string, contentDir: string = join(root, 'content')): Promise<Gap[]> {
+  return (await readContent(root, contentDir)).flatMap((f) => findGaps(f.file, f.text));
+}
+
+export async function collectUnchecked(root: string, contentDir: string = join(root, 'content')): Promise<Unchecked[]> {
+  const inPages = (file: string) => CHECKED_COLLECTIONS.some((c) => file.startsWith(join(relative(root, contentDir), c) + '/'));
+  return findUnchecked((await readContent(root, contentDir)).filter((f) => inPages(f.file)));
 }
 
 export default function contentReport(): AstroIntegration {
@@ -29,11 +40,18 @@ export default function contentReport(): AstroIntegration {
   return {
     name: 'kv-content-report',
     hooks: {
+      'astro:config:setup': ({ config, command }) => {
+        if (command === 'sync') return;
+        // Throws the German message that names the variable to set.
+        deploymentTexts(buildEnv(command === 'dev' ? 'development' : 'production', fileURLToPath(config.root)));
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ logger }) => {
-        logger.info(formatGapReport(await collectGaps(root, readContentPaths(process.env, root).contentDir)));
+        const { contentDir } = readContentPaths(process.env, root);
+        logger.info(formatGapReport(await collectGaps(root, contentDir)));
+        logger.info(formatUncheckedReport(await collectUnchecked(root, contentDir)));
       },
     },
   };

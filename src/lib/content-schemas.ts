@@ -44,16 +44,31 @@ const httpsUrl = (field: string) =>
 
 const PLZ_MESSAGE = 'Das Feld „organisation → anschrift → plz“ braucht genau fünf Ziffern in Anführungszeichen, z. B. "44137".';
 
+const year = (field: string) =>
+  z
+    .number({ error: `Das Feld „${field}“ braucht eine Jahreszahl, z. B. 2023.` })
+    .int({ error: `Das Feld „${field}“ braucht eine Jahreszahl, z. B. 2023.` })
+    .min(1990, { error: `Das Feld „${field}“ braucht eine Jahreszahl, z. B. 2023.` })
+    .max(2100, { error: `Das Feld „${field}“ braucht eine Jahreszahl, z. B. 2023.` });
+
 /** A source a fact was taken from. */
 const source = z.object({
   /** What the source is, e. g. "Originalseite von d-NRW". */
   titel: text('quellen → titel', 'Nennen Sie die Quelle.'),
   /** Where it can be read. */
   url: httpsUrl('quellen → url'),
+  /** The year the source's statements date from, if known (e. g. 2023); shown next to the title. */
+  jahr: year('quellen → jahr').optional(),
+  /** Which statements on the page this source supports, e. g. "OZG-IDs und Antragsstrecken". */
+  belegt: text('quellen → belegt', 'Nennen Sie die Angaben, die diese Quelle belegt, oder lassen Sie das Feld weg.').optional(),
 });
 
-/** `stand`: the date the content was last checked; shown on the page as "Stand". */
-const stand = date('stand');
+/**
+ * `stand`: "Stand der Angaben", the day an editor last checked this entry's facts against their
+ * sources. Set it only after such a check; leave it out otherwise. Without it the page shows no date,
+ * and the build lists the entry as not checked. It is never the build date or the date of a source.
+ */
+const stand = date('stand').optional();
 
 /** Site-wide facts: one entry (`content/site/site.yaml`), one edit changes them everywhere. */
 export const siteSchema = z.object({
@@ -86,17 +101,24 @@ export const siteSchema = z.object({
     bebpoEmpfaenger: text('organisation → bebpoEmpfaenger', 'Tragen Sie den Empfängernamen im BeBPo ein.'),
     /** Phone number of the organisation (may be an editorial gap). */
     telefon: text('organisation → telefon', 'Tragen Sie die Telefonnummer ein oder markieren Sie sie als [LÜCKE: …].'),
-    /** Members of the board (Vorstand), for the Impressum. */
-    vertretung: text('organisation → vertretung', 'Nennen Sie den Vorstand oder markieren Sie ihn als [LÜCKE: …].'),
-    /** Supervisory authority, for the Impressum. */
-    aufsicht: text('organisation → aufsicht', 'Nennen Sie die Aufsichtsbehörde oder markieren Sie sie als [LÜCKE: …].'),
+    /**
+     * Who the organisation is, in two or three sentences (legal form, who established it, who carries
+     * it). Every page that says who d-NRW is shows this text (<Fakt feld="wer" />).
+     */
+    wer: text('organisation → wer', 'Beschreiben Sie in zwei oder drei Sätzen, wer die Organisation ist.'),
+    /** The same facts as `wer` in Leichte Sprache: short main clauses, hard words explained. */
+    werLeicht: text('organisation → werLeicht', 'Schreiben Sie dieselben Angaben wie bei „wer“ in Leichter Sprache.'),
+    /** Who represents the organisation (the Geschäftsführung with names), for the Impressum. */
+    vertretung: text('organisation → vertretung', 'Nennen Sie die Geschäftsführung oder markieren Sie sie als [LÜCKE: …].'),
+    /** Supervisory authority as the Errichtungsgesetz names it, with the section, for the Impressum. */
+    aufsicht: text('organisation → aufsicht', 'Nennen Sie die Aufsichtsbehörde mit der Fundstelle im Errichtungsgesetz oder markieren Sie sie als [LÜCKE: …].'),
+    /** Umsatzsteuer-Identifikationsnummer (§ 27a UStG), if the organisation has one, for the Impressum. */
+    umsatzsteuerId: text('organisation → umsatzsteuerId', 'Tragen Sie die Umsatzsteuer-Identifikationsnummer ein oder markieren Sie sie als [LÜCKE: …].'),
     /** Person responsible for the content (§ 18 Abs. 2 MStV). */
     inhaltlichVerantwortlich: text('organisation → inhaltlichVerantwortlich', 'Nennen Sie die verantwortliche Person oder markieren Sie sie als [LÜCKE: …].'),
     /** Data protection officer, for the Datenschutzerklärung. */
     datenschutzbeauftragte: text('organisation → datenschutzbeauftragte', 'Nennen Sie die oder den Datenschutzbeauftragten oder markieren Sie es als [LÜCKE: …].'),
   }),
-  /** Date the site-wide facts were last checked. */
-  stand,
 });
 
 /** A person to ask (`content/contacts/<name>.yaml`). */
@@ -166,6 +188,24 @@ const step = z.object({
   titel: text('schritte → titel', 'Geben Sie dem Schritt einen Titel.'),
   /** What happens in this step and who does it. */
   beschreibung: text('schritte → beschreibung', 'Beschreiben Sie den Schritt in einem Satz.'),
+  /** Things that belong to this step in no order the sources give; shown as an unordered list. */
+  punkte: z.array(text('schritte → punkte', 'Beschreiben Sie den Punkt in einem Satz.')).optional(),
+});
+
+/** A question an authority deciding on re-use asks; the answer may be a gap "[LÜCKE: …]". */
+const openQuestion = z.object({
+  /** The question, as an authority would ask it. */
+  frage: text('offeneFragen → frage', 'Schreiben Sie die Frage aus.'),
+  /** The answer with its source, or "[LÜCKE: what is missing – who answers it]". */
+  antwort: text('offeneFragen → antwort', 'Beantworten Sie die Frage oder markieren Sie die Antwort als [LÜCKE: …].'),
+});
+
+/** The page of d-NRW AöR that announced the offer; the portal takes its statements over. */
+const originalPage = z.object({
+  /** Address of the original page. */
+  url: httpsUrl('originalseite → url'),
+  /** The year the original page was written, e. g. 2023. */
+  jahr: year('originalseite → jahr'),
 });
 
 /**
@@ -199,8 +239,10 @@ export const offerSchema = (ref: RefFactory) =>
     leistungen: z.array(leistung).min(1, { error: 'Das Feld „leistungen“ braucht mindestens eine OZG-Leistung.' }),
     /** Cost phases in time order, with absolute dates. */
     kostenphasen: z.array(costPhase).min(1, { error: 'Das Feld „kostenphasen“ braucht mindestens eine Phase.' }),
-    /** The steps of the re-use (Nachnutzung), in order. */
+    /** The steps of the re-use (Nachnutzung), in the order the sources give. */
     schritte: z.array(step).min(1, { error: 'Das Feld „schritte“ braucht mindestens einen Schritt.' }),
+    /** Questions the sources do not answer yet, shown on the offer page with their (missing) answers. */
+    offeneFragen: z.array(openQuestion).default([]),
     /** Downloads by file name in content/downloads/ (without .yaml). */
     downloads: z.array(ref('downloads')).default([]),
     /** Contacts by file name in content/contacts/ (without .yaml). */
@@ -214,14 +256,16 @@ export const offerSchema = (ref: RefFactory) =>
       /** Number of signed copies on the postal route. */
       ausfertigungenPost: z.number({ error: 'Das Feld „einreichung → ausfertigungenPost“ braucht eine Zahl, z. B. 2.' }).int().min(1),
     }),
-    /** Date the content was last checked. */
+    /** Stand der Angaben (see above); leave it out until an editor has checked the facts. */
     stand,
     /**
      * The day the offer was published on this portal (never an earlier date); the RSS feed gives it
      * as the item's date. Leave it out when the day is not known.
      */
     veroeffentlicht: date('veroeffentlicht').optional(),
-    /** Where the facts come from. */
+    /** The original page of d-NRW AöR with the year it was written; the costs section names it. */
+    originalseite: originalPage.optional(),
+    /** Where the facts come from that are not on the original page. */
     quellen: z.array(source).default([]),
     /** Order in lists, smallest first. */
     reihenfolge: z.number({ error: 'Das Feld „reihenfolge“ braucht eine Zahl, z. B. 1.' }).int().default(100),
@@ -235,10 +279,10 @@ export const newsSchema = z.object({
   beschreibung: text('beschreibung', 'Fassen Sie die Meldung in einem Satz zusammen.').max(160, {
     error: 'Das Feld „beschreibung“ ist länger als 160 Zeichen. Kürzen Sie es.',
   }),
-  /** Publication date. */
+  /** The day the item is published on this portal; never earlier (no backdating). */
   datum: date('datum'),
-  /** Date the content was last checked; defaults to the publication date. */
-  stand: date('stand').optional(),
+  /** Stand der Angaben (see above); not the publication date. */
+  stand,
   /** Where the facts come from. */
   quellen: z.array(source).default([]),
 });
@@ -253,7 +297,7 @@ export const pageSchema = z.object({
   }),
   /** Where the page appears in the footer navigation; leave out to show it nowhere. */
   fusszeile: z.number({ error: 'Das Feld „fusszeile“ braucht eine Zahl, z. B. 1.' }).int().optional(),
-  /** Date the content was last checked. */
+  /** Stand der Angaben (see above). */
   stand,
   /** Where the facts come from. */
   quellen: z.array(source).default([]),

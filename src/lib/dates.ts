@@ -20,13 +20,6 @@ export function isoDate(date: Date): string {
   return `${parts['year']}-${parts['month']}-${parts['day']}`;
 }
 
-/** The latest of several dates (e. g. the "Stand" of a page built from several entries). */
-export function latest(...dates: readonly (Date | undefined)[]): Date {
-  const known = dates.filter((d): d is Date => d instanceof Date);
-  if (known.length === 0) throw new Error('latest() braucht mindestens ein Datum.');
-  return new Date(Math.max(...known.map((d) => d.getTime())));
-}
-
 /** A moment as German date and time in Germany, e. g. "28.11.2026, 14:03 Uhr". */
 export function formatDateTime(date: Date): string {
   return `${dateTime.format(date)} Uhr`;

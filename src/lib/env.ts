@@ -71,6 +71,15 @@ export const deploymentEnvSchema = z.object({
   SPAM_RETENTION_DAYS: integerVar('SPAM_RETENTION_DAYS', 30, 1, 3650),
   /** Recipient of the notifications; default: the organisation's mailbox from site.yaml. */
   NOTIFY_TO: textVar(),
+  /**
+   * "ja": the operator confirms that PUBLIC_FORM_ENDPOINT is hosted Formspree, a processor the
+   * Datenschutzerklärung then names (src/lib/deployment.ts). Without it, a build with an external
+   * form endpoint stops.
+   */
+  FORMSPREE_BESTAETIGT: z.preprocess(
+    blank,
+    z.enum(['ja'], { error: (issue) => `FORMSPREE_BESTAETIGT="${String(issue.input)}": erlaubt ist nur „ja“ (oder die Variable weglassen).` }).optional(),
+  ),
 });
 
 export type DeploymentEnv = z.output<typeof deploymentEnvSchema>;

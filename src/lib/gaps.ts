@@ -22,6 +22,11 @@ export function renderGaps(html: string, gapHtml: string, gapText: string): stri
   });
 }
 
+/** Whether a value is (or contains) an open editorial gap. */
+export function isGap(value: string): boolean {
+  return /\[LÜCKE:[^\]]*\]|<Luecke>/u.test(value);
+}
+
 export interface Gap {
   /** File relative to the project, e. g. content/site/site.yaml. */
   file: string;

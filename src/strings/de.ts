@@ -15,10 +15,19 @@ export const de = {
     kontakt: 'Kontakt',
     interesse: 'Interesse bekunden',
   },
-  stand: 'Stand:',
+  stand: 'Stand der Angaben:',
   gap: 'wird ergänzt',
   gapLabel: 'Angabe wird ergänzt',
+  /** After a form field in the privacy notice's list of collected data. */
+  optionalField: '(freiwillig)',
+  /** Periods in the dative, as the legal pages use them ("nach 30 Tagen", "innerhalb von 1 Minute"). */
+  units: {
+    days: { one: 'Tag', other: 'Tagen' },
+    minutes: { one: 'Minute', other: 'Minuten' },
+  },
   sources: 'Quellen',
+  sourcesOriginal: 'Originalseite von {organisation}: „{titel}“',
+  sourceSupports: 'belegt:',
   externalLink: '(externer Link)',
   footer: {
     about: 'Ein Angebot von',
@@ -39,11 +48,11 @@ export const de = {
   },
   applicants: {
     heading: 'Sie möchten einen Aufenthaltstitel beantragen?',
-    de: 'Dieses Angebot richtet sich an Behörden. Einen Aufenthaltstitel beantragen Sie bei der Ausländerbehörde Ihrer Stadt oder Ihres Kreises. Dort erfahren Sie auch, ob Sie den Antrag online stellen können.',
+    de: 'Diese Website ist für Behörden. Hier können Sie keinen Antrag stellen. Einen Aufenthaltstitel beantragen Sie bei der Ausländerbehörde Ihrer Stadt oder Ihres Kreises. Dort erfahren Sie auch, ob Sie den Antrag online stellen können.',
     enHeading: 'Do you want to apply for a residence permit?',
-    en: 'This service is for public authorities. You apply for a residence permit at the immigration office (Ausländerbehörde) of your city or district. They will tell you whether you can apply online.',
-    ukHeading: 'Бажаєте подати заяву на дозвіл на проживання?',
-    uk: 'Ця пропозиція призначена для органів влади. Заяву на дозвіл на проживання подають до відомства у справах іноземців (Ausländerbehörde) вашого міста або району. Там вам також скажуть, чи можна подати заяву онлайн.',
+    en: 'This website is for public authorities. You cannot apply here. Apply for a residence permit at the immigration office (Ausländerbehörde) of your town or district (Kreis). They will also tell you whether you can apply online.',
+    ukHeading: 'Бажаєте подати заяву про видачу дозволу на проживання?',
+    uk: 'Цей сайт призначений для органів влади. Тут не можна подати заяву. Заяву про видачу дозволу на проживання подають до відомства у справах іноземців (Ausländerbehörde) вашого міста або району (Kreis). Там вам також скажуть, чи можна подати заяву онлайн.',
   },
   offer: {
     factsHeading: 'Das Angebot auf einen Blick',
@@ -58,6 +67,11 @@ export const de = {
     ozgId: 'OZG-ID',
     costsHeading: 'Kosten',
     costsIntro: 'Bitte beachten Sie die Kosten, die für die Nachnutzung in Ihrer Behörde anfallen.',
+    /** {originalseite} becomes a link with the text originalLinkText. */
+    costsSource: 'Die Kosten sind die Angaben der {originalseite} von {organisation} aus dem Jahr {jahr}.',
+    originalLinkText: 'Originalseite',
+    openQuestionsHeading: 'Offene Fragen',
+    openQuestionsIntro: 'Diese Fragen beantworten die Quellen dieser Seite noch nicht. Die Antworten werden ergänzt.',
     phaseStatus: { vergangen: 'abgeschlossen', aktuell: 'gilt jetzt', kuenftig: 'künftig' },
     phaseStatusPrefix: 'Status:',
     legalBasis: 'Grundlage:',
@@ -90,8 +104,9 @@ export const de = {
   },
   contact: {
     heading: 'Kontakt',
-    description: 'So erreichen Sie den Kommunalvertreter NRW bei d-NRW AöR: Postfach, Ansprechpartnerinnen und Anschrift.',
-    mailbox: 'Postfach',
+    description: 'So erreichen Sie den Kommunalvertreter NRW bei d-NRW AöR: E-Mail-Postfach, Ansprechpartnerinnen und Anschrift.',
+    mailbox: 'E-Mail-Postfach',
+    phone: 'Telefon',
     people: 'Ansprechpartnerinnen und Ansprechpartner',
     address: 'Anschrift',
     bebpo: 'Besonderes Elektronisches Behördenpostfach (BeBPo)',

@@ -32,7 +32,7 @@ describe('the form registry', () => {
       expect(form?.path).toBe(`/angebote/${offer.id}/interesse/`);
       expect(form?.thankYouPath).toBe(`/angebote/${offer.id}/interesse/danke/`);
       expect(form?.submissionName).toBe(`Interessenbekundung ${offer.titel}`);
-      expect(form?.nextSteps).toEqual(offer.schritte.map(({ titel, beschreibung }) => ({ titel, beschreibung })));
+      expect(form?.nextSteps).toEqual(offer.schritte);
     }
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-phases.ts';
-import { formatDate, isoDate, latest } from '../../src/lib/dates.ts';
+import { formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
 import { integrityProblems, titleProblems } from '../../src/lib/integrity.ts';
@@ -52,10 +52,6 @@ describe('dates', () => {
   it('formats German and ISO dates in Berlin time', () => {
     expect(formatDate(day('2024-01-01'))).toBe('01.01.2024');
     expect(isoDate(new Date('2023-12-31T23:30:00Z'))).toBe('2024-01-01');
-  });
-  it('latest() picks the newest known date and refuses none', () => {
-    expect(isoDate(latest(day('2024-01-01'), undefined, day('2026-11-28')))).toBe('2026-11-28');
-    expect(() => latest(undefined)).toThrow();
   });
   it('BUILD_DATE pins the described day and rejects other formats', () => {
     expect(isoDate(resolveBuildDate('2023-06-01'))).toBe('2023-06-01');

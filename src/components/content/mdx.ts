@@ -1,7 +1,11 @@
 /** Components an editor may use in any MDX file without importing them. */
 import Anschrift from './Anschrift.astro';
+import Benachrichtigung from './Benachrichtigung.astro';
+import Einstellung from './Einstellung.astro';
 import Fakt from './Fakt.astro';
+import Formularfelder from './Formularfelder.astro';
+import Formularweg from './Formularweg.astro';
 import Luecke from './Luecke.astro';
 import Postfach from './Postfach.astro';
 
-export const mdxComponents = { Anschrift, Fakt, Luecke, Postfach };
+export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, Luecke, Postfach };

@@ -227,6 +227,13 @@ export default function FormIsland(props: Props) {
               {form.nextSteps.map((step) => (
                 <li key={step.titel}>
                   <strong>{step.titel}:</strong> {step.beschreibung}
+                  {step.punkte && (
+                    <ul>
+                      {step.punkte.map((punkt) => (
+                        <li key={punkt}>{punkt}</li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ol>

@@ -39,14 +39,13 @@ for (const { pathname: path, href: configuredUrl } of urls) {
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
 
-    await test.step('lang, title, description, canonical, Open Graph, one h1, Stand', async () => {
+    await test.step('lang, title, description, canonical, Open Graph, one h1', async () => {
       await expect(page.locator('html')).toHaveAttribute('lang', 'de');
       await expect(page).toHaveTitle(new RegExp(` – ${content.site.portalName}$`));
       expect((await page.locator('meta[name="description"]').getAttribute('content'))?.length).toBeGreaterThan(20);
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', configuredUrl);
       await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-      await expect(page.getByText(/^Stand: \d{2}\.\d{2}\.\d{4}$/)).toBeVisible();
     });
 
     await test.step('the skip link is the first stop and moves focus to the content', async () => {

@@ -15,14 +15,6 @@ test.describe('start page', () => {
     await expect(news.getByRole('link', { name: 'Alle Meldungen' })).toHaveAttribute('href', '/aktuelles/');
   });
 
-  test('tells people who want to apply where to go, in German, English and Ukrainian', async ({ page }) => {
-    await page.goto('/');
-    const notice = page.getByRole('region', { name: de.applicants.heading });
-    await expect(notice).toContainText(de.applicants.de);
-    await expect(notice.locator('[lang="en"]')).toContainText(de.applicants.en);
-    await expect(notice.locator('[lang="uk"]')).toContainText(de.applicants.uk);
-  });
-
   test('links to Leichte Sprache and Gebärdensprache', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('link', { name: de.home.leichteSprache }).click();

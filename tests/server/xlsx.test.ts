@@ -1,0 +1,171 @@
+/**
+ * The XLSX export as d-NRW staff open it: the file is converted back to CSV by LibreOffice Calc
+ * (headless), so the test sees what a spreadsheet shows. Keys keep their leading zeros, nothing is a
+ * formula, no guard character is visible, umlauts are intact.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredSubmission } from '../../server/db.ts';
+import { berlinWallClock, sheetName, submissionsXlsx } from '../../server/xlsx.ts';
+import { basicAuth, createTestApp, fixture, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse, type TestApp } from './helpers.ts';
+
+/** Values a spreadsheet would turn into numbers or formulas, or show with a guard. */
+const hostile = {
+  behoerde: '=HYPERLINK("http://evil.example","klick")',
+  ags: '05913000',
+  ansprechperson: '+49 (0)231 1234',
+  funktion: '-2+3',
+  email: '@SUM(A1)',
+  telefon: '+49 231 0000-0',
+  antragsstrecken: interesseOptions.slice(0, 2),
+  start: '2027-03',
+  nachricht: 'Zweite Zeile folgt\nÄußerst „wichtig“: Größe, Übergänge, ß',
+};
+
+function submission(id: number, data: Record<string, unknown>): StoredSubmission {
+  return { id, reference: `KV-2026-00000${id}`, form: INTERESSE, receivedAt: '2026-12-01T14:03:00.000Z', data };
+}
+
+/** RFC 4180 CSV as LibreOffice writes it (comma, double quotes, CRLF or LF line ends). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endCell();
+    } else if (!quoted && (c === '\n' || c === '\r')) {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endCell();
+      rows.push(row);
+      row = [];
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** exceljs types its input as an ArrayBuffer. */
+const asExcelBuffer = (data: Buffer): ArrayBuffer => Uint8Array.from(data).buffer;
+
+/** What LibreOffice Calc shows for the file, as rows of cells. */
+function openInCalc(dir: string, xlsx: Buffer): string[][] {
+  const file = join(dir, 'export.xlsx');
+  writeFileSync(file, xlsx);
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, file],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  return parseCsv(readFileSync(join(dir, 'export.csv'), 'utf8'));
+}
+
+describe('XLSX export opened in LibreOffice Calc', { timeout: 180_000 }, () => {
+  const dir = tempDir('kv-xlsx-');
+  let rows: string[][];
+  beforeAll(async () => {
+    const file = await submissionsXlsx(form, [submission(1, hostile), submission(2, { ...hostile, ags: '05913' })], {
+      title: 'Interesse bekunden – Fiktives Angebot',
+      exportedAt: new Date('2026-12-01T15:00:00Z'),
+    });
+    rows = openInCalc(dir.path, file);
+  });
+  afterAll(() => dir.remove());
+
+  it('names the export in a title row above the header', () => {
+    expect(rows[0]?.[0]).toBe('Interesse bekunden – Fiktives Angebot');
+    expect(rows[2]?.slice(0, 3)).toEqual(['Vorgangsnummer', 'Eingegangen', 'Behörde']);
+  });
+
+  it('shows every value exactly as entered: no formula, no guard, leading zeros and umlauts kept', () => {
+    const header = rows[2] ?? [];
+    const column = (label: string) => header.indexOf(label);
+    for (const [index, ags] of [
+      [3, '05913000'],
+      [4, '05913'],
+    ] as const) {
+      const row = rows[index] ?? [];
+      expect(row[column('Gemeinde- oder Kreisschlüssel')]).toBe(ags);
+      expect(row[column('Behörde')]).toBe(hostile.behoerde);
+      expect(row[column('Ansprechperson')]).toBe(hostile.ansprechperson);
+      expect(row[column('Funktion')]).toBe(hostile.funktion);
+      expect(row[column('E-Mail-Adresse')]).toBe(hostile.email);
+      expect(row[column('Telefon')]).toBe(hostile.telefon);
+      expect(row[column('Nachricht')]).toBe(hostile.nachricht);
+      expect(row[column('Antragsstrecken')]).toBe(interesseOptions.slice(0, 2).join('; '));
+      expect(row[column('Gewünschter Start')]).toBe('03.2027');
+      expect(row.join('')).not.toContain("'");
+    }
+    expect(rows).toHaveLength(5);
+  });
+
+  it('writes the time of receipt as a date in Berlin time', () => {
+    expect(rows[3]?.[1]).toBe('01.12.2026 15:03');
+    expect(berlinWallClock('2026-07-01T10:00:00Z').toISOString()).toBe('2026-07-01T12:00:00.000Z');
+  });
+});
+
+describe('XLSX workbook structure', () => {
+  it('has a bold header with an autofilter, text-typed code columns and sensible widths', async () => {
+    const file = await submissionsXlsx(form, [submission(1, hostile)], { title: 'Interesse bekunden – Fiktives Angebot' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(asExcelBuffer(file));
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('Interesse bekunden – Fiktives A');
+    expect(sheet?.getRow(3).getCell(1).font?.bold).toBe(true);
+    expect(sheet?.autoFilter).toBeTruthy();
+    const ags = sheet?.getRow(4).getCell(4);
+    expect(ags?.type).toBe(ExcelJS.ValueType.String);
+    expect(ags?.numFmt).toBe('@');
+    expect(sheet?.getRow(4).getCell(3).type).toBe(ExcelJS.ValueType.String);
+    for (const column of sheet?.columns ?? []) expect(column.width).toBeGreaterThanOrEqual(10);
+    expect(sheetName('a/b:c*d?e[f]g\\h')).toBe('a b c d e f g h');
+  });
+});
+
+describe('GET /admin/<form>.xlsx', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('exports the interest form with the offer named, behind the admin login, without spam', async () => {
+    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ behoerde: '=1+1' }), headers: json });
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'x', behoerde: 'Spam GmbH' }), headers: json });
+    expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx` })).statusCode).toBe(401);
+    const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: basicAuth('dnrw', 'richtig-geheim') });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${INTERESSE}-\\d{4}-\\d{2}-\\d{2}\\.xlsx"$`));
+    expect(res.headers['cache-control']).toBe('no-store');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(asExcelBuffer(res.rawPayload));
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet?.getCell(1, 1).value)).toBe(`Interessenbekundung ${fixture.offers[0]?.titel}`);
+    expect(sheet?.getCell(4, 3).value).toBe('=1+1');
+    expect(sheet?.rowCount).toBe(4);
+    const admin = await t.app.inject({ method: 'GET', url: '/admin/', headers: basicAuth('dnrw', 'richtig-geheim') });
+    expect(admin.body).toContain(`href="/admin/${INTERESSE}.xlsx"`);
+  });
+});

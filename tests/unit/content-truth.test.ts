@@ -1,0 +1,89 @@
+/**
+ * Content that is true on the day it is read: no backdated news, a "Stand der Angaben" only where an
+ * editor set one, and texts that describe the deployment the site is built for.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findUnchecked, formatUncheckedReport, frontmatter, isChecked } from '../../src/lib/checked.ts';
+import { formHandling } from '../../src/lib/deployment.ts';
+import { readDeploymentEnv } from '../../src/lib/env.ts';
+import { isGap } from '../../src/lib/gaps.ts';
+import { isoDate } from '../../src/lib/dates.ts';
+import { newsSchema } from '../../src/lib/content-schemas.ts';
+
+const mdx = (fields: string) => `---\ntitel: Fiktive Seite\n${fields}---\n\nText.\n`;
+
+describe('Stand der Angaben', () => {
+  it('counts a page as checked only when its frontmatter sets stand', () => {
+    expect(isChecked(mdx('stand: 2025-06-30\n'))).toBe(true);
+    expect(isChecked(mdx(''))).toBe(false);
+    expect(isChecked(mdx('stand:\n'))).toBe(false);
+    expect(isChecked('Kein Frontmatter')).toBe(false);
+  });
+
+  it('lists every unchecked page for the build log', () => {
+    const unchecked = findUnchecked([
+      { file: 'content/pages/geprueft.mdx', text: mdx('stand: 2025-06-30\n') },
+      { file: 'content/pages/offen.mdx', text: mdx('') },
+      { file: 'content/offers/beispiel.mdx', text: mdx('quellen: []\n') },
+    ]);
+    expect(unchecked.map((u) => u.file)).toEqual(['content/pages/offen.mdx', 'content/offers/beispiel.mdx']);
+    const report = formatUncheckedReport(unchecked);
+    expect(report).toMatch(/^2 Seite\(n\) ohne „Stand der Angaben“/);
+    expect(report).toContain('\n  content/pages/offen.mdx');
+    expect(formatUncheckedReport([])).toBe('Alle Seiten haben einen „Stand der Angaben“.');
+  });
+});
+
+describe('news are not backdated', () => {
+  /** The day a file first entered the repository, or undefined (not committed, or a shallow clone). */
+  function firstCommitDay(file: string): string | undefined {
+    try {
+      if (execFileSync('git', ['rev-parse', '--is-shallow-repository'], { encoding: 'utf8' }).trim() === 'true') return undefined;
+      const days = execFileSync('git', ['log', '--diff-filter=A', '--follow', '--format=%cs', '--', file], { encoding: 'utf8' }).trim().split('\n');
+      return days.at(-1) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  const newsDir = 'content/news';
+  const items = readdirSync(newsDir).filter((f) => /\.mdx?$/.test(f));
+
+  it.each(items)('%s is dated no earlier than the day it came into the portal', (name) => {
+    const file = join(newsDir, name);
+    const { datum } = newsSchema.parse(frontmatter(readFileSync(file, 'utf8')));
+    const added = firstCommitDay(file);
+    if (added !== undefined) expect(isoDate(datum) >= added, `${file}: datum ${isoDate(datum)} liegt vor ${added}`).toBe(true);
+  });
+});
+
+describe('where form data go follows the configuration', () => {
+  const handling = (env: Record<string, string>) => formHandling(readDeploymentEnv(env));
+
+  it("this site's own server when no endpoint or one on this machine is set", () => {
+    expect(handling({})).toBe('eigener-server');
+    expect(handling({ PUBLIC_FORM_ENDPOINT: 'http://127.0.0.1:4322' })).toBe('eigener-server');
+    expect(handling({ PUBLIC_FORM_ENDPOINT: 'http://localhost:4322' })).toBe('eigener-server');
+  });
+
+  it('an external endpoint stops the build with a German message until the operator confirms Formspree', () => {
+    expect(() => handling({ PUBLIC_FORM_ENDPOINT: 'https://formspree.io' })).toThrow(/PUBLIC_FORM_ENDPOINT=https:\/\/formspree\.io: .*FORMSPREE_BESTAETIGT=ja/s);
+    expect(handling({ PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' })).toBe('formspree');
+  });
+
+  it('a confirmation without an external endpoint and an unknown value are refused', () => {
+    expect(() => handling({ FORMSPREE_BESTAETIGT: 'ja' })).toThrow(/FORMSPREE_BESTAETIGT=ja, aber PUBLIC_FORM_ENDPOINT/);
+    expect(() => handling({ PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'yes' })).toThrow(/FORMSPREE_BESTAETIGT="yes": erlaubt ist nur „ja“/);
+  });
+});
+
+describe('gap markers', () => {
+  it('tells a filled value from a gap', () => {
+    expect(isGap('[LÜCKE: Telefonnummer]')).toBe(true);
+    expect(isGap('die Geschäftsführung: [LÜCKE: Namen]')).toBe(true);
+    expect(isGap('+49 231 0000-0')).toBe(false);
+  });
+});
