@@ -13,11 +13,12 @@ import { createFormRegistry, type FormRegistry } from '../src/forms/index.ts';
 import { adminRoutes } from './admin.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
 import { readInteresseOptions } from './content.ts';
-import { inlineScriptHashes } from './csp.ts';
 import { openResilientStore, storageErrorReason, type ResilientStore } from './db.ts';
 import { createOutbox, createTransport, type Outbox } from './mail.ts';
 import { purgeExpiredSubmissions } from './retention.ts';
-import { HSTS, securityHeaders } from './security-headers.ts';
+import { HSTS, IMMUTABLE_ASSETS, securityHeaders } from '../policy/headers.ts';
+import { isUnservedPath } from '../policy/manifest.ts';
+import { readBuiltSite } from './built-site.ts';
 import { submissionRoutes } from './submissions.ts';
 
 declare module 'fastify' {
@@ -101,15 +102,15 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   if (options.startOutbox !== false) app.addHook('onReady', async () => outbox.start());
   app.addHook('preClose', async () => outbox.stop());
 
-  const pageContext = { portalName: config.portalName, postfach: config.postfach };
-  const distDir = config.distDir !== null && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
+  const { distDir, scriptHashes } = readBuiltSite(config);
   if (config.distDir !== null && distDir === null) app.log.warn('dist/ fehlt: es wird nur das Formular-Backend bedient');
+  const pageContext = { portalName: config.portalName, postfach: config.postfach };
 
-  // The same headers as static hosting (server/security-headers.ts), on every response. HSTS
-  // when the site is HTTPS, or when a trusted proxy says the request came over HTTPS.
+  // The same headers as static hosting (policy/headers.ts), on every response. HSTS when the
+  // site is HTTPS, or when a trusted proxy says the request came over HTTPS.
   const https = config.siteUrl.startsWith('https:');
   const headers = securityHeaders({
-    scriptHashes: inlineScriptHashes(distDir),
+    scriptHashes,
     formOrigins: [...config.allowedOrigins, ...(config.formEndpointOrigin === null ? [] : [config.formEndpointOrigin])].filter(
       (origin) => origin !== config.siteUrl,
     ),
@@ -151,14 +152,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   if (distDir !== null) {
     await app.register(fastifyStatic, {
       root: distDir,
-      // The static-hosting files the build writes (server/security-headers.ts) are not pages.
-      allowedPath: (pathName) => pathName !== '/_headers' && !pathName.startsWith('/_nginx/'),
+      // The build's files for servers (manifest, frame, static-hosting headers) are not pages.
+      allowedPath: (pathName) => !isUnservedPath(pathName),
       wildcard: true,
       index: ['index.html'],
       redirect: true,
       cacheControl: false,
       setHeaders: (reply, path) => {
-        reply.header('cache-control', path.includes(`${join('/', '_astro')}/`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('cache-control', path.includes(`${join('/', '_astro')}/`) ? IMMUTABLE_ASSETS : 'no-cache');
       },
     });
     const has404 = existsSync(join(distDir, '404.html'));
