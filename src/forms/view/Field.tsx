@@ -53,7 +53,7 @@ function ErrorMessage({ field, error }: { field: FieldDefinition; error: FieldEr
 function Checkbox({ id, name, option, label, value, ...aria }: { id: string; name: string; option: string; label: string; value: unknown } & Record<`aria-${string}`, unknown>) {
   return (
     <div class="form-checkbox">
-      <input type="checkbox" id={id} name={name} value={option} checked={value === undefined ? undefined : asList(value).includes(option)} {...aria} class="form-checkbox-input" />
+      <input type="checkbox" id={id} name={name} value={option} {...(value === undefined ? {} : { checked: asList(value).includes(option) })} {...aria} class="form-checkbox-input" />
       <label for={id} class="form-checkbox-label">
         {label}
       </label>
@@ -89,7 +89,8 @@ export function Field({ field, error, value, count }: FieldProps) {
       </div>
     );
   }
-  const text = value === undefined ? undefined : asText(value);
+  // No `value` key at all in the island: preact/compat empties a textarea whose `value` is undefined.
+  const kept = value === undefined ? {} : { value: asText(value) };
   const over = count !== undefined && field.maxLength !== undefined && count.length > field.maxLength;
   return (
     <div class={groupClass}>
@@ -99,7 +100,7 @@ export function Field({ field, error, value, count }: FieldProps) {
       <Hint field={field} />
       <ErrorMessage field={field} error={error} />
       {field.type === 'textarea' ? (
-        <textarea id={field.name} name={field.name} rows={8} value={text} {...aria} class={`form-textarea${over ? ' form-textarea--error' : ''}`} />
+        <textarea id={field.name} name={field.name} rows={8} {...kept} {...aria} class={`form-textarea${over ? ' form-textarea--error' : ''}`} />
       ) : (
         <input
           // A month stays a text box, so that whatever the visitor typed comes back unchanged.
@@ -109,7 +110,7 @@ export function Field({ field, error, value, count }: FieldProps) {
           spellcheck={field.type === 'email' ? false : undefined}
           id={field.name}
           name={field.name}
-          value={text}
+          {...kept}
           {...aria}
           class={`form-input${field.width === undefined ? '' : ` form-input--w${field.width}`}`}
         />

@@ -2,7 +2,8 @@
  * What went wrong with a submission, at the top of the form (GOV.UK): the error summary that links
  * to each field with an error, or, when the whole submission failed (network, server, storage, too
  * many posts), a panel that says so and offers a retry and an e-mail with the input filled in.
- * The island focuses them after a failed submit; the server's page focuses them on load.
+ * The island focuses them after a failed submit; the server's page focuses them on load. As in
+ * GOV.UK Frontend, the focusable box holds an alert with the heading and the message.
  */
 import type { Ref, TargetedMouseEvent } from 'preact';
 import { formStrings as s } from '../../strings/form.ts';
@@ -23,22 +24,22 @@ interface SummaryProps {
 
 export function ErrorSummary({ form, errors, focusRef, autoFocus, onLink }: SummaryProps) {
   return (
-    <div tabIndex={-1} ref={focusRef ?? null} autofocus={autoFocus} aria-labelledby="error-summary-title" class="error-summary">
-      <h2 id="error-summary-title" class="error-summary-title">
-        {s.summaryHeading}
-      </h2>
-      <ul class="error-summary-list">
-        {errors.map((error) => {
-          const field = form.fields.find((f) => f.name === error.field);
-          return field === undefined ? null : (
-            <li key={error.field}>
-              <a href={`#${anchorOf(field)}`} onClick={onLink === undefined ? undefined : (event) => onLink(event, field)}>
-                {error.message}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+    <div tabIndex={-1} ref={focusRef ?? null} autofocus={autoFocus} class="error-summary">
+      <div role="alert">
+        <h2 class="error-summary-title">{s.summaryHeading}</h2>
+        <ul class="error-summary-list">
+          {errors.map((error) => {
+            const field = form.fields.find((f) => f.name === error.field);
+            return field === undefined ? null : (
+              <li key={error.field}>
+                <a href={`#${anchorOf(field)}`} onClick={onLink === undefined ? undefined : (event) => onLink(event, field)}>
+                  {error.message}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </div>
   );
 }
@@ -57,11 +58,11 @@ interface FailureProps {
 
 export function Failure({ form, message, postfach, values, focusRef, autoFocus }: FailureProps) {
   return (
-    <div tabIndex={-1} ref={focusRef ?? null} autofocus={autoFocus} aria-labelledby="failure-title" class="error-summary">
-      <h2 id="failure-title" class="error-summary-title">
-        {s.failure.heading}
-      </h2>
-      <p>{message}</p>
+    <div tabIndex={-1} ref={focusRef ?? null} autofocus={autoFocus} class="error-summary">
+      <div role="alert">
+        <h2 class="error-summary-title">{s.failure.heading}</h2>
+        <p>{message}</p>
+      </div>
       <p>
         <button type="submit" class="button">
           {s.failure.retry}
