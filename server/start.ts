@@ -1,15 +1,17 @@
 /**
- * `npm start`: builds the site if dist/ (or its build manifest) is missing, then serves dist/ and the form backend on
- * HOST:PORT (default 127.0.0.1:4321). SIGTERM/SIGINT: stop taking requests, finish the ones in
- * flight, let the outbox finish a send, close the database, exit 0.
+ * `npm start`: builds the site if dist/ (or its build manifest) is missing, then serves dist/ and
+ * the form backend on HOST:PORT (default 127.0.0.1:4321). SIGTERM/SIGINT: stop taking requests,
+ * finish the ones in flight, let the outbox finish a send, close the database, exit 0.
  */
+import './jsx-loader.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../policy/manifest.ts';
-import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
+// After the .tsx hook (jsx-loader.ts) is in place: the app renders its pages from .tsx views.
+const { buildApp } = await import('./app.ts');
 const config = loadConfig();
 
 const { distDir } = config;

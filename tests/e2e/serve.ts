@@ -7,14 +7,17 @@
  * - no deployment settings (RETENTION_DAYS, NOTIFY_TO …): those of the build, which `npm test` makes
  *   without them; the server refuses to start when they differ (server/built-site.ts).
  */
+import '../../server/jsx-loader.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
-import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { parseMail } from '../server/mime.ts';
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, MAIL_DIR } from './env.ts';
+
+// After the .tsx hook: the app renders its pages from .tsx views (server/jsx-loader.ts).
+const { buildApp } = await import('../../server/app.ts');
 
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env['E2E_PORT'] ?? 4391);

@@ -54,7 +54,10 @@ export interface TestApp {
 export async function createTestApp(env: Env = {}, options: BuildOptions = { transport: null }): Promise<TestApp> {
   const data = tempDir();
   const config = loadConfig({ DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...env }, repoRoot);
-  const app = await buildApp(config, options);
+  const app = await buildApp(config, options).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   return {
     app,
     config,
