@@ -18,7 +18,7 @@ export interface BuiltSite {
   readonly scriptHashes: readonly string[];
 }
 
-const show = (value: DeploymentValue): string => (value === undefined ? serverStrings.startup.unset : String(value));
+const show = (value: DeploymentValue): string => (value === undefined ? serverStrings.startup.unset : `„${String(value)}“`);
 
 /**
  * The built site of `config.distDir`; null when DIST_DIR is empty or the folder has no index.html.

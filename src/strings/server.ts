@@ -30,7 +30,7 @@ export const serverStrings = {
   startup: {
     /** The server's setting differs from the one the site was built with. */
     deploymentMismatch:
-      'Der Server startet nicht: {name} ist hier {server}, die Website in {dist} wurde aber mit {name} {build} gebaut. Ihre Texte (z. B. die Datenschutzerklärung) beschreiben die Einstellung des Builds. Setzen Sie {name} gleich und bauen Sie die Website neu (npm run build).',
+      'Der Server startet nicht: {name} ist hier {server}, beim Bau der Website in {dist} war es {build}. Die Texte der Website (z. B. die Datenschutzerklärung) beschreiben die Einstellung des Builds: setzen Sie {name} wie beim Bau, oder bauen Sie die Website mit dieser Einstellung neu (npm run build).',
     unset: 'nicht gesetzt',
   },
 } as const;

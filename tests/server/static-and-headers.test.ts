@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
+import { startServer } from './child-server.ts';
 import { createTestApp, markBuilt, tempDir, type TestApp } from './helpers.ts';
 
 const inline = '(()=>{document.documentElement.dataset.js="1"})();';
@@ -79,6 +80,29 @@ describe('security headers', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(res.headers['permissions-policy']).toContain('camera=()');
+    }
+  });
+});
+
+describe('the settings the site was built for', () => {
+  it('the server refuses to start, in one German line naming the variable, when its settings differ from the build\'s', async () => {
+    const site = tempDir('kv-dist-settings-');
+    const data = tempDir('kv-data-settings-');
+    try {
+      writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Start</title>');
+      markBuilt(site.path, { RETENTION_DAYS: '90' });
+      await expect(createTestApp({ DIST_DIR: site.path })).rejects.toThrow(/^Der Server startet nicht: RETENTION_DAYS ist hier „365“, beim Bau der Website in .* war es „90“\./);
+      const started = startServer({ DIST_DIR: site.path, DATA_DIR: data.path, RETENTION_DAYS: '90', NOTIFY_TO: 'team@example.org' });
+      const output = await started.then(
+        async (server) => `${server.output()} (gestartet)`.concat(String(await server.stop())),
+        (error: Error) => error.message,
+      );
+      const lines = output.split('\n').filter((line) => line.startsWith('Der Server startet nicht'));
+      expect(lines).toEqual([expect.stringMatching(/^Der Server startet nicht: NOTIFY_TO ist hier „team@example\.org“, beim Bau der Website in .* war es nicht gesetzt\./)]);
+      expect(output).not.toMatch(/^\s+at /m);
+    } finally {
+      site.remove();
+      data.remove();
     }
   });
 });
