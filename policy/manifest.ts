@@ -16,7 +16,7 @@ export const MANIFEST_FILE = '_kv/manifest.json';
 export const UNSERVED_PATHS = ['/_kv/', '/_nginx/', '/_headers'] as const;
 
 export function isUnservedPath(path: string): boolean {
-  return UNSERVED_PATHS.some((unserved) => (unserved.endsWith('/') ? path.startsWith(unserved) : path === unserved));
+  return UNSERVED_PATHS.some((unserved) => (unserved.endsWith('/') ? path.startsWith(unserved) || path === unserved.slice(0, -1) : path === unserved));
 }
 
 /** A deployment setting as the build saw it; absent when not set. */

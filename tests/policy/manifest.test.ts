@@ -50,8 +50,8 @@ describe('the manifest', () => {
 
 describe('files for servers, not visitors', () => {
   it('keeps the manifest, the frame and the static-hosting files unserved, and only those', () => {
-    for (const path of ['/_kv/manifest.json', '/_kv/frame.html', '/_nginx/site.conf', '/_headers']) expect(isUnservedPath(path), path).toBe(true);
-    for (const path of ['/', '/_astro/a.js', '/_headers.html', '/kv/']) expect(isUnservedPath(path), path).toBe(false);
+    for (const path of ['/_kv/manifest.json', '/_kv/frame.html', '/_kv', '/_nginx/site.conf', '/_nginx', '/_headers']) expect(isUnservedPath(path), path).toBe(true);
+    for (const path of ['/', '/_astro/a.js', '/_headers.html', '/kv/', '/_kvx/']) expect(isUnservedPath(path), path).toBe(false);
   });
 
   it('deploy/nginx-site.conf answers 404 for each of them', () => {
