@@ -24,6 +24,8 @@ export const serverStrings = {
     inputKeptEnd: 'schreiben.',
   },
   home: 'Zur Startseite',
+  /** How stored values are written for people (admin list, e-mail, export): server/format.ts. */
+  values: { yes: 'ja', no: 'nein', time: '{time} Uhr' },
   /** Plain-text answers where no page fits. */
   notFound: 'Nicht gefunden',
   internalError: 'Interner Fehler',
