@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import serverFrame from './src/integrations/server-frame.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -28,8 +29,9 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact({ compat: true }),
-    sitemap({ filter: (page) => !/\/(404|interesse\/danke|barrierefreiheit\/barriere-melden\/danke)\/?$/.test(page) }),
+    sitemap({ filter: (page) => !/\/(404|kv-frame|interesse\/danke|barrierefreiheit\/barriere-melden\/danke)\/?$/.test(page) }),
     contentReport(),
+    serverFrame(),
     securityHeaders(),
   ],
   vite: {

@@ -1,10 +1,11 @@
 /** How stored values are written for people: in the e-mail, the admin list and the CSV export. */
 import type { FieldDefinition } from '../src/forms/index.ts';
+import { serverStrings } from '../src/strings/server.ts';
 
 /** A field's value as one line of text; lists are joined with "; ", a ticked consent is "ja". */
 export function displayValue(field: FieldDefinition, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (field.type === 'consent') return value === true ? 'ja' : 'nein';
+  if (field.type === 'consent') return value === true ? serverStrings.values.yes : serverStrings.values.no;
   if (Array.isArray(value)) return value.map(String).join('; ');
   return String(value);
 }
@@ -23,7 +24,7 @@ export function formatReceivedAt(iso: string): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(iso));
-  return `${text} Uhr`;
+  return serverStrings.values.time.replace('{time}', text);
 }
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

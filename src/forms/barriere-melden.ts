@@ -59,6 +59,7 @@ export const barriereMeldenMeta: FormMeta = {
   title: 'Barriere melden',
   path: '/barrierefreiheit/barriere-melden/',
   thankYouPath: '/barrierefreiheit/barriere-melden/danke/',
+  privacyHref: '/datenschutz/#formular-barriere-melden',
   referencePrefix: 'BF',
   fields: barriereMeldenFields,
   replyToField: 'email',

@@ -151,6 +151,7 @@ export function interesseMeta(antragsstrecken: readonly string[]): FormMeta {
     title: 'Interesse bekunden',
     path: '/interesse/',
     thankYouPath: '/interesse/danke/',
+    privacyHref: '/datenschutz/#formular-interesse-bekunden',
     referencePrefix: 'KV',
     fields: interesseFields(antragsstrecken),
     replyToField: 'email',

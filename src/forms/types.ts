@@ -80,6 +80,8 @@ export interface FormMeta {
   readonly path: string;
   /** The site path of the thank-you page a plain form post is redirected to. */
   readonly thankYouPath: string;
+  /** The privacy notes of this form (linked next to the submit button). */
+  readonly privacyHref: string;
   /** Prefix of the reference numbers, e. g. "KV" gives KV-2026-000123. */
   readonly referencePrefix: string;
   /** The fields in the order they are shown. */

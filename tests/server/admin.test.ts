@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../server/csv.ts';
 import { safeEqual } from '../../server/admin.ts';
-import { basicAuth, createTestApp, json, validInteresse, type TestApp } from './helpers.ts';
+import { basicAuth, createTestApp, decodeHtml, json, validInteresse, type TestApp } from './helpers.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -39,7 +39,7 @@ describe('admin area', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('Interesse bekunden (1)');
     expect(res.body).toContain('Barriere melden (1)');
-    expect(res.body).toContain('&lt;img src=x onerror=alert(1)&gt; Stadt');
+    expect(decodeHtml(res.body)).toContain('<img src=x onerror=alert(1)> Stadt');
     expect(res.body).not.toContain('<img src=x');
     expect(res.body).not.toContain('Spam GmbH');
     expect(res.body).toContain('1 Einsendung(en) als Spam erkannt');
