@@ -8,6 +8,7 @@ import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { readContentPaths } from './src/lib/content-paths.ts';
+import serverFrame from './src/integrations/server-frame.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -34,9 +35,10 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact({ compat: true }),
-    // Thank-you pages (…/danke/) and the 404 page are no destinations of their own.
-    sitemap({ filter: (page) => !/\/(404|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
+    // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own.
+    sitemap({ filter: (page) => !/\/(404|kv-frame|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
     contentReport(),
+    serverFrame(),
     securityHeaders(),
   ],
   vite: {

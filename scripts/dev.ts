@@ -4,12 +4,15 @@
  * and the dev pages post to it (PUBLIC_FORM_ENDPOINT). Without SMTP_URL a local SMTP sink catches
  * the notifications and writes them to DATA_DIR/dev-mails/<n>.eml, so nothing waits in the outbox.
  */
+import '../server/jsx-loader.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { smtpSink, type SmtpSink } from './lib/smtp-sink.ts';
-import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+
+// After the .tsx hook: the app renders its pages from .tsx views (server/jsx-loader.ts).
+const { buildApp } = await import('../server/app.ts');
 
 const sitePort = Number(process.env['DEV_PORT'] ?? 4321);
 const backendPort = Number(process.env['DEV_BACKEND_PORT'] ?? 4322);

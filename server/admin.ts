@@ -15,7 +15,11 @@ import { submissionsCsv } from './csv.ts';
 import { exportTitle, submissionsXlsx } from './xlsx.ts';
 import type { Store } from './db.ts';
 import { formatReceivedAt } from './format.ts';
-import { pageShell, renderAdminPage, renderMessagePage, type PageContext } from './html.ts';
+import { adminStrings as s } from '../src/strings/admin.ts';
+import { serverStrings } from '../src/strings/server.ts';
+import { adminPage } from './pages/Admin.tsx';
+import { messagePage } from './pages/Message.tsx';
+import type { PageRenderer } from './pages/render.tsx';
 
 /** Compares two secrets in constant time, whatever their lengths. */
 export function safeEqual(given: string, expected: string): boolean {
@@ -69,12 +73,12 @@ export interface AdminOptions {
   readonly config: ServerConfig;
   readonly forms: FormRegistry;
   readonly store: Store;
-  readonly pageContext: PageContext;
+  readonly pages: PageRenderer;
 }
 
-export async function adminRoutes(app: FastifyInstance, { config, forms, store, pageContext }: AdminOptions): Promise<void> {
+export async function adminRoutes(app: FastifyInstance, { config, forms, store, pages }: AdminOptions): Promise<void> {
   await app.register(basicAuth, {
-    authenticate: { realm: "Verwaltung" },
+    authenticate: { realm: s.realm },
     validate: async (username, password) => {
       const userOk = safeEqual(username, config.adminUser);
       const passwordOk = safeEqual(password, config.adminPassword);
@@ -97,13 +101,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
       .code(429)
       .header('retry-after', String(Math.ceil(waitMs / 1000)))
       .type('text/html; charset=utf-8')
-      .send(
-        pageShell(
-          pageContext,
-          'Zu viele fehlgeschlagene Anmeldungen',
-          `<h1>Zu viele fehlgeschlagene Anmeldungen</h1>\n<p>Die Anmeldung ist von Ihrer Adresse aus vorübergehend gesperrt. Versuchen Sie es in ${minutes} Minuten erneut.</p>`,
-        ),
-      );
+      .send(messagePage(pages, { title: s.throttled.title, paragraphs: [s.throttled.text.replace('{minutes}', String(minutes))] }));
   });
   app.addHook('onRequest', app.basicAuth);
 
@@ -116,10 +114,10 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
       return reply
         .code(401)
         .type('text/html; charset=utf-8')
-        .send(renderMessagePage(pageContext, 'Anmeldung erforderlich', ['Melden Sie sich mit dem Zugang für die Verwaltung an.']));
+        .send(messagePage(pages, { title: s.login.title, paragraphs: [s.login.text] }));
     }
     request.log.error({ name: error.name }, 'Fehler in der Verwaltung');
-    return reply.code(500).type('text/plain; charset=utf-8').send('Interner Fehler');
+    return reply.code(500).type('text/plain; charset=utf-8').send(serverStrings.internalError);
   });
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
@@ -130,13 +128,13 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
       submissions: store.listSubmissions(form.name),
       spam: store.countSpam(form.name),
     }));
-    return reply.type('text/html; charset=utf-8').send(renderAdminPage(pageContext, sections, store.pendingMailCount(), formatReceivedAt));
+    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, store.pendingMailCount(), formatReceivedAt));
   });
 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
     const match = /^([a-z0-9-]+)\.(csv|xlsx)$/.exec(request.params.file);
     const form = match?.[1] === undefined ? undefined : forms.get(match[1]);
-    if (form === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Nicht gefunden');
+    if (form === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(serverStrings.notFound);
     const date = new Date().toISOString().slice(0, 10);
     if (match?.[2] === 'xlsx') {
       const xlsx = await submissionsXlsx(form, store.listSubmissions(form.name), { title: exportTitle(form) });

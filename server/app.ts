@@ -10,14 +10,17 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
+import { HSTS, IMMUTABLE_ASSETS, securityHeaders } from '../policy/headers.ts';
+import { isUnservedPath } from '../policy/manifest.ts';
 import type { FormRegistry } from '../src/forms/index.ts';
+import { serverStrings } from '../src/strings/server.ts';
 import { adminRoutes } from './admin.ts';
+import { readBuiltSite } from './built-site.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
-import { inlineScriptHashes } from './csp.ts';
 import { openResilientStore, storageErrorReason, type ResilientStore } from './db.ts';
 import { createOutbox, createTransport, type Outbox } from './mail.ts';
 import { purgeExpiredSubmissions } from './retention.ts';
-import { HSTS, securityHeaders } from './security-headers.ts';
+import { createPageRenderer } from './pages/render.tsx';
 import { submissionRoutes } from './submissions.ts';
 
 declare module 'fastify' {
@@ -55,6 +58,8 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 }
 
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  // First: a server whose settings differ from the build's does not start at all.
+  const { distDir, scriptHashes } = readBuiltSite(config);
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     // A hop count becomes a function, the form Fastify's types accept.
@@ -101,15 +106,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   if (options.startOutbox !== false) app.addHook('onReady', async () => outbox.start());
   app.addHook('preClose', async () => outbox.stop());
 
-  const pageContext = { portalName: config.portalName, postfach: config.postfach };
-  const distDir = config.distDir !== null && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
   if (config.distDir !== null && distDir === null) app.log.warn('dist/ fehlt: es wird nur das Formular-Backend bedient');
+  const pages = createPageRenderer(distDir, { portalName: config.portalName, postfach: config.postfach });
 
-  // The same headers as static hosting (server/security-headers.ts), on every response. HSTS
-  // when the site is HTTPS, or when a trusted proxy says the request came over HTTPS.
+  // The same headers as static hosting (policy/headers.ts), on every response. HSTS when the
+  // site is HTTPS, or when a trusted proxy says the request came over HTTPS.
   const https = config.siteUrl.startsWith('https:');
   const headers = securityHeaders({
-    scriptHashes: inlineScriptHashes(distDir),
+    scriptHashes,
     formOrigins: [...config.allowedOrigins, ...(config.formEndpointOrigin === null ? [] : [config.formEndpointOrigin])].filter(
       (origin) => origin !== config.siteUrl,
     ),
@@ -139,26 +143,26 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     return reply.send({ status: 'ok', schemaVersion: store.schemaVersion, pendingMails });
   });
 
-  await app.register(submissionRoutes, { prefix: '/f', config, forms, store, outbox, pageContext });
+  await app.register(submissionRoutes, { prefix: '/f', config, forms, store, outbox, pages });
 
   if (config.adminPassword !== '') {
     await app.register(async (admin) => {
       await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS });
-      await adminRoutes(admin, { config, forms, store, pageContext });
+      await adminRoutes(admin, { config, forms, store, pages });
     });
   }
 
   if (distDir !== null) {
     await app.register(fastifyStatic, {
       root: distDir,
-      // The static-hosting files the build writes (server/security-headers.ts) are not pages.
-      allowedPath: (pathName) => pathName !== '/_headers' && !pathName.startsWith('/_nginx/'),
+      // The build's files for servers (manifest, frame, static-hosting headers) are not pages.
+      allowedPath: (pathName) => !isUnservedPath(pathName),
       wildcard: true,
       index: ['index.html'],
       redirect: true,
       cacheControl: false,
       setHeaders: (reply, path) => {
-        reply.header('cache-control', path.includes(`${join('/', '_astro')}/`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('cache-control', path.includes(`${join('/', '_astro')}/`) ? IMMUTABLE_ASSETS : 'no-cache');
       },
     });
     const has404 = existsSync(join(distDir, '404.html'));
@@ -166,7 +170,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       if (has404 && (request.method === 'GET' || request.method === 'HEAD')) {
         return reply.code(404).header('cache-control', 'no-cache').sendFile('404.html');
       }
-      return reply.code(404).type('text/plain; charset=utf-8').send('Nicht gefunden');
+      return reply.code(404).type('text/plain; charset=utf-8').send(serverStrings.notFound);
     });
   }
 

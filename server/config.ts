@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { deploymentEnvSchema, integerVar, originOf, parseEnv, textVar, type Env } from '../src/lib/env.ts';
+import { deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
 import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
 import { readContent, siteFacts } from './content.ts';
 
@@ -55,6 +55,8 @@ export interface ServerConfig {
   readonly spamRetentionDays: number;
   /** Days a submission is kept before it is deleted (the Datenschutzerklärung shows the build's value). */
   readonly retentionDays: number;
+  /** The settings the site's texts describe; they must equal the build's (server/built-site.ts). */
+  readonly deployment: DeploymentEnv;
 }
 
 export type { Env } from '../src/lib/env.ts';
@@ -144,5 +146,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     formEndpointOrigin: e.PUBLIC_FORM_ENDPOINT ?? null,
     spamRetentionDays: e.SPAM_RETENTION_DAYS,
     retentionDays: e.RETENTION_DAYS,
+    deployment: readDeploymentEnv(env),
   };
 }

@@ -1,6 +1,7 @@
 /** How stored values are written for people: in the e-mail, the admin list and the CSV export. */
 import type { FieldDefinition } from '../src/forms/index.ts';
-import { formatDateTime, formatMonth } from '../src/lib/dates.ts';
+import { formatDateAndTime, formatMonth } from '../src/lib/dates.ts';
+import { serverStrings } from '../src/strings/server.ts';
 
 /** A field's value as text: lists joined with "; ", a month as 03.2027. */
 export function displayValue(field: FieldDefinition, value: unknown): string {
@@ -16,7 +17,7 @@ export function fieldLabel(field: FieldDefinition): string {
 
 /** A stored moment (ISO) as German date and time in Germany, e. g. "28.11.2026, 14:03 Uhr". */
 export function formatReceivedAt(iso: string): string {
-  return formatDateTime(new Date(iso));
+  return serverStrings.values.time.replace('{time}', formatDateAndTime(new Date(iso)));
 }
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

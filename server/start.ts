@@ -1,18 +1,23 @@
 /**
- * `npm start`: builds the site if dist/ is missing, then serves dist/ and the form backend on
- * HOST:PORT (default 127.0.0.1:4321). SIGTERM/SIGINT: stop taking requests, finish the ones in
- * flight, let the outbox finish a send, close the database, exit 0.
+ * `npm start`: builds the site if dist/ (or its build manifest) is missing, then serves dist/ and
+ * the form backend on HOST:PORT (default 127.0.0.1:4321). SIGTERM/SIGINT: stop taking requests,
+ * finish the ones in flight, let the outbox finish a send, close the database, exit 0.
  */
+import './jsx-loader.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp } from './app.ts';
+import { MANIFEST_FILE } from '../policy/manifest.ts';
 import { loadConfig } from './config.ts';
 
+// After the .tsx hook (jsx-loader.ts) is in place: the app renders its pages from .tsx views.
+const { buildApp } = await import('./app.ts');
 const config = loadConfig();
 
-if (config.distDir !== null && !existsSync(join(config.distDir, 'index.html'))) {
-  console.log(`${join(config.distDir, 'index.html')} fehlt: die Website wird jetzt gebaut (npx astro build) …`);
+const { distDir } = config;
+const missing = distDir === null ? undefined : ['index.html', MANIFEST_FILE].map((file) => join(distDir, file)).find((file) => !existsSync(file));
+if (missing !== undefined) {
+  console.log(`${missing} fehlt: die Website wird jetzt gebaut (npx astro build) …`);
   const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: process.env });
   if (build.status !== 0) {
     console.error('Der Build ist fehlgeschlagen; der Server startet nicht.');
@@ -20,7 +25,14 @@ if (config.distDir !== null && !existsSync(join(config.distDir, 'index.html'))) 
   }
 }
 
-const app = await buildApp(config);
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config);
+} catch (error) {
+  // E.g. settings that differ from the build's: one line that says what to do, no stack.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

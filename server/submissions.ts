@@ -20,8 +20,11 @@ import { HONEYPOT_FIELD, NEXT_FIELD, pickFields, validateSubmission } from '../s
 import type { FieldError, FormDefinition, FormName, FormRegistry } from '../src/forms/index.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
 import { StorageUnavailable, type Store } from './db.ts';
-import { renderFormErrorPage, renderMessagePage, type PageContext } from './html.ts';
 import type { Outbox } from './mail.ts';
+import { formErrorPage } from './pages/FormErrorPage.tsx';
+import { notSentPage } from './pages/Message.tsx';
+import type { PageRenderer } from './pages/render.tsx';
+import { serverStrings } from '../src/strings/server.ts';
 
 /** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
 export const FORMSPREE_REQUEST_HEADERS = ['content-type', 'accept', 'formspree-client', 'formspree-session-data'];
@@ -37,19 +40,8 @@ export class SubmissionProblem extends Error {
   }
 }
 
-/** German messages for the errors that concern the whole submission. */
-export const problemMessages = {
-  notFound: 'Dieses Formular gibt es nicht. Prüfen Sie die Adresse.',
-  method: 'Formulare werden mit POST gesendet.',
-  tooLarge: 'Ihre Angaben sind zu lang (höchstens 32 KB). Kürzen Sie die Texte und senden Sie das Formular erneut.',
-  mediaType: 'Senden Sie das Formular als JSON, als application/x-www-form-urlencoded oder als multipart/form-data.',
-  files: 'Dieses Formular nimmt keine Dateien an. Senden Sie es ohne Anhang.',
-  malformed: 'Die Formulardaten sind nicht lesbar. Senden Sie ein JSON-Objekt mit den Feldern des Formulars.',
-  origin: 'Dieses Formular kann nur von der Website des Kommunalvertreters NRW gesendet werden.',
-  rateLimit: 'Sie haben in kurzer Zeit sehr viele Formulare gesendet. Warten Sie eine Minute und senden Sie dann erneut.',
-  server: 'Das Formular konnte wegen eines technischen Fehlers nicht gespeichert werden. Versuchen Sie es später erneut.',
-  storage: 'Das Formular kann gerade nicht gespeichert werden. Versuchen Sie es in einigen Minuten erneut oder schreiben Sie uns eine E-Mail.',
-} as const;
+/** German messages for the errors that concern the whole submission (src/strings/server.ts). */
+export const problemMessages = serverStrings.problems;
 
 /** True when the client wants a web page rather than JSON (a plain form post). */
 export function wantsHtml(request: FastifyRequest): boolean {
@@ -100,7 +92,7 @@ export interface SubmissionRouteOptions {
   readonly forms: FormRegistry;
   readonly store: Store;
   readonly outbox: Outbox;
-  readonly pageContext: PageContext;
+  readonly pages: PageRenderer;
 }
 
 /**
@@ -128,7 +120,7 @@ function siteBase(config: ServerConfig, request: FastifyRequest): string {
 }
 
 export async function submissionRoutes(app: FastifyInstance, options: SubmissionRouteOptions): Promise<void> {
-  const { config, forms, store, outbox, pageContext } = options;
+  const { config, forms, store, outbox, pages } = options;
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
@@ -153,11 +145,9 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
     if (!wantsHtml(request)) return reply.send({ errors: [{ code, message }] });
     const body = request.body;
     if (form !== undefined && isPlainObject(body) && statusCode !== 413) {
-      return reply.type('text/html; charset=utf-8').send(
-        renderFormErrorPage(pageContext, { form, action: request.url, raw: body, errors: [], formMessage: message }),
-      );
+      return reply.type('text/html; charset=utf-8').send(formErrorPage(pages, { form, action: request.url, raw: body, errors: [], formMessage: message }));
     }
-    return reply.type('text/html; charset=utf-8').send(renderMessagePage(pageContext, 'Das Formular wurde nicht gesendet', [message]));
+    return reply.type('text/html; charset=utf-8').send(notSentPage(pages, message));
   }
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -231,7 +221,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
         if (wantsHtml(request)) {
           return reply
             .type('text/html; charset=utf-8')
-            .send(renderFormErrorPage(pageContext, { form, action: request.url, raw: pickWithNext(form, body), errors: result.errors }));
+            .send(formErrorPage(pages, { form, action: request.url, raw: pickWithNext(form, body), errors: result.errors }));
         }
         return reply.send({ errors: result.errors });
       }

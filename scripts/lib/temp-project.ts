@@ -8,8 +8,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// server/ and deploy/: the build writes the security headers for static hosting from them (src/integrations/security-headers.ts).
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'server', 'deploy'];
+// policy/ and deploy/: the build writes its manifest and the headers for static hosting from them
+// (src/integrations/security-headers.ts). The site builds without server/.
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'policy', 'deploy'];
 
 export interface TempProject {
   root: string;

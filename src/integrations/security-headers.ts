@@ -1,14 +1,16 @@
 /**
- * After each build, writes the security headers of the built pages for static hosting:
- * dist/_headers and dist/_nginx/ (header snippet plus the nginx site from deploy/nginx-site.conf).
- * The values come from server/security-headers.ts, the same module the form server sends them
- * from; the CSP hashes are those of the inline scripts of this very build.
+ * After each build, computes once what the server and static hosting need from the built pages
+ * and writes it into dist/: the build manifest (dist/_kv/manifest.json: the CSP hashes of the
+ * inline scripts and the deployment settings the texts were built for) and, from it, the headers
+ * for static hosting (dist/_headers, dist/_nginx/). The policy itself lives in policy/.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadEnv } from 'vite';
-import { writeStaticHeaders } from '../../server/security-headers.ts';
+import { MANIFEST_FILE, writeManifest } from '../../policy/manifest.ts';
+import { writeStaticHeaders } from '../../policy/static-hosting.ts';
+import { readDeploymentEnv } from '../lib/env.ts';
 
 export default function securityHeaders(): AstroIntegration {
   let root = process.cwd();
@@ -19,10 +21,12 @@ export default function securityHeaders(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': ({ dir, logger }) => {
-        // The pages read PUBLIC_FORM_ENDPOINT through Vite (environment or .env): so does this.
-        const formEndpoint = loadEnv('production', root, 'PUBLIC_')['PUBLIC_FORM_ENDPOINT'];
-        const written = writeStaticHeaders(fileURLToPath(dir), { formEndpoint, siteConf: join(root, 'deploy', 'nginx-site.conf') });
-        logger.info(`Sicherheits-Header für statisches Hosting geschrieben: _headers und _nginx/ (${written.scriptHashes} Inline-Skript-Hashes)`);
+        const dist = fileURLToPath(dir);
+        // The settings as the pages saw them: the environment, and PUBLIC_ variables also from .env (Vite).
+        const deployment = readDeploymentEnv({ ...process.env, ...loadEnv('production', root, 'PUBLIC_') });
+        const manifest = writeManifest(dist, deployment);
+        writeStaticHeaders(dist, manifest, join(root, 'deploy', 'nginx-site.conf'));
+        logger.info(`${MANIFEST_FILE}, _headers und _nginx/ geschrieben (${manifest.scriptHashes.length} Inline-Skript-Hashes)`);
       },
     },
   };

@@ -20,9 +20,9 @@ export function isoDate(date: Date): string {
   return `${parts['year']}-${parts['month']}-${parts['day']}`;
 }
 
-/** A moment as German date and time in Germany, e. g. "28.11.2026, 14:03 Uhr". */
-export function formatDateTime(date: Date): string {
-  return `${dateTime.format(date)} Uhr`;
+/** A moment as German date and time in Germany, e. g. "28.11.2026, 14:03". */
+export function formatDateAndTime(date: Date): string {
+  return dateTime.format(date);
 }
 
 /** A month stored as JJJJ-MM, written as German readers write it: 2027-03 → 03.2027. Other text stays as it is. */

@@ -13,6 +13,12 @@ export const formStrings = {
   busyStatus: 'Ihre Angaben werden gesendet. Bitte warten Sie.',
   honeypotLabel: 'Dieses Feld bitte leer lassen',
   privacyLink: 'Datenschutzhinweise zu diesem Formular',
+  /** GOV.UK character count under long texts: the limit (also without JavaScript) and the live count. */
+  characterCount: {
+    limit: 'Sie können bis zu {max} Zeichen eingeben.',
+    remaining: 'Sie haben noch {n} Zeichen.',
+    over: 'Sie haben {n} Zeichen zu viel.',
+  },
   failure: {
     heading: 'Ihre Angaben konnten nicht gesendet werden',
     text: 'Es gab ein technisches Problem. Ihre Eingaben sind noch da.',

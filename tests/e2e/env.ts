@@ -8,8 +8,6 @@ import { join, resolve } from 'node:path';
 
 export const E2E_ADMIN_USER = 'e2e-admin';
 export const E2E_ADMIN_PASSWORD = 'e2e-geheim-4711';
-/** The notification recipient the launcher configures. */
-export const E2E_NOTIFY_TO = 'e2e-postfach@example.org';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 

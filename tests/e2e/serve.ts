@@ -5,16 +5,21 @@
  * tests/fixtures/fixture.env, with its FORM_KEY_* too), with
  * - a fresh temporary DATA_DIR, removed again on exit,
  * - an SMTP sink that writes each received mail as JSON to E2E_MAIL_DIR/<n>.json,
- * - the admin login from tests/e2e/env.ts.
+ * - the admin login from tests/e2e/env.ts,
+ * - no deployment settings (RETENTION_DAYS, NOTIFY_TO …): those of the build, which `npm test` makes
+ *   without them; the server refuses to start when they differ (server/built-site.ts).
  */
+import '../../server/jsx-loader.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
-import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { parseMail } from '../server/mime.ts';
-import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, E2E_NOTIFY_TO, MAIL_DIRS } from './env.ts';
+import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, MAIL_DIRS } from './env.ts';
+
+// After the .tsx hook: the app renders its pages from .tsx views (server/jsx-loader.ts).
+const { buildApp } = await import('../../server/app.ts');
 
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env['E2E_PORT'] ?? 4391);
@@ -62,7 +67,6 @@ const config = loadConfig(
     DIST_DIR: dist,
     ...formKeys,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    NOTIFY_TO: E2E_NOTIFY_TO,
     ADMIN_USER: E2E_ADMIN_USER,
     ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
     FORM_RATE_LIMIT: '10000',

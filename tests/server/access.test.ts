@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_FAILURE_WINDOW_MS, ADMIN_MAX_FAILURES, LoginThrottle } from '../../server/admin.ts';
-import { basicAuth, createTestApp, formPost, INTERESSE, json, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { basicAuth, createTestApp, formPost, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
@@ -19,6 +19,8 @@ afterEach(async () => {
   for (const t of opened.splice(0)) await t.close();
 });
 async function app(env: Record<string, string> = {}): Promise<TestApp> {
+  // A hand-made site carries the manifest of a build with the same settings.
+  if (env['DIST_DIR'] !== undefined) markBuilt(env['DIST_DIR'], env);
   const t = await createTestApp({ ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, ...env });
   opened.push(t);
   return t;
@@ -140,6 +142,7 @@ describe('security headers on every response', () => {
     { name: '404 page', url: '/gibt-es-nicht/', status: 404 },
     { name: '_headers is not served', url: '/_headers', status: 404 },
     { name: '_nginx/ is not served', url: '/_nginx/site.conf', status: 404 },
+    { name: 'the build manifest is not served', url: '/_kv/manifest.json', status: 404 },
     { name: 'form success', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: JSON.stringify(validInteresse()), status: 200 },
     { name: 'form 303', method: 'POST', url: `/f/${INTERESSE}`, headers: formPost, payload: urlencoded(validInteresse()), status: 303 },
     { name: 'form 422', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: '{}', status: 422 },

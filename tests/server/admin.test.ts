@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../server/csv.ts';
 import { safeEqual } from '../../server/admin.ts';
-import { basicAuth, createTestApp, fixture, INTERESSE, interesseOptions, json, validInteresse, type TestApp } from './helpers.ts';
+import { basicAuth, createTestApp, decodeHtml, fixture, INTERESSE, interesseOptions, json, validInteresse, type TestApp } from './helpers.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -40,12 +40,12 @@ describe('admin area', () => {
     expect(res.body).toContain(`Interessenbekundung ${fixture.offers[0]?.titel} (1)`);
     expect(res.body).toContain(`Interessenbekundung ${fixture.offers[1]?.titel} (0)`);
     expect(res.body).toContain('Barrieremeldung (1)');
-    expect(res.body).toContain('&lt;img src=x onerror=alert(1)&gt; Stadt');
+    expect(decodeHtml(res.body)).toContain('<img src=x onerror=alert(1)> Stadt');
     expect(res.body).not.toContain('<img src=x');
     expect(res.body).not.toContain('Spam GmbH');
     expect(res.body).toContain('1 Einsendung(en) als Spam erkannt');
     expect(res.body).toContain('Kein Fokus');
-    expect(res.body).toContain('<td>03.2027</td>');
+    expect(res.body).toMatch(/<td[^>]*>03\.2027<\/td>/);
   });
 
   it('exports a form as CSV with BOM, semicolons and neutralised formulas, without spam', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type ChildServer } from './child-server.ts';
-import { createTestApp, fixture, formPost, freePort, INTERESSE, json, parseMail, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+import { createTestApp, fixture, formPost, freePort, INTERESSE, json, markBuilt, parseMail, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -188,6 +188,7 @@ describe('storage failure', () => {
     site = tempDir('kv-faults-site-');
     cleanups.push(() => site.remove());
     writeFileSync(join(site.path, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
+    markBuilt(site.path);
     return site.path;
   }
 

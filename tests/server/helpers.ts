@@ -13,6 +13,8 @@ import { buildApp, type BuildOptions } from '../../server/app.ts';
 import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts';
 import { readContent } from '../../server/content.ts';
 import { createFormRegistry, interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
+import { writeManifest } from '../../policy/manifest.ts';
+import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
 
 export { parseMail, decodeQuotedPrintable, type ParsedMail } from './mime.ts';
 
@@ -43,6 +45,27 @@ export function tempDir(prefix = 'kv-test-'): { path: string; remove: () => void
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/**
+ * Finishes a hand-made site in `dir` as the build does: the build manifest with the CSP hashes of
+ * its pages and the deployment settings of `env` (the server refuses to start with others).
+ */
+export function markBuilt(dir: string, env: Env = {}): void {
+  writeManifest(dir, readDeploymentEnv(env));
+}
+
+/**
+ * The deployment variables of this process (RETENTION_DAYS, PUBLIC_FORM_ENDPOINT …): the settings
+ * `npm test` built dist/ with, for a server on that build (other settings: it refuses to start).
+ */
+export function buildDeploymentEnv(env: Env = process.env): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(deploymentEnvSchema.shape).flatMap((name) => {
+      const value = env[name];
+      return value === undefined ? [] : [[name, value] as const];
+    }),
+  );
+}
+
 export interface TestApp {
   app: FastifyInstance;
   config: ServerConfig;
@@ -54,7 +77,10 @@ export interface TestApp {
 export async function createTestApp(env: Env = {}, options: BuildOptions = { transport: null }): Promise<TestApp> {
   const data = tempDir();
   const config = loadConfig({ CONTENT_DIR: FIXTURE_CONTENT, DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...env }, repoRoot);
-  const app = await buildApp(config, options);
+  const app = await buildApp(config, options).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   return {
     app,
     config,
@@ -113,6 +139,13 @@ export function multipart(
   }
   parts.push(`--${boundary}--\r\n`);
   return { payload: parts.join(''), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' } };
+}
+
+const entities: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
+
+/** The text of HTML with its character references resolved: what a browser shows of escaped markup. */
+export function decodeHtml(html: string): string {
+  return html.replace(/&(lt|gt|quot|#39|amp);/g, (_whole, name: string) => entities[name] ?? '');
 }
 
 export function basicAuth(user: string, password: string): { authorization: string } {

@@ -13,7 +13,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, freePort, repoRoot, tempDir, type TestApp } from './helpers.ts';
+import { buildDeploymentEnv, createTestApp, freePort, repoRoot, tempDir, type TestApp } from './helpers.ts';
 
 const dist = process.env['NGINX_TEST_DIST'] ?? join(repoRoot, 'dist');
 const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
@@ -129,7 +129,7 @@ http {
   }
 
   // The form server on the same build, for the comparison.
-  server = await createTestApp({ DIST_DIR: dist, SITE_URL: 'https://kommunalvertreter.nrw', PUBLIC_FORM_ENDPOINT: process.env['PUBLIC_FORM_ENDPOINT'] ?? '' });
+  server = await createTestApp({ ...buildDeploymentEnv(), DIST_DIR: dist, SITE_URL: 'https://kommunalvertreter.nrw' });
 });
 
 afterAll(async () => {
@@ -181,6 +181,8 @@ describe('nginx with deploy/nginx.conf and the build', () => {
     ['an unknown page (the 404 page)', (): string => '/gibt-es-nicht/', 404, /^text\/html/, 'no-cache'],
     ['the _headers file (not served)', (): string => '/_headers', 404, /^text\/html/, 'no-cache'],
     ['the nginx snippet (not served)', (): string => '/_nginx/site.conf', 404, /^text\/html/, 'no-cache'],
+    ['the build manifest (not served)', (): string => '/_kv/manifest.json', 404, /^text\/html/, 'no-cache'],
+    ['the frame of the server pages (not served)', (): string => '/_kv/frame.html', 404, /^text\/html/, 'no-cache'],
   ] as const)('%s carries the security headers of the form server', async (_name, path, status, type, cacheControl) => {
     const url = path();
     const [fromNginx, fromServer] = await Promise.all([get(`${https}${url}`), server.app.inject({ method: 'GET', url })]);

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineScriptHashes } from '../../server/csp.ts';
-import { createTestApp, INTERESSE, tempDir, type TestApp } from './helpers.ts';
+import { inlineScriptHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
+import { startServer } from './child-server.ts';
+import { createTestApp, INTERESSE, markBuilt, tempDir, type TestApp } from './helpers.ts';
 
 const inline = '(()=>{document.documentElement.dataset.js="1"})();';
-const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 let dist: ReturnType<typeof tempDir>;
 let t: TestApp;
 
@@ -14,10 +13,11 @@ beforeAll(async () => {
   dist = tempDir('kv-dist-');
   mkdirSync(join(dist.path, '_astro'));
   mkdirSync(join(dist.path, 'interesse'));
-  writeFileSync(join(dist.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script><script type="application/ld+json">{"a":1}</script><script type="module" src="/_astro/a.js"></script>`);
-  writeFileSync(join(dist.path, 'interesse', 'index.html'), '<!doctype html><title>Interesse</title><script type="module">import "/_astro/a.js";</script>');
+  writeFileSync(join(dist.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script><script type="module" src="/_astro/a.js"></script>`);
+  writeFileSync(join(dist.path, 'interesse', 'index.html'), '<!doctype html><title>Interesse</title>');
   writeFileSync(join(dist.path, '404.html'), '<!doctype html><title>Nicht gefunden</title><h1>Seite nicht gefunden</h1>');
   writeFileSync(join(dist.path, '_astro', 'a.js'), 'console.log(1)');
+  markBuilt(dist.path, { PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
   t = await createTestApp({ DIST_DIR: dist.path, PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
 });
 afterAll(async () => {
@@ -49,16 +49,29 @@ describe('static site', () => {
 });
 
 describe('security headers', () => {
-  it('hashes the inline scripts of dist/ and nothing else', () => {
-    expect(inlineScriptHashes(dist.path)).toEqual([sha(inline), sha('import "/_astro/a.js";')].sort());
+  it('sends the CSP hashes the build manifest lists, without hashing the pages again', async () => {
+    const site = tempDir('kv-dist-manifest-');
+    try {
+      writeFileSync(join(site.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script>`);
+      mkdirSync(join(site.path, '_kv'));
+      const manifest = { version: 1, scriptHashes: ["'sha256-vom-Build'"], deployment: { RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30 } };
+      writeFileSync(join(site.path, MANIFEST_FILE), JSON.stringify(manifest));
+      const built = await createTestApp({ DIST_DIR: site.path });
+      const csp = String((await built.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
+      await built.close();
+      expect(csp).toContain("script-src 'self' 'sha256-vom-Build';");
+    } finally {
+      site.remove();
+    }
   });
 
-  it('sends a CSP without unsafe-inline scripts and the other headers on every response', async () => {
+  it('sends the CSP, with the build\'s hashes and form endpoint, and the other headers on every response', async () => {
     for (const url of ['/', '/healthz', `/f/${INTERESSE}`]) {
       const res = url === `/f/${INTERESSE}` ? await t.app.inject({ method: 'POST', url, payload: {} }) : await t.app.inject({ method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
       const directives = new Map(csp.split(';').map((d) => { const [name = '', ...values] = d.trim().split(/\s+/); return [name, values] as const; }));
-      expect(directives.get('script-src')).toEqual(["'self'", ...[sha(inline), sha('import "/_astro/a.js";')].sort()]);
+      expect(directives.get('script-src')).toEqual(["'self'", ...inlineScriptHashes(dist.path)]);
+      expect(inlineScriptHashes(dist.path)).toHaveLength(1);
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('base-uri')).toEqual(["'self'"]);
@@ -67,6 +80,29 @@ describe('security headers', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(res.headers['permissions-policy']).toContain('camera=()');
+    }
+  });
+});
+
+describe('the settings the site was built for', () => {
+  it('the server refuses to start, in one German line naming the variable, when its settings differ from the build\'s', async () => {
+    const site = tempDir('kv-dist-settings-');
+    const data = tempDir('kv-data-settings-');
+    try {
+      writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Start</title>');
+      markBuilt(site.path, { RETENTION_DAYS: '90' });
+      await expect(createTestApp({ DIST_DIR: site.path })).rejects.toThrow(/^Der Server startet nicht: RETENTION_DAYS ist hier „365“, beim Bau der Website in .* war es „90“\./);
+      const started = startServer({ DIST_DIR: site.path, DATA_DIR: data.path, RETENTION_DAYS: '90', NOTIFY_TO: 'team@example.org' });
+      const output = await started.then(
+        async (server) => `${server.output()} (gestartet)`.concat(String(await server.stop())),
+        (error: Error) => error.message,
+      );
+      const lines = output.split('\n').filter((line) => line.startsWith('Der Server startet nicht'));
+      expect(lines).toEqual([expect.stringMatching(/^Der Server startet nicht: NOTIFY_TO ist hier „team@example\.org“, beim Bau der Website in .* war es nicht gesetzt\./)]);
+      expect(output).not.toMatch(/^\s+at /m);
+    } finally {
+      site.remove();
+      data.remove();
     }
   });
 });

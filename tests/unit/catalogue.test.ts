@@ -4,7 +4,7 @@ import { feedItems } from '../../src/lib/feed.ts';
 import { offerCatalogJsonLd } from '../../src/lib/jsonld.ts';
 import { interestFormPath, interestThanksPath, offerPath, pageKind } from '../../src/lib/routes.ts';
 import { entryId, readContentPaths } from '../../src/lib/content-paths.ts';
-import { formatDateTime, formatMonth } from '../../src/lib/dates.ts';
+import { formatDateAndTime, formatMonth } from '../../src/lib/dates.ts';
 
 describe('offer paths', () => {
   it('gives each offer a page, a form and a thank-you page under /angebote/<id>/', () => {
@@ -86,6 +86,6 @@ describe('dates for people', () => {
   it('writes a stored month as MM.JJJJ and a moment in German time', () => {
     expect(formatMonth('2027-03')).toBe('03.2027');
     expect(formatMonth('bald')).toBe('bald');
-    expect(formatDateTime(new Date('2026-11-28T13:03:00Z'))).toBe('28.11.2026, 14:03 Uhr');
+    expect(formatDateAndTime(new Date('2026-11-28T13:03:00Z'))).toBe('28.11.2026, 14:03');
   });
 });

@@ -41,8 +41,3 @@ export function orderErrors(form: FormMeta, errors: readonly FieldError[]): Fiel
     return error === undefined ? [] : [error];
   });
 }
-
-/** The id an error summary link points to: the input, or the first box of a group. */
-export function anchorOf(field: FieldDefinition): string {
-  return field.type === 'checkboxes' ? `${field.name}-1` : field.name;
-}

@@ -35,7 +35,7 @@ test('a 503 from the form server shows the failure message with the e-mail fallb
     await page.getByLabel('Beschreiben Sie die Barriere').fill('Speicher-Ausfall: die Tabelle hat keine Überschriften.');
       await page.getByRole('button', { name: 'Absenden' }).click();
 
-    const failure = page.getByRole('heading', { name: 'Ihre Angaben konnten nicht gesendet werden' }).locator('..');
+    const failure = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Ihre Angaben konnten nicht gesendet werden' }) }).locator('..');
     await expect(failure).toBeFocused();
     expect(answered).toBe(1);
     await expect(page).toHaveTitle(`Fehler: ${title}`);

@@ -1,0 +1,38 @@
+/**
+ * Every German word the form server shows: the answers to a submission that failed as a whole
+ * (JSON and pages), its message pages, and what it says to the operator when it refuses to start.
+ * The form's own texts are in form.ts, the admin area's in admin.ts.
+ */
+export const serverStrings = {
+  /** Errors that concern the whole submission (Formspree "form errors"), for JSON clients and pages. */
+  problems: {
+    notFound: 'Dieses Formular gibt es nicht. Prüfen Sie die Adresse.',
+    method: 'Formulare werden mit POST gesendet.',
+    tooLarge: 'Ihre Angaben sind zu lang (höchstens 32 KB). Kürzen Sie die Texte und senden Sie das Formular erneut.',
+    mediaType: 'Senden Sie das Formular als JSON, als application/x-www-form-urlencoded oder als multipart/form-data.',
+    files: 'Dieses Formular nimmt keine Dateien an. Senden Sie es ohne Anhang.',
+    malformed: 'Die Formulardaten sind nicht lesbar. Senden Sie ein JSON-Objekt mit den Feldern des Formulars.',
+    origin: 'Dieses Formular kann nur von der Website des Kommunalvertreters NRW gesendet werden.',
+    rateLimit: 'Sie haben in kurzer Zeit sehr viele Formulare gesendet. Warten Sie eine Minute und senden Sie dann erneut.',
+    server: 'Das Formular konnte wegen eines technischen Fehlers nicht gespeichert werden. Versuchen Sie es später erneut.',
+    storage: 'Das Formular kann gerade nicht gespeichert werden. Versuchen Sie es in einigen Minuten erneut oder schreiben Sie uns eine E-Mail.',
+  },
+  /** The page for a submission that cannot be shown again as its form (unknown form, unreadable body …). */
+  notSent: {
+    title: 'Das Formular wurde nicht gesendet',
+    inputKept: 'Ihre Eingaben sind nicht verloren: Gehen Sie mit der Zurück-Funktion Ihres Browsers zum Formular zurück. Sie können uns auch eine E-Mail an',
+    inputKeptEnd: 'schreiben.',
+  },
+  home: 'Zur Startseite',
+  /** How stored values are written for people (admin list, e-mail, export): server/format.ts. */
+  values: { time: '{time} Uhr' },
+  /** Plain-text answers where no page fits. */
+  notFound: 'Nicht gefunden',
+  internalError: 'Interner Fehler',
+  startup: {
+    /** The server's setting differs from the one the site was built with. */
+    deploymentMismatch:
+      'Der Server startet nicht: {name} ist hier {server}, beim Bau der Website in {dist} war es {build}. Die Texte der Website (z. B. die Datenschutzerklärung) beschreiben die Einstellung des Builds: setzen Sie {name} wie beim Bau, oder bauen Sie die Website mit dieser Einstellung neu (npm run build).',
+    unset: 'nicht gesetzt',
+  },
+} as const;

@@ -1,0 +1,162 @@
+/**
+ * The pages the form server writes, as a browser shows them: the error page of a form post without
+ * JavaScript, its message pages and the admin area are in the site's frame, pass axe and run under
+ * the CSP without a violation. And the character count of long texts, with and without JavaScript.
+ * axe needs JavaScript in the page: the server's pages are posted to as a plain form (no island)
+ * from a page with JavaScript on.
+ */
+import type { Page } from '@playwright/test';
+import { barriereMeldenMeta } from '../../../src/forms/index.ts';
+import { fixture, interestForm } from '../content.ts';
+import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER } from '../env.ts';
+import { expect, test } from '../fixtures.ts';
+
+test.describe.configure({ timeout: 120_000 });
+
+const limit = barriereMeldenMeta.fields.find((field) => field.name === 'beschreibung')?.maxLength ?? 0;
+const countLimit = new RegExp(`Sie können bis zu ${limit} Zeichen eingeben\\.`);
+
+/** Collects the CSP violations the page reports. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+/** A plain form post (what a browser without the island sends) from a page of the site. */
+async function plainPost(page: Page, action: string, fields: readonly (readonly [string, string])[]): Promise<void> {
+  await page.goto('/kontakt/');
+  await page.evaluate(
+    ({ action, fields }) => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = action;
+      for (const [name, value] of fields) form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+      document.body.append(form);
+      form.submit();
+    },
+    { action, fields },
+  );
+  await page.waitForURL(`**${action}`);
+}
+
+type Axe = () => { analyze: () => Promise<{ violations: { id: string }[] }> };
+
+async function expectFramedAndAccessible(page: Page, axe: Axe, violations: string[]): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page).toHaveTitle(new RegExp(` – ${fixture.site.portalName}$`));
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+  await skip.focus();
+  await skip.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect(violations).toEqual([]);
+}
+
+test.describe('the error page of a form post without JavaScript', () => {
+  test.describe('in a browser without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('names the errors, keeps the input and states the limit of a long text', async ({ page }) => {
+      await page.goto('/barrierefreiheit/barriere-melden/');
+      const text = page.getByLabel('Beschreiben Sie die Barriere');
+      await expect(text).toHaveAccessibleDescription(countLimit);
+      await text.fill('x'.repeat(limit + 1));
+      await page.getByRole('button', { name: 'Absenden' }).click();
+
+      await expect(page).toHaveTitle(/^Fehler: /);
+      const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Es gibt ein Problem' }) });
+      await expect(summary.locator('..')).toBeFocused();
+      await expect(summary.getByRole('link')).toHaveText([
+        'Geben Sie an, welche Seite betroffen ist',
+        `Die Beschreibung darf höchstens ${limit} Zeichen lang sein`,
+      ]);
+      await expect(text).toHaveValue('x'.repeat(limit + 1));
+      await expect(text).toHaveAttribute('aria-invalid', 'true');
+      await expect(text).toHaveAccessibleDescription(countLimit);
+      await expect(page.getByRole('link', { name: 'Datenschutzhinweise zu diesem Formular' })).toHaveAttribute('href', barriereMeldenMeta.privacyHref);
+    });
+  });
+
+  for (const form of [barriereMeldenMeta, ...fixture.offers.map((offer) => interestForm(fixture, offer.id))]) {
+    test(`${form.name}: is in the site frame, passes axe and runs under the CSP`, async ({ page, axe }) => {
+      const violations = watchCsp(page);
+      await plainPost(page, `/f/${form.name}`, [['email', 'kaputt'], ['_next', form.thankYouPath]]);
+      await expect(page).toHaveTitle(/^Fehler: /);
+      await expect(page.getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Datenschutzhinweise zu diesem Formular' })).toHaveAttribute('href', form.privacyHref);
+      await expect(page.locator('astro-island')).toHaveCount(0);
+      await expectFramedAndAccessible(page, axe, violations);
+    });
+  }
+});
+
+test('a message page of the form server is in the site frame', async ({ page, axe }) => {
+  const violations = watchCsp(page);
+  const response = await page.goto('/f/barriere-melden');
+  expect(response?.status()).toBe(405);
+  await expect(page.getByRole('heading', { level: 1, name: 'Das Formular wurde nicht gesendet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Zur Startseite', exact: true })).toBeVisible();
+  await expectFramedAndAccessible(page, axe, violations);
+});
+
+test.describe('the admin area', () => {
+  test('answers a visitor without login with a page in the site frame', async ({ page, axe }) => {
+    // Chromium shows its own login prompt on a 401; the route lets the page itself be shown.
+    let status = 0;
+    await page.route('**/admin/', async (route) => {
+      const response = await route.fetch();
+      status = response.status();
+      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name !== 'www-authenticate'));
+      await route.fulfill({ status: 200, headers, body: await response.text() });
+    });
+    const violations = watchCsp(page);
+    await page.goto('/admin/');
+    expect(status).toBe(401);
+    await expect(page.getByRole('heading', { level: 1, name: 'Anmeldung erforderlich' })).toBeVisible();
+    await expectFramedAndAccessible(page, axe, violations);
+  });
+
+  test.describe('logged in', () => {
+    test.use({ httpCredentials: { username: E2E_ADMIN_USER, password: E2E_ADMIN_PASSWORD } });
+
+    test('lists the submissions in the site frame', async ({ page, axe, request }) => {
+      const sent = await request.post('/f/barriere-melden', {
+        headers: { accept: 'application/json' },
+        data: { seite: '/kontakt/', beschreibung: 'Zeile eins\nZeile zwei' },
+      });
+      expect(sent.status()).toBe(200);
+      const violations = watchCsp(page);
+      await page.goto('/admin/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Einsendungen' })).toBeVisible();
+      await expect(page.getByRole('region', { name: new RegExp(`^${barriereMeldenMeta.submissionName}`) }).getByRole('table')).toBeVisible();
+      await expectFramedAndAccessible(page, axe, violations);
+    });
+  });
+});
+
+test('with JavaScript, a long text counts down what is left and marks going over the limit', async ({ page }) => {
+  await page.goto('/barrierefreiheit/barriere-melden/');
+  await expect(page.locator('astro-island:not([ssr])')).toHaveCount(1);
+  const text = page.getByLabel('Beschreiben Sie die Barriere');
+  await expect(text).toHaveAccessibleDescription(countLimit);
+  const visible = page.locator('[aria-hidden="true"]').filter({ hasText: /^Sie haben / });
+  const announced = page.locator('[aria-live="polite"]').filter({ hasText: /^Sie haben / });
+  await expect(visible).toHaveText(`Sie haben noch ${limit} Zeichen.`);
+
+  await text.fill('Kontrast');
+  await expect(visible).toHaveText(`Sie haben noch ${limit - 8} Zeichen.`);
+  await expect(announced).toHaveText(`Sie haben noch ${limit - 8} Zeichen.`);
+  await expect(text).toHaveValue('Kontrast');
+
+  await text.fill('x'.repeat(limit + 3));
+  await expect(visible).toHaveText('Sie haben 3 Zeichen zu viel.');
+  await expect(visible).toHaveClass(/error/);
+  await expect(announced).toHaveText('Sie haben 3 Zeichen zu viel.');
+  await expect(text).toHaveValue('x'.repeat(limit + 3));
+});

@@ -1,0 +1,49 @@
+/** The security-header policy (policy/headers.ts) and its files for static hosting (policy/static-hosting.ts). */
+import { describe, expect, it } from 'vitest';
+import { cspDirectives, HSTS, securityHeaders, serializeCsp } from '../../policy/headers.ts';
+import { headersFile, nginxSnippet } from '../../policy/static-hosting.ts';
+
+const hash = "'sha256-abc='";
+
+describe('Content-Security-Policy', () => {
+  it('allows scripts from the site and inline only by hash, never unsafe-inline or eval', () => {
+    const csp = cspDirectives({ scriptHashes: [hash], formOrigins: [], https: false });
+    expect(csp['script-src']).toEqual(["'self'", hash]);
+    expect(csp['script-src-attr']).toEqual(["'none'"]);
+    expect(serializeCsp(csp)).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['object-src']).toEqual(["'none'"]);
+  });
+
+  it('lets forms post and connect only to the site and the form origins, each once', () => {
+    const csp = cspDirectives({ scriptHashes: [], formOrigins: ['https://formspree.io', 'https://formspree.io'], https: false });
+    expect(csp['form-action']).toEqual(["'self'", 'https://formspree.io']);
+    expect(csp['connect-src']).toEqual(["'self'", 'https://formspree.io']);
+  });
+
+  it('upgrades insecure requests and sends HSTS over HTTPS only', () => {
+    const plain = securityHeaders({ scriptHashes: [], formOrigins: [], https: false });
+    const secure = securityHeaders({ scriptHashes: [], formOrigins: [], https: true });
+    expect(plain['Strict-Transport-Security']).toBeUndefined();
+    expect(plain['Content-Security-Policy']).not.toContain('upgrade-insecure-requests');
+    expect(secure['Strict-Transport-Security']).toBe(HSTS);
+    expect(secure['Content-Security-Policy']).toMatch(/; upgrade-insecure-requests$/);
+  });
+});
+
+describe('files for static hosting', () => {
+  const headers = securityHeaders({ scriptHashes: [hash], formOrigins: [], https: true });
+
+  it('_headers gives every path the headers and the hashed assets a long cache', () => {
+    const file = headersFile(headers);
+    expect(file).toContain(`/*\n  Content-Security-Policy: ${headers['Content-Security-Policy']}\n`);
+    expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+  });
+
+  it('the nginx snippet adds every header "always", quoted', () => {
+    const snippet = nginxSnippet({ ...headers, 'X-Test': 'a "b" \\c' });
+    expect(snippet).toContain(`add_header Content-Security-Policy "${headers['Content-Security-Policy']}" always;`);
+    expect(snippet).toContain('add_header X-Test "a \\"b\\" \\\\c" always;');
+    expect(snippet.split('\n').filter((line) => line.startsWith('add_header'))).toHaveLength(Object.keys(headers).length + 1);
+  });
+});

@@ -1,0 +1,64 @@
+/** The build manifest (policy/manifest.ts): hashes computed once by the build, read by the server. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deploymentDifferences, inlineScriptHashes, isUnservedPath, MANIFEST_FILE, readManifest, UNSERVED_PATHS, writeManifest } from '../../policy/manifest.ts';
+import { repoRoot, tempDir } from '../server/helpers.ts';
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+let dist: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dist = tempDir('kv-manifest-');
+});
+afterEach(() => dist.remove());
+
+describe('inline script hashes', () => {
+  it('hashes every executable inline script of every page, once, and nothing else', () => {
+    mkdirSync(join(dist.path, 'a'));
+    writeFileSync(join(dist.path, 'index.html'), '<script>one()</script><script type="module">two()</script><script type="application/ld+json">{"a":1}</script><script src="/x.js"></script>');
+    writeFileSync(join(dist.path, 'a', 'index.html'), '<script>one()</script><SCRIPT type="text/javascript">three()</SCRIPT>');
+    expect(inlineScriptHashes(dist.path)).toEqual([sha('one()'), sha('two()'), sha('three()')].sort());
+  });
+});
+
+describe('the manifest', () => {
+  it('is written once and read back, with the deployment settings of the build', () => {
+    writeFileSync(join(dist.path, 'index.html'), '<script>one()</script>');
+    const written = writeManifest(dist.path, { RETENTION_DAYS: 30, NOTIFY_TO: undefined });
+    expect(readManifest(dist.path)).toEqual({ ...written, deployment: { RETENTION_DAYS: 30 } });
+    expect(written.scriptHashes).toEqual([sha('one()')]);
+  });
+
+  it('missing or broken, it says what to do and names the file', () => {
+    expect(() => readManifest(dist.path)).toThrow(`${join(dist.path, MANIFEST_FILE)} fehlt: die Website wurde nicht vollständig gebaut. Bauen Sie sie neu (npm run build).`);
+    mkdirSync(join(dist.path, '_kv'));
+    writeFileSync(join(dist.path, MANIFEST_FILE), '{"version":1}');
+    expect(() => readManifest(dist.path)).toThrow('hat nicht das erwartete Format');
+    writeFileSync(join(dist.path, MANIFEST_FILE), '{');
+    expect(() => readManifest(dist.path)).toThrow('ist kein gültiges JSON');
+  });
+
+  it('names each setting in which the server differs from the build', () => {
+    expect(deploymentDifferences({ RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30 }, { RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, NOTIFY_TO: undefined })).toEqual([]);
+    expect(deploymentDifferences({ RETENTION_DAYS: 365, NOTIFY_TO: 'a@b.de' }, { RETENTION_DAYS: 30 })).toEqual([
+      { name: 'NOTIFY_TO', build: 'a@b.de', server: undefined },
+      { name: 'RETENTION_DAYS', build: 365, server: 30 },
+    ]);
+  });
+});
+
+describe('files for servers, not visitors', () => {
+  it('keeps the manifest, the frame and the static-hosting files unserved, and only those', () => {
+    for (const path of ['/_kv/manifest.json', '/_kv/frame.html', '/_kv', '/_nginx/site.conf', '/_nginx', '/_headers']) expect(isUnservedPath(path), path).toBe(true);
+    for (const path of ['/', '/_astro/a.js', '/_headers.html', '/kv/', '/_kvx/']) expect(isUnservedPath(path), path).toBe(false);
+  });
+
+  it('deploy/nginx-site.conf answers 404 for each of them', () => {
+    const conf = readFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), 'utf8');
+    for (const path of UNSERVED_PATHS) {
+      const location = path.endsWith('/') ? `location ^~ ${path} {` : `location = ${path} {`;
+      expect(conf, path).toContain(`${location}\n    return 404;\n}`);
+    }
+  });
+});
