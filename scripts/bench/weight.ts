@@ -1,11 +1,11 @@
 /**
- * Page weight of every page in dist/sitemap-0.xml, measured by src/lib/page-weight.ts (the same
+ * Page weight of every page in dist/sitemap-0.xml, measured by scripts/lib/page-weight.ts (the same
  * code the byte budgets in tests/e2e/budgets.spec.ts assert with).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { KB, pageWeight, type Kind, type PageWeight } from '../../src/lib/page-weight.ts';
+import { KB, pageWeight, type Kind, type PageWeight } from '../lib/page-weight.ts';
 import { bytes, rawGzip, verdict, type Row } from './report.ts';
 import { ROOT } from './processes.ts';
 

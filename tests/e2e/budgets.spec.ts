@@ -1,7 +1,7 @@
 /** Byte budgets of the built pages (deterministic, so asserted here; timings are only printed by `npm run bench`). */
 import { test, expect } from './fixtures.ts';
 import { builtSitemapPaths } from './pages.ts';
-import { KB, pageWeight } from '../../src/lib/page-weight.ts';
+import { KB, pageWeight } from '../../scripts/lib/page-weight.ts';
 
 const FORM_PAGES = new Set(['/interesse/', '/barrierefreiheit/barriere-melden/']);
 const COPY_BUTTON_PAGES = new Set(['/angebote/aufenthaltstitel/']);
