@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { firaSans } from './src/integrations/fira-sans.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -25,6 +26,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  fonts: firaSans(),
   integrations: [
     mdx(),
     preact({ compat: true }),

@@ -1,6 +1,7 @@
 /**
- * What a first visit of a built page transfers: HTML, CSS, JS (inline, entry scripts, island code and
- * their static imports), fonts (the subsets the page's text needs) and images, raw and gzip.
+ * What a first visit of a built page transfers: HTML, CSS (linked and inline), JS (inline, entry
+ * scripts, island code and their static imports), fonts (preloaded ones and every face whose
+ * unicode-range the page's text uses) and images, raw and gzip.
  * Used by the byte budgets in `npm test` and by `npm run bench`.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -47,41 +48,82 @@ function jsGraph(dist: string, entry: string, seen: Set<string>): void {
   }
 }
 
-/** Which font subsets a text needs: latin always, cyrillic when the page has Cyrillic letters. */
-function fontWanted(fontFile: string, html: string): boolean {
-  if (!fontFile.endsWith('.woff2')) return false; // browsers that load woff2 never fetch the woff fallback
-  if (fontFile.includes('cyrillic')) return /[\u0400-\u04FF]/.test(html.replace(/<script[\s\S]*?<\/script>/g, ''));
-  return true;
+interface FontFace {
+  readonly url: string;
+  /** [from, to] code point ranges; empty: every character. */
+  readonly ranges: readonly (readonly [number, number])[];
 }
+
+/** The woff2 source and unicode-range of every @font-face rule of a stylesheet. */
+export function fontFaces(css: string): FontFace[] {
+  const faces: FontFace[] = [];
+  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const body = block[1] ?? '';
+    const url = /url\(["']?(\/[^)"']+\.woff2)["']?\)/.exec(body)?.[1];
+    if (url === undefined) continue; // local() fallback faces load nothing
+    const range = /unicode-range:\s*([^;}]+)/.exec(body)?.[1] ?? '';
+    const ranges = [...range.matchAll(/U\+([0-9A-F]+)(?:-([0-9A-F]+))?/gi)].map((m) => [Number.parseInt(m[1] ?? '0', 16), Number.parseInt(m[2] ?? m[1] ?? '0', 16)] as const);
+    faces.push({ url, ranges });
+  }
+  return faces;
+}
+
+/** The visible text of a page: without tags, scripts, styles and the head. */
+function pageText(html: string): string {
+  return html
+    .replace(/<head[\s\S]*?<\/head>/, '')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ');
+}
+
+/** A face is loaded when the page's text has a character in its unicode-range (latin always has some). */
+function faceNeeded(face: FontFace, text: string): boolean {
+  if (face.ranges.length === 0) return true;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (face.ranges.some(([from, to]) => code >= from && code <= to)) return true;
+  }
+  return false;
+}
+
+const INLINE = /<(style|script)\b([^>]*)>([\s\S]*?)<\/\1>/g;
 
 export function pageWeight(dist: string, path: string): PageWeight {
   const html = readFileSync(htmlFileFor(dist, path), 'utf8');
-  const kinds: Record<Kind, Bytes> = { html: measure(html), css: zero(), js: zero(), font: zero(), image: zero() };
+  // Inline styles and scripts count as CSS and JS; the HTML is the rest of the document.
+  const kinds: Record<Kind, Bytes> = { html: measure(html.replace(INLINE, (all, _tag: string, attrs: string) => (/application\/ld\+json/.test(attrs) ? all : ''))), css: zero(), js: zero(), font: zero(), image: zero() };
   const files = new Set<string>();
 
-  const css: string[] = [];
+  const stylesheets: string[] = [];
   for (const m of html.matchAll(/<link\b[^>]*>/g)) {
     const tag = m[0];
-    if (/rel="stylesheet"/.test(tag)) css.push(attr(tag, 'href') ?? '');
-  }
-  for (const href of css) {
-    const text = readFileSync(join(dist, href));
-    kinds.css = add(kinds.css, measure(text));
-    files.add(href);
-    for (const u of text.toString('utf8').matchAll(/url\(["']?(\/[^)"']+)["']?\)/g)) {
-      const font = u[1] ?? '';
-      if (/\.(woff2?|ttf)$/.test(font) && fontWanted(font, html) && !files.has(font)) {
-        kinds.font = add(kinds.font, measure(readFileSync(join(dist, font)), false));
-        files.add(font);
-      }
+    const href = attr(tag, 'href') ?? '';
+    if (/rel="stylesheet"/.test(tag)) {
+      const text = readFileSync(join(dist, href));
+      kinds.css = add(kinds.css, measure(text));
+      files.add(href);
+      stylesheets.push(text.toString('utf8'));
+    } else if (/rel="preload"/.test(tag) && /as="font"/.test(tag) && !files.has(href)) {
+      kinds.font = add(kinds.font, measure(readFileSync(join(dist, href)), false));
+      files.add(href);
     }
   }
+  for (const m of html.matchAll(INLINE)) {
+    if (m[1] !== 'style') continue;
+    kinds.css = add(kinds.css, measure(m[3] ?? ''));
+    stylesheets.push(m[3] ?? '');
+  }
+  const text = pageText(html);
+  for (const face of stylesheets.flatMap(fontFaces)) {
+    if (files.has(face.url) || !faceNeeded(face, text)) continue;
+    kinds.font = add(kinds.font, measure(readFileSync(join(dist, face.url)), false));
+    files.add(face.url);
+  }
 
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const attrs = m[1] ?? '';
-    if (/type="application\/ld\+json"/.test(attrs)) continue;
-    const src = attr(attrs, 'src');
-    if (!src) kinds.js = add(kinds.js, measure(m[2] ?? ''));
+  for (const m of html.matchAll(INLINE)) {
+    const attrs = m[2] ?? '';
+    if (m[1] !== 'script' || /type="application\/ld\+json"/.test(attrs) || attr(attrs, 'src') !== undefined) continue;
+    kinds.js = add(kinds.js, measure(m[3] ?? ''));
   }
   const entries = new Set<string>();
   for (const m of html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)) entries.add(m[1] ?? '');

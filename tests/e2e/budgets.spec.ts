@@ -18,9 +18,16 @@ for (const path of builtSitemapPaths()) {
   });
 }
 
-test('the offer page loads only the latin font subsets; the start page adds cyrillic for the Ukrainian notice', () => {
-  const offer = pageWeight('dist', '/angebote/aufenthaltstitel/').files.filter((f) => f.endsWith('.woff2'));
-  expect(offer.map((f) => f.replace(/\.[\w-]+\.woff2$/, ''))).toEqual(['/_astro/fira-sans-latin-400-normal', '/_astro/fira-sans-latin-700-normal']);
-  const start = pageWeight('dist', '/').files.filter((f) => f.includes('cyrillic'));
-  expect(start).toHaveLength(2);
-});
+for (const path of builtSitemapPaths()) {
+  test(`page ${path}: the browser loads exactly the fonts the byte budget counts`, async ({ page }) => {
+    const requested = new Set<string>();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font') requested.add(new URL(request.url()).pathname);
+    });
+    await page.goto(path);
+    await page.evaluate(() => document.fonts.ready);
+    const counted = pageWeight('dist', path).files.filter((f) => f.endsWith('.woff2'));
+    expect(counted.length).toBeGreaterThan(0);
+    expect([...requested].sort()).toEqual([...counted].sort());
+  });
+}
