@@ -8,6 +8,7 @@ import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { firaSans } from './src/integrations/fira-sans.ts';
+import clientInteraction from './src/integrations/client-interaction.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -33,6 +34,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(404|interesse\/danke|barrierefreiheit\/barriere-melden\/danke)\/?$/.test(page) }),
     contentReport(),
     securityHeaders(),
+    clientInteraction(),
   ],
   vite: {
     plugins: [tailwindcss()],
