@@ -26,7 +26,10 @@ const reactOnPreact = [
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // The stylesheet (4 KB gzip) is inlined: no render-blocking round trip before the first paint
+  // (first visit FCP 0.83 s instead of 0.94–1.06 s in the bench); a reader going on to the next
+  // page loads those 4 KB again instead of taking them from the cache (README, Performance).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   fonts: firaSans(),
   integrations: [
     mdx(),

@@ -154,3 +154,17 @@ export function pageWeight(dist: string, path: string): PageWeight {
 }
 
 export const KB = 1024;
+
+/** The byte budgets of every built page, asserted in tests/e2e/budgets.spec.ts and shown by `npm run bench`. */
+export const BUDGET = { cssGzip: 15 * KB, formJsGzip: 25 * KB, copyButtonJsGzip: 600, firstVisitGzip: 100 * KB } as const;
+
+/**
+ * The JavaScript a page may ship: a form island (hydrated on interaction), the offer page's inline
+ * copy button, or none at all. Read from the built page, so no code names a page.
+ */
+export function scriptKind(dist: string, path: string): 'form-island' | 'copy-button' | 'none' {
+  const html = readFileSync(htmlFileFor(dist, path), 'utf8');
+  if (/<astro-island\b/.test(html)) return 'form-island';
+  if (/\sdata-copy-target=/.test(html)) return 'copy-button';
+  return 'none';
+}
