@@ -19,6 +19,7 @@ export const de = {
   gap: 'wird ergänzt',
   gapLabel: 'Angabe wird ergänzt',
   sources: 'Quellen',
+  contents: { heading: 'Auf dieser Seite' },
   externalLink: '(externer Link)',
   footer: {
     about: 'Ein Angebot von',
