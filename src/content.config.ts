@@ -18,7 +18,7 @@ const ref: RefFactory = (collection) => reference(collection);
 
 export const collections = {
   site: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/site' }), schema: siteSchema }),
-  offers: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/offers' }), schema: offerSchema(ref) }),
+  offers: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: './content/offers' }), schema: offerSchema(ref) }),
   contacts: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/contacts' }), schema: contactSchema }),
   downloads: defineCollection({ loader: glob({ pattern: '*.yaml', base: './content/downloads' }), schema: downloadSchema }),
   news: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/news' }), schema: newsSchema }),

@@ -86,3 +86,6 @@ export function fallbackFontFaces(font: Record<Weight, FontMetrics> = FIRA_SANS,
     )
     .join('');
 }
+
+/** The faces with the recorded metrics, for the page head (built once per process). */
+export const FALLBACK_FONT_FACES = fallbackFontFaces();

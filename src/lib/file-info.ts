@@ -21,6 +21,9 @@ export interface FileInfo {
   pages?: number;
 }
 
+/** Number formats with 0 and 1 decimal, made once per process (not per call). */
+const decimals = [0, 1].map((digits) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
 /** "1,2 MB", "340 KB", "900 Byte" (decimal units, German number format). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} Byte`;
@@ -32,7 +35,7 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   const digits = value < 10 ? 1 : 0;
-  return `${value.toLocaleString('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${units[unit]}`;
+  return `${decimals[digits]?.format(value) ?? String(value)} ${units[unit]}`;
 }
 
 /** "PDF, 1,2 MB, 12 Seiten" */
