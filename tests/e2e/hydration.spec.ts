@@ -4,18 +4,19 @@
  * handled by the island once it is ready; without the island's code the form posts as without
  * JavaScript.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { builtSitemapPaths } from './pages.ts';
 import { formStrings } from '../../src/strings/form.ts';
-import { readFileSync } from 'node:fs';
 import { htmlFileFor } from '../../scripts/lib/page-weight.ts';
 
-/** Pages whose built HTML holds a form island, and the island's component code. */
+/** Pages whose built HTML holds an island hydrated on interaction, and the island's component code. */
 const formPages = builtSitemapPaths().flatMap((path) => {
-  const html = readFileSync(htmlFileFor('dist', path), 'utf8');
-  const island = /<astro-island\b[^>]*\scomponent-url="([^"]+)"[^>]*\sclient="interaction"/.exec(html) ?? /<astro-island\b[^>]*\sclient="interaction"[^>]*\scomponent-url="([^"]+)"/.exec(html);
-  return island === null ? [] : [{ path, componentUrl: island[1] ?? '' }];
+  const islands = readFileSync(htmlFileFor('dist', path), 'utf8').match(/<astro-island\b[^>]*>/g) ?? [];
+  const island = islands.find((tag) => tag.includes(' client="interaction"'));
+  const componentUrl = island === undefined ? undefined : / component-url="([^"]+)"/.exec(island)?.[1];
+  return componentUrl === undefined ? [] : [{ path, componentUrl }];
 });
 
 test('the sitemap has pages with a form island', () => {
