@@ -68,8 +68,10 @@ try {
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
-// No colour codes in CI logs (CI=true), the runners' own choice elsewhere.
-const colour = process.env['CI'] ? { FORCE_COLOR: '0', NO_COLOR: '1' } : { FORCE_COLOR: '0' };
+// No colour codes in CI logs (CI=true); elsewhere the runners decide. NO_COLOR alone: together
+// with FORCE_COLOR, Node warns that one of them is ignored.
+const { FORCE_COLOR: _forceColour, ...withoutForceColour } = process.env;
+const stepEnv = process.env['CI'] ? { ...withoutForceColour, NO_COLOR: '1' } : process.env;
 const outcomes = new Map<string, StepOutcome>();
 let stopped = false;
 for (const step of selected) {
@@ -80,7 +82,7 @@ for (const step of selected) {
   const started = Date.now();
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const [cmd, ...args] = step.command as [string, ...string[]];
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...colour } });
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: stepEnv });
   const ok = result.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const report = step.report?.();

@@ -11,6 +11,7 @@
  *   npm run bench -- --no-build            never build dist/ (default: build only when it is missing)
  *   npm run bench -- --build               rebuild dist/ first
  *   npm run bench -- --lh-runs=5           Lighthouse runs per page, median reported (default 3, --quick 1)
+ *   npm run bench -- --all                 Lighthouse on every page of the sitemap (default: start, offer, form, news)
  *   npm run bench -- --keep                keep the temporary project and DATA_DIR
  */
 import { execFileSync } from 'node:child_process';
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'lh-runs': { type: 'string' },
+    all: { type: 'boolean', default: false },
     mail: { type: 'string', default: 'sink' },
     out: { type: 'string', default: join(ROOT, 'bench-results') },
   },
@@ -127,7 +129,7 @@ await section('lighthouse', async () => {
   try {
     let result;
     try {
-      result = await runLighthouse(server.origin, lighthousePages(DIST), lighthouseRuns, () => server.assertAlive());
+      result = await runLighthouse(server.origin, lighthousePages(DIST, values.all), lighthouseRuns, () => server.assertAlive());
     } catch (error) {
       const note = rebuilt();
       throw note === null ? error : new Error(`${note}: ${error instanceof Error ? error.message : String(error)}`);
@@ -190,7 +192,7 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine,
-      options: { sections: only, quick: values.quick, connections, seconds, mail, scaleSizes, lighthouseRuns },
+      options: { sections: only, quick: values.quick, all: values.all, connections, seconds, mail, scaleSizes, lighthouseRuns },
       distBuilt: distBuilt?.toISOString() ?? null,
       loadAtStart,
       rows: ordered,

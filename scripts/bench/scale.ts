@@ -1,7 +1,8 @@
 /**
  * Build scale: the real content plus N generated offers, built cold from a temporary copy of the
- * project. Each generated offer is content/offers/aufenthaltstitel.mdx with its own titel, OZG-IDs
- * and reihenfolge, so it passes the same schema and renders a page as rich as the real one.
+ * project. Each generated offer is the first offer of content/offers/ with its own titel, OZG-IDs
+ * and reihenfolge, so it passes the same schema and renders a page as rich as the real one. It is
+ * written as plain Markdown (.md) when its body uses no MDX (as editors are asked to do).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +11,23 @@ import { bytes, ms, verdict, type Row } from './report.ts';
 import { exited, ROOT, sampleTreeRss } from './processes.ts';
 import { createTempProject } from '../lib/temp-project.ts';
 
-export const SCALE_TARGET = { offers: 1000, wallMs: 20_000, rssBytes: 1.5 * 1024 ** 3 } as const;
-const TEMPLATE = 'aufenthaltstitel.mdx';
+export const SCALE_TARGET = { offers: 1000, wallMs: 12_000, rssBytes: 1024 ** 3 } as const;
+
+/** Whether a Markdown body needs MDX: imports/exports, components (<Capitalised>) or {expressions}. */
+export function needsMdx(body: string): boolean {
+  return /^\s*(import|export)\s/m.test(body) || /<[A-Z]/.test(body) || /[{}]/.test(body);
+}
+
+/** The offer the generated ones copy (the first file of content/offers/) and the file type they get. */
+function template(offersDir: string): { name: string; text: string; extension: 'md' | 'mdx' } {
+  const name = readdirSync(offersDir)
+    .filter((file) => /\.mdx?$/.test(file) && !file.startsWith('gen-'))
+    .sort()[0];
+  if (name === undefined) throw new Error('content/offers/ enthält kein Angebot als Vorlage.');
+  const text = readFileSync(join(offersDir, name), 'utf8');
+  const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  return { name, text, extension: needsMdx(body) ? 'mdx' : 'md' };
+}
 
 /** A generated offer: the template with titel, ozgIds and reihenfolge changed. */
 export function generatedOffer(template: string, n: number): string {
@@ -22,7 +38,7 @@ export function generatedOffer(template: string, n: number): string {
     .replace(/^reihenfolge: .*$/m, `reihenfolge: ${1000 + n}`)
     .replace(/ozgId: \d+/g, () => `ozgId: ${900_000 + n * 10 + ozg++}`);
   if (!text.includes(`titel: Generiertes Angebot ${number}`) || ozg === 0) {
-    throw new Error(`content/offers/${TEMPLATE}: titel oder ozgId nicht gefunden; der Generator muss angepasst werden.`);
+    throw new Error('Die Vorlage aus content/offers/: titel oder ozgId nicht gefunden; der Generator muss angepasst werden.');
   }
   return text;
 }
@@ -38,6 +54,12 @@ export interface BuildPhases {
 
 export interface ScalePoint {
   readonly offers: number;
+  /** CPU time (user + system) of the build's whole process tree: less sensitive to other load than wall time. */
+  readonly cpuMs: number;
+  /** File type of the generated offers. */
+  readonly extension: 'md' | 'mdx';
+  /** [WARN] lines in the build log. */
+  readonly warnings: number;
   readonly pages: number;
   readonly wallMs: number;
   readonly peakRssBytes: number;
@@ -68,6 +90,13 @@ function withoutForceColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
+/** CPU time of this process's finished (waited-for) children and theirs: cutime + cstime of /proc/self/stat. */
+function childrenCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  // After "pid (comm) ", field 16 (cutime) and 17 (cstime) are at index 13 and 14; clock ticks of 10 ms.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
 function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
@@ -75,14 +104,15 @@ function countHtml(dir: string): number {
 async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   const offersDir = join(dir, 'content', 'offers');
   for (const name of readdirSync(offersDir)) if (name.startsWith('gen-')) rmSync(join(offersDir, name));
-  const template = readFileSync(join(offersDir, TEMPLATE), 'utf8');
-  for (let n = 1; n <= offers; n++) writeFileSync(join(offersDir, `gen-${String(n).padStart(4, '0')}.mdx`), generatedOffer(template, n));
+  const source = template(offersDir);
+  for (let n = 1; n <= offers; n++) writeFileSync(join(offersDir, `gen-${String(n).padStart(4, '0')}.${source.extension}`), generatedOffer(source.text, n));
   // A cold build: no output and none of Astro's or Vite's caches (they are private to the temporary project).
   for (const out of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, out), { recursive: true, force: true });
 
   const logFile = join(dir, `build-${offers}.log`);
   const log = openSync(logFile, 'w');
   const started = performance.now();
+  const cpuBefore = childrenCpuMs();
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: dir,
     // NO_COLOR: plain log lines to parse (FORCE_COLOR=0 would switch colours on in picocolors).
@@ -93,17 +123,20 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   const rss = sampleTreeRss(child.pid ?? 0);
   const code = await exited(child);
   const wallMs = performance.now() - started;
+  const cpuMs = childrenCpuMs() - cpuBefore;
   const peakRssBytes = rss.stop();
   if (code !== 0) {
     const tail = stripAnsi(readFileSync(logFile, 'utf8')).split('\n').filter((l) => !/^\s+at /.test(l)).slice(-20).join('\n');
     throw new Error(`Build mit ${offers} generierten Angeboten fehlgeschlagen (Exit ${code}):\n${tail}`);
   }
   const pages = countHtml(join(dir, 'dist'));
-  const phases = buildPhases(stripAnsi(readFileSync(logFile, 'utf8')));
-  if (!existsSync(join(dir, 'dist', 'angebote', offers > 0 ? 'gen-0001' : 'aufenthaltstitel', 'index.html'))) {
+  const text = stripAnsi(readFileSync(logFile, 'utf8'));
+  const phases = buildPhases(text);
+  if (!existsSync(join(dir, 'dist', 'angebote', offers > 0 ? 'gen-0001' : source.name.replace(/\.mdx?$/, ''), 'index.html'))) {
     throw new Error(`Build mit ${offers} generierten Angeboten: die Angebotsseite fehlt in dist/.`);
   }
-  return { offers, pages, wallMs, peakRssBytes, phases };
+  const warnings = text.split('\n').filter((line) => line.includes('[WARN]')).length;
+  return { offers, extension: source.extension, warnings, pages, wallMs, cpuMs, peakRssBytes, phases };
 }
 
 export async function runScale(sizes: readonly number[], keep = false): Promise<{ rows: Row[]; points: ScalePoint[] }> {
@@ -122,18 +155,19 @@ export async function runScale(sizes: readonly number[], keep = false): Promise<
   return { rows: scaleRows(points), points };
 }
 
-/** Per-offer growth of bundle and page phases between two sizes, e. g. " (bundle 7.1 ms, pages 5.2 ms)". */
+/** Per-offer growth of each phase between two sizes, e. g. " (sync 1.1 ms, bundle 0.2 ms, pages 2.6 ms)". */
 function phaseGrowth(a: ScalePoint, b: ScalePoint): string {
   if (a.phases === null || b.phases === null) return '';
   const n = b.offers - a.offers;
-  return ` (bundle ${ms((b.phases.bundleMs - a.phases.bundleMs) / n)}, pages ${ms((b.phases.renderMs - a.phases.renderMs) / n)})`;
+  const per = (key: keyof BuildPhases): string => ms(((b.phases?.[key] ?? 0) - (a.phases?.[key] ?? 0)) / n);
+  return ` (sync ${per('syncMs')}, bundle ${per('bundleMs')}, pages ${per('renderMs')})`;
 }
 
 export function scaleRows(points: readonly ScalePoint[]): Row[] {
   const section = 'Build scale — real content + N generated offers, cold `astro build` of a temporary copy';
   const rows: Row[] = [];
   for (const p of points) {
-    const subject = `N = ${p.offers} (${p.pages} pages)`;
+    const subject = `N = ${p.offers}${p.offers > 0 ? ` .${p.extension}` : ''} (${p.pages} pages)`;
     const atTarget = p.offers === SCALE_TARGET.offers;
     rows.push(
       {
@@ -145,6 +179,7 @@ export function scaleRows(points: readonly ScalePoint[]): Row[] {
         verdict: atTarget ? verdict(p.wallMs <= SCALE_TARGET.wallMs) : 'INFO',
         number: p.wallMs,
       },
+      { section, subject, figure: 'CPU time (user + system)', value: ms(p.cpuMs), target: '', verdict: 'INFO', number: p.cpuMs },
       { section, subject, figure: 'Per page', value: ms(p.wallMs / p.pages), target: '', verdict: 'INFO', number: p.wallMs / p.pages },
       ...(p.phases === null
         ? []
@@ -167,6 +202,7 @@ export function scaleRows(points: readonly ScalePoint[]): Row[] {
         verdict: atTarget ? verdict(p.peakRssBytes <= SCALE_TARGET.rssBytes) : 'INFO',
         number: p.peakRssBytes,
       },
+      { section, subject, figure: 'Warnings in the build log', value: String(p.warnings), target: '0', verdict: verdict(p.warnings === 0), number: p.warnings },
     );
   }
   // How time and memory grow: the marginal cost of one more offer between consecutive sizes.
@@ -175,12 +211,13 @@ export function scaleRows(points: readonly ScalePoint[]): Row[] {
     const b = points[i];
     if (a === undefined || b === undefined || b.offers === a.offers) continue;
     const perOffer = (b.wallMs - a.wallMs) / (b.offers - a.offers);
+    const cpuPerOffer = (b.cpuMs - a.cpuMs) / (b.offers - a.offers);
     const memPerOffer = (b.peakRssBytes - a.peakRssBytes) / (b.offers - a.offers);
     rows.push({
       section,
       subject: `N ${a.offers} → ${b.offers}`,
       figure: 'Marginal cost per offer',
-      value: `${ms(perOffer)}, ${memPerOffer < 0 ? '−' : ''}${bytes(Math.abs(Math.round(memPerOffer)))} RSS${phaseGrowth(a, b)}`,
+      value: `${ms(perOffer)} wall, ${ms(cpuPerOffer)} CPU, ${memPerOffer < 0 ? '−' : ''}${bytes(Math.abs(Math.round(memPerOffer)))} RSS${phaseGrowth(a, b)}`,
       target: '',
       verdict: 'INFO',
       number: perOffer,

@@ -1,21 +1,16 @@
 /**
- * Page weight of every page in dist/sitemap-0.xml, measured by src/lib/page-weight.ts (the same
+ * Page weight of every page in dist/sitemap-0.xml, measured by scripts/lib/page-weight.ts (the same
  * code the byte budgets in tests/e2e/budgets.spec.ts assert with).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { KB, pageWeight, type Kind, type PageWeight } from '../../src/lib/page-weight.ts';
-import { pageKind } from '../../src/lib/routes.ts';
+import { BUDGET, pageWeight, scriptKind, type Kind, type PageWeight } from '../lib/page-weight.ts';
 import { bytes, rawGzip, verdict, type Row } from './report.ts';
 import { ROOT } from './processes.ts';
 
 export const DIST = join(ROOT, 'dist');
 
-// Form pages carry the form island; every other page is a content page and ships no JavaScript,
-// except an offer page's inline copy button (≤ 600 B gzip in budgets.spec.ts): see pageKind().
-
-export const BUDGET = { cssGzip: 15 * KB, formJsGzip: 25 * KB, copyButtonJsGzip: 600, firstVisitGzip: 100 * KB } as const;
 
 /**
  * Makes sure dist/ holds a build: builds with `astro build` when it is missing or `force` is set;
@@ -39,13 +34,14 @@ export function sitemapPaths(dist: string = DIST): string[] {
 
 const LABEL: Record<Kind, string> = { html: 'HTML', css: 'CSS', js: 'JS', font: 'Fonts', image: 'Images' };
 
-function jsRow(section: string, weight: PageWeight): Row {
+function jsRow(section: string, weight: PageWeight, dist: string): Row {
   const js = weight.kinds.js;
   const base = { section, subject: weight.path, value: rawGzip(js.raw, js.gzip), number: js.gzip };
-  if (pageKind(weight.path) === 'form') {
+  const kind = scriptKind(dist, weight.path);
+  if (kind === 'form-island') {
     return { ...base, figure: 'JS (form island)', target: `≤ ${bytes(BUDGET.formJsGzip)} gzip`, verdict: verdict(js.gzip <= BUDGET.formJsGzip) };
   }
-  if (pageKind(weight.path) === 'offer') {
+  if (kind === 'copy-button') {
     return {
       ...base,
       figure: 'JS (inline copy button)',
@@ -76,7 +72,7 @@ export function weightRows(paths: readonly string[], dist: string = DIST): { row
     rows.push(
       info('html'),
       { section, subject: path, figure: 'CSS', value: rawGzip(css.raw, css.gzip), target: `≤ ${bytes(BUDGET.cssGzip)} gzip`, verdict: verdict(css.gzip <= BUDGET.cssGzip), number: css.gzip },
-      jsRow(section, weight),
+      jsRow(section, weight, dist),
       info('font'),
       info('image'),
       {

@@ -21,9 +21,10 @@ export interface FileInfo {
   pages?: number;
 }
 
-/** "1,2 MB", "340 KB", "900 Byte" (decimal units, German number format). */
-/** One German number format per number of decimals, created once. */
+/** Number formats with 0 and 1 decimal, made once per process (not per call). */
 const decimals = [0, 1].map((digits) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+/** "1,2 MB", "340 KB", "900 Byte" (decimal units, German number format). */
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} Byte`;

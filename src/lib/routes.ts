@@ -26,7 +26,7 @@ export const BARRIER_FORM_PATH = '/barrierefreiheit/barriere-melden/';
 
 /**
  * What a built page is, by its path: a form page (with the form island), an offer page (with the
- * inline copy button) or a content page (no JavaScript). The byte budgets and the benchmark use it.
+ * inline copy button) or a content page (no JavaScript).
  */
 export function pageKind(path: string): 'form' | 'offer' | 'content' {
   if (path === BARRIER_FORM_PATH || /^\/angebote\/[^/]+\/interesse\/$/.test(path)) return 'form';

@@ -28,6 +28,7 @@ export const de = {
   sources: 'Quellen',
   sourcesOriginal: 'Originalseite von {organisation}: „{titel}“',
   sourceSupports: 'belegt:',
+  contents: { heading: 'Auf dieser Seite' },
   externalLink: '(externer Link)',
   footer: {
     about: 'Ein Angebot von',

@@ -44,7 +44,7 @@ const builtPage = (form: FormMeta): string => readFileSync(join(dist, form.path,
 /** The parts of the site's frame in a page: skip link, header, footer and the stylesheets. */
 function frameParts(html: string): string[] {
   const parts = [/<a class="skip-link"[^>]*>[^<]*<\/a>/, /<header\b[\s\S]*?<\/header>/, /<footer\b[\s\S]*?<\/footer>/].map((pattern) => pattern.exec(html)?.[0]);
-  const stylesheets = [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((match) => match[0]);
+  const stylesheets = [...html.matchAll(/<link rel="stylesheet"[^>]*>|<style\b[^>]*>[\s\S]*?<\/style>/g)].map((match) => match[0]);
   expect(parts.every((part) => part !== undefined) && stylesheets.length > 0, 'the page has the whole frame').toBe(true);
   return [...(parts as string[]), ...stylesheets];
 }

@@ -142,8 +142,10 @@ test.describe('the admin area', () => {
 
 test('with JavaScript, a long text counts down what is left and marks going over the limit', async ({ page }) => {
   await page.goto('/barrierefreiheit/barriere-melden/');
-  await expect(page.locator('astro-island:not([ssr])')).toHaveCount(1);
   const text = page.getByLabel('Beschreiben Sie die Barriere');
+  // The island hydrates on the first interaction.
+  await text.focus();
+  await expect(page.locator('astro-island:not([ssr])')).toHaveCount(1);
   await expect(text).toHaveAccessibleDescription(countLimit);
   const visible = page.locator('[aria-hidden="true"]').filter({ hasText: /^Sie haben / });
   const announced = page.locator('[aria-live="polite"]').filter({ hasText: /^Sie haben / });

@@ -1,0 +1,69 @@
+/**
+ * Form islands hydrate on first interaction (`client:interaction`), not at load: every sitemap page
+ * with a form loads no island code until someone reaches for the form; a submit that comes first is
+ * handled by the island once it is ready; without the island's code the form posts as without
+ * JavaScript.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../fixtures.ts';
+import { builtSitemapPaths, siteDist } from '../pages.ts';
+import { formStrings } from '../../../src/strings/form.ts';
+import { htmlFileFor } from '../../../scripts/lib/page-weight.ts';
+
+/** Pages whose built HTML holds an island hydrated on interaction, and the island's component code. */
+const formPages = builtSitemapPaths().flatMap((path) => {
+  const islands = readFileSync(htmlFileFor(siteDist, path), 'utf8').match(/<astro-island\b[^>]*>/g) ?? [];
+  const island = islands.find((tag) => tag.includes(' client="interaction"'));
+  const componentUrl = island === undefined ? undefined : / component-url="([^"]+)"/.exec(island)?.[1];
+  return componentUrl === undefined ? [] : [{ path, componentUrl }];
+});
+
+test('the sitemap has pages with a form island', () => {
+  expect(formPages.length).toBeGreaterThan(0);
+});
+
+function islandRequests(page: Page, componentUrl: string): string[] {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === componentUrl) requests.push(request.url());
+  });
+  return requests;
+}
+
+for (const { path, componentUrl } of formPages) {
+  test(`page ${path}: the form island loads on the first interaction, not with the page`, async ({ page }) => {
+    const requests = islandRequests(page, componentUrl);
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(requests, 'island code loaded before any interaction').toEqual([]);
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+
+    await page.getByRole('textbox').first().focus();
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    expect(requests).toHaveLength(1);
+  });
+
+  test(`page ${path}: a submit before the island is ready is handled by the island, in the page`, async ({ page }) => {
+    await page.goto(path);
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+    const title = await page.title();
+    await page.getByRole('button', { name: formStrings.submit, exact: true }).click();
+    // The GOV.UK summary: a focused box around the alert that holds the heading and the links.
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: formStrings.summaryHeading }) });
+    await expect(summary.locator('..')).toBeFocused();
+    await expect(page).toHaveTitle(`${formStrings.titlePrefix}${title}`);
+    expect(navigations, 'the page was left').toEqual([]);
+  });
+
+  test(`page ${path}: without the island's code the form posts as without JavaScript`, async ({ page }) => {
+    await page.route((url) => url.pathname === componentUrl, (route) => route.abort());
+    await page.goto(path);
+    await page.getByRole('button', { name: formStrings.submit, exact: true }).click();
+    await expect(page).toHaveURL(/\/f\//);
+    await expect(page).toHaveTitle(new RegExp(`^${formStrings.titlePrefix}`));
+  });
+}
