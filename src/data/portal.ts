@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { barriereMeldenMeta, interesseMeta, offerPageTitles, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
 import { displayPath, readContentPaths } from '../lib/content-paths.ts';
-import { integrityProblems, siteFileProblem, titleProblems } from '../lib/integrity.ts';
+import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
 import { offerPath } from '../lib/routes.ts';
 
@@ -68,6 +68,7 @@ async function load(): Promise<Portal> {
       site.portalName,
     ),
   );
+  problems.push(...markdownComponentProblems([...offerEntries, ...news, ...pages].map((entry) => ({ file: file(entry), body: entry.body }))));
   if (problems.length > 0) {
     throw new Error(`Der Inhalt hat ${problems.length} Fehler:\n- ${problems.join('\n- ')}`);
   }

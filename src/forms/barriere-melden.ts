@@ -26,7 +26,7 @@ export const barriereMeldenFields: readonly FieldDefinition[] = [
     name: 'beschreibung',
     label: 'Beschreiben Sie die Barriere',
     shortLabel: 'Beschreibung',
-    hint: `Was wollten Sie tun, und was hat nicht funktioniert? Höchstens ${BESCHREIBUNG_MAX} Zeichen.`,
+    hint: 'Was wollten Sie tun, und was hat nicht funktioniert?',
     type: 'textarea',
     required: true,
     maxLength: BESCHREIBUNG_MAX,

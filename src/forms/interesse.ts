@@ -166,7 +166,7 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
       name: 'nachricht',
       label: 'Ihre Nachricht (optional)',
       shortLabel: 'Nachricht',
-      hint: `Zum Beispiel Fragen zum Ablauf oder zu den Kosten. Schreiben Sie bitte keine Daten von Antragstellerinnen und Antragstellern hinein. Höchstens ${NACHRICHT_MAX} Zeichen.`,
+      hint: 'Zum Beispiel Fragen zum Ablauf oder zu den Kosten. Schreiben Sie bitte keine Daten von Antragstellerinnen und Antragstellern hinein.',
       type: 'textarea',
       required: false,
       maxLength: NACHRICHT_MAX,

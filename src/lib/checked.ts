@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 export const CHECKED_COLLECTIONS = ['offers', 'pages', 'news'] as const;
 
 export interface Unchecked {
-  /** File relative to the project, e. g. content/offers/aufenthaltstitel.mdx. */
+  /** File relative to the project, e. g. content/offers/aufenthaltstitel.md. */
   file: string;
 }
 

@@ -93,6 +93,7 @@ export const downloadSchema = z.object({
   platzhalter: z.boolean().default(false),
   /** Order in lists, smallest first. */
   reihenfolge: z.number({ error: 'Das Feld „reihenfolge“ braucht eine Zahl, z. B. 1.' }).int().default(100),
+  /** Date of the document's version, shown under it as „Stand des Dokuments“; leave out while unknown. */
   stand,
 });
 

@@ -102,3 +102,22 @@ export function titleProblems(entries: readonly { file: string; titel: string; t
     ];
   });
 }
+
+/** A component tag such as <Postfach /> or <Fakt feld="…" />: MDX runs it, plain Markdown prints it as an unknown tag. */
+const COMPONENT_TAG = /<([A-Z][A-Za-z0-9]*)\b[^>]*>/;
+
+/**
+ * Plain Markdown files (.md) whose text uses an MDX component: the page would show nothing where
+ * the editor expected the component. Each problem names the file, the component and the fix.
+ */
+export function markdownComponentProblems(entries: readonly { file: string; body: string | undefined }[]): string[] {
+  return entries.flatMap(({ file, body }) => {
+    if (!file.endsWith('.md') || body === undefined) return [];
+    // Code spans and blocks may show a component's name as an example.
+    const text = body.replace(/```[\s\S]*?```|`[^`\n]*`/g, '');
+    const tag = COMPONENT_TAG.exec(text)?.[1];
+    return tag === undefined
+      ? []
+      : [`${file}: Der Text nutzt den Baustein <${tag} />, den nur MDX-Dateien kennen. Benennen Sie die Datei in ${file}x um (Endung .mdx).`];
+  });
+}

@@ -79,6 +79,7 @@ export const de = {
     stepsHeading: 'So läuft die Nachnutzung ab',
     downloadsHeading: 'Downloads',
     placeholder: 'Platzhalter: Das offizielle Dokument wird hier noch eingestellt.',
+    documentDate: 'Stand des Dokuments:',
     submissionHeading: 'So senden Sie den Einzelabruf',
     submissionDocument: 'Füllen Sie den {dokument} aus und lassen Sie ihn von {unterzeichner} unterzeichnen.',
     bebpoStep: 'Senden Sie ihn an das Besondere Elektronische Behördenpostfach (BeBPo). Das ist der bevorzugte Weg.',

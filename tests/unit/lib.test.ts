@@ -7,7 +7,7 @@ import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-
 import { formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
-import { integrityProblems, titleProblems } from '../../src/lib/integrity.ts';
+import { integrityProblems, markdownComponentProblems, titleProblems } from '../../src/lib/integrity.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { hoistIslandStyle } from '../../src/lib/island-style.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
@@ -200,5 +200,18 @@ describe('page title length', () => {
     const fits = 'x'.repeat(26);
     expect(titleProblems([entry(fits)], 'Kommunalvertreter NRW')).toEqual([]);
     expect(titleProblems([entry(`${fits}x`)], 'Kommunalvertreter NRW')).toHaveLength(1);
+  });
+});
+
+describe('Markdown files that need MDX', () => {
+  it('names a .md file whose text uses a component, and the fix', () => {
+    const problems = markdownComponentProblems([
+      { file: 'content/offers/dienst.md', body: 'Schreiben Sie an <Postfach />.' },
+      { file: 'content/offers/mdx-dienst.mdx', body: 'Schreiben Sie an <Postfach />.' },
+      { file: 'content/news/plain.md', body: 'Nur Text mit <em>HTML</em>, `<Postfach />` als Beispiel und [LÜCKE: Datum].' },
+    ]);
+    expect(problems).toEqual([
+      'content/offers/dienst.md: Der Text nutzt den Baustein <Postfach />, den nur MDX-Dateien kennen. Benennen Sie die Datei in content/offers/dienst.mdx um (Endung .mdx).',
+    ]);
   });
 });
