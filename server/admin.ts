@@ -11,9 +11,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { FORM_NAMES, isFormName, type FormRegistry } from '../src/forms/index.ts';
 import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
-import type { Store } from './db.ts';
 import { formatReceivedAt } from './format.ts';
 import { pageShell, renderAdminPage, renderMessagePage, type PageContext } from './html.ts';
+import type { Store } from './store/index.ts';
 
 /** Compares two secrets in constant time, whatever their lengths. */
 export function safeEqual(given: string, expected: string): boolean {
@@ -21,6 +21,9 @@ export function safeEqual(given: string, expected: string): boolean {
   const b = createHash('sha256').update(expected, 'utf8').digest();
   return timingSafeEqual(a, b);
 }
+
+/** Submissions per form on one page of the admin list. */
+export const ADMIN_PAGE_SIZE = 50;
 
 /** Failed logins per client address and window before the admin area answers 429. */
 export const ADMIN_MAX_FAILURES = 5;
@@ -122,20 +125,28 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
 
-  app.get('/admin/', async (_request, reply) => {
-    const sections = FORM_NAMES.map((name) => ({
-      form: forms[name],
-      submissions: store.listSubmissions(name),
-      spam: store.countSpam(name),
-    }));
-    return reply.type('text/html; charset=utf-8').send(renderAdminPage(pageContext, sections, store.pendingMailCount(), formatReceivedAt));
+  app.get<{ Querystring: { seite?: string } }>('/admin/', async (request, reply) => {
+    const requested = Number(request.query.seite ?? '1');
+    const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
+    const offset = (page - 1) * ADMIN_PAGE_SIZE;
+    const sections = await Promise.all(
+      FORM_NAMES.map(async (name) => ({
+        form: forms[name],
+        total: await store.countSubmissions(name),
+        submissions: await store.listSubmissions(name, { limit: ADMIN_PAGE_SIZE, offset }),
+        spam: await store.countSpam(name),
+      })),
+    );
+    const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
+    const outbox = await store.outboxStatus();
+    return reply.type('text/html; charset=utf-8').send(renderAdminPage(pageContext, sections, outbox, formatReceivedAt, { page, hasOlder }));
   });
 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
     const match = /^([a-z-]+)\.csv$/.exec(request.params.file);
     const name = match?.[1];
     if (name === undefined || !isFormName(name)) return reply.code(404).type('text/plain; charset=utf-8').send('Nicht gefunden');
-    const csv = submissionsCsv(forms[name], store.listSubmissions(name));
+    const csv = submissionsCsv(forms[name], await store.listSubmissions(name));
     const date = new Date().toISOString().slice(0, 10);
     request.log.info({ form: name }, 'CSV-Export');
     return reply

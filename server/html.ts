@@ -177,20 +177,35 @@ ${paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
 }
 
 /** The admin overview: one table per form, every value escaped. */
+/** Which page of the admin list is shown (page numbers start at 1). */
+export interface AdminPaging {
+  readonly page: number;
+  readonly hasOlder: boolean;
+}
+
 export function renderAdminPage(
   context: PageContext,
   sections: readonly {
     form: FormDefinition;
+    /** Submissions of the form in total (the list shows one page of them). */
+    total: number;
     submissions: readonly { reference: string; receivedAt: string; data: Readonly<Record<string, unknown>> }[];
     spam: number;
   }[],
-  pendingMails: number,
+  outbox: { readonly pending: number; readonly oldestPendingAt: string | null },
   formatDate: (iso: string) => string,
+  paging: AdminPaging,
 ): string {
+  const nav = [
+    paging.page > 1 ? `<a href="/admin/?seite=${paging.page - 1}">Neuere Einsendungen</a>` : '',
+    paging.hasOlder ? `<a href="/admin/?seite=${paging.page + 1}">Ältere Einsendungen</a>` : '',
+  ].filter((link) => link !== '');
+  const navigation = nav.length === 0 ? '' : `<nav aria-label="Seiten"><p>Seite ${paging.page} · ${nav.join(' · ')}</p></nav>`;
   const body = `<h1>Einsendungen</h1>
-<p>${pendingMails === 0 ? 'Alle Benachrichtigungen sind versendet.' : `${pendingMails} Benachrichtigung(en) warten im Ausgang auf den Versand.`}</p>
+<p>${outbox.pending === 0 ? 'Alle Benachrichtigungen sind versendet.' : `${outbox.pending} Benachrichtigung(en) warten im Ausgang auf den Versand${outbox.oldestPendingAt === null ? '' : `, die älteste seit ${e(formatDate(outbox.oldestPendingAt))}`}.`}</p>
+${navigation}
 ${sections
-  .map(({ form, submissions, spam }) => {
+  .map(({ form, total, submissions, spam }) => {
     const head = ['Vorgangsnummer', 'Eingegangen', ...form.fields.map(fieldLabel)].map((h) => `<th scope="col">${e(h)}</th>`).join('');
     const rows = submissions
       .map(
@@ -201,12 +216,13 @@ ${sections
       )
       .join('\n');
     return `<section aria-labelledby="form-${e(form.name)}">
-<h2 id="form-${e(form.name)}">${e(form.title)} (${submissions.length})</h2>
+<h2 id="form-${e(form.name)}">${e(form.title)} (${total})</h2>
 <p><a href="/admin/${e(form.name)}.csv" download>Als CSV herunterladen</a>${spam > 0 ? ` · ${spam} Einsendung(en) als Spam erkannt (nicht aufgeführt)` : ''}</p>
-${submissions.length === 0 ? '<p>Noch keine Einsendungen.</p>' : `<div style="overflow-x: auto"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`}
+${submissions.length === 0 ? `<p>${total === 0 ? 'Noch keine Einsendungen.' : 'Auf dieser Seite keine Einsendungen.'}</p>` : `<div style="overflow-x: auto"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`}
 </section>`;
   })
-  .join('\n')}`;
+  .join('\n')}
+${navigation}`;
   return pageShell(context, 'Einsendungen', body).replace(
     '</style>',
     ' main { max-width: none; } table { border-collapse: collapse; } th, td { border: 1px solid #c8ccd2; padding: .25rem .5rem; text-align: left; vertical-align: top; white-space: pre-wrap; }</style>',

@@ -9,7 +9,8 @@
  *   that shows the errors and puts the input back into a form that can be sent again.
  * - Bodies: JSON, urlencoded (a repeated key becomes a list) and multipart without files.
  *
- * A submission is committed to SQLite before success is answered; its mail goes through the outbox.
+ * A submission is committed durably (with group commit: submissions arriving together share one
+ * transaction) before success is answered; its mail goes through the outbox.
  */
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
@@ -18,9 +19,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HONEYPOT_FIELD, NEXT_FIELD, pickFields, validateSubmission } from '../src/forms/index.ts';
 import type { FieldError, FormDefinition, FormName, FormRegistry } from '../src/forms/index.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
-import { StorageUnavailable, type Store } from './db.ts';
 import { renderFormErrorPage, renderMessagePage, type PageContext } from './html.ts';
-import type { Outbox } from './mail.ts';
+import type { Metrics } from './metrics.ts';
+import type { Outbox } from './outbox.ts';
+import { StorageUnavailable, type ResilientStore } from './store/index.ts';
 
 /** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
 export const FORMSPREE_REQUEST_HEADERS = ['content-type', 'accept', 'formspree-client', 'formspree-session-data'];
@@ -97,9 +99,10 @@ async function readMultipartParts(request: FastifyRequest): Promise<Record<strin
 export interface SubmissionRouteOptions {
   readonly config: ServerConfig;
   readonly forms: FormRegistry;
-  readonly store: Store;
+  readonly store: ResilientStore;
   readonly outbox: Outbox;
   readonly pageContext: PageContext;
+  readonly metrics: Metrics;
 }
 
 /**
@@ -127,7 +130,7 @@ function siteBase(config: ServerConfig, request: FastifyRequest): string {
 }
 
 export async function submissionRoutes(app: FastifyInstance, options: SubmissionRouteOptions): Promise<void> {
-  const { config, forms, store, outbox, pageContext } = options;
+  const { config, forms, store, outbox, pageContext, metrics } = options;
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
@@ -148,6 +151,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
   /** Answers an error in the client's language: JSON, or a German page for a plain form post. */
   function sendProblem(request: FastifyRequest, reply: FastifyReply, statusCode: number, code: string, message: string): FastifyReply {
     const form = formFor(String((request.params as { formKey?: string }).formKey ?? ''));
+    metrics.submissions.inc({ form: form?.name ?? 'unknown', result: code });
     reply.code(statusCode).header('cache-control', 'no-store');
     if (!wantsHtml(request)) return reply.send({ errors: [{ code, message }] });
     const body = request.body;
@@ -207,8 +211,9 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       const form = formFor(request.params.formKey);
       if (form === undefined) throw new SubmissionProblem(404, 'FORM_NOT_FOUND', problemMessages.notFound);
 
+      // Any Origin but the site's is refused, "null" too (a sandboxed frame on any website sends it).
       const origin = request.headers.origin;
-      if (typeof origin === 'string' && origin !== 'null' && !config.allowedOrigins.includes(origin)) {
+      if (typeof origin === 'string' && !config.allowedOrigins.includes(origin)) {
         request.log.warn({ form: form.name }, 'Einsendung von nicht erlaubter Herkunft abgewiesen');
         throw new SubmissionProblem(403, 'BLOCKED', problemMessages.origin);
       }
@@ -226,6 +231,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
 
       if (!result.ok && !isSpam) {
         request.log.info({ form: form.name, fields: result.errors.map((e: FieldError) => `${e.field}:${e.code}`) }, 'Einsendung abgelehnt: Eingaben unvollständig');
+        metrics.submissions.inc({ form: form.name, result: 'INVALID_FIELDS' });
         reply.code(422).header('cache-control', 'no-store');
         if (wantsHtml(request)) {
           return reply
@@ -235,11 +241,13 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
         return reply.send({ errors: result.errors });
       }
 
-      // A filled honeypot is answered like a success. It is stored flagged as spam (so a person
-      // caught by mistake can still be found by the reference number), but it never appears in
-      // the admin list or the export and triggers no mail; it is deleted after SPAM_RETENTION_DAYS.
-      const data = result.ok ? (result.data as Record<string, unknown>) : pickFields(form, body);
-      const saved = store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam });
+      // A filled honeypot is answered like a success. Only the fact is stored (form, reference
+      // number, time: so the catches can be counted and a person caught by mistake can be told
+      // so), none of the data; it never appears in the admin list or the export, triggers no
+      // mail and is deleted after SPAM_RETENTION_DAYS.
+      const data = result.ok && !isSpam ? (result.data as Record<string, unknown>) : {};
+      const saved = await store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam });
+      metrics.submissions.inc({ form: form.name, result: isSpam ? 'spam' : 'accepted' });
       if (isSpam) request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung als Spam erkannt (Honeypot)');
       else {
         request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung gespeichert');

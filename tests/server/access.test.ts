@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_FAILURE_WINDOW_MS, ADMIN_MAX_FAILURES, LoginThrottle } from '../../server/admin.ts';
-import { basicAuth, createTestApp, formPost, json, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { basicAuth, brokenStorageEnv, createTestApp, formPost, json, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
@@ -201,8 +201,7 @@ describe('security headers on every response', () => {
 
     const parent = tempDir('kv-access-broken-');
     try {
-      writeFileSync(join(parent.path, 'data'), 'kein Ordner');
-      const broken = await app({ DIST_DIR: site.path, DATA_DIR: join(parent.path, 'data') });
+      const broken = await app({ DIST_DIR: site.path, ...(await brokenStorageEnv(parent.path)) });
       const res = await broken.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
       expect(res.statusCode).toBe(503);
       expectHeaders(res, 'storage 503', []);

@@ -71,3 +71,16 @@ export async function startServer(env: Record<string, string>, port?: number): P
     },
   };
 }
+
+/** The admin login the child servers of the fault tests are started with (for /metrics). */
+export const CHILD_ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'fault-test-geheim-4711' } as const;
+
+/** One value of the server's /metrics (Prometheus text format), e. g. kv_outbox_pending. */
+export async function metric(base: string, name: string): Promise<number> {
+  const authorization = `Basic ${Buffer.from(`${CHILD_ADMIN.ADMIN_USER}:${CHILD_ADMIN.ADMIN_PASSWORD}`).toString('base64')}`;
+  const res = await fetch(`${base}/metrics`, { headers: { authorization } });
+  if (res.status !== 200) throw new Error(`/metrics antwortet ${res.status}`);
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `));
+  if (line === undefined) throw new Error(`${name} fehlt in /metrics`);
+  return Number(line.slice(name.length + 1));
+}

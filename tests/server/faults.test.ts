@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type ChildServer } from './child-server.ts';
+import { CHILD_ADMIN, metric, startServer, type ChildServer } from './child-server.ts';
 import { createTestApp, formPost, freePort, json, parseMail, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -132,6 +132,7 @@ describe('SMTP outage', () => {
       OUTBOX_POLL_MS: '100',
       OUTBOX_RETRY_BASE_MS: '100',
       OUTBOX_RETRY_MAX_MS: '400',
+      ...CHILD_ADMIN,
     };
     const references: string[] = [];
     const first = await start(env);
@@ -150,7 +151,7 @@ describe('SMTP outage', () => {
       expect(res.status).toBe(200);
       references.push(String(res.body['id']));
     }
-    const pendingDuringOutage = ((await (await fetch(`${second.base}/healthz`)).json()) as { pendingMails: number }).pendingMails;
+    const pendingDuringOutage = await metric(second.base, 'kv_outbox_pending');
     expect(pendingDuringOutage).toBe(30);
 
     const sink: SmtpSink = smtpSink();
@@ -159,7 +160,7 @@ describe('SMTP outage', () => {
     await waitFor(() => sink.mails.length >= references.length, 20_000);
     let pending = -1;
     for (let i = 0; i < 50 && pending !== 0; i++) {
-      pending = ((await (await fetch(`${second.base}/healthz`)).json()) as { pendingMails: number }).pendingMails;
+      pending = await metric(second.base, 'kv_outbox_pending');
       if (pending !== 0) await new Promise((r) => setTimeout(r, 100));
     }
     await new Promise((r) => setTimeout(r, 500)); // time for a duplicate to show up
@@ -221,7 +222,7 @@ describe('storage failure', () => {
     const res = await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    return t.app.store.listSubmissions('interesse').length;
+    return (await t.app.store.listSubmissions('interesse')).length;
   }
 
   it('DATA_DIR is a file: 503 without next, pages still served, /healthz 503, recovers when the folder can be made', async () => {

@@ -11,7 +11,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../server/format.ts';
-import type { StoredSubmission } from '../../server/db.ts';
+import type { StoredSubmission } from '../../server/store/index.ts';
 import {
   basicAuth,
   createTestApp,
@@ -418,9 +418,9 @@ async function listen(env: Record<string, string>, transport: 'sink' | 'none'): 
   return { t, base: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}` };
 }
 
-function counts(t: TestApp): { stored: number; spam: number; all: StoredSubmission[] } {
-  const all = [...t.app.store.listSubmissions('interesse'), ...t.app.store.listSubmissions('barriere-melden')];
-  return { stored: all.length, spam: t.app.store.countSpam('interesse') + t.app.store.countSpam('barriere-melden'), all };
+async function counts(t: TestApp): Promise<{ stored: number; spam: number; all: StoredSubmission[] }> {
+  const all = [...(await t.app.store.listSubmissions('interesse')), ...(await t.app.store.listSubmissions('barriere-melden'))];
+  return { stored: all.length, spam: (await t.app.store.countSpam('interesse')) + (await t.app.store.countSpam('barriere-melden')), all };
 }
 
 /** The CSV row of a reference (rows may span lines inside quotes). */
@@ -455,9 +455,9 @@ describe('hostile input', () => {
     const server = c.env === undefined ? shared : await listen(c.env, 'none');
     try {
       for (const earlier of c.before ?? []) expect((await send(server.base, earlier)).status).toBe(200);
-      const before = counts(server.t);
+      const before = await counts(server.t);
       const reply = await send(server.base, c.req);
-      const after = counts(server.t);
+      const after = await counts(server.t);
 
       // status and reply shape
       expect(reply.status, reply.text.slice(0, 300)).toBe(c.status);
