@@ -84,6 +84,19 @@ describe('admin login', () => {
     expect(res.statusCode).toBe(429);
   });
 
+  it('behind one proxy (TRUST_PROXY=1) counts the address the proxy saw, whatever X-Forwarded-For the client wrote', async () => {
+    const t = await app({ TRUST_PROXY: '1' });
+    // nginx appends the client's address to what the client sent: the client controls only the left part.
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) {
+      await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...wrong, 'x-forwarded-for': `192.0.2.${i}, 198.51.100.77` }, ...from('127.0.0.1') });
+    }
+    const rotated = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '192.0.2.250, 198.51.100.77' }, ...from('127.0.0.1') });
+    expect(rotated.statusCode).toBe(429);
+    // Naming another client's address in the header does not lock that client out.
+    const victim = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '198.51.100.78' }, ...from('127.0.0.1') });
+    expect(victim.statusCode).toBe(200);
+  });
+
   it('forgets failures after the window, and remembers a bounded number of addresses', () => {
     const throttle = new LoginThrottle(3, 1000);
     for (let i = 0; i < 3; i++) throttle.recordFailure('a', 0);

@@ -368,6 +368,15 @@ const cases: Case[] = [
   { name: 'form key with an encoded CRLF', req: { path: '/f/interesse%0d%0aSet-Cookie:%20x=1', body: validInteresse() }, status: 404, reply: errors({ code: 'FORM_NOT_FOUND' }), effect: nothing },
   { name: 'GET on the endpoint', req: { method: 'GET', headers: { accept: 'application/json' } }, status: 405, reply: errors({ code: 'METHOD_NOT_ALLOWED' }), effect: nothing },
   { name: 'post from a foreign origin', req: { headers: { ...json, origin: 'https://evil.example' }, body: validInteresse() }, status: 403, reply: errors({ code: 'BLOCKED' }), effect: nothing },
+  // A sandboxed iframe on any website sends "Origin: null".
+  { name: 'JSON post with Origin: null', req: { headers: { ...json, origin: 'null' }, body: validInteresse() }, status: 403, reply: errors({ code: 'BLOCKED' }), effect: nothing },
+  {
+    name: 'plain form post with Origin: null',
+    req: { headers: { ...formPost, origin: 'null' }, body: urlencoded(validInteresse()) },
+    status: 403,
+    reply: { kind: 'html', contains: ['nur von der Website'] },
+    effect: nothing,
+  },
   // ── floods ─────────────────────────────────────────────────────────────────────────────────
   {
     name: 'flood from one address: the 4th post within a minute gets 429',
