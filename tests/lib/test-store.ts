@@ -71,3 +71,28 @@ export async function testStoreLocation(): Promise<TestStore> {
     },
   };
 }
+
+/** Every stored row as the database holds it (spam included), read with the store's own driver. */
+export async function rawSubmissionRows(location: TestStore['location']): Promise<{ reference: string; spam: boolean; data: string }[]> {
+  if (location.databaseUrl === null) {
+    const { DatabaseSync } = await import('node:sqlite');
+    const { join } = await import('node:path');
+    const db = new DatabaseSync(join(location.dataDir, 'submissions.sqlite'), { readOnly: true });
+    try {
+      return (db.prepare('SELECT reference, spam, data FROM submissions ORDER BY id').all() as { reference: string; spam: number; data: string }[]).map((r) => ({
+        reference: r.reference,
+        spam: r.spam === 1,
+        data: r.data,
+      }));
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: location.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ reference: string; spam: boolean; data: string }>('SELECT reference, spam, data FROM submissions ORDER BY id')).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, openServerStore, formatReference, type Store } from '../../server/store/index.ts';
+import { openResilientStore } from '../../server/store/resilient.ts';
 import { testStoreKind, testStoreLocation, type TestStore } from '../lib/test-store.ts';
 
 const opened: Store[] = [];
@@ -144,6 +145,31 @@ describe('storage', () => {
     expect(commits.length).toBeLessThan(40);
     expect(new Set(saved.map((s) => s.reference)).size).toBe(40);
     expect(saved.map((s) => Number(s.reference.slice(-6))).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('health: answers from the last write for a few seconds and probes with a no-op commit only after that', async () => {
+    const at = await testStoreLocation();
+    locations.push(at);
+    let probes = 0;
+    const counted = (): Store => {
+      const store = openStore(at.location);
+      return { ...store, kind: store.kind, probeWrite: () => ((probes += 1), store.probeWrite()) };
+    };
+    const store = openResilientStore(counted, { healthCacheMs: 60_000 });
+    opened.push(store);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => store.health()));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(probes).toBe(1);
+    for (let i = 0; i < 20; i++) await store.health();
+    await store.saveSubmission({ form: 'interesse', prefix: 'KV', data: {}, spam: false });
+    expect(await store.health()).toEqual({ ok: true });
+    expect(probes).toBe(1);
+    const uncached = openResilientStore(counted, { healthCacheMs: 0 });
+    opened.push(uncached);
+    await uncached.health();
+    await uncached.health();
+    console.log(`health (${at.kind}): 41 checks within the cache time, 1 probe; without cache 2 checks, ${probes - 1} probes`);
+    expect(probes).toBe(3);
   });
 
   it('formats reference numbers with six digits', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawSubmissionRows } from '../lib/test-store.ts';
 import { createTestApp, formPost, json, multipart, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -318,6 +319,18 @@ describe('rate limit', () => {
       await untrusted.close();
       await trusted.close();
     }
+  });
+});
+
+describe('honeypot', () => {
+  it('stores only what is needed to count a catch: form, reference and time, none of the submitted data', async () => {
+    const bulky = { tief: Array.from({ length: 50 }, (_, i) => ({ ebene: i, text: 'x'.repeat(200) })) };
+    const res = await post({ ...validInteresse({ behoerde: 'Spam GmbH' }), _gotcha: 'https://spam.example', extra: bulky });
+    expect(res.statusCode).toBe(200);
+    const { id } = res.json<{ id: string }>();
+    const rows = await rawSubmissionRows(t.config);
+    expect(rows).toEqual([{ reference: id, spam: true, data: '{}' }]);
+    expect(await t.app.store.countSpam('interesse')).toBe(1);
   });
 });
 
