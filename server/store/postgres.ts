@@ -25,6 +25,11 @@ function toSubmission(row: SubmissionRow): StoredSubmission {
 async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost while checked out emits 'error' on the client (unhandled, it would end the process).
+  const lost = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -38,6 +43,7 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
     );
     throw error;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }
