@@ -170,3 +170,10 @@ export function schemaTooNew(current: number, latest: number): Error {
     code: 'SCHEMA_TOO_NEW',
   });
 }
+
+/** Everything a store holds, for `npm run migrate-store` (SQLite → PostgreSQL). */
+export interface StoreDump {
+  readonly submissions: readonly { reference: string; form: string; receivedAt: string; data: string; spam: boolean }[];
+  readonly outbox: readonly { reference: string; status: 'pending' | 'sent'; attempts: number; nextAttemptAt: number; lastError: string | null; sentAt: string | null }[];
+  readonly counters: readonly { prefix: string; year: number; last: number }[];
+}
