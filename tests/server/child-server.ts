@@ -21,9 +21,11 @@ export interface ChildServer {
  * /healthz answers (with any status: a server without storage answers 503). DIST_DIR defaults
  * to empty (backend only), LOG_LEVEL to info; nothing is read from .env.
  */
-export async function startServer(env: Record<string, string>, port?: number): Promise<ChildServer> {
+export async function startServer(env: Record<string, string>, port?: number, wrap: readonly string[] = []): Promise<ChildServer> {
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ['server/start.ts'], {
+  // `wrap` runs the server through another command, e. g. ['prlimit', '--nofile=1024:1024', '--'].
+  const [command, ...args] = [...wrap, process.execPath, 'server/start.ts'] as [string, ...string[]];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: {
       PATH: process.env['PATH'] ?? '',
