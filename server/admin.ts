@@ -13,7 +13,7 @@ import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
 import { formatReceivedAt } from './format.ts';
 import { pageShell, renderAdminPage, renderMessagePage, type PageContext } from './html.ts';
-import type { Store } from './store/index.ts';
+import { StorageUnavailable, type Store } from './store/index.ts';
 
 /** Compares two secrets in constant time, whatever their lengths. */
 export function safeEqual(given: string, expected: string): boolean {
@@ -118,6 +118,16 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
         .code(401)
         .type('text/html; charset=utf-8')
         .send(renderMessagePage(pageContext, 'Anmeldung erforderlich', ['Melden Sie sich mit dem Zugang für die Verwaltung an.']));
+    }
+    if (status === 429) {
+      return reply
+        .code(429)
+        .type('text/html; charset=utf-8')
+        .send(renderMessagePage(pageContext, 'Zu viele Anfragen', ['Die Verwaltung wurde in kurzer Zeit sehr oft aufgerufen. Warten Sie eine Minute.']));
+    }
+    if (error instanceof StorageUnavailable) {
+      request.log.error({ reason: error.reason }, 'Verwaltung: Speicher nicht verfügbar');
+      return reply.code(503).header('retry-after', '120').type('text/plain; charset=utf-8').send('Der Speicher ist gerade nicht verfügbar.');
     }
     request.log.error({ name: error.name }, 'Fehler in der Verwaltung');
     return reply.code(500).type('text/plain; charset=utf-8').send('Interner Fehler');

@@ -136,7 +136,15 @@ describe('/metrics', () => {
     expect(text).toContain('# TYPE kv_storage_errors_total counter');
   });
 
-  it('counts storage errors', async () => {
+  it('answers 429 (not 500) when scraped more than 60 times a minute', async () => {
+    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).statusCode);
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(60)).toEqual([429, 429]);
+  });
+
+  it('counts storage errors, and the admin list answers 503 while the store is down', async () => {
     const { tempDir, brokenStorageEnv } = await import('./helpers.ts');
     const dir = tempDir('kv-metrics-');
     t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim', ...(await brokenStorageEnv(dir.path)) });
@@ -144,6 +152,7 @@ describe('/metrics', () => {
     const text = (await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).body;
     expect(text).toMatch(/^kv_storage_errors_total\{reason="[^"]+"\} [1-9]/m);
     expect(text).toContain('kv_submissions_total{form="interesse",result="STORAGE_UNAVAILABLE"} 1');
+    expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: auth })).statusCode).toBe(503);
     dir.remove();
   });
 });

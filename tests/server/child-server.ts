@@ -24,7 +24,7 @@ export interface ChildServer {
 export async function startServer(env: Record<string, string>, port?: number, wrap: readonly string[] = []): Promise<ChildServer> {
   const listenPort = port ?? (await freePort());
   // `wrap` runs the server through another command, e. g. ['prlimit', '--nofile=1024:1024', '--'].
-  const [command, ...args] = [...wrap, process.execPath, 'server/start.ts'] as [string, ...string[]];
+  const [command = process.execPath, ...args] = [...wrap, process.execPath, 'server/start.ts'];
   const child = spawn(command, args, {
     cwd: repoRoot,
     env: {
