@@ -22,6 +22,7 @@ import { BODY_LIMIT, type ServerConfig } from './config.ts';
 import { renderFormErrorPage, renderMessagePage, type PageContext } from './html.ts';
 import type { Metrics } from './metrics.ts';
 import type { Outbox } from './outbox.ts';
+import { logWithResponse } from './request-log.ts';
 import { StorageUnavailable, type ResilientStore } from './store/index.ts';
 
 /** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
@@ -230,7 +231,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       const result = validateSubmission(form, body);
 
       if (!result.ok && !isSpam) {
-        request.log.info({ form: form.name, fields: result.errors.map((e: FieldError) => `${e.field}:${e.code}`) }, 'Einsendung abgelehnt: Eingaben unvollständig');
+        logWithResponse(request, 'Einsendung abgelehnt: Eingaben unvollständig', { form: form.name, fields: result.errors.map((e: FieldError) => `${e.field}:${e.code}`) });
         metrics.submissions.inc({ form: form.name, result: 'INVALID_FIELDS' });
         reply.code(422).header('cache-control', 'no-store');
         if (wantsHtml(request)) {
@@ -248,11 +249,8 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       const data = result.ok && !isSpam ? (result.data as Record<string, unknown>) : {};
       const saved = await store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam });
       metrics.submissions.inc({ form: form.name, result: isSpam ? 'spam' : 'accepted' });
-      if (isSpam) request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung als Spam erkannt (Honeypot)');
-      else {
-        request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung gespeichert');
-        outbox.kick();
-      }
+      logWithResponse(request, isSpam ? 'Einsendung als Spam erkannt (Honeypot)' : 'Einsendung gespeichert', { form: form.name, reference: saved.reference });
+      if (!isSpam) outbox.kick();
 
       const next = redirectTarget(config, form, body[NEXT_FIELD], saved.reference, siteBase(config, request));
       reply.header('cache-control', 'no-store');

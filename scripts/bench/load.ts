@@ -150,6 +150,9 @@ async function loadStore(setup: StoreSetup, submission: Record<string, unknown>,
     dataDir: setup.location.dataDir,
     logFile: options.logFile.replace(/(\.\w+)?$/, `-${setup.kind}$1`),
     env: { DIST_DIR: '', FORM_RATE_LIMIT: '100000', SMTP_URL: smtpUrl, ...BENCH_ADMIN, ...storeEnv },
+  }).catch(async (error: unknown) => {
+    await sink.stop();
+    throw error;
   });
   const names = ['kv_store_commits_total', 'kv_store_committed_submissions_total', 'kv_outbox_pending'];
   let cannon: CannonResult;

@@ -8,7 +8,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sqliteMigrations } from './sqlite-schema.ts';
-import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type StoreDump, type NewSubmission, type OutboxStatus, type Page, type StoredSubmission } from './types.ts';
+import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type StoreDump, type TimedSubmission, type NewSubmission, type OutboxStatus, type Page, type StoredSubmission } from './types.ts';
 
 export const SQLITE_FILE = 'submissions.sqlite';
 
@@ -113,6 +113,23 @@ function prepareStatements(db: DatabaseSync) {
   };
 }
 
+/** A submission as the SQLite worker receives it. */
+export interface SubmissionRowInput {
+  readonly form: string;
+  readonly prefix: string;
+  readonly spam: boolean;
+  /** Received at, milliseconds since 1970. */
+  readonly at: number;
+  /** The stored data as JSON. */
+  readonly json: string;
+}
+
+/** The rows the worker is sent for a batch. */
+export function toRowInputs(batch: readonly NewSubmission[]): { items: TimedSubmission[]; rows: SubmissionRowInput[] } {
+  const items = stampBatch(batch);
+  return { items, rows: items.map((item) => ({ form: item.form, prefix: item.prefix, spam: item.spam, at: item.now.getTime(), json: JSON.stringify(storedData(item)) })) };
+}
+
 /** Every store operation as a synchronous call on one connection. */
 export class SqliteOperations {
   readonly db: DatabaseSync;
@@ -126,19 +143,22 @@ export class SqliteOperations {
     this.sql = prepareStatements(db);
   }
 
-  saveSubmissions(batch: readonly NewSubmission[]): StoredSubmission[] {
-    const items = stampBatch(batch);
+  /**
+   * Stores a batch (see Store.saveSubmissions). The rows come as the worker receives them: the data
+   * already JSON, the time in milliseconds (strings clone cheaply between threads); only the ids and
+   * reference numbers go back.
+   */
+  saveRows(rows: readonly SubmissionRowInput[]): { id: number; reference: string }[] {
+    const items = rows.map((row) => ({ ...row, data: {}, now: new Date(row.at) }));
     return transaction(this.db, () => {
       const groups = counterGroups(items);
       const lasts = groups.map((g) => Number((this.sql.nextSequences.get(g.prefix, g.year, g.indexes.length) as { last: number }).last));
       const references = assignReferences(items.length, groups, lasts);
-      return items.map((item, index) => {
+      return rows.map((row, index) => {
         const reference = references[index] as string;
-        const data = storedData(item);
-        const receivedAt = item.now.toISOString();
-        const { id } = this.sql.insertSubmission.get(reference, item.form, receivedAt, JSON.stringify(data), item.spam ? 1 : 0) as { id: number };
-        if (!item.spam) this.sql.insertOutbox.run(id, item.now.getTime());
-        return { id: Number(id), reference, form: item.form, receivedAt, data };
+        const { id } = this.sql.insertSubmission.get(reference, row.form, new Date(row.at).toISOString(), row.json, row.spam ? 1 : 0) as { id: number };
+        if (!row.spam) this.sql.insertOutbox.run(id, row.at);
+        return { id: Number(id), reference };
       });
     });
   }

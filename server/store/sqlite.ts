@@ -4,9 +4,9 @@
  * committed. Operations run one after another in the order they were asked for.
  */
 import { Worker } from 'node:worker_threads';
-import type { SqliteOperations } from './sqlite-db.ts';
+import { toRowInputs, type SqliteOperations } from './sqlite-db.ts';
 import type { SqliteRequest, SqliteResponse } from './sqlite-worker.ts';
-import { STORE_ENDED, type Store } from './types.ts';
+import { STORE_ENDED, storedData, type Store } from './types.ts';
 
 type Methods = Omit<SqliteOperations, 'db' | 'schemaVersion' | 'close'>;
 
@@ -57,7 +57,17 @@ export function openSqliteStore(dataDir: string): Store {
   return {
     kind: 'sqlite',
     schemaVersion: () => call<number>('schemaVersion'),
-    saveSubmissions: method('saveSubmissions'),
+    async saveSubmissions(batch) {
+      const { items, rows } = toRowInputs(batch);
+      const saved = await call<{ id: number; reference: string }[]>('saveRows', rows);
+      return items.map((item, i) => ({
+        id: saved[i]?.id ?? 0,
+        reference: saved[i]?.reference ?? '',
+        form: item.form,
+        receivedAt: item.now.toISOString(),
+        data: storedData(item),
+      }));
+    },
     listSubmissions: method('listSubmissions'),
     countSubmissions: method('countSubmissions'),
     countSpam: method('countSpam'),
