@@ -4,11 +4,12 @@
  * / `npm start` on a Node.js that is too old. Prints its counts.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/store/index.ts';
 import { startServer, type ChildServer } from './child-server.ts';
 import { repoRoot, tempDir } from './helpers.ts';
 
@@ -200,5 +201,29 @@ describe('Node.js older than 22.12', () => {
     console.log(`npm ci with ${old}: exit ${run.status}, ${output.match(oneLine)?.length ?? 0} line(s) naming the version`);
     expect(run.status).not.toBe(0);
     expect(output.match(oneLine)).toHaveLength(1);
+  });
+});
+
+describe('files of the SQLite store', () => {
+  it('DATA_DIR 0700, database and WAL 0600 (they hold personal data), also when an older server made them 0755/0644', async () => {
+    const parent = tempDir('kv-modes-');
+    cleanups.push(() => parent.remove());
+    const dir = join(parent.path, 'data');
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'submissions.sqlite'), '');
+    chmodSync(join(dir, 'submissions.sqlite'), 0o644);
+    const store = openStore({ dataDir: dir, databaseUrl: null });
+    await store.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false }]);
+    const modes = ['', '/submissions.sqlite', '/submissions.sqlite-wal'].map((f) => (statSync(`${dir}${f}`).mode & 0o777).toString(8));
+    await store.close();
+    const fresh = join(parent.path, 'neu');
+    const second = openStore({ dataDir: fresh, databaseUrl: null });
+    await second.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false }]);
+    const freshModes = ['', '/submissions.sqlite', '/submissions.sqlite-wal'].map((f) => (statSync(`${fresh}${f}`).mode & 0o777).toString(8));
+    await second.close();
+    console.log(`sqlite file modes: existing ${modes.join('/')}, new ${freshModes.join('/')} (DATA_DIR/database/WAL)`);
+    expect(modes).toEqual(['700', '600', '600']);
+    expect(freshModes).toEqual(['700', '600', '600']);
   });
 });

@@ -4,12 +4,11 @@
  */
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
-import { statSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, openServerStore, formatReference, type Store } from '../../server/store/index.ts';
 import { openResilientStore } from '../../server/store/resilient.ts';
-import { testStoreKind, testStoreLocation, type TestStore } from '../lib/test-store.ts';
+import { testStoreLocation, type TestStore } from '../lib/test-store.ts';
 
 const opened: Store[] = [];
 const locations: TestStore[] = [];
@@ -174,21 +173,5 @@ describe('storage', () => {
 
   it('formats reference numbers with six digits', () => {
     expect(formatReference('KV', 2026, 123)).toBe('KV-2026-000123');
-  });
-});
-
-describe('durability settings', () => {
-  // PostgreSQL's synchronous_commit is exercised by tests/server/postgres-faults.pg.test.ts (a crash
-  // of the database server in the middle of a burst loses nothing acknowledged).
-  it.runIf(testStoreKind === 'sqlite')('SQLite: WAL, DATA_DIR 0700 and database files 0600', async () => {
-    const { store, at } = await fresh();
-    await save(store, '2026-03-01T10:00:00Z');
-    const dir = at.location.dataDir;
-    const modes = ['', '/submissions.sqlite', '/submissions.sqlite-wal'].map((f) => (statSync(`${dir}${f}`).mode & 0o777).toString(8));
-    const db = new DatabaseSync(join(dir, 'submissions.sqlite'));
-    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    db.close();
-    console.log(`sqlite file modes: DATA_DIR ${modes[0]}, database ${modes[1]}, WAL ${modes[2]}`);
-    expect(modes).toEqual(['700', '600', '600']);
   });
 });
