@@ -14,9 +14,12 @@ import type { OutboxConfig } from './config.ts';
 import { composeMail, type MailSettings } from './mail.ts';
 import type { DueMail, Store } from './store/index.ts';
 
-/** SMTP connections one instance keeps open, and mails claimed per round. */
-export const SMTP_CONNECTIONS = 5;
-const CLAIM_BATCH = 4 * SMTP_CONNECTIONS;
+/**
+ * SMTP connections one instance keeps open, and mails claimed per round. stop() waits for the
+ * round in flight: at most CLAIM_BATCH / SMTP_CONNECTIONS mails one after another per connection.
+ */
+export const SMTP_CONNECTIONS = 10;
+const CLAIM_BATCH = 100;
 
 /** The delay before attempt number `attempts + 1`, doubling from `baseDelayMs` up to `maxDelayMs`. */
 export function retryDelay(attempts: number, config: Pick<OutboxConfig, 'baseDelayMs' | 'maxDelayMs'>): number {
@@ -121,7 +124,8 @@ export function createOutbox({ store, forms, transport, settings, config, log, e
     while (!stopping) {
       const claimed = await store.claimDueMails(owner, Date.now(), config.leaseMs, CLAIM_BATCH);
       if (claimed.length === 0) break;
-      // The pooled transport sends SMTP_CONNECTIONS at a time; the rest wait in its queue.
+      // All of the batch goes to the pooled transport at once: it keeps every connection busy
+      // (handing mails over one by one leaves connections waiting between mails).
       const results = await Promise.all(claimed.map(send));
       const done = claimed.filter((_, i) => results[i]).map((mail) => mail.outboxId);
       await store.markSent(done, new Date());
