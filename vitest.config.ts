@@ -10,6 +10,7 @@ const once = [
   'tests/server/faults.test.ts',
   'tests/server/privacy.test.ts',
   'tests/server/nginx.test.ts',
+  'tests/server/nginx-proxy.test.ts',
   'tests/server/static-and-headers.test.ts',
   'tests/server/backup.test.ts',
   'tests/server/hardening.test.ts',
