@@ -156,9 +156,9 @@ async function loadStore(setup: StoreSetup, submission: Record<string, unknown>,
   });
   const names = ['kv_store_commits_total', 'kv_store_committed_submissions_total', 'kv_outbox_pending'];
   let cannon: CannonResult;
-  let warm = 0;
-  let serverCpu = 0;
-  let peakRss = 0;
+  let warm: number;
+  let serverCpu: number;
+  let peakRss: number;
   let drain = { backlog: 0, seconds: 0, mailsPerSecond: 0, duringLoad: 0, drained: true };
   const commits = { before: {} as Record<string, number>, after: {} as Record<string, number> };
   try {

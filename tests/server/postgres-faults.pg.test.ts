@@ -92,7 +92,6 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
     const servers = [await start(env), await start(env)];
     const bases = servers.map((s) => s.base);
 
-    let phase: 'before' | 'down' | 'after' = 'before';
     let probes = 0;
     const probe = (base: string, label: string) => submitTo(base, `${label} ${probes++}`);
     let done = false;
@@ -100,7 +99,6 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
     await new Promise((r) => setTimeout(r, 1_500));
 
     postgres.stop('immediate');
-    phase = 'down';
     const whileDown: { form: number; formHasNext: boolean; page: number; health: number; reason: string }[] = [];
     for (const base of bases) {
       const seen: number[] = [];
@@ -120,7 +118,6 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
     await new Promise((r) => setTimeout(r, 1_000));
 
     postgres.start();
-    phase = 'after';
     const recovered = Date.now();
     for (const base of bases) await waitFor(async () => (await probe(base, 'Probe, Datenbank zurück')).status === 200, 30_000);
     for (const base of bases) await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 10_000);
@@ -134,7 +131,7 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
     console.log(
       `postgres restart: ${attempts.length} submissions (statuses ${statuses.join('/')}), while down ${JSON.stringify(whileDown)}, ` +
         `back after ${((Date.now() - recovered) / 1000).toFixed(1)} s without a server restart; stored ${check.stored}, acknowledged ${check.acknowledged}, ` +
-        `lost ${check.lost.length}, duplicates ${check.duplicates.length}, unacknowledged but stored ${check.unacknowledgedStored}, phase ${phase}`,
+        `lost ${check.lost.length}, duplicates ${check.duplicates.length}, unacknowledged but stored ${check.unacknowledgedStored}`,
     );
     for (const down of whileDown) {
       expect(down).toMatchObject({ form: 503, formHasNext: false, page: 200, health: 503 });
