@@ -16,7 +16,7 @@ import { readInteresseOptions } from './content.ts';
 import { inlineScriptHashes } from './csp.ts';
 import { capConnectionsPerAddress, proxyList, serverTimeouts } from './http-limits.ts';
 import { createMetrics, metricsRoute, timeRequests, type Metrics } from './metrics.ts';
-import { logOneLinePerRequest } from './request-log.ts';
+import { OneLinePerRequest } from './request-log.ts';
 import { createOutbox, createTransport, type Outbox } from './outbox.ts';
 import { purgeExpiredSubmissions } from './retention.ts';
 import { openServerStore, storageErrorReason, type ResilientStore } from './store/index.ts';
@@ -65,12 +65,11 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     return503OnClosing: true,
     ...serverTimeouts(config.http),
   });
   capConnectionsPerAddress(app.server, config.http.connectionsPerAddress, proxyList(config.trustProxy));
-  logOneLinePerRequest(app);
 
   // Opened on first use: with an unusable DATA_DIR or database the site is still served and /healthz says why.
   let metrics: Metrics | null = null;
