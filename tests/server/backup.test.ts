@@ -7,28 +7,16 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawSubmissionRows } from '../lib/test-store.ts';
 import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
-import { CHILD_ADMIN, metric, startServer, type ChildServer } from './child-server.ts';
-import { repoRoot, tempDir } from './helpers.ts';
+import { CHILD_ADMIN, metric } from './child-server.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { repoRoot } from './helpers.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-function folder(): string {
-  const dir = tempDir('kv-backup-');
-  cleanups.push(() => dir.remove());
-  return dir.path;
-}
-async function start(env: Record<string, string>): Promise<ChildServer> {
-  const server = await startServer({ ...env, ...CHILD_ADMIN });
-  cleanups.push(async () => {
-    await server.stop('SIGKILL');
-  });
-  return server;
-}
+const cleanups = cleanupAfterEach();
+const folder = (): string => cleanups.folder('kv-backup-');
+const start = (env: Record<string, string>) => cleanups.server({ ...env, ...CHILD_ADMIN });
 
 /** `npm run backup -- <target>` as a child process (the same command, without npm). */
 function backup(dataDir: string, target: string): Promise<{ code: number | null; out: string }> {

@@ -3,7 +3,8 @@
  * submissions, each with a unique marker in `behoerde`, and record what every request got back.
  * Afterwards `checkStored` compares that with what the database holds.
  */
-import { json, validInteresse } from './helpers.ts';
+import { expect } from 'vitest';
+import { json, parseMail, validInteresse } from './helpers.ts';
 
 export interface Attempt {
   readonly marker: string;
@@ -96,4 +97,22 @@ export function checkStored(attempts: readonly Attempt[], rows: readonly { refer
     unacknowledgedStored: attempts.filter((a) => a.status !== 200 && byMarker.has(a.marker)).length,
     gaps,
   };
+}
+
+/** Every acknowledged submission stored exactly once, under its own reference, and no reference skipped. */
+export function expectNothingLostOrDuplicated(check: StoredCheck): void {
+  expect(check.lost).toEqual([]);
+  expect(check.duplicates).toEqual([]);
+  expect(check.wrongReference).toEqual([]);
+  expect(check.gaps).toEqual([]);
+}
+
+/** The notifications a sink received, per reference (X-Portal-Reference): which are missing, which came twice. */
+export function checkMails(mails: readonly { raw: string }[], references: readonly string[]): { missing: string[]; duplicates: number } {
+  const perReference = new Map<string, number>();
+  for (const mail of mails) {
+    const reference = parseMail(mail.raw).header('x-portal-reference') ?? '';
+    perReference.set(reference, (perReference.get(reference) ?? 0) + 1);
+  }
+  return { missing: references.filter((r) => !perReference.has(r)), duplicates: [...perReference.values()].filter((n) => n > 1).length };
 }

@@ -77,6 +77,11 @@ export async function startServer(env: Record<string, string>, port?: number, wr
 /** The admin login the child servers of the fault tests are started with (for /metrics). */
 export const CHILD_ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'fault-test-geheim-4711' } as const;
 
+/** Settings for a mail server that is down at `smtpPort`: quick retries, /metrics readable. */
+export function smtpOutageEnv(smtpPort: number): Record<string, string> {
+  return { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '400', ...CHILD_ADMIN };
+}
+
 /** One value of the server's /metrics (Prometheus text format), e. g. kv_outbox_pending. */
 export async function metric(base: string, name: string): Promise<number> {
   const authorization = `Basic ${Buffer.from(`${CHILD_ADMIN.ADMIN_USER}:${CHILD_ADMIN.ADMIN_PASSWORD}`).toString('base64')}`;

@@ -8,15 +8,13 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync,
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
-import { startServer, type ChildServer } from './child-server.ts';
-import { repoRoot, tempDir } from './helpers.ts';
+import type { ChildServer } from './child-server.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { repoRoot } from './helpers.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupAfterEach();
 
 /** GET over a fresh connection from `localAddress`; the status, or 0 without an answer within 10 s. */
 function getFrom(port: number, path: string, localAddress: string): Promise<number> {
@@ -40,12 +38,7 @@ interface SlowClient {
 describe('a thousand slow POSTs from one address, 1,024 open files', () => {
   it('cuts them off and keeps answering others; the address is answered again within 30 s', { timeout: 90_000 }, async () => {
     expect(existsSync('/usr/bin/prlimit'), 'prlimit (util-linux) is needed for the open-file limit').toBe(true);
-    const data = tempDir('kv-slow-');
-    cleanups.push(() => data.remove());
-    const server: ChildServer = await startServer({ DATA_DIR: data.path, REQUEST_TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, undefined, ['/usr/bin/prlimit', '--nofile=1024:1024', '--']);
-    cleanups.push(async () => {
-      await server.stop('SIGKILL');
-    });
+    const server: ChildServer = await cleanups.server({ DATA_DIR: cleanups.folder('kv-slow-'), REQUEST_TIMEOUT_MS: '3000', LOG_LEVEL: 'warn' }, ['/usr/bin/prlimit', '--nofile=1024:1024', '--']);
     const port = Number(new URL(server.base).port);
     const limits = readFileSync(`/proc/${server.process.pid}/limits`, 'utf8');
     expect(limits).toMatch(/Max open files\s+1024\s+1024/);
@@ -67,7 +60,7 @@ describe('a thousand slow POSTs from one address, 1,024 open files', () => {
     const dribble = setInterval(() => {
       for (const c of clients) if (c.closedAfter === null && !c.socket.connecting) c.socket.write('x');
     }, 1_000);
-    cleanups.push(() => {
+    cleanups.add(() => {
       clearInterval(dribble);
       for (const c of clients) c.socket.destroy();
     });
@@ -119,10 +112,9 @@ describe('systemd unit', () => {
       context.skip();
     }
     const ok = spawnSync('systemd-analyze', ['verify', unit], { encoding: 'utf8' });
-    const dir = tempDir('kv-unit-');
-    cleanups.push(() => dir.remove());
-    mkdirSync(join(dir.path, 'broken'));
-    const broken = join(dir.path, 'broken', 'kommunalvertreter.service');
+    const dir = cleanups.folder('kv-unit-');
+    mkdirSync(join(dir, 'broken'));
+    const broken = join(dir, 'broken', 'kommunalvertreter.service');
     copyFileSync(unit, broken);
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('ExecStart=/usr/bin/env npm start', 'ExecStart=npm-gibt-es-nicht start'));
     const bad = spawnSync('systemd-analyze', ['verify', broken], { encoding: 'utf8' });
@@ -183,17 +175,16 @@ describe('Node.js older than 22.12', () => {
     }
     // The project's package.json without its dependencies (npm would install them all before it
     // runs the preinstall check, which takes minutes here): same engines, same scripts.
-    const dir = tempDir('kv-old-node-');
-    cleanups.push(() => dir.remove());
-    mkdirSync(join(dir.path, 'scripts'));
-    copyFileSync(join(repoRoot, 'scripts/require-node.mjs'), join(dir.path, 'scripts/require-node.mjs'));
+    const dir = cleanups.folder('kv-old-node-');
+    mkdirSync(join(dir, 'scripts'));
+    copyFileSync(join(repoRoot, 'scripts/require-node.mjs'), join(dir, 'scripts/require-node.mjs'));
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
     const { dependencies: _d, devDependencies: _dd, overrides: _o, ...bare } = manifest;
-    writeFileSync(join(dir.path, 'package.json'), JSON.stringify(bare));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(bare));
     const root = { name: bare['name'], version: bare['version'], engines: bare['engines'] };
-    writeFileSync(join(dir.path, 'package-lock.json'), JSON.stringify({ ...root, lockfileVersion: 3, requires: true, packages: { '': root } }));
+    writeFileSync(join(dir, 'package-lock.json'), JSON.stringify({ ...root, lockfileVersion: 3, requires: true, packages: { '': root } }));
     const run = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--prefer-offline'], {
-      cwd: dir.path,
+      cwd: dir,
       encoding: 'utf8',
       env: { PATH: `${join(old, '..')}:/usr/bin:/bin`, HOME: process.env['HOME'] ?? '/root' },
     });
@@ -206,9 +197,8 @@ describe('Node.js older than 22.12', () => {
 
 describe('files of the SQLite store', () => {
   it('DATA_DIR 0700, database and WAL 0600 (they hold personal data), also when an older server made them 0755/0644', async () => {
-    const parent = tempDir('kv-modes-');
-    cleanups.push(() => parent.remove());
-    const dir = join(parent.path, 'data');
+    const parent = cleanups.folder('kv-modes-');
+    const dir = join(parent, 'data');
     mkdirSync(dir, { mode: 0o755 });
     chmodSync(dir, 0o755);
     writeFileSync(join(dir, 'submissions.sqlite'), '');
@@ -217,7 +207,7 @@ describe('files of the SQLite store', () => {
     await store.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false }]);
     const modes = ['', '/submissions.sqlite', '/submissions.sqlite-wal'].map((f) => (statSync(`${dir}${f}`).mode & 0o777).toString(8));
     await store.close();
-    const fresh = join(parent.path, 'neu');
+    const fresh = join(parent, 'neu');
     const second = openStore({ dataDir: fresh, databaseUrl: null });
     await second.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false }]);
     const freshModes = ['', '/submissions.sqlite', '/submissions.sqlite-wal'].map((f) => (statSync(`${fresh}${f}`).mode & 0o777).toString(8));

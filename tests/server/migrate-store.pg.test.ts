@@ -5,15 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
-import { createTestApp, json, parseMail, repoRoot, smtpSink, tempDir, validInteresse, waitFor } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { createTestApp, json, parseMail, repoRoot, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupAfterEach();
 
 function migrate(dataDir: string, to: string) {
   return spawnSync(process.execPath, ['server/migrate-store.ts', '--to', to], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir }, encoding: 'utf8' });
@@ -21,9 +19,7 @@ function migrate(dataDir: string, to: string) {
 
 describe('migrate-store', () => {
   it('copies submissions, counters and pending mails into PostgreSQL, verifies them, and is safe to run twice', { timeout: 60_000 }, async () => {
-    const folder = tempDir('kv-migrate-');
-    cleanups.push(() => folder.remove());
-    const dataDir = join(folder.path, 'data');
+    const dataDir = join(cleanups.folder('kv-migrate-'), 'data');
     const sqlite = openStore({ dataDir, databaseUrl: null });
     const saved = await sqlite.saveSubmissions([
       ...Array.from({ length: 5 }, (_, i) => ({ form: 'interesse', prefix: 'KV', data: validInteresse({ behoerde: `Vorher ${i}` }), spam: false })),
@@ -35,7 +31,7 @@ describe('migrate-store', () => {
     await sqlite.close();
 
     const db = await createSchema(inject('postgresUrl'));
-    cleanups.push(() => db.drop());
+    cleanups.add(() => db.drop());
     const url = db.url ?? '';
     const first = migrate(dataDir, url);
     const second = migrate(dataDir, url);
@@ -53,9 +49,9 @@ describe('migrate-store', () => {
     // A server on PostgreSQL numbers on and sends exactly the pending mails.
     const sink = smtpSink();
     await sink.start();
-    cleanups.push(() => sink.stop());
+    cleanups.add(() => sink.stop());
     const t = await createTestApp({ DATABASE_URL: url, SMTP_URL: sink.url, OUTBOX_POLL_MS: '50' }, {});
-    cleanups.push(() => t.close());
+    cleanups.add(() => t.close());
     const res = await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
     // Five submissions and one honeypot catch came before: the counter goes on at 7.
     expect(res.json<{ id: string }>().id).toBe(saved[0]!.reference.replace(/\d{6}$/, '000007'));
@@ -66,14 +62,12 @@ describe('migrate-store', () => {
   });
 
   it('refuses a target whose reference numbers were used for other submissions', async () => {
-    const folder = tempDir('kv-migrate-');
-    cleanups.push(() => folder.remove());
-    const dataDir = join(folder.path, 'data');
+    const dataDir = join(cleanups.folder('kv-migrate-'), 'data');
     const sqlite = openStore({ dataDir, databaseUrl: null });
     await sqlite.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false, now: new Date('2026-02-01T10:00:00Z') }]);
     await sqlite.close();
     const db = await createSchema(inject('postgresUrl'));
-    cleanups.push(() => db.drop());
+    cleanups.add(() => db.drop());
     const postgres = openStore({ dataDir, databaseUrl: db.url ?? '' });
     await postgres.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false, now: new Date('2026-03-01T10:00:00Z') }]);
     await postgres.close();

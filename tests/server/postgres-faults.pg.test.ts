@@ -4,14 +4,15 @@
  * coming back, the mail server down. This file starts its own PostgreSQL server (it stops it on
  * purpose); each test uses a fresh schema. Each test prints its counts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from '../../scripts/lib/postgres.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
-import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
-import { CHILD_ADMIN, metric, startServer, type ChildServer } from './child-server.ts';
-import { freePort, json, parseMail, smtpSink, tempDir, validInteresse, waitFor } from './helpers.ts';
+import { burst, checkMails, checkStored, expectNothingLostOrDuplicated, submitTo, type Attempt } from './burst.ts';
+import { metric, smtpOutageEnv, type ChildServer } from './child-server.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { freePort, json, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
 let postgres: PostgresServer;
 beforeAll(async () => {
@@ -19,24 +20,15 @@ beforeAll(async () => {
 });
 afterAll(() => postgres.remove());
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupAfterEach();
 
 async function database(): Promise<string> {
   const db = await createSchema(postgres.url);
-  cleanups.push(() => db.drop());
+  cleanups.add(() => db.drop());
   return db.url ?? '';
 }
 
-async function start(env: Record<string, string>): Promise<ChildServer> {
-  const server = await startServer(env);
-  cleanups.push(async () => {
-    await server.stop('SIGKILL');
-  });
-  return server;
-}
+const start = (env: Record<string, string>): Promise<ChildServer> => cleanups.server(env);
 
 function summary(attempts: readonly Attempt[], base: string): string {
   const mine = attempts.filter((a) => a.target === base);
@@ -74,21 +66,16 @@ describe('two instances on one PostgreSQL database', () => {
     );
     expect(attempts.some((x) => x.target === a.base && x.status === 0)).toBe(true);
     expect(fromB.every((x) => x.status === 200 && x.hasNext)).toBe(true);
-    expect(check.lost).toEqual([]);
-    expect(check.duplicates).toEqual([]);
-    expect(check.wrongReference).toEqual([]);
-    expect(check.gaps).toEqual([]);
+    expectNothingLostOrDuplicated(check);
   });
 });
 
 describe('PostgreSQL crash and restart in the middle of a burst', () => {
   it('answers 503 without next while it is down, still serves pages, /healthz says why; recovers without a restart and loses nothing acknowledged', { timeout: 90_000 }, async () => {
     const url = await database();
-    const site = tempDir('kv-pg-site-');
-    cleanups.push(() => site.remove());
-    mkdirSync(site.path, { recursive: true });
-    writeFileSync(join(site.path, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
-    const env = { DATABASE_URL: url, DIST_DIR: site.path };
+    const site = cleanups.folder('kv-pg-site-');
+    writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
+    const env = { DATABASE_URL: url, DIST_DIR: site };
     const servers = [await start(env), await start(env)];
     const bases = servers.map((s) => s.base);
 
@@ -138,10 +125,7 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
       expect(down.reason).toMatch(/^unavailable \S+/);
     }
     expect(attempts.filter((x) => x.status !== 200).every((x) => !x.hasNext)).toBe(true);
-    expect(check.lost).toEqual([]);
-    expect(check.duplicates).toEqual([]);
-    expect(check.wrongReference).toEqual([]);
-    expect(check.gaps).toEqual([]);
+    expectNothingLostOrDuplicated(check);
   });
 });
 
@@ -149,14 +133,7 @@ describe('SMTP outage with two instances', () => {
   it('delivers every notification once the mail server is back, none twice', { timeout: 60_000 }, async () => {
     const url = await database();
     const smtpPort = await freePort();
-    const env = {
-      DATABASE_URL: url,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      OUTBOX_POLL_MS: '100',
-      OUTBOX_RETRY_BASE_MS: '100',
-      OUTBOX_RETRY_MAX_MS: '400',
-      ...CHILD_ADMIN,
-    };
+    const env = { DATABASE_URL: url, ...smtpOutageEnv(smtpPort) };
     const servers = [await start(env), await start(env)];
     const references: string[] = [];
     for (let i = 0; i < 40; i++) {
@@ -167,25 +144,19 @@ describe('SMTP outage with two instances', () => {
     }
     await new Promise((r) => setTimeout(r, 400)); // failed attempts on both instances
     const pendingDuringOutage = await metric(servers[0]?.base ?? '', 'kv_outbox_pending');
-    const failures = (await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')))).reduce((a, b) => a + b, 0);
+    const sentDuringOutage = (await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')))).reduce((a, b) => a + b, 0);
 
     const sink = smtpSink();
     await sink.start(smtpPort);
-    cleanups.push(() => sink.stop());
+    cleanups.add(() => sink.stop());
     await waitFor(() => sink.mails.length >= references.length, 30_000);
     await waitFor(async () => (await metric(servers[0]?.base ?? '', 'kv_outbox_pending')) === 0, 10_000);
     await new Promise((r) => setTimeout(r, 1_000)); // time for a duplicate to show up
     const sentBy = await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')));
 
-    const perReference = new Map<string, number>();
-    for (const mail of sink.mails) {
-      const reference = parseMail(mail.raw).header('x-portal-reference') ?? '';
-      perReference.set(reference, (perReference.get(reference) ?? 0) + 1);
-    }
-    const missing = references.filter((r) => !perReference.has(r));
-    const duplicates = [...perReference.values()].filter((n) => n > 1).length;
+    const { missing, duplicates } = checkMails(sink.mails, references);
     console.log(
-      `smtp outage, two instances: accepted ${references.length}, pending during the outage ${pendingDuringOutage} (sent then ${failures}), ` +
+      `smtp outage, two instances: accepted ${references.length}, pending during the outage ${pendingDuringOutage} (sent then ${sentDuringOutage}), ` +
         `mails ${sink.mails.length}, sent by instance A ${sentBy[0]} and B ${sentBy[1]}, missing ${missing.length}, duplicates ${duplicates}`,
     );
     expect(pendingDuringOutage).toBe(40);
