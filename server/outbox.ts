@@ -6,6 +6,7 @@
  * down delays a mail but never loses it.
  */
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
@@ -81,9 +82,25 @@ export function createTransport(smtpUrl: string): Transporter | null {
   } as object);
 }
 
+/** Pause between rounds while the event loop is more than BUSY_UTILISATION busy. */
+const BUSY_PAUSE_MS = 200;
+const BUSY_UTILISATION = 0.6;
+
+/** Whether the event loop was mostly busy since the last call. */
+function busyMeter(): () => boolean {
+  let last = performance.eventLoopUtilization();
+  return () => {
+    const now = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(now, last).utilization > BUSY_UTILISATION;
+    last = now;
+    return busy;
+  };
+}
+
 export function createOutbox({ store, forms, transport, settings, config, log, events = {} }: OutboxOptions): Outbox {
   /** This instance's name on its claims. */
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const busy = busyMeter();
   let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
@@ -125,13 +142,23 @@ export function createOutbox({ store, forms, transport, settings, config, log, e
       const claimed = await store.claimDueMails(owner, Date.now(), config.leaseMs, CLAIM_BATCH);
       if (claimed.length === 0) break;
       // All of the batch goes to the pooled transport at once: it keeps every connection busy
-      // (handing mails over one by one leaves connections waiting between mails).
-      const results = await Promise.all(claimed.map(send));
+      // (handing mails over one by one leaves connections waiting between mails). Composing is
+      // done a few mails at a time, so requests in between are not held up.
+      const sends: Promise<boolean>[] = [];
+      for (const [i, mail] of claimed.entries()) {
+        if (i > 0 && i % SMTP_CONNECTIONS === 0) await new Promise((resolve) => setImmediate(resolve));
+        sends.push(send(mail));
+      }
+      const results = await Promise.all(sends);
       const done = claimed.filter((_, i) => results[i]).map((mail) => mail.outboxId);
       await store.markSent(done, new Date());
       events.onSent?.(done.length);
       sent += done.length;
       if (done.length < claimed.length) break;
+      // Answering comes first: with a full round behind it while the event loop is busy (a burst
+      // of submissions), the next round waits a little; the backlog goes out after the burst.
+      const loaded = busy();
+      if (loaded && claimed.length === CLAIM_BATCH) await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSE_MS));
     }
     return sent;
   }
