@@ -11,7 +11,8 @@ import pg from 'pg';
 import { loadConfig } from './config.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { countInPostgres, importIntoPostgres } from './store/postgres-import.ts';
-import { dumpSqliteStore, SQLITE_FILE } from './store/sqlite-db.ts';
+import { SQLITE_FILE } from './store/sqlite-db.ts';
+import { dumpSqliteStore } from './store/sqlite-dump.ts';
 import { storageErrorReason } from './store/types.ts';
 
 const { values } = parseArgs({ options: { to: { type: 'string' } }, strict: true });
