@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { composeMail } from '../../server/mail.ts';
 import { retryDelay } from '../../server/outbox.ts';
 import { createTestApp, freePort, json, parseMail, smtpSink, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
 
@@ -145,6 +146,19 @@ describe('outbox', () => {
     await app.close();
     const { rmSync } = await import('node:fs');
     rmSync(first.dataDir, { recursive: true, force: true });
+  });
+
+  it('gives a mail the same Message-ID when another instance sends it again after a lease ran out', async () => {
+    t = await createTestApp({}, { transport: null, startOutbox: false });
+    await t.app.inject({ method: 'POST', url: '/f/interesse', payload: validInteresse(), headers: json });
+    const now = Date.now();
+    const [first] = await t.app.store.claimDueMails('instanz-a', now, 1_000, 1);
+    const [again] = await t.app.store.claimDueMails('instanz-b', now + 1_001, 1_000, 1);
+    const settings = { from: 'a@example.org', to: 'b@example.org', portalName: 'Portal', messageIdDomain: 'portal.example' };
+    const a = composeMail(t.app.forms.interesse, first!.submission, settings).messageId;
+    const b = composeMail(t.app.forms.interesse, again!.submission, settings).messageId;
+    expect(a).toMatch(new RegExp(`^<${first!.submission.reference}\\.\\d+@portal\\.example>$`));
+    expect(b).toBe(a);
   });
 
   it('doubles the delay after each failure up to the maximum', () => {
