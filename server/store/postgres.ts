@@ -7,7 +7,8 @@
  */
 import pg from 'pg';
 import { postgresMigrations, postgresMigrationSql } from './postgres-schema.ts';
-import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type Store, type StoredSubmission } from './types.ts';
+import { saveBatch } from './postgres-save.ts';
+import { schemaTooNew, stampBatch, storedData, type DueMail, type Store, type StoredSubmission } from './types.ts';
 
 interface SubmissionRow {
   id: string;
@@ -102,37 +103,15 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     async saveSubmissions(batch) {
       await ready();
       const items = stampBatch(batch);
-      const groups = counterGroups(items);
-      return inTransaction(pool, async (client) => {
-        const lasts: number[] = [];
-        for (const group of groups) {
-          const { rows } = await client.query<{ last: number }>(
-            `INSERT INTO reference_counters (prefix, year, last) VALUES ($1, $2, $3)
-             ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counters.last + EXCLUDED.last RETURNING last`,
-            [group.prefix, group.year, group.indexes.length],
-          );
-          lasts.push(Number(rows[0]?.last));
-        }
-        const references = assignReferences(items.length, groups, lasts);
-        const data = items.map((item) => storedData(item));
-        const { rows } = await client.query<{ id: string; reference: string }>(
-          `INSERT INTO submissions (reference, form, received_at, data, spam)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::boolean[]) RETURNING id, reference`,
-          [references, items.map((i) => i.form), items.map((i) => i.now.toISOString()), data.map((d) => JSON.stringify(d)), items.map((i) => i.spam)],
-        );
-        const ids = new Map(rows.map((row) => [row.reference, Number(row.id)]));
-        const mails = items.flatMap((item, index) => (item.spam ? [] : [[ids.get(references[index] as string), item.now.getTime()] as const]));
-        if (mails.length > 0) {
-          await client.query('INSERT INTO outbox (submission_id, next_attempt_at) SELECT * FROM unnest($1::bigint[], $2::bigint[])', [
-            mails.map((m) => m[0]),
-            mails.map((m) => m[1]),
-          ]);
-        }
-        return items.map((item, index) => {
-          const reference = references[index] as string;
-          return { id: ids.get(reference) ?? 0, reference, form: item.form, receivedAt: item.now.toISOString(), data: data[index] ?? {} };
-        });
-      });
+      const data = items.map((item) => storedData(item));
+      const saved = await saveBatch(pool, items, data);
+      return items.map((item, index) => ({
+        id: saved[index]?.id ?? 0,
+        reference: saved[index]?.reference ?? '',
+        form: item.form,
+        receivedAt: item.now.toISOString(),
+        data: data[index] ?? {},
+      }));
     },
     async listSubmissions(form, page) {
       const { rows } = await query<SubmissionRow>(
