@@ -13,13 +13,13 @@ import { ADMIN_FAILURE_WINDOW_MS } from '../src/lib/processing.ts';
 import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
 import { exportTitle, submissionsXlsx } from './xlsx.ts';
-import type { Store } from './db.ts';
 import { formatReceivedAt } from './format.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
 import { serverStrings } from '../src/strings/server.ts';
 import { adminPage } from './pages/Admin.tsx';
 import { messagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
+import { StorageUnavailable, type Store } from './store/index.ts';
 
 /** Compares two secrets in constant time, whatever their lengths. */
 export function safeEqual(given: string, expected: string): boolean {
@@ -27,6 +27,9 @@ export function safeEqual(given: string, expected: string): boolean {
   const b = createHash('sha256').update(expected, 'utf8').digest();
   return timingSafeEqual(a, b);
 }
+
+/** Submissions per form on one page of the admin list. */
+export const ADMIN_PAGE_SIZE = 50;
 
 /** Failed logins per client address and window before the admin area answers 429. */
 export const ADMIN_MAX_FAILURES = 5;
@@ -116,19 +119,37 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
         .type('text/html; charset=utf-8')
         .send(messagePage(pages, { title: s.login.title, paragraphs: [s.login.text] }));
     }
+    if (status === 429) {
+      return reply
+        .code(429)
+        .type('text/html; charset=utf-8')
+        .send(messagePage(pages, { title: s.rateLimited.title, paragraphs: [s.rateLimited.text] }));
+    }
+    if (error instanceof StorageUnavailable) {
+      request.log.error({ reason: error.reason }, 'Verwaltung: Speicher nicht verfügbar');
+      return reply.code(503).header('retry-after', '120').type('text/plain; charset=utf-8').send(s.storageUnavailable);
+    }
     request.log.error({ name: error.name }, 'Fehler in der Verwaltung');
     return reply.code(500).type('text/plain; charset=utf-8').send(serverStrings.internalError);
   });
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
 
-  app.get('/admin/', async (_request, reply) => {
-    const sections = [...forms.values()].map((form) => ({
-      form,
-      submissions: store.listSubmissions(form.name),
-      spam: store.countSpam(form.name),
-    }));
-    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, store.pendingMailCount(), formatReceivedAt));
+  app.get<{ Querystring: { seite?: string } }>('/admin/', async (request, reply) => {
+    const requested = Number(request.query.seite ?? '1');
+    const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
+    const offset = (page - 1) * ADMIN_PAGE_SIZE;
+    const sections = await Promise.all(
+      [...forms.values()].map(async (form) => ({
+        form,
+        total: await store.countSubmissions(form.name),
+        submissions: await store.listSubmissions(form.name, { limit: ADMIN_PAGE_SIZE, offset }),
+        spam: await store.countSpam(form.name),
+      })),
+    );
+    const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
+    const outbox = await store.outboxStatus();
+    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, formatReceivedAt, { page, hasOlder }));
   });
 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
@@ -137,14 +158,14 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     if (form === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(serverStrings.notFound);
     const date = new Date().toISOString().slice(0, 10);
     if (match?.[2] === 'xlsx') {
-      const xlsx = await submissionsXlsx(form, store.listSubmissions(form.name), { title: exportTitle(form) });
+      const xlsx = await submissionsXlsx(form, await store.listSubmissions(form.name), { title: exportTitle(form) });
       request.log.info({ form: form.name }, 'XLSX-Export');
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${form.name}-${date}.xlsx"`)
         .send(xlsx);
     }
-    const csv = submissionsCsv(form, store.listSubmissions(form.name));
+    const csv = submissionsCsv(form, await store.listSubmissions(form.name));
     request.log.info({ form: form.name }, 'CSV-Export');
     return reply
       .type('text/csv; charset=utf-8')

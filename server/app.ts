@@ -17,10 +17,13 @@ import { serverStrings } from '../src/strings/server.ts';
 import { adminRoutes } from './admin.ts';
 import { readBuiltSite } from './built-site.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
-import { openResilientStore, storageErrorReason, type ResilientStore } from './db.ts';
-import { createOutbox, createTransport, type Outbox } from './mail.ts';
-import { purgeExpiredSubmissions } from './retention.ts';
+import { capConnectionsPerAddress, proxyList, serverTimeouts } from './http-limits.ts';
+import { createMetrics, metricsRoute, timeRequests, type Metrics } from './metrics.ts';
+import { OneLinePerRequest } from './request-log.ts';
+import { createOutbox, createTransport, type Outbox } from './outbox.ts';
 import { createPageRenderer } from './pages/render.tsx';
+import { purgeExpiredSubmissions } from './retention.ts';
+import { openServerStore, storageErrorReason, type ResilientStore } from './store/index.ts';
 import { submissionRoutes } from './submissions.ts';
 
 declare module 'fastify' {
@@ -28,6 +31,7 @@ declare module 'fastify' {
     store: ResilientStore;
     outbox: Outbox;
     forms: FormRegistry;
+    metrics: Metrics;
   }
 }
 
@@ -66,25 +70,37 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
+    logController: new OneLinePerRequest(),
     return503OnClosing: true,
+    ...serverTimeouts(config.http),
   });
+  capConnectionsPerAddress(app.server, config.http.connectionsPerAddress, proxyList(config.trustProxy));
 
-  // Opened on first use: with an unusable DATA_DIR the site is still served and /healthz says why.
-  const store = openResilientStore(config.dataDir);
+  // Opened on first use: with an unusable DATA_DIR or database the site is still served and /healthz says why.
+  let metrics: Metrics | null = null;
+  const store = openServerStore(config, {
+    onCommit: (n) => {
+      metrics?.commits.inc();
+      metrics?.committedSubmissions.inc(n);
+    },
+    onError: (error) => metrics?.storageErrors.inc({ reason: error.reason }),
+  });
+  metrics = createMetrics(store);
+  timeRequests(app, metrics);
   app.addHook('onClose', async () => store.close());
   const forms = config.forms;
-  const purge = (): void => {
+  const purge = async (): Promise<void> => {
     try {
-      const { spam, expired } = purgeExpiredSubmissions(store, config);
+      const { spam, expired } = await purgeExpiredSubmissions(store, config);
       if (spam + expired > 0) app.log.info({ spam, expired }, 'Einsendungen nach Ablauf der Speicherdauer gelöscht');
     } catch (error) {
       app.log.error({ reason: storageErrorReason(error) }, 'Löschen nach Ablauf der Speicherdauer fehlgeschlagen: Speicher nicht verfügbar');
     }
   };
-  purge();
-  const purgeTimer = setInterval(purge, 6 * 3_600_000);
+  const purgeTimer = setInterval(() => void purge(), 6 * 3_600_000);
   purgeTimer.unref();
   app.addHook('onClose', async () => clearInterval(purgeTimer));
+  app.addHook('onReady', purge);
 
   const transport = options.transport === undefined ? createTransport(config.smtpUrl) : options.transport;
   const outbox = createOutbox({
@@ -93,6 +109,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     transport,
     config: config.outbox,
     log: app.log,
+    events: {
+      onSent: (n) => metrics?.mailsSent.inc(n),
+      onFailure: (reason) => metrics?.mailFailures.inc({ reason }),
+    },
     settings: {
       from: config.mailFrom,
       to: config.notifyTo,
@@ -103,6 +123,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.decorate('store', store);
   app.decorate('outbox', outbox);
   app.decorate('forms', forms);
+  app.decorate('metrics', metrics);
   if (options.startOutbox !== false) app.addHook('onReady', async () => outbox.start());
   app.addHook('preClose', async () => outbox.stop());
 
@@ -126,29 +147,25 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   await app.register(rateLimit, { global: false });
 
-  // Writes to the database (a no-op commit), so a full disk or an unusable DATA_DIR shows here.
+  // Whether submissions can be stored: the outcome of the last write, or a no-op commit when
+  // nothing was written for a few seconds. No details here (the backlog is in /metrics and /admin/).
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    const storage = store.health();
+    const storage = await store.health();
     if (!storage.ok) {
       app.log.error({ reason: storage.reason }, 'Speicher nicht verfügbar');
       return reply.code(503).send({ status: 'error', storage: 'unavailable', reason: storage.reason });
     }
-    let pendingMails: number | null = null;
-    try {
-      pendingMails = store.pendingMailCount();
-    } catch {
-      // failed between the two calls: the next check reports it
-    }
-    return reply.send({ status: 'ok', schemaVersion: store.schemaVersion, pendingMails });
+    return reply.send({ status: 'ok' });
   });
 
-  await app.register(submissionRoutes, { prefix: '/f', config, forms, store, outbox, pages });
+  await app.register(submissionRoutes, { prefix: '/f', config, forms, store, outbox, pages, metrics });
 
   if (config.adminPassword !== '') {
     await app.register(async (admin) => {
       await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS });
       await adminRoutes(admin, { config, forms, store, pages });
+      metricsRoute(admin, metrics);
     });
   }
 

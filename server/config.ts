@@ -3,6 +3,7 @@
  * Every value has a default that works for `npm start` on one machine; a wrong value stops the
  * start with a message that names the variable.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
@@ -16,6 +17,15 @@ export interface OutboxConfig {
   readonly baseDelayMs: number;
   /** Longest delay between two attempts. */
   readonly maxDelayMs: number;
+  /** How long a claimed mail is reserved for this instance; a dead instance's claims are taken over after it. */
+  readonly leaseMs: number;
+}
+
+export interface HttpLimits {
+  /** A request (headers and body) must have arrived within this time, or the connection is cut. */
+  readonly requestTimeoutMs: number;
+  /** Open connections one client address may have at once; 0 = no cap. */
+  readonly connectionsPerAddress: number;
 }
 
 export interface ServerConfig {
@@ -25,9 +35,12 @@ export interface ServerConfig {
   readonly siteUrl: string;
   /** Origins allowed to post forms and to be redirected to (`_next`). */
   readonly allowedOrigins: readonly string[];
-  /** Fastify's trustProxy: false, true, a hop count or a list of addresses/CIDRs. */
-  readonly trustProxy: boolean | number | string[];
+  /** Which proxies may say who the client is: none (false), a hop count or their addresses/CIDRs. */
+  readonly trustProxy: false | number | string[];
   readonly dataDir: string;
+  /** PostgreSQL (postgres://…) instead of SQLite in DATA_DIR; null: SQLite. */
+  readonly databaseUrl: string | null;
+  readonly http: HttpLimits;
   readonly contentDir: string;
   /** The built site to serve, or null to serve only the form backend. */
   readonly distDir: string | null;
@@ -64,23 +77,83 @@ export type { Env } from '../src/lib/env.ts';
 /** The largest accepted submission body in bytes. */
 export const BODY_LIMIT = 32 * 1024;
 
+/** Shortest ADMIN_PASSWORD accepted at start. */
+export const ADMIN_PASSWORD_MIN_LENGTH = 12;
+
+/**
+ * TRUST_PROXY: unset/false/0 (no proxy), a hop count, or the proxies' addresses/CIDRs. `true`
+ * would trust whatever X-Forwarded-For a client writes, so it is refused.
+ */
+const trustProxyVar = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : v),
+  z
+    .string()
+    .optional()
+    .transform((raw, context): false | number | string[] => {
+      if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+      if (/^\d+$/.test(raw)) return Number(raw);
+      if (raw.toLowerCase() === 'true') {
+        context.addIssue({
+          code: 'custom',
+          message:
+            'TRUST_PROXY=true ist nicht erlaubt: dann könnte jeder Client seine Adresse per X-Forwarded-For selbst angeben. Geben Sie die Zahl der Proxys (z. B. 1) oder ihre Adressen an (z. B. 127.0.0.1).',
+        });
+        return z.NEVER;
+      }
+      const entries = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const wrong = entries.filter((entry) => !isAddressOrCidr(entry));
+      if (wrong.length > 0) {
+        context.addIssue({ code: 'custom', message: `TRUST_PROXY: „${wrong.join(', ')}“ ist keine IP-Adresse und kein Netz (z. B. 127.0.0.1 oder 10.0.0.0/8).` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+);
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** ADMIN_PASSWORD as written (not trimmed: spaces are part of it); empty means no admin area. */
+const adminPasswordVar = z
+  .string()
+  .optional()
+  .refine((v) => v === undefined || v === '' || [...v].length >= ADMIN_PASSWORD_MIN_LENGTH, {
+    message: `ADMIN_PASSWORD ist zu kurz: mindestens ${ADMIN_PASSWORD_MIN_LENGTH} Zeichen (am besten ein zufällig erzeugtes Passwort). Ohne ADMIN_PASSWORD gibt es keine Verwaltung.`,
+  });
+
+const databaseUrlVar = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, { message: 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen (z. B. postgres://kv:geheim@db.example:5432/kommunalvertreter).' })
+    .optional(),
+);
+
 /** Every variable the server reads, with its default and a German message that names it. */
 const serverEnvSchema = deploymentEnvSchema.extend({
   HOST: textVar(),
   PORT: integerVar('PORT', 4321, 0, 65535),
   SITE_URL: textVar(),
   ALLOWED_ORIGINS: textVar(),
-  TRUST_PROXY: textVar(),
+  TRUST_PROXY: trustProxyVar,
   DATA_DIR: textVar(),
+  DATABASE_URL: databaseUrlVar,
   CONTENT_DIR: textVar(),
   FORM_RATE_LIMIT: integerVar('FORM_RATE_LIMIT', 10, 1, 100_000),
   SMTP_URL: textVar(),
   MAIL_FROM: textVar(),
   ADMIN_USER: textVar(),
-  ADMIN_PASSWORD: textVar(),
+  ADMIN_PASSWORD: adminPasswordVar,
   OUTBOX_POLL_MS: integerVar('OUTBOX_POLL_MS', 5_000, 10, 3_600_000),
   OUTBOX_RETRY_BASE_MS: integerVar('OUTBOX_RETRY_BASE_MS', 30_000, 1, 3_600_000),
   OUTBOX_RETRY_MAX_MS: integerVar('OUTBOX_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+  OUTBOX_LEASE_MS: integerVar('OUTBOX_LEASE_MS', 120_000, 1_000, 3_600_000),
+  REQUEST_TIMEOUT_MS: integerVar('REQUEST_TIMEOUT_MS', 20_000, 1_000, 300_000),
+  CONNECTIONS_PER_ADDRESS: integerVar('CONNECTIONS_PER_ADDRESS', 64, 0, 100_000),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z
@@ -90,13 +163,6 @@ const serverEnvSchema = deploymentEnvSchema.extend({
       .default('info'),
   ),
 });
-
-export function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
-  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
-}
 
 /**
  * Reads the configuration. `cwd` anchors relative paths (DATA_DIR, CONTENT_DIR, DIST_DIR).
@@ -123,8 +189,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port,
     siteUrl,
     allowedOrigins,
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    trustProxy: e.TRUST_PROXY,
     dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
+    databaseUrl: e.DATABASE_URL ?? null,
+    http: { requestTimeoutMs: e.REQUEST_TIMEOUT_MS, connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS },
     contentDir,
     distDir: distRaw !== undefined && distRaw.trim() === '' ? null : resolve(cwd, distRaw ?? 'dist'),
     formRateLimit: e.FORM_RATE_LIMIT,
@@ -141,6 +209,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       pollMs: e.OUTBOX_POLL_MS,
       baseDelayMs: e.OUTBOX_RETRY_BASE_MS,
       maxDelayMs: e.OUTBOX_RETRY_MAX_MS,
+      leaseMs: e.OUTBOX_LEASE_MS,
     },
     logLevel: e.LOG_LEVEL,
     formEndpointOrigin: e.PUBLIC_FORM_ENDPOINT ?? null,

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { FormDefinition } from '../src/forms/index.ts';
-import type { StoredSubmission } from './db.ts';
+import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
 
 export function neutraliseFormula(cell: string): string {

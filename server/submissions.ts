@@ -9,7 +9,8 @@
  *   that shows the errors and puts the input back into a form that can be sent again.
  * - Bodies: JSON, urlencoded (a repeated key becomes a list) and multipart without files.
  *
- * A submission is committed to SQLite before success is answered; its mail goes through the outbox.
+ * A submission is committed durably (with group commit: submissions arriving together share one
+ * transaction) before success is answered; its mail goes through the outbox.
  */
 import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import cors from '@fastify/cors';
@@ -19,11 +20,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HONEYPOT_FIELD, NEXT_FIELD, pickFields, validateSubmission } from '../src/forms/index.ts';
 import type { FieldError, FormDefinition, FormName, FormRegistry } from '../src/forms/index.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
-import { StorageUnavailable, type Store } from './db.ts';
-import type { Outbox } from './mail.ts';
+import type { Metrics } from './metrics.ts';
+import type { Outbox } from './outbox.ts';
 import { formErrorPage } from './pages/FormErrorPage.tsx';
 import { notSentPage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
+import { logWithResponse } from './request-log.ts';
+import { StorageUnavailable, type ResilientStore } from './store/index.ts';
 import { serverStrings } from '../src/strings/server.ts';
 
 /** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
@@ -90,9 +93,10 @@ async function readMultipartParts(request: FastifyRequest): Promise<Record<strin
 export interface SubmissionRouteOptions {
   readonly config: ServerConfig;
   readonly forms: FormRegistry;
-  readonly store: Store;
+  readonly store: ResilientStore;
   readonly outbox: Outbox;
   readonly pages: PageRenderer;
+  readonly metrics: Metrics;
 }
 
 /**
@@ -120,7 +124,7 @@ function siteBase(config: ServerConfig, request: FastifyRequest): string {
 }
 
 export async function submissionRoutes(app: FastifyInstance, options: SubmissionRouteOptions): Promise<void> {
-  const { config, forms, store, outbox, pages } = options;
+  const { config, forms, store, outbox, pages, metrics } = options;
 
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
@@ -141,6 +145,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
   /** Answers an error in the client's language: JSON, or a German page for a plain form post. */
   function sendProblem(request: FastifyRequest, reply: FastifyReply, statusCode: number, code: string, message: string): FastifyReply {
     const form = formFor(String((request.params as { formKey?: string }).formKey ?? ''));
+    metrics.submissions.inc({ form: form?.name ?? 'unknown', result: code });
     reply.code(statusCode).header('cache-control', 'no-store');
     if (!wantsHtml(request)) return reply.send({ errors: [{ code, message }] });
     const body = request.body;
@@ -198,8 +203,9 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       const form = formFor(request.params.formKey);
       if (form === undefined) throw new SubmissionProblem(404, 'FORM_NOT_FOUND', problemMessages.notFound);
 
+      // Any Origin but the site's is refused, "null" too (a sandboxed frame on any website sends it).
       const origin = request.headers.origin;
-      if (typeof origin === 'string' && origin !== 'null' && !config.allowedOrigins.includes(origin)) {
+      if (typeof origin === 'string' && !config.allowedOrigins.includes(origin)) {
         request.log.warn({ form: form.name }, 'Einsendung von nicht erlaubter Herkunft abgewiesen');
         throw new SubmissionProblem(403, 'BLOCKED', problemMessages.origin);
       }
@@ -216,7 +222,8 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       const result = validateSubmission(form, body);
 
       if (!result.ok && !isSpam) {
-        request.log.info({ form: form.name, fields: result.errors.map((e: FieldError) => `${e.field}:${e.code}`) }, 'Einsendung abgelehnt: Eingaben unvollständig');
+        logWithResponse(request, 'Einsendung abgelehnt: Eingaben unvollständig', { form: form.name, fields: result.errors.map((e: FieldError) => `${e.field}:${e.code}`) });
+        metrics.submissions.inc({ form: form.name, result: 'INVALID_FIELDS' });
         reply.code(422).header('cache-control', 'no-store');
         if (wantsHtml(request)) {
           return reply
@@ -226,16 +233,15 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
         return reply.send({ errors: result.errors });
       }
 
-      // A filled honeypot is answered like a success. It is stored flagged as spam (so a person
-      // caught by mistake can still be found by the reference number), but it never appears in
-      // the admin list or the export and triggers no mail; it is deleted after SPAM_RETENTION_DAYS.
-      const data = result.ok ? (result.data as Record<string, unknown>) : pickFields(form, body);
-      const saved = store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam });
-      if (isSpam) request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung als Spam erkannt (Honeypot)');
-      else {
-        request.log.info({ form: form.name, reference: saved.reference }, 'Einsendung gespeichert');
-        outbox.kick();
-      }
+      // A filled honeypot is answered like a success. Only the fact is stored (form, reference
+      // number, time: so the catches can be counted and a person caught by mistake can be told
+      // so), none of the data; it never appears in the admin list or the export, triggers no
+      // mail and is deleted after SPAM_RETENTION_DAYS.
+      const data = result.ok && !isSpam ? (result.data as Record<string, unknown>) : {};
+      const saved = await store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam });
+      metrics.submissions.inc({ form: form.name, result: isSpam ? 'spam' : 'accepted' });
+      logWithResponse(request, isSpam ? 'Einsendung als Spam erkannt (Honeypot)' : 'Einsendung gespeichert', { form: form.name, reference: saved.reference });
+      if (!isSpam) outbox.kick();
 
       const next = redirectTarget(config, form, body[NEXT_FIELD], saved.reference, siteBase(config, request));
       reply.header('cache-control', 'no-store');

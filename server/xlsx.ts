@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { FormDefinition } from '../src/forms/index.ts';
-import type { StoredSubmission } from './db.ts';
+import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
 
 /** Rows above the data: title, export note, header. */

@@ -5,19 +5,22 @@
 import type { FormDefinition } from '../../src/forms/index.ts';
 import { adminStrings as s } from '../../src/strings/admin.ts';
 import { displayValue, fieldLabel } from '../format.ts';
+import type { OutboxStatus } from '../store/index.ts';
 import type { PageRenderer } from './render.tsx';
 
 export interface AdminSection {
   readonly form: FormDefinition;
+  /** Submissions of the form in total (the list shows one page of them). */
+  readonly total: number;
   readonly submissions: readonly { readonly reference: string; readonly receivedAt: string; readonly data: Readonly<Record<string, unknown>> }[];
   readonly spam: number;
 }
 
-function Section({ form, submissions, spam, formatDate }: AdminSection & { formatDate: (iso: string) => string }) {
+function Section({ form, total, submissions, spam, formatDate }: AdminSection & { formatDate: (iso: string) => string }) {
   const headingId = `form-${form.name}`;
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{`${form.submissionName} (${submissions.length})`}</h2>
+      <h2 id={headingId}>{`${form.submissionName} (${total})`}</h2>
       <p>
         <a href={`/admin/${form.name}.xlsx`} download>
           {s.xlsx}
@@ -29,7 +32,7 @@ function Section({ form, submissions, spam, formatDate }: AdminSection & { forma
         {spam > 0 && ` · ${s.spam.replace('{n}', String(spam))}`}
       </p>
       {submissions.length === 0 ? (
-        <p>{s.empty}</p>
+        <p>{total === 0 ? s.empty : s.emptyPage}</p>
       ) : (
         // Wide tables scroll sideways; the region takes the keyboard focus for that.
         <div role="region" aria-labelledby={headingId} tabIndex={0} style={{ overflowX: 'auto' }}>
@@ -63,16 +66,59 @@ function Section({ form, submissions, spam, formatDate }: AdminSection & { forma
   );
 }
 
+/** Which page of the admin list is shown (page numbers start at 1). */
+export interface AdminPaging {
+  readonly page: number;
+  readonly hasOlder: boolean;
+}
+
+function Paging({ page, hasOlder }: AdminPaging) {
+  if (page === 1 && !hasOlder) return null;
+  return (
+    <nav aria-label={s.paging.label}>
+      <p>
+        {s.paging.page.replace('{n}', String(page))}
+        {page > 1 && (
+          <>
+            {' · '}
+            <a href={`/admin/?seite=${page - 1}`}>{s.paging.newer}</a>
+          </>
+        )}
+        {hasOlder && (
+          <>
+            {' · '}
+            <a href={`/admin/?seite=${page + 1}`}>{s.paging.older}</a>
+          </>
+        )}
+      </p>
+    </nav>
+  );
+}
+
 /** The overview page in the site's frame. */
-export function adminPage(renderer: PageRenderer, sections: readonly AdminSection[], pendingMails: number, formatDate: (iso: string) => string): string {
+export function adminPage(
+  renderer: PageRenderer,
+  sections: readonly AdminSection[],
+  outbox: OutboxStatus,
+  formatDate: (iso: string) => string,
+  paging: AdminPaging,
+): string {
+  const pending =
+    outbox.pending === 0
+      ? s.allSent
+      : outbox.oldestPendingAt === null
+        ? s.pending.replace('{n}', String(outbox.pending))
+        : s.pendingSince.replace('{n}', String(outbox.pending)).replace('{date}', formatDate(outbox.oldestPendingAt));
   return renderer.page(
     s.title,
     <>
       <h1>{s.title}</h1>
-      <p>{pendingMails === 0 ? s.allSent : s.pending.replace('{n}', String(pendingMails))}</p>
+      <p>{pending}</p>
+      <Paging {...paging} />
       {sections.map((section) => (
         <Section key={section.form.name} {...section} formatDate={formatDate} />
       ))}
+      <Paging {...paging} />
     </>,
   );
 }

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_FAILURE_WINDOW_MS, ADMIN_MAX_FAILURES, LoginThrottle } from '../../server/admin.ts';
-import { basicAuth, createTestApp, formPost, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { basicAuth, brokenStorageEnv, createTestApp, formPost, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
@@ -84,6 +84,19 @@ describe('admin login', () => {
     }
     const res = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '192.0.2.200' }, ...from('203.0.113.20') });
     expect(res.statusCode).toBe(429);
+  });
+
+  it('behind one proxy (TRUST_PROXY=1) counts the address the proxy saw, whatever X-Forwarded-For the client wrote', async () => {
+    const t = await app({ TRUST_PROXY: '1' });
+    // nginx appends the client's address to what the client sent: the client controls only the left part.
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) {
+      await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...wrong, 'x-forwarded-for': `192.0.2.${i}, 198.51.100.77` }, ...from('127.0.0.1') });
+    }
+    const rotated = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '192.0.2.250, 198.51.100.77' }, ...from('127.0.0.1') });
+    expect(rotated.statusCode).toBe(429);
+    // Naming another client's address in the header does not lock that client out.
+    const victim = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '198.51.100.78' }, ...from('127.0.0.1') });
+    expect(victim.statusCode).toBe(200);
   });
 
   it('forgets failures after the window, and remembers a bounded number of addresses', () => {
@@ -204,8 +217,7 @@ describe('security headers on every response', () => {
 
     const parent = tempDir('kv-access-broken-');
     try {
-      writeFileSync(join(parent.path, 'data'), 'kein Ordner');
-      const broken = await app({ DIST_DIR: site.path, DATA_DIR: join(parent.path, 'data') });
+      const broken = await app({ DIST_DIR: site.path, ...(await brokenStorageEnv(parent.path)) });
       const res = await broken.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
       expect(res.statusCode).toBe(503);
       expectHeaders(res, 'storage 503', []);

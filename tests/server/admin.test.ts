@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../server/csv.ts';
-import { safeEqual } from '../../server/admin.ts';
-import { basicAuth, createTestApp, decodeHtml, fixture, INTERESSE, interesseOptions, json, validInteresse, type TestApp } from './helpers.ts';
+import { ADMIN_PAGE_SIZE, safeEqual } from '../../server/admin.ts';
+import { basicAuth, createTestApp, decodeHtml, fixture, INTERESSE, interesse, interesseOptions, json, validInteresse, type TestApp } from './helpers.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -76,6 +76,88 @@ describe('admin area', () => {
     expect(csv).toContain(';03.2027;');
     expect(csv).not.toContain('Spam GmbH');
     expect((await t.app.inject({ method: 'GET', url: '/admin/unbekannt.csv', headers: auth })).statusCode).toBe(404);
+  });
+});
+
+describe('admin list paging', () => {
+  it(`shows ${ADMIN_PAGE_SIZE} submissions per page, newest first, with links to older and newer ones; the export has all`, async () => {
+    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const total = ADMIN_PAGE_SIZE + 3;
+    const saved = await t.app.store.saveSubmissions(
+      Array.from({ length: total }, (_, i) => ({ form: INTERESSE, prefix: 'KV', data: validInteresse({ behoerde: `Behörde Nr. ${i + 1}` }), spam: false })),
+    );
+    const first = await t.app.inject({ method: 'GET', url: '/admin/', headers: auth });
+    const rows = (html: string) => [...html.matchAll(/<th scope="row">(KV-\d{4}-\d{6})<\/th>/g)].map((m) => m[1]);
+    expect(decodeHtml(first.body)).toContain(`${interesse.submissionName} (${total})`);
+    expect(rows(first.body)).toEqual(saved.slice(3).reverse().map((s) => s.reference));
+    expect(first.body).toContain('href="/admin/?seite=2">Ältere Einsendungen');
+    expect(first.body).not.toContain('Neuere Einsendungen');
+    const second = await t.app.inject({ method: 'GET', url: '/admin/?seite=2', headers: auth });
+    expect(rows(second.body)).toEqual(saved.slice(0, 3).reverse().map((s) => s.reference));
+    expect(second.body).toContain('href="/admin/?seite=1">Neuere Einsendungen');
+    expect(second.body).not.toContain('Ältere Einsendungen');
+    for (const odd of ['0', '-1', 'abc', '1e3']) expect((await t.app.inject({ method: 'GET', url: `/admin/?seite=${odd}`, headers: auth })).statusCode).toBe(200);
+    const csv = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: auth });
+    expect(csv.body.split('\r\n').filter((line) => /^KV-/.test(line))).toHaveLength(total);
+  });
+});
+
+describe('/metrics', () => {
+  it('does not exist without ADMIN_PASSWORD, asks for the admin login, and counts submissions, the outbox and requests', async () => {
+    const open = await createTestApp();
+    expect((await open.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+    await open.close();
+
+    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: basicAuth('dnrw', 'falsch') })).statusCode).toBe(401);
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'x' }), headers: json });
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ email: 'kaputt' }), headers: json });
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: { ...json, origin: 'null' } });
+    await t.app.inject({ method: 'POST', url: '/f/gibt-es-nicht', payload: {}, headers: json });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const text = res.body;
+    for (const line of [
+      `kv_submissions_total{form="${INTERESSE}",result="accepted"} 1`,
+      `kv_submissions_total{form="${INTERESSE}",result="spam"} 1`,
+      `kv_submissions_total{form="${INTERESSE}",result="INVALID_FIELDS"} 1`,
+      `kv_submissions_total{form="${INTERESSE}",result="BLOCKED"} 1`,
+      'kv_submissions_total{form="unknown",result="FORM_NOT_FOUND"} 1',
+      'kv_outbox_pending 1',
+      'kv_store_commits_total 2',
+      'kv_store_committed_submissions_total 2',
+      'kv_mails_sent_total 0',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(text).toMatch(/^kv_outbox_oldest_pending_age_seconds \d/m);
+    expect(text).toMatch(/^kv_http_request_duration_seconds_count\{method="POST",route="\/f\/:formKey",status_code="200"\} 2$/m);
+    expect(text).toContain('# TYPE kv_mail_failures_total counter');
+    expect(text).toContain('# TYPE kv_storage_errors_total counter');
+  });
+
+  it('answers 429 (not 500) when scraped more than 60 times a minute', async () => {
+    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).statusCode);
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(60)).toEqual([429, 429]);
+  });
+
+  it('counts storage errors, and the admin list answers 503 while the store is down', async () => {
+    const { tempDir, brokenStorageEnv } = await import('./helpers.ts');
+    const dir = tempDir('kv-metrics-');
+    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim', ...(await brokenStorageEnv(dir.path)) });
+    expect((await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).statusCode).toBe(503);
+    const text = (await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).body;
+    expect(text).toMatch(/^kv_storage_errors_total\{reason="[^"]+"\} [1-9]/m);
+    expect(text).toContain(`kv_submissions_total{form="${INTERESSE}",result="STORAGE_UNAVAILABLE"} 1`);
+    expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: auth })).statusCode).toBe(503);
+    dir.remove();
   });
 });
 

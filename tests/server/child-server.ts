@@ -21,9 +21,11 @@ export interface ChildServer {
  * /healthz answers (with any status: a server without storage answers 503). CONTENT_DIR defaults
  * to the fixture content, DIST_DIR to empty (backend only), LOG_LEVEL to info; nothing is read from .env.
  */
-export async function startServer(env: Record<string, string>, port?: number): Promise<ChildServer> {
+export async function startServer(env: Record<string, string>, port?: number, wrap: readonly string[] = []): Promise<ChildServer> {
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ['server/start.ts'], {
+  // `wrap` runs the server through another command, e. g. ['prlimit', '--nofile=1024:1024', '--'].
+  const [command = process.execPath, ...args] = [...wrap, process.execPath, 'server/start.ts'];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -71,4 +73,22 @@ export async function startServer(env: Record<string, string>, port?: number): P
       return exited;
     },
   };
+}
+
+/** The admin login the child servers of the fault tests are started with (for /metrics). */
+export const CHILD_ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'fault-test-geheim-4711' } as const;
+
+/** Settings for a mail server that is down at `smtpPort`: quick retries, /metrics readable. */
+export function smtpOutageEnv(smtpPort: number): Record<string, string> {
+  return { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '400', ...CHILD_ADMIN };
+}
+
+/** One value of the server's /metrics (Prometheus text format), e. g. kv_outbox_pending. */
+export async function metric(base: string, name: string): Promise<number> {
+  const authorization = `Basic ${Buffer.from(`${CHILD_ADMIN.ADMIN_USER}:${CHILD_ADMIN.ADMIN_PASSWORD}`).toString('base64')}`;
+  const res = await fetch(`${base}/metrics`, { headers: { authorization } });
+  if (res.status !== 200) throw new Error(`/metrics antwortet ${res.status}`);
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `));
+  if (line === undefined) throw new Error(`${name} fehlt in /metrics`);
+  return Number(line.slice(name.length + 1));
 }

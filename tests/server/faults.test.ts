@@ -8,28 +8,15 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type ChildServer } from './child-server.ts';
-import { createTestApp, fixture, formPost, freePort, INTERESSE, json, markBuilt, parseMail, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { checkMails } from './burst.ts';
+import { metric, smtpOutageEnv, type ChildServer } from './child-server.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { createTestApp, fixture, formPost, freePort, INTERESSE, json, markBuilt, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function dataDir(): string {
-  const dir = tempDir('kv-faults-');
-  cleanups.push(() => dir.remove());
-  return dir.path;
-}
-
-async function start(env: Record<string, string>): Promise<ChildServer> {
-  const server = await startServer(env);
-  cleanups.push(async () => {
-    await server.stop('SIGKILL');
-  });
-  return server;
-}
+const cleanups = cleanupAfterEach();
+const dataDir = (): string => cleanups.folder('kv-faults-');
+const start = (env: Record<string, string>): Promise<ChildServer> => cleanups.server(env);
 
 async function submit(base: string, fields: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${base}/f/${INTERESSE}`, { method: 'POST', headers: json, body: JSON.stringify(validInteresse(fields)) });
@@ -126,13 +113,7 @@ describe('SMTP outage', () => {
   it('accepts everything while the mail server is down, across a restart, and delivers each notification exactly once when it is back', async () => {
     const dir = dataDir();
     const smtpPort = await freePort();
-    const env = {
-      DATA_DIR: dir,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      OUTBOX_POLL_MS: '100',
-      OUTBOX_RETRY_BASE_MS: '100',
-      OUTBOX_RETRY_MAX_MS: '400',
-    };
+    const env = { DATA_DIR: dir, ...smtpOutageEnv(smtpPort) };
     const references: string[] = [];
     const first = await start(env);
     for (let i = 0; i < 15; i++) {
@@ -150,26 +131,20 @@ describe('SMTP outage', () => {
       expect(res.status).toBe(200);
       references.push(String(res.body['id']));
     }
-    const pendingDuringOutage = ((await (await fetch(`${second.base}/healthz`)).json()) as { pendingMails: number }).pendingMails;
+    const pendingDuringOutage = await metric(second.base, 'kv_outbox_pending');
     expect(pendingDuringOutage).toBe(30);
 
     const sink: SmtpSink = smtpSink();
     await sink.start(smtpPort);
-    cleanups.push(() => sink.stop());
+    cleanups.add(() => sink.stop());
     await waitFor(() => sink.mails.length >= references.length, 20_000);
     let pending = -1;
     for (let i = 0; i < 50 && pending !== 0; i++) {
-      pending = ((await (await fetch(`${second.base}/healthz`)).json()) as { pendingMails: number }).pendingMails;
+      pending = await metric(second.base, 'kv_outbox_pending');
       if (pending !== 0) await new Promise((r) => setTimeout(r, 100));
     }
     await new Promise((r) => setTimeout(r, 500)); // time for a duplicate to show up
-    const perReference = new Map<string, number>();
-    for (const mail of sink.mails) {
-      const reference = parseMail(mail.raw).header('x-portal-reference') ?? '';
-      perReference.set(reference, (perReference.get(reference) ?? 0) + 1);
-    }
-    const missing = references.filter((r) => !perReference.has(r));
-    const duplicates = [...perReference.values()].filter((n) => n > 1).length;
+    const { missing, duplicates } = checkMails(sink.mails, references);
     console.log(
       `smtp outage: accepted ${references.length} of 30 (15 before and 15 after a restart during the outage), pending during the outage ${pendingDuringOutage}, ` +
         `mails ${sink.mails.length}, missing ${missing.length}, duplicates ${duplicates}, pending afterwards ${pending}`,
@@ -186,7 +161,7 @@ describe('storage failure', () => {
   let site: ReturnType<typeof tempDir>;
   function fixtureSite(): string {
     site = tempDir('kv-faults-site-');
-    cleanups.push(() => site.remove());
+    cleanups.add(() => site.remove());
     writeFileSync(join(site.path, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
     markBuilt(site.path);
     return site.path;
@@ -222,7 +197,7 @@ describe('storage failure', () => {
     const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    return t.app.store.listSubmissions(INTERESSE).length;
+    return (await t.app.store.listSubmissions(INTERESSE)).length;
   }
 
   it('DATA_DIR is a file: 503 without next, pages still served, /healthz 503, recovers when the folder can be made', async () => {
@@ -230,7 +205,7 @@ describe('storage failure', () => {
     const data = join(parent, 'data');
     writeFileSync(data, 'kein Ordner');
     const t = await createTestApp({ DATA_DIR: data, DIST_DIR: fixtureSite() });
-    cleanups.push(() => t.close());
+    cleanups.add(() => t.close());
     const down = await expectStorageDown(t, 'DATA_DIR is a file');
     rmSync(data);
     const stored = await expectRecovered(t);
@@ -242,7 +217,7 @@ describe('storage failure', () => {
     const data = dataDir();
     writeFileSync(join(data, 'submissions.sqlite'), 'Dies ist keine SQLite-Datenbank. '.repeat(200));
     const t = await createTestApp({ DATA_DIR: data, DIST_DIR: fixtureSite() });
-    cleanups.push(() => t.close());
+    cleanups.add(() => t.close());
     const down = await expectStorageDown(t, 'broken database file');
     rmSync(join(data, 'submissions.sqlite'));
     const stored = await expectRecovered(t);
@@ -292,7 +267,7 @@ describe('SIGTERM', () => {
     const dir = dataDir();
     const sink = smtpSink({ delayMs: 1500 });
     await sink.start();
-    cleanups.push(() => sink.stop());
+    cleanups.add(() => sink.stop());
     const server = await start({ DATA_DIR: dir, SMTP_URL: sink.url, OUTBOX_POLL_MS: '100' });
 
     // A: stored, its mail goes to the slow SMTP server.

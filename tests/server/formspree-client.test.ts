@@ -23,7 +23,7 @@ describe('@formspree/core against our backend', () => {
     if (result.kind !== 'success') return;
     const ref = new URL(result.next).searchParams.get('ref');
     expect(ref).toMatch(/^KV-\d{4}-\d{6}$/);
-    expect(t.app.store.listSubmissions(INTERESSE).map((s) => s.reference)).toContain(ref);
+    expect((await t.app.store.listSubmissions(INTERESSE)).map((s) => s.reference)).toContain(ref);
   });
 
   it('reads a FormData (multipart) submission as success, like useForm sends from a <form>', async () => {

@@ -1,8 +1,9 @@
 /**
- * Test helpers for the form server: a fresh app on a temporary DATA_DIR and the fixture content
- * (tests/fixtures/content, fictional offers), a real SMTP sink (smtp-server) and a small parser for
- * the mails it receives. What the tests expect of the interest form (its name, its choices) is
- * derived from the fixture content as the server reads it.
+ * Test helpers for the form server: a fresh app on a temporary DATA_DIR (and, in the `postgres`
+ * project, a fresh PostgreSQL schema) with the fixture content (tests/fixtures/content, fictional
+ * offers), a real SMTP sink (smtp-server) and a small parser for the mails it receives. What the
+ * tests expect of the interest form (its name, its choices) is derived from the fixture content as
+ * the server reads it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,9 @@ import { readContent } from '../../server/content.ts';
 import { createFormRegistry, interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
 import { writeManifest } from '../../policy/manifest.ts';
 import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
+import { testDatabase, testStoreKind } from '../lib/test-store.ts';
+
+export { testStoreKind };
 
 export { parseMail, decodeQuotedPrintable, type ParsedMail } from './mime.ts';
 
@@ -73,11 +77,20 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** An app with its own DATA_DIR, no static site, quiet logs and no mail unless asked for. */
+/**
+ * An app with its own DATA_DIR (and its own PostgreSQL schema in the `postgres` project), no static
+ * site, quiet logs and no mail unless asked for.
+ */
 export async function createTestApp(env: Env = {}, options: BuildOptions = { transport: null }): Promise<TestApp> {
   const data = tempDir();
-  const config = loadConfig({ CONTENT_DIR: FIXTURE_CONTENT, DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...env }, repoRoot);
-  const app = await buildApp(config, options).catch((error: unknown) => {
+  const database = await testDatabase();
+  const storeEnv = database.url === undefined ? {} : { DATABASE_URL: database.url };
+  const config = loadConfig(
+    { CONTENT_DIR: FIXTURE_CONTENT, DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...storeEnv, ...env },
+    repoRoot,
+  );
+  const app = await buildApp(config, options).catch(async (error: unknown) => {
+    await database.drop();
     data.remove();
     throw error;
   });
@@ -87,6 +100,7 @@ export async function createTestApp(env: Env = {}, options: BuildOptions = { tra
     dataDir: data.path,
     close: async () => {
       await app.close();
+      await database.drop();
       data.remove();
     },
   };
@@ -164,9 +178,20 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+/**
+ * An environment whose store cannot be used: DATA_DIR is a file (SQLite), or DATABASE_URL points
+ * at a port nothing listens on (PostgreSQL). `dir` must be an existing, empty folder.
+ */
+export async function brokenStorageEnv(dir: string): Promise<Record<string, string>> {
+  const { writeFileSync } = await import('node:fs');
+  const file = join(dir, 'data');
+  writeFileSync(file, 'kein Ordner');
+  return testStoreKind === 'postgres' ? { DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/kv` } : { DATA_DIR: file };
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error('waitFor: Zeit abgelaufen');
     await new Promise((r) => setTimeout(r, 20));
   }

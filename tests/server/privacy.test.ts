@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../server/db.ts';
+import { openStore as openStoreAt } from '../../server/store/index.ts';
 import { startServer } from './child-server.ts';
 import { basicAuth, createTestApp, formPost, freePort, INTERESSE, json, multipart, repoRoot, tempDir, urlencoded, validInteresse } from './helpers.ts';
 
@@ -23,18 +23,27 @@ function dataDir(): string {
 
 const DAY = 86_400_000;
 
-/** A database with one submission of each retention case; returns their references. */
-function seed(dir: string): Record<'oldSent' | 'oldPending' | 'recent' | 'oldSpam', string> {
+const openStore = (dir: string) => openStoreAt({ dataDir: dir, databaseUrl: null });
+
+/** Marks the mail of `reference` sent. */
+async function markSent(dir: string, reference: string): Promise<void> {
   const store = openStore(dir);
-  const save = (behoerde: string, daysAgo: number, spam = false) =>
-    store.saveSubmission({ form: INTERESSE, prefix: 'KV', data: validInteresse({ behoerde }), spam, now: new Date(Date.now() - daysAgo * DAY) });
-  const oldSent = save('Gelöschte Behörde Alt', 400);
-  const oldPending = save('Alte Behörde, Mail wartet', 400);
-  const recent = save('Neue Behörde', 10);
-  const oldSpam = save('Alter Spam', 40, true);
-  const due = store.dueMails(Date.now(), 10).find((m) => m.submission.id === oldSent.id);
-  store.markSent(due!.outboxId, new Date());
-  store.close();
+  const due = (await store.claimDueMails('test', Date.now(), 0, 10)).find((m) => m.submission.reference === reference);
+  await store.markSent([due!.outboxId], new Date());
+  await store.close();
+}
+
+/** A database with one submission of each retention case; returns their references. */
+async function seed(dir: string): Promise<Record<'oldSent' | 'oldPending' | 'recent' | 'oldSpam', string>> {
+  const store = openStore(dir);
+  const save = async (behoerde: string, daysAgo: number, spam = false) =>
+    (await store.saveSubmissions([{ form: INTERESSE, prefix: 'KV', data: validInteresse({ behoerde }), spam, now: new Date(Date.now() - daysAgo * DAY) }]))[0]!;
+  const oldSent = await save('Gelöschte Behörde Alt', 400);
+  const oldPending = await save('Alte Behörde, Mail wartet', 400);
+  const recent = await save('Neue Behörde', 10);
+  const oldSpam = await save('Alter Spam', 40, true);
+  await store.close();
+  await markSent(dir, oldSent.reference);
   return { oldSent: oldSent.reference, oldPending: oldPending.reference, recent: recent.reference, oldSpam: oldSpam.reference };
 }
 
@@ -50,35 +59,32 @@ function databaseBytes(dir: string): string {
 const asBytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 
 describe('retention', () => {
-  it('npm run purge deletes submissions after RETENTION_DAYS and spam after SPAM_RETENTION_DAYS, keeps one whose mail still waits, and leaves no trace in the files', () => {
+  it('npm run purge deletes submissions after RETENTION_DAYS and spam after SPAM_RETENTION_DAYS, keeps one whose mail still waits, and leaves no trace in the files', async () => {
     const dir = dataDir();
-    const refs = seed(dir);
+    const refs = await seed(dir);
     expect(databaseBytes(dir)).toContain(asBytes('Gelöschte Behörde Alt'));
     const run = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir }, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Gelöscht: 1 Einsendung(en) älter als 365 Tage, 1 Spam-Einsendung(en) älter als 30 Tage');
     const store = openStore(dir);
-    expect(store.listSubmissions(INTERESSE).map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
-    expect(store.countSpam(INTERESSE)).toBe(0);
-    store.close();
+    expect((await store.listSubmissions(INTERESSE)).map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
+    expect(await store.countSpam(INTERESSE)).toBe(0);
+    await store.close();
     const bytes = databaseBytes(dir);
     expect(bytes).not.toContain(asBytes('Gelöschte Behörde Alt'));
     expect(bytes).not.toContain('Alter Spam');
     console.log(`purge: deleted 1 expired and 1 spam, kept 1 recent and 1 with a pending mail; purged text left in the files: 0`);
   });
 
-  it('honours RETENTION_DAYS and fails with exit code 1 when the database is not available', () => {
+  it('honours RETENTION_DAYS and fails with exit code 1 when the database is not available', async () => {
     const dir = dataDir();
-    const refs = seed(dir);
-    const before = openStore(dir);
-    const recentMail = before.dueMails(Date.now(), 10).find((m) => m.submission.reference === refs.recent);
-    before.markSent(recentMail!.outboxId, new Date());
-    before.close();
+    const refs = await seed(dir);
+    await markSent(dir, refs.recent);
     const shorter = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir, RETENTION_DAYS: '5' }, encoding: 'utf8' });
     expect(shorter.stdout).toContain('Gelöscht: 2 Einsendung(en) älter als 5 Tage');
     const store = openStore(dir);
-    expect(store.listSubmissions(INTERESSE).map((s) => s.reference)).toEqual([refs.oldPending]);
-    store.close();
+    expect((await store.listSubmissions(INTERESSE)).map((s) => s.reference)).toEqual([refs.oldPending]);
+    await store.close();
 
     const file = join(dataDir(), 'datei');
     writeFileSync(file, 'kein Ordner');
@@ -89,10 +95,11 @@ describe('retention', () => {
 
   it('deletes expired submissions when the server starts', async () => {
     const dir = dataDir();
-    const refs = seed(dir);
+    const refs = await seed(dir);
     const t = await createTestApp({ DATA_DIR: dir });
     cleanups.push(() => t.close());
-    expect(t.app.store.listSubmissions(INTERESSE).map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
+    await t.app.ready();
+    expect((await t.app.store.listSubmissions(INTERESSE)).map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
   });
 });
 

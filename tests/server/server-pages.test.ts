@@ -21,12 +21,12 @@ const formOf = (target: TestApp, name: string): FormMeta => {
   if (form === undefined) throw new Error(`Kein Formular „${name}“.`);
   return form;
 };
-const admin = basicAuth('dnrw', 'seiten-test');
+const admin = basicAuth('dnrw', 'seiten-test-4711');
 const opened: TestApp[] = [];
 let t: TestApp;
 
 async function app(env: Record<string, string> = {}): Promise<TestApp> {
-  const created = await createTestApp({ ...buildDeploymentEnv(), DIST_DIR: dist, ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'seiten-test', ...env });
+  const created = await createTestApp({ ...buildDeploymentEnv(), DIST_DIR: dist, ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'seiten-test-4711', ...env });
   opened.push(created);
   return created;
 }
@@ -130,7 +130,7 @@ describe('the other pages of the server', () => {
 
 describe('HTML of the server pages', { timeout: 120_000 }, () => {
   it('is valid for html-validate and the W3C Nu checker (saved copies)', async () => {
-    const bare = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'seiten-test' });
+    const bare = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'seiten-test-4711' });
     opened.push(bare);
     await post(t, '/f/barriere-melden', { seite: '/', beschreibung: 'Zeile 1\nZeile <2>' });
     const pages: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawSubmissionRows } from '../lib/test-store.ts';
 import { formKeyVariable } from '../../src/forms/index.ts';
 import { createTestApp, decodeHtml, formPost, INTERESSE, interesse, interesseOptions, json, multipart, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
@@ -31,10 +32,10 @@ describe('POST /f/:formKey with JSON', () => {
     const body = res.json<{ next: string; id: string }>();
     expect(body.id).toMatch(/^KV-\d{4}-\d{6}$/);
     expect(body.next).toBe(`${SITE}${interesse.thankYouPath}?ref=${body.id}`);
-    const stored = t.app.store.listSubmissions(INTERESSE);
+    const stored = (await t.app.store.listSubmissions(INTERESSE));
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ reference: body.id, data: { behoerde: 'Stadt Dortmund, Ausländerbehörde' } });
-    expect(t.app.store.pendingMailCount()).toBe(1);
+    expect((await t.app.store.outboxStatus()).pending).toBe(1);
   });
 
   it('numbers references one after another per form', async () => {
@@ -49,7 +50,7 @@ describe('POST /f/:formKey with JSON', () => {
 
   it('drops unknown fields before storing', async () => {
     await post(validInteresse({ isAdmin: true, _subject: 'Hallo', '__proto__x': 1 }));
-    const [stored] = t.app.store.listSubmissions(INTERESSE);
+    const [stored] = (await t.app.store.listSubmissions(INTERESSE));
     expect(Object.keys(stored?.data ?? {}).sort()).toEqual(
       interesse.fields.map((field) => field.name).sort(),
     );
@@ -64,7 +65,7 @@ describe('POST /f/:formKey with JSON', () => {
       { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de' },
       { field: 'antragsstrecken', code: 'REQUIRED_FIELD_EMPTY', message: 'Wählen Sie mindestens eine Antragsstrecke aus' },
     ]);
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
   });
 
   it('answers 400 for malformed JSON, a JSON array and null', async () => {
@@ -74,7 +75,7 @@ describe('POST /f/:formKey with JSON', () => {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expectErrorBody(res.body, 'INVALID_BODY');
     }
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
   });
 
   it('refuses prototype pollution attempts with 400', async () => {
@@ -102,7 +103,7 @@ describe('POST /f/:formKey with JSON', () => {
     const res = await post(validInteresse({ nachricht: 'x'.repeat(33 * 1024) }));
     expect(res.statusCode).toBe(413);
     expectErrorBody(res.body, 'PAYLOAD_TOO_LARGE');
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
   });
 
   it('answers 415 for other content types', async () => {
@@ -117,7 +118,7 @@ describe('POST /f/:formKey with JSON', () => {
     const res = await post(validInteresse(), { ...json, origin: 'https://evil.example' });
     expect(res.statusCode).toBe(403);
     expectErrorBody(res.body, 'BLOCKED');
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
   });
 });
 
@@ -125,14 +126,14 @@ describe('POST /f/:formKey with other encodings', () => {
   it('accepts urlencoded bodies with repeated keys for several Antragsstrecken', async () => {
     const res = await post(urlencoded(validInteresse()), { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.statusCode).toBe(200);
-    expect(t.app.store.listSubmissions(INTERESSE)[0]?.data['antragsstrecken']).toEqual(validInteresse()['antragsstrecken']);
+    expect((await t.app.store.listSubmissions(INTERESSE))[0]?.data['antragsstrecken']).toEqual(validInteresse()['antragsstrecken']);
   });
 
   it('accepts multipart/form-data without files (what @formspree/react sends from a form)', async () => {
     const { payload, headers } = multipart(validInteresse());
     const res = await post(payload, headers);
     expect(res.statusCode).toBe(200);
-    expect(t.app.store.listSubmissions(INTERESSE)[0]?.data).toMatchObject({ antragsstrecken: validInteresse()['antragsstrecken'] });
+    expect((await t.app.store.listSubmissions(INTERESSE))[0]?.data).toMatchObject({ antragsstrecken: validInteresse()['antragsstrecken'] });
   });
 
   it('answers 415 NO_FILE_UPLOADS for a multipart body with a file and stores nothing', async () => {
@@ -140,7 +141,7 @@ describe('POST /f/:formKey with other encodings', () => {
     const res = await post(payload, headers);
     expect(res.statusCode).toBe(415);
     expectErrorBody(res.body, 'NO_FILE_UPLOADS');
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
   });
 
   it('answers 413 for multipart fields that add up to more than 32 KB', async () => {
@@ -159,7 +160,7 @@ describe('plain form post (no JavaScript)', () => {
     expect(res.statusCode).toBe(303);
     const location = new URL(String(res.headers['location']));
     expect(location.origin + location.pathname).toBe(`${SITE}${interesse.thankYouPath}`);
-    expect(location.searchParams.get('ref')).toBe(t.app.store.listSubmissions(INTERESSE)[0]?.reference);
+    expect(location.searchParams.get('ref')).toBe((await t.app.store.listSubmissions(INTERESSE))[0]?.reference);
   });
 
   it('follows a relative or allowed _next, but never to another origin', async () => {
@@ -199,7 +200,7 @@ describe('plain form post (no JavaScript)', () => {
     expect(html).toContain(`value="${String(interesseOptions[0])}" checked`);
     expect(html).toContain(`<form action="/f/${INTERESSE}" method="post"`);
     expect(html).toContain(`name="_next" value="${interesse.thankYouPath}"`);
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
   });
 
   it('answers a disallowed content type with a German page for browsers', async () => {
@@ -215,20 +216,20 @@ describe('honeypot', () => {
     const res = await post(validInteresse({ _gotcha: 'http://spam.example' }));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: expect.stringMatching(/^KV-/), next: expect.stringContaining(interesse.thankYouPath) });
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
-    expect(t.app.store.countSpam(INTERESSE)).toBe(1);
-    expect(t.app.store.pendingMailCount()).toBe(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
+    expect((await t.app.store.countSpam(INTERESSE))).toBe(1);
+    expect((await t.app.store.outboxStatus()).pending).toBe(0);
   });
 
   it('answers a plain form post with a filled honeypot with the normal redirect, even with invalid data', async () => {
     const res = await post(urlencoded({ behoerde: 'x', _gotcha: 'spam' }), formPost);
     expect(res.statusCode).toBe(303);
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(0);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
   });
 
   it('ignores an empty honeypot', async () => {
     expect((await post(validInteresse({ _gotcha: '' }))).statusCode).toBe(200);
-    expect(t.app.store.listSubmissions(INTERESSE)).toHaveLength(1);
+    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(1);
   });
 });
 
@@ -298,7 +299,7 @@ describe('rate limit', () => {
       expect(res.statusCode).toBe(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expectErrorBody(res.body, 'RATE_LIMITED');
-      expect(limited.app.store.listSubmissions(INTERESSE)).toHaveLength(3);
+      expect((await limited.app.store.listSubmissions(INTERESSE))).toHaveLength(3);
     } finally {
       await limited.close();
     }
@@ -306,7 +307,7 @@ describe('rate limit', () => {
 
   it('ignores X-Forwarded-For unless TRUST_PROXY says so', async () => {
     const untrusted = await createTestApp({ FORM_RATE_LIMIT: '1' });
-    const trusted = await createTestApp({ FORM_RATE_LIMIT: '1', TRUST_PROXY: 'true' });
+    const trusted = await createTestApp({ FORM_RATE_LIMIT: '1', TRUST_PROXY: '1' });
     try {
       const from = (app: TestApp, address: string) =>
         app.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: { ...json, 'x-forwarded-for': address } });
@@ -322,10 +323,23 @@ describe('rate limit', () => {
   });
 });
 
+describe('honeypot', () => {
+  it('stores only what is needed to count a catch: form, reference and time, none of the submitted data', async () => {
+    const bulky = { tief: Array.from({ length: 50 }, (_, i) => ({ ebene: i, text: 'x'.repeat(200) })) };
+    const res = await post({ ...validInteresse({ behoerde: 'Spam GmbH' }), _gotcha: 'https://spam.example', extra: bulky });
+    expect(res.statusCode).toBe(200);
+    const { id } = res.json<{ id: string }>();
+    const rows = await rawSubmissionRows(t.config);
+    expect(rows).toEqual([{ reference: id, spam: true, data: '{}' }]);
+    expect(await t.app.store.countSpam(INTERESSE)).toBe(1);
+  });
+});
+
 describe('health', () => {
-  it('GET /healthz answers ok', async () => {
+  it('GET /healthz answers ok and reveals nothing else (no mail backlog)', async () => {
+    await post(validInteresse());
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', schemaVersion: 1 });
+    expect(res.json()).toEqual({ status: 'ok' });
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredSubmission } from '../../server/db.ts';
+import type { StoredSubmission } from '../../server/store/index.ts';
 import { berlinWallClock, sheetName, submissionsXlsx } from '../../server/xlsx.ts';
 import { basicAuth, createTestApp, fixture, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse, type TestApp } from './helpers.ts';
 

@@ -1,0 +1,96 @@
+/**
+ * A real PostgreSQL server for tests and the benchmark: Debian's PostgreSQL 15 (`initdb`, `pg_ctl`
+ * from /usr/lib/postgresql/15/bin, or PG_BIN) in a temporary directory on a free loopback port,
+ * removed again by `remove()`. Run as root, the server runs as the `postgres` user (runuser), in a
+ * directory owned by it. Authentication is `trust` on 127.0.0.1 only; fsync and
+ * synchronous_commit stay at their durable defaults.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+export const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+
+export interface PostgresServer {
+  /** postgres://postgres@127.0.0.1:<port>/postgres */
+  readonly url: string;
+  readonly port: number;
+  readonly dir: string;
+  /** Stops the server (`fast`: aborts open transactions; `immediate`: like a crash). */
+  stop(mode?: 'fast' | 'immediate'): void;
+  /** Starts the stopped server again on the same port and data. */
+  start(): void;
+  /** Stops the server and deletes its directory. */
+  remove(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** Why this machine cannot run the harness, or null. */
+export function postgresMissing(): string | null {
+  return existsSync(join(PG_BIN, 'initdb')) && existsSync(join(PG_BIN, 'pg_ctl')) ? null : `PostgreSQL fehlt (${PG_BIN}/initdb): apt-get install postgresql`;
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const missing = postgresMissing();
+  if (missing !== null) throw new Error(missing);
+  const asRoot = userInfo().uid === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'kv-pg-'));
+  if (asRoot) {
+    const ids = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
+    const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
+    chownSync(dir, Number(ids), Number(gid));
+  }
+  const run = (command: string, args: string[]): void => {
+    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+    const result = spawnSync(cmd, argv, { encoding: 'utf8', cwd: dir });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} ist fehlgeschlagen:\n${result.stdout}\n${result.stderr}`);
+  };
+  const data = join(dir, 'data');
+  run(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions']);
+  const port = await freePort();
+  const options = [
+    `-p ${port}`,
+    "-c listen_addresses='127.0.0.1'",
+    `-c unix_socket_directories='${dir}'`,
+    '-c max_connections=200',
+    '-c shared_buffers=32MB',
+    '-c logging_collector=off',
+  ].join(' ');
+  const start = (): void => run(join(PG_BIN, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const stop = (mode: 'fast' | 'immediate' = 'fast'): void => run(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
+  start();
+  let running = true;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dir,
+    stop(mode) {
+      stop(mode);
+      running = false;
+    },
+    start() {
+      start();
+      running = true;
+    },
+    remove() {
+      try {
+        if (running) stop('immediate');
+      } finally {
+        running = false;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

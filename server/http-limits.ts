@@ -1,0 +1,71 @@
+/**
+ * What keeps one client from taking a standalone instance down: header, request and keep-alive
+ * timeouts (a body dribbled byte by byte is cut off), and a cap on the connections one address
+ * may hold open at once (so a thousand of them cannot use up the open-file limit). Connections
+ * from trusted proxies (TRUST_PROXY as addresses) are not capped: behind nginx, every client
+ * arrives from the proxy's address.
+ */
+import { BlockList, isIP, type Server, type Socket } from 'node:net';
+import type { HttpLimits } from './config.ts';
+
+/** Fastify's server options for the limits. */
+export function serverTimeouts(limits: HttpLimits) {
+  return {
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: 5_000,
+    // An idle socket (no bytes at all) is closed after this.
+    connectionTimeout: limits.requestTimeoutMs + 5_000,
+    http: {
+      headersTimeout: Math.min(10_000, limits.requestTimeoutMs),
+      // How often Node checks the header and request timeouts (default 30 s).
+      connectionsCheckingInterval: 1_000,
+    },
+  };
+}
+
+/** The addresses (and networks) of TRUST_PROXY, or null for a hop count or no proxy. */
+export function proxyList(trustProxy: false | number | string[]): BlockList | null {
+  if (!Array.isArray(trustProxy)) return null;
+  const list = new BlockList();
+  for (const entry of trustProxy) {
+    const [address = '', bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(bits), type);
+  }
+  return list;
+}
+
+function isListed(list: BlockList | null, address: string): boolean {
+  if (list === null) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  const family = isIP(v4);
+  return family !== 0 && list.check(v4, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * Closes a new connection at once when its address already holds `max` open ones. Returns how
+ * many connections were refused so far.
+ */
+export function capConnectionsPerAddress(server: Server, max: number, exempt: BlockList | null): () => number {
+  const open = new Map<string, number>();
+  let refused = 0;
+  if (max <= 0) return () => refused;
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    if (isListed(exempt, address)) return;
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) {
+      refused += 1;
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left <= 0) open.delete(address);
+      else open.set(address, left);
+    });
+  });
+  return () => refused;
+}

@@ -1,0 +1,54 @@
+/**
+ * The PostgreSQL store's migrations, recorded in kv_schema_migrations and applied under an advisory
+ * lock, so several instances starting at once migrate once. A released migration is never edited;
+ * a change is a new version. The tables live in the connection's search_path (DATABASE_URL may
+ * set one with `?options=-c%20search_path%3D<schema>`).
+ */
+import type { SchemaMigration } from './types.ts';
+
+export const postgresMigrations: readonly SchemaMigration[] = [
+  {
+    version: 1,
+    description: 'submissions, reference counters and mail outbox with leases',
+    sql: `
+      CREATE TABLE submissions (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        received_at TIMESTAMPTZ NOT NULL,
+        -- JSON as text: kept byte for byte, and any string a form accepts can be stored.
+        data TEXT NOT NULL,
+        spam BOOLEAN NOT NULL DEFAULT FALSE
+      );
+      CREATE INDEX submissions_by_form ON submissions (form, spam, id);
+      CREATE INDEX submissions_by_received_at ON submissions (received_at);
+      CREATE TABLE reference_counters (
+        prefix TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (prefix, year)
+      );
+      CREATE TABLE outbox (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        submission_id BIGINT NOT NULL UNIQUE REFERENCES submissions (id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        claimed_by TEXT,
+        claimed_until BIGINT NOT NULL DEFAULT 0,
+        last_error TEXT,
+        sent_at TIMESTAMPTZ
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
+    `,
+  },
+];
+
+/** Creates the bookkeeping table, takes the lock and applies what is missing; one statement each. */
+export const postgresMigrationSql = {
+  lock: "SELECT pg_advisory_xact_lock(hashtext('kommunalvertreter-migrations'))",
+  table: `CREATE TABLE IF NOT EXISTS kv_schema_migrations (
+    version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+  current: 'SELECT COALESCE(MAX(version), 0) AS version FROM kv_schema_migrations',
+  record: 'INSERT INTO kv_schema_migrations (version, description) VALUES ($1, $2)',
+} as const;

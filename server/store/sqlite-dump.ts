@@ -1,0 +1,39 @@
+/**
+ * The SQLite store's contents as one dump, for `npm run migrate-store` (SQLite → PostgreSQL):
+ * submissions, outbox entries and reference counters, read in one transaction.
+ */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { migrateSqlite, SQLITE_FILE } from './sqlite-db.ts';
+import type { StoreDump } from './types.ts';
+
+/** Everything in the store in `dataDir`, read in one transaction (a consistent snapshot). */
+export function dumpSqliteStore(dataDir: string): StoreDump {
+  const db = new DatabaseSync(join(dataDir, SQLITE_FILE));
+  try {
+    db.exec('PRAGMA busy_timeout = 10000');
+    migrateSqlite(db);
+    return dumpSqlite(db);
+  } finally {
+    db.close();
+  }
+}
+
+function dumpSqlite(db: DatabaseSync): StoreDump {
+  db.exec('BEGIN');
+  try {
+    const submissions = (db.prepare('SELECT reference, form, received_at, data, spam FROM submissions ORDER BY id').all() as unknown as {
+      reference: string; form: string; received_at: string; data: string; spam: number;
+    }[]).map((r) => ({ reference: r.reference, form: r.form, receivedAt: r.received_at, data: r.data, spam: r.spam === 1 }));
+    const outbox = (db.prepare(`SELECT s.reference, o.status, o.attempts, o.next_attempt_at, o.last_error, o.sent_at
+      FROM outbox o JOIN submissions s ON s.id = o.submission_id ORDER BY o.id`).all() as unknown as {
+      reference: string; status: 'pending' | 'sent'; attempts: number; next_attempt_at: number; last_error: string | null; sent_at: string | null;
+    }[]).map((r) => ({ reference: r.reference, status: r.status, attempts: Number(r.attempts), nextAttemptAt: Number(r.next_attempt_at), lastError: r.last_error, sentAt: r.sent_at }));
+    const counters = (db.prepare('SELECT prefix, year, last FROM reference_counters').all() as unknown as { prefix: string; year: number; last: number }[]).map((r) => ({
+      prefix: r.prefix, year: Number(r.year), last: Number(r.last),
+    }));
+    return { submissions, outbox, counters };
+  } finally {
+    db.exec('COMMIT');
+  }
+}

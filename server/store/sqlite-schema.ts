@@ -1,0 +1,48 @@
+/**
+ * The SQLite store's migrations, applied in order and recorded in PRAGMA user_version. A released
+ * migration is never edited; a change is a new version.
+ */
+import type { SchemaMigration } from './types.ts';
+
+export const sqliteMigrations: readonly SchemaMigration[] = [
+  {
+    version: 1,
+    description: 'submissions, reference counters and mail outbox',
+    sql: `
+      CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        reference TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        spam INTEGER NOT NULL DEFAULT 0 CHECK (spam IN (0, 1))
+      );
+      CREATE INDEX submissions_by_form ON submissions (form, spam, id);
+      CREATE TABLE reference_counters (
+        prefix TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (prefix, year)
+      );
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        submission_id INTEGER NOT NULL UNIQUE REFERENCES submissions (id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        sent_at TEXT
+      );
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+    `,
+  },
+  {
+    version: 2,
+    description: 'outbox leases (several processes on one file); honeypot catches keep no data',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+      ALTER TABLE outbox ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;
+      UPDATE submissions SET data = '{}' WHERE spam = 1;
+    `,
+  },
+];

@@ -1,0 +1,179 @@
+/**
+ * The storage interface both stores implement (server/store/sqlite.ts, server/store/postgres.ts):
+ * submissions with their reference numbers, the mail outbox with leases, retention. Every method
+ * returns a Promise; no SQL appears here.
+ */
+
+export interface StoredSubmission {
+  readonly id: number;
+  readonly reference: string;
+  readonly form: string;
+  /** ISO 8601, UTC. */
+  readonly receivedAt: string;
+  readonly data: Record<string, unknown>;
+}
+
+export interface NewSubmission {
+  readonly form: string;
+  /** Prefix of the reference number, e. g. KV. */
+  readonly prefix: string;
+  readonly data: Record<string, unknown>;
+  /** Caught by the honeypot: stored without data, never listed or mailed. */
+  readonly spam: boolean;
+  readonly now?: Date;
+}
+
+export interface DueMail {
+  readonly outboxId: number;
+  readonly attempts: number;
+  readonly submission: StoredSubmission;
+}
+
+export interface OutboxStatus {
+  /** Mails not yet sent. */
+  readonly pending: number;
+  /** When the oldest of them was received (ISO 8601), or null. */
+  readonly oldestPendingAt: string | null;
+}
+
+export interface Page {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly kind: StoreKind;
+  /** The schema version after the migrations ran. */
+  schemaVersion(): Promise<number>;
+  /**
+   * Stores submissions and, for those that are not spam, their pending notifications, all in one
+   * durable transaction: all or none. The reference numbers follow each other per prefix and year.
+   */
+  saveSubmissions(batch: readonly NewSubmission[]): Promise<StoredSubmission[]>;
+  /** Submissions of a form without spam, newest first; all of them without `page`. */
+  listSubmissions(form: string, page?: Page): Promise<StoredSubmission[]>;
+  countSubmissions(form: string): Promise<number>;
+  countSpam(form: string): Promise<number>;
+  /**
+   * Claims up to `limit` due mails for `owner` until `now + leaseMs`: no other owner gets them
+   * before the lease ends (a dead instance's claims are taken over after it).
+   */
+  claimDueMails(owner: string, now: number, leaseMs: number, limit: number): Promise<DueMail[]>;
+  /** Marks mails sent (and releases their claims). */
+  markSent(outboxIds: readonly number[], now: Date): Promise<void>;
+  /** Records a failed attempt, releases the claim and sets the next attempt. */
+  markFailed(outboxId: number, error: string, nextAttemptAt: number): Promise<void>;
+  outboxStatus(): Promise<OutboxStatus>;
+  /** Deletes spam received before `before`; returns how many. */
+  purgeSpam(before: Date): Promise<number>;
+  /**
+   * Deletes submissions received before `before` whose mail has been sent (retention period of the
+   * Datenschutzerklärung); a mail still waiting keeps its submission. Returns how many.
+   */
+  purgeExpired(before: Date): Promise<number>;
+  /** Commits a write that changes nothing, so a full disk or a lost server shows; throws if it cannot. */
+  probeWrite(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The year of a moment in Germany, for reference numbers. */
+const berlinYearFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', year: 'numeric' });
+
+export function berlinYear(date: Date): number {
+  return Number(berlinYearFormat.format(date));
+}
+
+export function formatReference(prefix: string, year: number, sequence: number): string {
+  return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** A submission with its moment of arrival fixed. */
+export type TimedSubmission = NewSubmission & { readonly now: Date };
+
+export function stampBatch(batch: readonly NewSubmission[]): TimedSubmission[] {
+  const now = new Date();
+  return batch.map((item) => (item.now === undefined ? { ...item, now } : (item as TimedSubmission)));
+}
+
+export interface CounterGroup {
+  readonly prefix: string;
+  readonly year: number;
+  /** Positions in the batch, in arrival order. */
+  readonly indexes: number[];
+}
+
+/**
+ * The reference counters a batch needs, in a fixed order (prefix, year): the stores raise them in
+ * this order inside the transaction, so two instances committing at once lock them alike.
+ */
+export function counterGroups(batch: readonly TimedSubmission[]): CounterGroup[] {
+  const groups = new Map<string, CounterGroup>();
+  batch.forEach((item, index) => {
+    const year = berlinYear(item.now);
+    const key = `${item.prefix}\u0000${year}`;
+    const group = groups.get(key) ?? { prefix: item.prefix, year, indexes: [] };
+    group.indexes.push(index);
+    groups.set(key, group);
+  });
+  return [...groups.values()].sort((a, b) => (a.prefix === b.prefix ? a.year - b.year : a.prefix < b.prefix ? -1 : 1));
+}
+
+/** The reference number of each item, given each group's counter after raising it by the group's size. */
+export function assignReferences(size: number, groups: readonly CounterGroup[], lasts: readonly number[]): string[] {
+  const references = new Array<string>(size);
+  groups.forEach((group, g) => {
+    const first = (lasts[g] ?? 0) - group.indexes.length + 1;
+    group.indexes.forEach((index, i) => (references[index] = formatReference(group.prefix, group.year, first + i)));
+  });
+  return references;
+}
+
+/** What a honeypot catch keeps: nothing but the fact (its reference, form and time are columns). */
+export function storedData(item: NewSubmission): Record<string, unknown> {
+  return item.spam ? {} : item.data;
+}
+
+/** The code a store's errors carry when it cannot be used again and must be opened anew. */
+export const STORE_ENDED = 'STORE_ENDED';
+
+/** The database cannot be opened or written (disk full, DATA_DIR unusable, server down …). */
+export class StorageUnavailable extends Error {
+  /** A short reason without personal data, e. g. "ENOTDIR", "SQLITE 778" or "ECONNREFUSED". */
+  readonly reason: string;
+  constructor(reason: string, cause: unknown) {
+    super(`Speicher nicht verfügbar (${reason})`, { cause });
+    this.name = 'StorageUnavailable';
+    this.reason = reason;
+  }
+}
+
+/** An error's code as a short text: no message, so no SQL and no submitted values. */
+export function storageErrorReason(error: unknown): string {
+  if (error instanceof StorageUnavailable) return error.reason;
+  const e = (error ?? {}) as { code?: unknown; errcode?: unknown; errors?: unknown };
+  const parts = [e.code, e.errcode].filter((p) => typeof p === 'string' || typeof p === 'number');
+  if (parts.length === 0 && Array.isArray(e.errors) && e.errors.length > 0) return storageErrorReason(e.errors[0]);
+  return parts.length > 0 ? parts.join(' ') : 'UNKNOWN';
+}
+
+export interface SchemaMigration {
+  /** Versions only grow; a released migration is never edited. */
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+export function schemaTooNew(current: number, latest: number): Error {
+  return Object.assign(new Error(`Die Datenbank hat Schema-Version ${current}, dieser Server kennt nur bis ${latest}. Aktualisieren Sie den Server.`), {
+    code: 'SCHEMA_TOO_NEW',
+  });
+}
+
+/** Everything a store holds, for `npm run migrate-store` (SQLite → PostgreSQL). */
+export interface StoreDump {
+  readonly submissions: readonly { reference: string; form: string; receivedAt: string; data: string; spam: boolean }[];
+  readonly outbox: readonly { reference: string; status: 'pending' | 'sent'; attempts: number; nextAttemptAt: number; lastError: string | null; sentAt: string | null }[];
+  readonly counters: readonly { prefix: string; year: number; last: number }[];
+}

@@ -1,0 +1,98 @@
+/**
+ * Which store the server tests run against: the vitest project sets KV_TEST_STORE (sqlite or
+ * postgres, see vitest.config.ts). For PostgreSQL each caller gets a fresh schema on the shared
+ * test server, selected through DATABASE_URL's search_path, and dropped again afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export type TestStoreKind = 'sqlite' | 'postgres';
+
+export const testStoreKind: TestStoreKind = process.env['KV_TEST_STORE'] === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A database URL whose connections use `schema` (created if missing). */
+export function withSchema(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.href;
+}
+
+export interface TestDatabase {
+  /** DATABASE_URL for the app, or undefined for SQLite. */
+  readonly url: string | undefined;
+  drop(): Promise<void>;
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty PostgreSQL schema on `serverUrl`. */
+export async function createSchema(serverUrl: string): Promise<TestDatabase> {
+  const schema = `kv_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await adminQuery(serverUrl, `CREATE SCHEMA ${schema}`);
+  return { url: withSchema(serverUrl, schema), drop: () => adminQuery(serverUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+}
+
+/** The database for one test app: a fresh schema with PostgreSQL, nothing with SQLite. */
+export async function testDatabase(): Promise<TestDatabase> {
+  if (testStoreKind === 'sqlite') return { url: undefined, drop: async () => undefined };
+  return createSchema(inject('postgresUrl'));
+}
+
+export interface TestStore {
+  readonly kind: TestStoreKind;
+  /** Where the store lives: DATA_DIR and, for PostgreSQL, DATABASE_URL. */
+  readonly location: { readonly dataDir: string; readonly databaseUrl: string | null };
+  /** Removes the data (after every store on it is closed). */
+  remove(): Promise<void>;
+}
+
+/** An empty store location of the project's kind. */
+export async function testStoreLocation(): Promise<TestStore> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'kv-store-')), 'data');
+  const database = await testDatabase();
+  return {
+    kind: testStoreKind,
+    location: { dataDir, databaseUrl: database.url ?? null },
+    async remove() {
+      await database.drop();
+      rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every stored row as the database holds it (spam included), read with the store's own driver. */
+export async function rawSubmissionRows(location: TestStore['location']): Promise<{ reference: string; spam: boolean; data: string }[]> {
+  if (location.databaseUrl === null) {
+    const { DatabaseSync } = await import('node:sqlite');
+    const { join } = await import('node:path');
+    const db = new DatabaseSync(join(location.dataDir, 'submissions.sqlite'), { readOnly: true });
+    try {
+      return (db.prepare('SELECT reference, spam, data FROM submissions ORDER BY id').all() as { reference: string; spam: number; data: string }[]).map((r) => ({
+        reference: r.reference,
+        spam: r.spam === 1,
+        data: r.data,
+      }));
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: location.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ reference: string; spam: boolean; data: string }>('SELECT reference, spam, data FROM submissions ORDER BY id')).rows;
+  } finally {
+    await client.end();
+  }
+}

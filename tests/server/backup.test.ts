@@ -1,0 +1,103 @@
+/**
+ * Backup and restore of the SQLite store (`npm run backup`), drilled as an operator would do it:
+ * a backup while a burst of submissions goes on, restored into a fresh DATA_DIR, the server started
+ * on it. Prints its counts.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { rawSubmissionRows } from '../lib/test-store.ts';
+import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
+import { CHILD_ADMIN, metric } from './child-server.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { repoRoot } from './helpers.ts';
+
+const cleanups = cleanupAfterEach();
+const folder = (): string => cleanups.folder('kv-backup-');
+const start = (env: Record<string, string>) => cleanups.server({ ...env, ...CHILD_ADMIN });
+
+/** `npm run backup -- <target>` as a child process (the same command, without npm). */
+function backup(dataDir: string, target: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['server/backup.ts', target], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir } });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+describe('backup and restore', () => {
+  it('backs up during a burst; the restored store has everything acknowledged before the backup, numbers on without reuse and keeps pending mails pending', { timeout: 60_000 }, async () => {
+    const live = join(folder(), 'data');
+    const server = await start({ DATA_DIR: live });
+    const seen: Attempt[] = [];
+    let done = false;
+    const running = burst({ clients: 8, label: 'Sicherung', target: () => server.base, stop: () => done, onAttempt: (a) => seen.push(a) });
+    await new Promise((r) => setTimeout(r, 1_000));
+
+    const target = join(folder(), 'sicherung', 'submissions.sqlite');
+    const acknowledgedBefore = seen.filter((a) => a.status === 200).map((a) => a.marker);
+    const result = await backup(live, target);
+    await new Promise((r) => setTimeout(r, 300)); // the burst goes on after the backup
+    done = true;
+    const attempts = await running;
+    expect((await server.stop('SIGTERM')).code).toBe(0);
+    expect(result.code, result.out).toBe(0);
+    expect(result.out).toMatch(/^Gesichert: \d+ Einsendung\(en\), \d+ wartende Benachrichtigung\(en\) → /);
+    expect((statSync(target).mode & 0o777).toString(8)).toBe('600');
+
+    // Restore as the README says: a fresh DATA_DIR, the copy as submissions.sqlite.
+    const restored = join(folder(), 'data');
+    mkdirSync(restored, { mode: 0o700 });
+    copyFileSync(target, join(restored, 'submissions.sqlite'));
+    const rows = await rawSubmissionRows({ dataDir: restored, databaseUrl: null });
+    const restoredServer = await start({ DATA_DIR: restored });
+    const pending = await metric(restoredServer.base, 'kv_outbox_pending');
+    const next = await submitTo(restoredServer.base, 'Nach der Wiederherstellung');
+    expect((await restoredServer.stop('SIGTERM')).code).toBe(0);
+
+    const inBackup = new Set(rows.map((r) => String((JSON.parse(r.data) as { behoerde?: unknown }).behoerde)));
+    const missing = acknowledgedBefore.filter((m) => !inBackup.has(m));
+    const check = checkStored([], rows);
+    const highest = Math.max(...rows.map((r) => Number(r.reference.slice(-6))));
+    const db = new DatabaseSync(join(restored, 'submissions.sqlite'), { readOnly: true });
+    const { integrity_check: integrity } = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
+    db.close();
+    console.log(
+      `restore drill: ${attempts.length} submissions in the burst, ${acknowledgedBefore.length} acknowledged before the backup started, ` +
+        `${rows.length} in the backup (missing ${missing.length}, duplicates ${check.duplicates.length}, gaps ${check.gaps.length}), ` +
+        `pending mails after the restore ${pending}, next reference ${next.id ?? next.status} after ${highest}, integrity ${integrity}`,
+    );
+    expect(acknowledgedBefore.length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+    expect(check.duplicates).toEqual([]);
+    expect(check.gaps).toEqual([]);
+    expect(pending).toBe(rows.length); // no SMTP_URL: every notification still waits
+    expect(next.status).toBe(200);
+    expect(Number(next.id?.slice(-6))).toBe(highest + 1);
+    expect(rows.map((r) => r.reference)).not.toContain(next.id);
+    expect(integrity).toBe('ok');
+  });
+
+  it('refuses to overwrite a backup, and with DATABASE_URL points to pg_dump', async () => {
+    const live = join(folder(), 'data');
+    const server = await start({ DATA_DIR: live });
+    expect((await submitTo(server.base, 'Eine Einsendung')).status).toBe(200);
+    const target = join(folder(), 'eins.sqlite');
+    expect((await backup(live, target)).code).toBe(0);
+    const again = await backup(live, target);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('eine Sicherung wird nie überschrieben');
+    const postgres = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ['server/backup.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: 'postgres://kv@127.0.0.1:1/kv' } });
+      let out = '';
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('exit', (code) => resolve({ code, out }));
+    });
+    expect(postgres.code).toBe(1);
+    expect(postgres.out).toContain('pg_dump');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * `npm run migrate-store -- --to <DATABASE_URL>`: an SQLite store with submissions, spam, sent and
+ * pending mails moves into PostgreSQL; the counts are verified, a second run copies nothing new,
+ * and a server on PostgreSQL numbers on and sends the pending mails.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { openStore } from '../../server/store/index.ts';
+import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { INTERESSE, createTestApp, json, parseMail, repoRoot, smtpSink, validInteresse, waitFor } from './helpers.ts';
+
+const cleanups = cleanupAfterEach();
+
+function migrate(dataDir: string, to: string) {
+  return spawnSync(process.execPath, ['server/migrate-store.ts', '--to', to], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir }, encoding: 'utf8' });
+}
+
+describe('migrate-store', () => {
+  it('copies submissions, counters and pending mails into PostgreSQL, verifies them, and is safe to run twice', { timeout: 60_000 }, async () => {
+    const dataDir = join(cleanups.folder('kv-migrate-'), 'data');
+    const sqlite = openStore({ dataDir, databaseUrl: null });
+    const saved = await sqlite.saveSubmissions([
+      ...Array.from({ length: 5 }, (_, i) => ({ form: 'interesse', prefix: 'KV', data: validInteresse({ behoerde: `Vorher ${i}` }), spam: false })),
+      { form: 'barriere-melden', prefix: 'BF', data: { seite: '/', beschreibung: 'Kontrast', datenschutz: true }, spam: false },
+      { form: 'interesse', prefix: 'KV', data: {}, spam: true },
+    ]);
+    const [sent] = await sqlite.claimDueMails('test', Date.now(), 0, 1);
+    await sqlite.markSent([sent!.outboxId], new Date());
+    await sqlite.close();
+
+    const db = await createSchema(inject('postgresUrl'));
+    cleanups.add(() => db.drop());
+    const url = db.url ?? '';
+    const first = migrate(dataDir, url);
+    const second = migrate(dataDir, url);
+    console.log(`migrate-store, first run:\n${first.stdout}second run:\n${second.stdout}`);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Übernommen nach');
+    expect(first.stdout).toContain('7 neue von 7 Einsendung(en), 6 neue von 6 Benachrichtigung(en) (5 wartend), 2 Zähler.');
+    expect(first.stdout).toContain('Geprüft: Einsendungen 7/7, Benachrichtigungen 6/6 (davon wartend im Ziel 5), Zähler zurück 0 — vollständig.');
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('0 neue von 7 Einsendung(en), 0 neue von 6 Benachrichtigung(en)');
+    expect(second.stdout).toContain('vollständig');
+    const rows = await rawSubmissionRows({ dataDir: '', databaseUrl: url });
+    expect(rows.map((r) => r.reference).sort()).toEqual(saved.map((s) => s.reference).sort());
+
+    // A server on PostgreSQL numbers on and sends exactly the pending mails.
+    const sink = smtpSink();
+    await sink.start();
+    cleanups.add(() => sink.stop());
+    const t = await createTestApp({ DATABASE_URL: url, SMTP_URL: sink.url, OUTBOX_POLL_MS: '50' }, {});
+    cleanups.add(() => t.close());
+    const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
+    // Five submissions and one honeypot catch came before: the counter goes on at 7.
+    expect(res.json<{ id: string }>().id).toBe(saved[0]!.reference.replace(/\d{6}$/, '000007'));
+    await waitFor(() => sink.mails.length === 6, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const subjects = sink.mails.map((m) => parseMail(m.raw).header('x-portal-reference')).sort();
+    expect(subjects).toEqual([...saved.slice(1, 6).map((s) => s.reference), res.json<{ id: string }>().id].sort());
+  });
+
+  it('refuses a target whose reference numbers were used for other submissions', async () => {
+    const dataDir = join(cleanups.folder('kv-migrate-'), 'data');
+    const sqlite = openStore({ dataDir, databaseUrl: null });
+    await sqlite.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false, now: new Date('2026-02-01T10:00:00Z') }]);
+    await sqlite.close();
+    const db = await createSchema(inject('postgresUrl'));
+    cleanups.add(() => db.drop());
+    const postgres = openStore({ dataDir, databaseUrl: db.url ?? '' });
+    await postgres.saveSubmissions([{ form: 'interesse', prefix: 'KV', data: {}, spam: false, now: new Date('2026-03-01T10:00:00Z') }]);
+    await postgres.close();
+    const run = migrate(dataDir, db.url ?? '');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Die Vorgangsnummer KV-2026-000001 gibt es in PostgreSQL schon mit anderen Daten');
+  });
+});
