@@ -12,6 +12,7 @@ import type { FormRegistry } from '../src/forms/index.ts';
 import { ADMIN_FAILURE_WINDOW_MS } from '../src/lib/processing.ts';
 import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
+import { viewOfStored } from './stored-forms.ts';
 import { exportTitle, submissionsXlsx } from './xlsx.ts';
 import { formatReceivedAt } from './format.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
@@ -139,13 +140,19 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     const requested = Number(request.query.seite ?? '1');
     const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
     const offset = (page - 1) * ADMIN_PAGE_SIZE;
+    // The current forms, then forms the content no longer has but whose submissions are stored.
+    const stored = await store.formNames();
+    const names = [...forms.keys(), ...stored.filter((name) => !forms.has(name))];
     const sections = await Promise.all(
-      [...forms.values()].map(async (form) => ({
-        form,
-        total: await store.countSubmissions(form.name),
-        submissions: await store.listSubmissions(form.name, { limit: ADMIN_PAGE_SIZE, offset }),
-        spam: await store.countSpam(form.name),
-      })),
+      names.map(async (name) => {
+        const submissions = await store.listSubmissions(name, { limit: ADMIN_PAGE_SIZE, offset });
+        return {
+          form: viewOfStored(forms, name, submissions),
+          total: await store.countSubmissions(name),
+          submissions,
+          spam: await store.countSpam(name),
+        };
+      }),
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
     const outbox = await store.outboxStatus();
@@ -154,18 +161,22 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
     const match = /^([a-z0-9-]+)\.(csv|xlsx)$/.exec(request.params.file);
-    const form = match?.[1] === undefined ? undefined : forms.get(match[1]);
-    if (form === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(serverStrings.notFound);
+    const name = match?.[1];
+    if (name === undefined || !(forms.has(name) || (await store.formNames()).includes(name))) {
+      return reply.code(404).type('text/plain; charset=utf-8').send(serverStrings.notFound);
+    }
+    const submissions = await store.listSubmissions(name);
+    const form = viewOfStored(forms, name, submissions);
     const date = new Date().toISOString().slice(0, 10);
     if (match?.[2] === 'xlsx') {
-      const xlsx = await submissionsXlsx(form, await store.listSubmissions(form.name), { title: exportTitle(form) });
+      const xlsx = await submissionsXlsx(form, submissions, { title: exportTitle(form) });
       request.log.info({ form: form.name }, 'XLSX-Export');
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${form.name}-${date}.xlsx"`)
         .send(xlsx);
     }
-    const csv = submissionsCsv(form, await store.listSubmissions(form.name));
+    const csv = submissionsCsv(form, submissions);
     request.log.info({ form: form.name }, 'CSV-Export');
     return reply
       .type('text/csv; charset=utf-8')

@@ -4,7 +4,7 @@
  * apostrophe (OWASP "CSV injection"), which shows the text as it was entered.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { FormDefinition } from '../src/forms/index.ts';
+import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
 
@@ -12,7 +12,7 @@ export function neutraliseFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function submissionsCsv(form: FormDefinition, submissions: readonly StoredSubmission[]): string {
+export function submissionsCsv(form: StoredFormView, submissions: readonly StoredSubmission[]): string {
   // An offer's interest form names its offer in every row, so exports of several offers can be merged.
   const offer = form.offer === undefined ? [] : [form.offer.titel];
   const header = ['Vorgangsnummer', 'Eingegangen', ...(offer.length > 0 ? ['Angebot'] : []), ...form.fields.map(fieldLabel)];

@@ -4,7 +4,7 @@
  * carries the same ID and a receiving system can recognise the duplicate.
  */
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import type { FormDefinition } from '../src/forms/index.ts';
+import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, escapeHtml, fieldLabel, formatReceivedAt, singleLine } from './format.ts';
 
@@ -22,7 +22,7 @@ export function messageIdOf(submission: Pick<StoredSubmission, 'reference' | 're
 }
 
 /** The notification for one submission: every field as text and as escaped HTML. */
-export function composeMail(form: FormDefinition, submission: StoredSubmission, settings: MailSettings): Mail.Options {
+export function composeMail(form: StoredFormView, submission: StoredSubmission, settings: MailSettings): Mail.Options {
   const data = submission.data;
   const received = formatReceivedAt(submission.receivedAt);
   const subjectValue = singleLine(String(data[form.subjectField] ?? ''), 80);

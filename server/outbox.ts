@@ -12,6 +12,7 @@ import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { FormRegistry } from '../src/forms/index.ts';
 import type { OutboxConfig } from './config.ts';
+import { viewOfStored } from './stored-forms.ts';
 import { composeMail, type MailSettings } from './mail.ts';
 import type { DueMail, Store } from './store/index.ts';
 
@@ -112,15 +113,10 @@ export function createOutbox({ store, forms, transport, settings, config, log, e
 
   /** Sends one mail; true when the SMTP server accepted it. */
   async function send(mail: DueMail): Promise<boolean> {
-    const form = forms.get(mail.submission.form);
+    // A form the content no longer has is described by the stored fields: its mail still goes out.
+    const form = viewOfStored(forms, mail.submission.form, [mail.submission]);
     const context = { reference: mail.submission.reference, form: mail.submission.form, attempt: mail.attempts + 1 };
     if (transport === null) return false;
-    if (!form) {
-      await store.markFailed(mail.outboxId, 'UNKNOWN_FORM', Date.now() + config.maxDelayMs);
-      log.error(context, 'Mail nicht gesendet: unbekanntes Formular');
-      events.onFailure?.('UNKNOWN_FORM');
-      return false;
-    }
     try {
       await transport.sendMail(composeMail(form, mail.submission, settings));
       log.info(context, 'Benachrichtigung gesendet');

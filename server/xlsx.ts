@@ -7,7 +7,7 @@
  * and the offer, the header row is bold with an autofilter, the rows above the data stay in view.
  */
 import ExcelJS from 'exceljs';
-import type { FormDefinition } from '../src/forms/index.ts';
+import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
 
@@ -44,7 +44,7 @@ export function berlinWallClock(iso: string): Date {
 }
 
 /** The export's title: what a submission of the form is called, naming the offer for an interest form. */
-export function exportTitle(form: FormDefinition): string {
+export function exportTitle(form: StoredFormView): string {
   return form.submissionName;
 }
 
@@ -53,7 +53,7 @@ export function sheetName(title: string): string {
   return title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Einsendungen';
 }
 
-export async function submissionsXlsx(form: FormDefinition, submissions: readonly StoredSubmission[], options: XlsxOptions): Promise<Buffer> {
+export async function submissionsXlsx(form: StoredFormView, submissions: readonly StoredSubmission[], options: XlsxOptions): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.title = options.title;
   workbook.created = options.exportedAt ?? new Date();

@@ -2,14 +2,14 @@
  * The admin overview (GET /admin/): one table per form with every stored submission, the XLSX and CSV
  * exports, the spam count and the state of the outbox. Every value is text, escaped by Preact.
  */
-import type { FormDefinition } from '../../src/forms/index.ts';
 import { adminStrings as s } from '../../src/strings/admin.ts';
 import { displayValue, fieldLabel } from '../format.ts';
 import type { OutboxStatus } from '../store/index.ts';
+import type { StoredFormView } from '../stored-forms.ts';
 import type { PageRenderer } from './render.tsx';
 
 export interface AdminSection {
-  readonly form: FormDefinition;
+  readonly form: StoredFormView;
   /** Submissions of the form in total (the list shows one page of them). */
   readonly total: number;
   readonly submissions: readonly { readonly reference: string; readonly receivedAt: string; readonly data: Readonly<Record<string, unknown>> }[];

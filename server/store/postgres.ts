@@ -122,6 +122,10 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     },
     countSubmissions: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form),
     countSpam: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND spam', form),
+    async formNames() {
+      const { rows } = await query<{ form: string }>('SELECT DISTINCT form FROM submissions WHERE NOT spam ORDER BY form', []);
+      return rows.map((row) => row.form);
+    },
     async claimDueMails(owner, now, leaseMs, limit): Promise<DueMail[]> {
       const { rows } = await query<SubmissionRow & { outbox_id: string; attempts: number }>(
         `WITH due AS (

@@ -87,6 +87,7 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     listSubmissions: read((s, form: string, page?: { limit: number; offset: number }) => s.listSubmissions(form, page)),
     countSubmissions: read((s, form: string) => s.countSubmissions(form)),
     countSpam: read((s, form: string) => s.countSpam(form)),
+    formNames: read((s) => s.formNames()),
     claimDueMails: write((s, owner: string, now: number, leaseMs: number, limit: number) => s.claimDueMails(owner, now, leaseMs, limit)),
     markSent: write((s, ids: readonly number[], now: Date) => s.markSent(ids, now)),
     markFailed: write((s, id: number, error: string, next: number) => s.markFailed(id, error, next)),

@@ -97,6 +97,7 @@ function prepareStatements(db: DatabaseSync) {
     insertOutbox: p('INSERT INTO outbox (submission_id, next_attempt_at) VALUES (?, ?)'),
     list: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 ORDER BY id DESC LIMIT ? OFFSET ?'),
     count: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = ?'),
+    formNames: p('SELECT DISTINCT form FROM submissions WHERE spam = 0 ORDER BY form'),
     claim: p(`UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN (
       SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY id LIMIT ?)`),
     claimed: p(`SELECT o.id AS outbox_id, o.attempts, s.id, s.reference, s.form, s.received_at, s.data
@@ -173,6 +174,10 @@ export class SqliteOperations {
 
   countSpam(form: string): number {
     return count(this.sql.count, form, 1);
+  }
+
+  formNames(): string[] {
+    return (this.sql.formNames.all() as { form: string }[]).map((row) => row.form);
   }
 
   claimDueMails(owner: string, now: number, leaseMs: number, limit: number): DueMail[] {

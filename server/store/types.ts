@@ -56,6 +56,8 @@ export interface Store {
   listSubmissions(form: string, page?: Page): Promise<StoredSubmission[]>;
   countSubmissions(form: string): Promise<number>;
   countSpam(form: string): Promise<number>;
+  /** The forms that have stored submissions (spam aside), also forms the content no longer has. */
+  formNames(): Promise<string[]>;
   /**
    * Claims up to `limit` due mails for `owner` until `now + leaseMs`: no other owner gets them
    * before the lease ends (a dead instance's claims are taken over after it).

@@ -23,6 +23,8 @@ export const serverStrings = {
     inputKept: 'Ihre Eingaben sind nicht verloren: Gehen Sie mit der Zurück-Funktion Ihres Browsers zum Formular zurück. Sie können uns auch eine E-Mail an',
     inputKeptEnd: 'schreiben.',
   },
+  /** A form the content no longer has (its offer was removed): server/stored-forms.ts. */
+  storedForm: { title: 'Formular „{name}“ (nicht mehr auf dem Portal)' },
   home: 'Zur Startseite',
   /** How stored values are written for people (admin list, e-mail, export): server/format.ts. */
   values: { time: '{time} Uhr' },

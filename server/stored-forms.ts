@@ -1,0 +1,47 @@
+/**
+ * Submissions stay readable after their form is gone. A form exists as long as its content does
+ * (an offer's interest form disappears with the offer's file, a form may be renamed), but what was
+ * stored under it is never lost: the admin list, the exports and the outbox describe such
+ * submissions with a definition made from the stored fields themselves.
+ */
+import type { FieldDefinition, FormMeta, FormRegistry } from '../src/forms/index.ts';
+import { serverStrings as s } from '../src/strings/server.ts';
+import type { StoredSubmission } from './store/index.ts';
+
+/** What the admin list, the exports and the notification need of a form. */
+export type StoredFormView = Pick<FormMeta, 'name' | 'submissionName' | 'fields' | 'subjectField' | 'replyToField' | 'offer'> & {
+  readonly texts: Pick<FormMeta['texts'], 'pageTitle'>;
+};
+
+/** Every field name of the stored data, in the order first seen, as a plain text field. */
+function fieldsOf(submissions: readonly Pick<StoredSubmission, 'data'>[]): FieldDefinition[] {
+  const fields = new Map<string, FieldDefinition>();
+  for (const { data } of submissions) {
+    for (const [name, value] of Object.entries(data)) {
+      const type = Array.isArray(value) ? 'checkboxes' : typeof value === 'string' && value.includes('\n') ? 'textarea' : 'text';
+      const known = fields.get(name);
+      if (known === undefined || (known.type === 'text' && type !== 'text')) fields.set(name, { name, label: name, type, required: false, messages: {} });
+    }
+  }
+  return [...fields.values()];
+}
+
+/** A definition for submissions of a form the content no longer has, from the submissions themselves. */
+export function storedFormView(name: string, submissions: readonly Pick<StoredSubmission, 'data'>[]): StoredFormView {
+  const title = s.storedForm.title.replace('{name}', name);
+  const fields = fieldsOf(submissions);
+  const email = fields.find((field) => /mail/i.test(field.name));
+  return {
+    name,
+    submissionName: title,
+    texts: { pageTitle: title },
+    fields,
+    subjectField: fields[0]?.name ?? '',
+    ...(email === undefined ? {} : { replyToField: email.name }),
+  };
+}
+
+/** The form to describe stored submissions with: the registry's, else one made from them. */
+export function viewOfStored(forms: FormRegistry, name: string, submissions: readonly Pick<StoredSubmission, 'data'>[]): StoredFormView {
+  return forms.get(name) ?? storedFormView(name, submissions);
+}
