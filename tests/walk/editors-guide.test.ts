@@ -163,7 +163,7 @@ describe("the editors' guide, walked on a copy of the project", () => {
         payload: { behoerde: 'Stadt Redaktionstest', ansprechperson: 'Rita', email: 'rita@stadt.example', antragsstrecken: ['Name der ersten Antragsstrecke'] },
       });
       expect(reply.statusCode, reply.body).toBe(200);
-      expect(app.store.listSubmissions(`interesse-${NEW.offer}`)).toHaveLength(1);
+      expect(await app.store.listSubmissions(`interesse-${NEW.offer}`)).toHaveLength(1);
     } finally {
       await app.close();
     }
