@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeploymentEnv, createTestApp, freePort, repoRoot, tempDir, type TestApp } from './helpers.ts';
 
@@ -34,10 +35,10 @@ interface Reply {
   body: Buffer;
 }
 
-function get(url: string): Promise<Reply> {
+function get(url: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = url.startsWith('https:') ? httpsRequest : httpRequest;
-    const req = request(url, { method: 'GET', agent: false, rejectUnauthorized: false }, (res) => {
+    const req = request(url, { method: 'GET', agent: false, rejectUnauthorized: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -209,6 +210,17 @@ describe('nginx with deploy/nginx.conf and the build', () => {
       expect(hashes.length, `${url} has inline scripts`).toBeGreaterThan(0);
       expect(csp(page.headers).get('script-src')).toEqual(expect.arrayContaining(hashes));
     }
+  });
+
+  it('sends the pages gzip-compressed to a browser that accepts it, and as they are otherwise', async () => {
+    const original = readFileSync(join(dist, 'index.html'));
+    const compressed = await get(`${https}/`, { 'accept-encoding': 'gzip' });
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.body.length).toBeLessThan(original.length / 2);
+    expect(gunzipSync(compressed.body).equals(original)).toBe(true);
+    const plain = await get(`${https}/`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
   });
 
   it('redirects plain HTTP to HTTPS', async () => {

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
 import { startServer } from './child-server.ts';
@@ -15,6 +16,9 @@ beforeAll(async () => {
   mkdirSync(join(dist.path, 'interesse'));
   writeFileSync(join(dist.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script><script type="module" src="/_astro/a.js"></script>`);
   writeFileSync(join(dist.path, 'interesse', 'index.html'), '<!doctype html><title>Interesse</title>');
+  // A page as the build writes it: its stylesheet inline, so well over the compression threshold.
+  mkdirSync(join(dist.path, 'lang'));
+  writeFileSync(join(dist.path, 'lang', 'index.html'), `<!doctype html><title>Lang</title><style>${'.a{color:#123456}'.repeat(1000)}</style><p>Text</p>`);
   writeFileSync(join(dist.path, '404.html'), '<!doctype html><title>Nicht gefunden</title><h1>Seite nicht gefunden</h1>');
   writeFileSync(join(dist.path, '_astro', 'a.js'), 'console.log(1)');
   markBuilt(dist.path, { PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
@@ -33,6 +37,22 @@ describe('static site', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     const asset = await t.app.inject({ method: 'GET', url: '/_astro/a.js' });
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends pages compressed (brotli or gzip, as the browser asks), to a client that asks for none as they are, and small answers uncompressed', async () => {
+    const original = readFileSync(join(dist.path, 'lang', 'index.html'));
+    const br = await t.app.inject({ method: 'GET', url: '/lang/', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(original.length / 10);
+    expect(brotliDecompressSync(br.rawPayload).equals(original)).toBe(true);
+    const gzip = await t.app.inject({ method: 'GET', url: '/lang/', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).equals(original)).toBe(true);
+    const plain = await t.app.inject({ method: 'GET', url: '/lang/' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.equals(original)).toBe(true);
+    const small = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('redirects a directory without trailing slash', async () => {
