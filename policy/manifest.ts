@@ -91,5 +91,7 @@ export function deploymentDifferences(
   server: Readonly<Record<string, DeploymentValue>>,
 ): DeploymentDifference[] {
   const names = [...new Set([...Object.keys(build), ...Object.keys(server)])].sort();
-  return names.flatMap((name) => (build[name] === server[name] ? [] : [{ name, build: build[name], server: server[name] }]));
+  // A switch that is off is the same as a setting that is absent (e.g. a manifest written before it existed).
+  const same = (a: DeploymentValue, b: DeploymentValue): boolean => (a === false ? undefined : a) === (b === false ? undefined : b);
+  return names.flatMap((name) => (same(build[name], server[name]) ? [] : [{ name, build: build[name], server: server[name] }]));
 }

@@ -18,7 +18,8 @@ export interface BuiltSite {
   readonly scriptHashes: readonly string[];
 }
 
-const show = (value: DeploymentValue): string => (value === undefined ? serverStrings.startup.unset : `„${String(value)}“`);
+const show = (value: DeploymentValue): string =>
+  value === undefined || value === false ? serverStrings.startup.unset : value === true ? serverStrings.startup.set : `„${String(value)}“`;
 
 /**
  * The built site of `config.distDir`; null when DIST_DIR is empty or the folder has no index.html.

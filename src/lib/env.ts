@@ -76,6 +76,12 @@ export const deploymentEnvSchema = z.object({
    * Datenschutzerklärung then names (src/lib/deployment.ts). Without it, a build with an external
    * form endpoint stops.
    */
+  /**
+   * Whether the admin area (/admin/, /metrics) exists: ADMIN_PASSWORD is set. Only this yes or no
+   * is read here and written to the build manifest, never the password; the Datenschutzerklärung
+   * describes the admin area only when it exists (<Verwaltung>).
+   */
+  ADMIN_PASSWORD: z.preprocess((value) => typeof value === 'string' && value !== '', z.boolean()),
   FORMSPREE_BESTAETIGT: z.preprocess(
     blank,
     z.enum(['ja'], { error: (issue) => `FORMSPREE_BESTAETIGT="${String(issue.input)}": erlaubt ist nur „ja“ (oder die Variable weglassen).` }).optional(),

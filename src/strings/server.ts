@@ -36,5 +36,6 @@ export const serverStrings = {
     deploymentMismatch:
       'Der Server startet nicht: {name} ist hier {server}, beim Bau der Website in {dist} war es {build}. Die Texte der Website (z. B. die Datenschutzerklärung) beschreiben die Einstellung des Builds: setzen Sie {name} wie beim Bau, oder bauen Sie die Website mit dieser Einstellung neu (npm run build).',
     unset: 'nicht gesetzt',
+    set: 'gesetzt',
   },
 } as const;

@@ -16,8 +16,10 @@ import { de } from '../../src/strings/de.ts';
 
 const BUILD_DATE = '2031-02-03';
 const CHECKED_ON = '2025-06-30';
-const settings = { RETENTION_DAYS: '123', SPAM_RETENTION_DAYS: '7', NOTIFY_TO: 'eingang@example.org', BUILD_DATE };
-const formspree = { ...settings, PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' };
+/** The own-server copy is built for a server with an admin area; the Formspree copy has none. */
+const settings = { RETENTION_DAYS: '123', SPAM_RETENTION_DAYS: '7', NOTIFY_TO: 'eingang@example.org', BUILD_DATE, ADMIN_PASSWORD: 'bau-test-passwort' };
+const { ADMIN_PASSWORD: _admin, ...withoutAdmin } = settings;
+const formspree = { ...withoutAdmin, PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' };
 /** A fictional phone number the own-server copy gets in site.yaml; the Formspree copy keeps the gap. */
 const PHONE = '+49 231 0000-0';
 
@@ -86,6 +88,7 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
     expect(privacy).toMatch(/data-setting="SPAM_RETENTION_DAYS" data-value="7"/);
     expect(privacy).toMatch(/data-setting="NOTIFY_TO"[^>]*>eingang@example\.org</);
     expect(privacy).toContain('data-formularweg="eigener-server"');
+    expect(privacy, 'the admin area is described where it exists').toContain('data-verwaltung');
     for (const [path, page] of pages) {
       expect(page.html, path).not.toContain('data-formularweg="formspree"');
       expect(page.text, `${path} names Formspree although the forms do not use it`).not.toMatch(/formspree/i);
@@ -100,6 +103,8 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
       expect(page?.text, path).toMatch(/Formspree/);
     }
     for (const [path, page] of pages) expect(page.html, path).not.toContain('data-formularweg="eigener-server"');
+    for (const [path, page] of pages) expect(page.html, `${path} describes an admin area the build has none of`).not.toContain('data-verwaltung');
+    expect(pages.get('/datenschutz/')?.text).not.toMatch(/Verwaltungsbereich/);
   });
 
   it('shows a Stand der Angaben only where the content sets one, and never the build date', () => {

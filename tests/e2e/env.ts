@@ -5,11 +5,15 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-export const E2E_ADMIN_USER = 'e2e-admin';
-export const E2E_ADMIN_PASSWORD = 'e2e-geheim-4711';
+import { parseEnv } from 'node:util';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** The fixture site's settings (build and server read them with --env-file). */
+const fixtureEnv = parseEnv(readFileSync(join(repoRoot, 'tests', 'fixtures', 'fixture.env'), 'utf8'));
+/** The admin login of the fixture site. */
+export const E2E_ADMIN_USER = fixtureEnv['ADMIN_USER'] ?? '';
+export const E2E_ADMIN_PASSWORD = fixtureEnv['ADMIN_PASSWORD'] ?? '';
 
 /** The project whose content/ and dist/ the `site` project checks: this one, or E2E_SITE_ROOT (the editors' walk). */
 export const siteRoot = resolve(process.env['E2E_SITE_ROOT'] ?? repoRoot);

@@ -5,7 +5,7 @@
  * tests/fixtures/fixture.env, with its FORM_KEY_* too), with
  * - a fresh temporary DATA_DIR, removed again on exit,
  * - an SMTP sink that writes each received mail as JSON to E2E_MAIL_DIR/<n>.json,
- * - the admin login from tests/e2e/env.ts,
+ * - the admin login of the site's settings (the fixture site has one, the real content's build none),
  * - no deployment settings (RETENTION_DAYS, NOTIFY_TO …): those of the build, which `npm test` makes
  *   without them; the server refuses to start when they differ (server/built-site.ts).
  */
@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
 import { loadConfig } from '../../server/config.ts';
 import { parseMail } from '../server/mime.ts';
-import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, MAIL_DIRS } from './env.ts';
+import { MAIL_DIRS } from './env.ts';
 
 // After the .tsx hook: the app renders its pages from .tsx views (server/jsx-loader.ts).
 const { buildApp } = await import('../../server/app.ts');
@@ -67,8 +67,8 @@ const config = loadConfig(
     DIST_DIR: dist,
     ...formKeys,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    ADMIN_USER: E2E_ADMIN_USER,
-    ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+    ADMIN_USER: process.env['ADMIN_USER'],
+    ADMIN_PASSWORD: process.env['ADMIN_PASSWORD'],
     FORM_RATE_LIMIT: '10000',
     OUTBOX_POLL_MS: '200',
     OUTBOX_RETRY_BASE_MS: '200',

@@ -45,6 +45,9 @@ describe('the manifest', () => {
       { name: 'NOTIFY_TO', build: 'a@b.de', server: undefined },
       { name: 'RETENTION_DAYS', build: 365, server: 30 },
     ]);
+    // A switch that is off equals one that was not recorded; on and off differ.
+    expect(deploymentDifferences({}, { ADMIN_PASSWORD: false })).toEqual([]);
+    expect(deploymentDifferences({ ADMIN_PASSWORD: false }, { ADMIN_PASSWORD: true })).toEqual([{ name: 'ADMIN_PASSWORD', build: false, server: true }]);
   });
 });
 

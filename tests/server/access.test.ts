@@ -20,8 +20,9 @@ afterEach(async () => {
 });
 async function app(env: Record<string, string> = {}): Promise<TestApp> {
   // A hand-made site carries the manifest of a build with the same settings.
-  if (env['DIST_DIR'] !== undefined) markBuilt(env['DIST_DIR'], env);
-  const t = await createTestApp({ ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, ...env });
+  const settings = { ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, ...env };
+  if (env['DIST_DIR'] !== undefined) markBuilt(env['DIST_DIR'], settings);
+  const t = await createTestApp(settings);
   opened.push(t);
   return t;
 }

@@ -7,5 +7,6 @@ import Formularfelder from './Formularfelder.astro';
 import Formularweg from './Formularweg.astro';
 import Luecke from './Luecke.astro';
 import Postfach from './Postfach.astro';
+import Verwaltung from './Verwaltung.astro';
 
-export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, Luecke, Postfach };
+export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, Luecke, Postfach, Verwaltung };
