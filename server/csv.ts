@@ -1,16 +1,13 @@
 /**
  * CSV export for d-NRW: UTF-8 with BOM and semicolons, as German Excel opens it directly. A cell
- * that starts with = + - @ TAB or CR would be run as a formula by a spreadsheet; it gets a leading
- * apostrophe (OWASP "CSV injection"), which shows the text as it was entered.
+ * that starts with = + - @ TAB or CR (or the full-width ＝ ＋ － ＠) would be run as a formula by a
+ * spreadsheet; csv-stringify's `escape_formulas` gives it a leading apostrophe (OWASP "CSV
+ * injection"), which shows the text as it was entered.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
-
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 export function submissionsCsv(form: StoredFormView, submissions: readonly StoredSubmission[]): string {
   // An offer's interest form names its offer in every row, so exports of several offers can be merged.
@@ -22,6 +19,11 @@ export function submissionsCsv(form: StoredFormView, submissions: readonly Store
     ...offer,
     ...form.fields.map((field) => displayValue(field, s.data[field.name])),
   ]);
-  const table = [header, ...rows].map((row) => row.map(neutraliseFormula));
-  return `\uFEFF${stringify(table, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ })}`;
+  return stringify([header, ...rows], {
+    bom: true,
+    escape_formulas: true,
+    delimiter: ';',
+    record_delimiter: '\r\n',
+    quoted_match: /[;"\r\n]/,
+  });
 }

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { neutraliseFormula } from '../../server/csv.ts';
 import { ADMIN_PAGE_SIZE, safeEqual } from '../../server/admin.ts';
 import { basicAuth, createTestApp, decodeHtml, fixture, INTERESSE, interesse, interesseOptions, json, validInteresse, type TestApp } from './helpers.ts';
 
@@ -162,9 +161,19 @@ describe('/metrics', () => {
 });
 
 describe('CSV formula neutralisation', () => {
-  it('prefixes cells starting with = + - @ TAB or CR and leaves others alone', () => {
-    for (const cell of ['=1+1', '+49 231', '-1', '@x', '\tx', '\rx']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
-    for (const cell of ['Stadt', '0231', ' =x', '']) expect(neutraliseFormula(cell)).toBe(cell);
+  it('exports cells starting with = + - @ TAB CR or a full-width ＝ ＋ － ＠ with a leading apostrophe, and leaves others alone', async () => {
+    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const dangerous = ['=1+1', '+49 231', '-1', '@x', '\tx', '\rx', '＝1+1', '＋1', '－1', '＠x'];
+    const harmless = ['Stadt', '0231', ' =x', 'a=b'];
+    // Stored as they are: the form's own trimming would already remove a leading TAB or CR.
+    await t.app.store.saveSubmissions(
+      [...dangerous, ...harmless].map((behoerde) => ({ form: INTERESSE, prefix: 'KV', data: validInteresse({ behoerde }), spam: false })),
+    );
+    const csv = (await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: auth })).body;
+    const cell = (text: string) => (/[;"\r\n]/.test(text) ? `"${text}"` : text);
+    for (const value of dangerous) expect(csv).toContain(`;${cell(`'${value}`)};`);
+    for (const value of harmless) expect(csv).toContain(`;${cell(value)};`);
+    expect(csv).not.toContain(";'Stadt;");
   });
 });
 
