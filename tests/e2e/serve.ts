@@ -13,9 +13,9 @@ import '../../server/jsx-loader.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
 import { loadConfig } from '../../server/config.ts';
-import { parseMail } from '../server/mime.ts';
 import { MAIL_DIRS } from './env.ts';
 
 // After the .tsx hook: the app renders its pages from .tsx views (server/jsx-loader.ts).
@@ -37,22 +37,28 @@ mkdirSync(MAIL_DIR, { recursive: true });
 let received = 0;
 const sink = smtpSink({
   keep: false,
-  onMail: ({ raw, from, to }) => {
-    received += 1;
-    const mail = parseMail(raw);
-    const record = {
-      n: received,
-      receivedAt: new Date().toISOString(),
-      envelope: { from, to },
-      subject: mail.header('subject') ?? '',
-      replyTo: mail.header('reply-to') ?? '',
-      reference: mail.header('x-portal-reference') ?? '',
-      text: mail.text,
-      html: mail.html,
-    };
-    writeFileSync(join(MAIL_DIR, `${received}.json`), `${JSON.stringify(record, null, 2)}\n`);
-  },
+  onMail: ({ raw, from, to }) => void writeMail(raw, from, to),
 });
+
+/** Writes a received mail, read with mailparser, as JSON for the browser tests (tests/e2e/env.ts readMails). */
+async function writeMail(raw: string, from: string, to: string[]): Promise<void> {
+  received += 1;
+  const n = received;
+  const receivedAt = new Date().toISOString();
+  const mail = await simpleParser(raw);
+  const record = {
+    n,
+    receivedAt,
+    envelope: { from, to },
+    subject: mail.subject ?? '',
+    replyTo: mail.replyTo?.text ?? '',
+    reference: String(mail.headers.get('x-portal-reference') ?? ''),
+    text: mail.text ?? '',
+    html: mail.html === false ? '' : mail.html,
+  };
+  writeFileSync(join(MAIL_DIR, `${n}.json`), `${JSON.stringify(record, null, 2)}\n`);
+}
+
 await sink.start();
 const smtpPort = sink.port;
 

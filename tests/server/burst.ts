@@ -3,8 +3,9 @@
  * submissions, each with a unique marker in `behoerde`, and record what every request got back.
  * Afterwards `checkStored` compares that with what the database holds.
  */
+import { simpleParser } from 'mailparser';
 import { expect } from 'vitest';
-import { INTERESSE, json, parseMail, validInteresse } from './helpers.ts';
+import { INTERESSE, json, validInteresse } from './helpers.ts';
 
 export interface Attempt {
   readonly marker: string;
@@ -108,10 +109,10 @@ export function expectNothingLostOrDuplicated(check: StoredCheck): void {
 }
 
 /** The notifications a sink received, per reference (X-Portal-Reference): which are missing, which came twice. */
-export function checkMails(mails: readonly { raw: string }[], references: readonly string[]): { missing: string[]; duplicates: number } {
+export async function checkMails(mails: readonly { raw: string }[], references: readonly string[]): Promise<{ missing: string[]; duplicates: number }> {
   const perReference = new Map<string, number>();
   for (const mail of mails) {
-    const reference = parseMail(mail.raw).header('x-portal-reference') ?? '';
+    const reference = String((await simpleParser(mail.raw)).headers.get('x-portal-reference') ?? '');
     perReference.set(reference, (perReference.get(reference) ?? 0) + 1);
   }
   return { missing: references.filter((r) => !perReference.has(r)), duplicates: [...perReference.values()].filter((n) => n > 1).length };

@@ -144,7 +144,7 @@ describe('SMTP outage', () => {
       if (pending !== 0) await new Promise((r) => setTimeout(r, 100));
     }
     await new Promise((r) => setTimeout(r, 500)); // time for a duplicate to show up
-    const { missing, duplicates } = checkMails(sink.mails, references);
+    const { missing, duplicates } = await checkMails(sink.mails, references);
     console.log(
       `smtp outage: accepted ${references.length} of 30 (15 before and 15 after a restart during the outage), pending during the outage ${pendingDuringOutage}, ` +
         `mails ${sink.mails.length}, missing ${missing.length}, duplicates ${duplicates}, pending afterwards ${pending}`,

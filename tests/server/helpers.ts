@@ -1,7 +1,7 @@
 /**
  * Test helpers for the form server: a fresh app on a temporary DATA_DIR (and, in the `postgres`
  * project, a fresh PostgreSQL schema) with the fixture content (tests/fixtures/content, fictional
- * offers), a real SMTP sink (smtp-server) and a small parser for the mails it receives. What the
+ * offers), a real SMTP sink (smtp-server); the tests read its mails with mailparser. What the
  * tests expect of the interest form (its name, its choices) is derived from the fixture content as
  * the server reads it.
  */
@@ -19,8 +19,6 @@ import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
 import { testDatabase, testStoreKind } from '../lib/test-store.ts';
 
 export { testStoreKind };
-
-export { parseMail, decodeQuotedPrintable, type ParsedMail } from './mime.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const SITE = 'http://127.0.0.1:4321';

@@ -9,6 +9,7 @@
  */
 import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../server/format.ts';
 import type { StoredSubmission } from '../../server/store/index.ts';
@@ -21,13 +22,11 @@ import {
   INTERESSE,
   json,
   multipart,
-  parseMail,
   SITE,
   smtpSink,
   urlencoded,
   validInteresse,
   waitFor,
-  type ParsedMail,
   type SmtpSink,
   type TestApp,
 } from './helpers.ts';
@@ -260,8 +259,8 @@ const cases: Case[] = [
       expect(saved?.data).not.toHaveProperty('isAdmin');
       expect(saved?.data).not.toHaveProperty('_subject');
       const m = await mail();
-      expect(m.header('subject')).not.toContain('Gewonnen');
-      expect(m.header('reply-to')).not.toContain('evil@example.org');
+      expect(m.subject).not.toContain('Gewonnen');
+      expect(m.replyTo?.text).not.toContain('evil@example.org');
     },
   },
   // ── e-mail addresses ───────────────────────────────────────────────────────────────────────
@@ -274,7 +273,8 @@ const cases: Case[] = [
   // addresses only); the punycode spelling of the same domain is accepted.
   withFields('IDN e-mail in Unicode', { email: 'info@bücherei-münster.de' }, 422, errors({ field: 'email', code: 'TYPE_EMAIL' }), nothing),
   withFields('IDN e-mail in punycode', { email: 'info@xn--bcherei-mnster-9ob0g.de' }, 200, success, stored(), async ({ mail }) => {
-    expect((await mail()).header('reply-to')).toContain('info@xn--bcherei-mnster-9ob0g.de');
+    // The header line as sent: mailparser shows the address's domain decoded from punycode.
+    expect((await mail()).headerLines.find((h) => h.key === 'reply-to')?.line).toBe('Reply-To: info@xn--bcherei-mnster-9ob0g.de');
   }),
   // ── one line per single-line field; the Nachricht keeps its lines; no consent field any more ──
   ...[
@@ -332,7 +332,7 @@ const cases: Case[] = [
   withFields('<img onerror> in Nachricht', { nachricht: xssImg }, 200, success, stored(), roundTrip('nachricht', xssImg)),
   withFields('"><svg/onload> in Ansprechperson (also the Reply-To name)', { ansprechperson: xssSvg }, 200, success, stored(), async (ctx) => {
     await roundTrip('ansprechperson', xssSvg)!(ctx);
-    expect((await ctx.mail()).header('reply-to')).toContain('erika.mustermann@stadt.de');
+    expect((await ctx.mail()).replyTo?.text).toContain('erika.mustermann@stadt.de');
   }),
   {
     name: 'markup in an invalid plain form post comes back escaped',
@@ -538,10 +538,14 @@ describe('hostile input', () => {
           return rowOf(csv.text, reference ?? '');
         },
         mail: async () => {
-          await waitFor(() => sink.mails.some((m) => parseMail(m.raw).header('x-portal-reference') === reference));
-          const matching = sink.mails.map((m) => parseMail(m.raw)).filter((m) => m.header('x-portal-reference') === reference);
-          expect(matching).toHaveLength(1);
-          return matching[0]!;
+          const matching = async (): Promise<ParsedMail[]> => {
+            const parsed = await Promise.all(sink.mails.filter((m) => m.raw.includes(reference ?? '')).map((m) => simpleParser(m.raw)));
+            return parsed.filter((m) => m.headers.get('x-portal-reference') === reference);
+          };
+          await waitFor(async () => (await matching()).length > 0);
+          const found = await matching();
+          expect(found).toHaveLength(1);
+          return found[0]!;
         },
       });
 

@@ -5,11 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { INTERESSE, createTestApp, json, parseMail, repoRoot, smtpSink, validInteresse, waitFor } from './helpers.ts';
+import { INTERESSE, createTestApp, json, repoRoot, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
@@ -57,7 +58,7 @@ describe('migrate-store', () => {
     expect(res.json<{ id: string }>().id).toBe(saved[0]!.reference.replace(/\d{6}$/, '000007'));
     await waitFor(() => sink.mails.length === 6, 10_000);
     await new Promise((r) => setTimeout(r, 300));
-    const subjects = sink.mails.map((m) => parseMail(m.raw).header('x-portal-reference')).sort();
+    const subjects = (await Promise.all(sink.mails.map(async (m) => (await simpleParser(m.raw)).headers.get('x-portal-reference')))).sort();
     expect(subjects).toEqual([...saved.slice(1, 6).map((s) => s.reference), res.json<{ id: string }>().id].sort());
   });
 

@@ -154,7 +154,7 @@ describe('SMTP outage with two instances', () => {
     await new Promise((r) => setTimeout(r, 1_000)); // time for a duplicate to show up
     const sentBy = await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')));
 
-    const { missing, duplicates } = checkMails(sink.mails, references);
+    const { missing, duplicates } = await checkMails(sink.mails, references);
     console.log(
       `smtp outage, two instances: accepted ${references.length}, pending during the outage ${pendingDuringOutage} (sent then ${sentDuringOutage}), ` +
         `mails ${sink.mails.length}, sent by instance A ${sentBy[0]} and B ${sentBy[1]}, missing ${missing.length}, duplicates ${duplicates}`,
