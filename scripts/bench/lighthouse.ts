@@ -9,7 +9,7 @@ import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { lighthouseRows, lighthouseSection, repeatVisitRow, score100, type LighthousePage, type Lhr } from './lighthouse-report.ts';
 import type { Row } from './report.ts';
-import { sitemapPaths } from './weight.ts';
+import { builtSitemapPaths } from '../lib/sitemap.ts';
 import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from '../lib/chromium.ts';
 import { htmlFileFor, scriptKind } from '../lib/page-weight.ts';
 
@@ -27,7 +27,7 @@ export function lighthousePages(dist: string, all = false): LighthousePage[] {
     if (found === undefined) throw new Error(`dist${page}index.html verlinkt ${what}.`);
     return found;
   };
-  const sitemap = sitemapPaths(dist);
+  const sitemap = builtSitemapPaths(dist);
   const offer = firstLink('/angebote/', /href="(\/angebote\/[^"/]+\/)"/, 'kein Angebot');
   // The offer's interest form: the first page the offer links to that has a form island.
   const linked = [...readFileSync(htmlFileFor(dist, offer), 'utf8').matchAll(/href="(\/[^"#]*\/)"/g)].map((m) => m[1] ?? '');

@@ -1,7 +1,7 @@
 /**
  * Pieces of the load benchmark (scripts/bench/load.ts): the submission it posts, autocannon as a
  * child process, the one-row-per-transaction insert rate of a store (through the store's own code
- * and migrations) and the server's /metrics.
+ * and migrations) and the admin login its servers get.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -90,16 +90,3 @@ export async function autocannon(url: string, origin: string, body: string, conn
   return JSON.parse(out) as CannonResult;
 }
 
-/** Values of the server's /metrics (behind BENCH_ADMIN); a missing series counts 0. */
-export async function readMetrics(origin: string, names: readonly string[]): Promise<Record<string, number>> {
-  const authorization = `Basic ${Buffer.from(`${BENCH_ADMIN.ADMIN_USER}:${BENCH_ADMIN.ADMIN_PASSWORD}`).toString('base64')}`;
-  const response = await fetch(`${origin}/metrics`, { headers: { authorization } });
-  if (response.status !== 200) throw new Error(`/metrics antwortet ${response.status}`);
-  const text = await response.text();
-  const values: Record<string, number> = {};
-  for (const name of names) {
-    const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-    values[name] = line === undefined ? 0 : Number(line.slice(name.length + 1));
-  }
-  return values;
-}

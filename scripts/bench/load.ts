@@ -6,17 +6,19 @@
  * one-submission-per-transaction rate (its own code and migrations, no HTTP), and a bare Fastify
  * route that parses the same JSON and stores nothing (scripts/bench/bare-server.ts).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { freePort } from '../lib/free-port.ts';
 import { startPostgres, type PostgresServer } from '../lib/postgres.ts';
+import { startServerProcess } from '../lib/server-process.ts';
 import { smtpSink } from '../lib/smtp-sink.ts';
+import { tempDir } from '../lib/temp-dir.ts';
 import { openStore, type StoreLocation } from '../../server/store/index.ts';
-import { autocannon, BENCH_ADMIN, benchForm, interesseSubmission, readMetrics, singleRowRate, type CannonResult } from './load-tools.ts';
+import { readMetrics } from '../lib/admin-client.ts';
+import { autocannon, BENCH_ADMIN, benchForm, interesseSubmission, singleRowRate, type CannonResult } from './load-tools.ts';
 import { loadRows } from './load-rows.ts';
-import { cpuMs, exited, freePort, ROOT, startServer } from './processes.ts';
+import { cpuMs, startServer } from './processes.ts';
 import { count, ms, type Row } from './report.ts';
 
 /**
@@ -64,20 +66,12 @@ async function warmUp(origin: string, { body, path }: Posting): Promise<number> 
 
 /** The bare Fastify route under the same load. */
 async function bareRoute(posting: Posting, connections: number, seconds: number): Promise<CannonResult> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bench', 'bare-server.ts')], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}`;
+  const bare = await startServerProcess({ script: 'scripts/bench/bare-server.ts', env: process.env, healthy: true, timeoutMs: 30_000 });
   try {
-    for (let i = 0; ; i++) {
-      if (i > 300) throw new Error('Die Fastify-Vergleichsroute startet nicht.');
-      if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await warmUp(origin, posting);
-    return await autocannon(`${origin}${posting.path}`, origin, posting.body, connections, seconds);
+    await warmUp(bare.base, posting);
+    return await autocannon(`${bare.base}${posting.path}`, bare.base, posting.body, connections, seconds);
   } finally {
-    child.kill('SIGTERM');
-    await exited(child);
+    await bare.stop();
   }
 }
 
@@ -91,7 +85,8 @@ interface StoreSetup {
 }
 
 async function setUp(kind: 'sqlite' | 'postgres', keep: boolean): Promise<StoreSetup> {
-  const dir = mkdtempSync(join(tmpdir(), `kv-bench-${kind}-`));
+  const folder = tempDir(`kv-bench-${kind}-`);
+  const dir = folder.path;
   let server: PostgresServer | null = null;
   let location: StoreLocation = { dataDir: join(dir, 'data'), databaseUrl: null };
   let limitLocation: StoreLocation = { dataDir: join(dir, 'limit'), databaseUrl: null };
@@ -114,7 +109,7 @@ async function setUp(kind: 'sqlite' | 'postgres', keep: boolean): Promise<StoreS
       if (keep) console.error(`Bench-Daten bleiben erhalten: ${dir}${server === null ? '' : ` und ${server.dir}`}`);
       else {
         server?.remove();
-        rmSync(dir, { recursive: true, force: true });
+        folder.remove();
       }
     },
   };
@@ -180,7 +175,7 @@ async function loadStore(
   const commits = { before: {} as Record<string, number>, after: {} as Record<string, number> };
   try {
     warm = await warmUp(server.origin, posting);
-    commits.before = await readMetrics(server.origin, names);
+    commits.before = await readMetrics(server.origin, BENCH_ADMIN, names);
     console.error(`▶ ${setup.kind}: autocannon -c ${connections} -d ${seconds} POST ${server.origin}${posting.path}`);
     const mailsBefore = mails;
     const cpuBefore = cpuMs(server.pid);
@@ -189,7 +184,7 @@ async function loadStore(
     server.assertAlive();
     serverCpu = cpuMs(server.pid) - cpuBefore;
     peakRss = server.peakRss();
-    commits.after = await readMetrics(server.origin, names);
+    commits.after = await readMetrics(server.origin, BENCH_ADMIN, names);
     if (mail === 'sink') {
       // After the load: how fast the outbox empties its backlog into the sink.
       const loadEnd = performance.now();
@@ -199,8 +194,8 @@ async function loadStore(
       // /metrics is rate-limited like the admin area (60 a minute): look once a second. The rate
       // is measured for at most DRAIN_SECONDS; what is left then goes out after the next start.
       while (pending > 0 && performance.now() - loadEnd < DRAIN_SECONDS * 1000) {
-        await new Promise((r) => setTimeout(r, 1_000));
-        pending = (await readMetrics(server.origin, ['kv_outbox_pending']))['kv_outbox_pending'] ?? 0;
+        await sleep(1_000);
+        pending = (await readMetrics(server.origin, BENCH_ADMIN, ['kv_outbox_pending']))['kv_outbox_pending'] ?? 0;
       }
       const seconds = Math.max(1e-3, ((pending === 0 ? lastMailAt : performance.now()) - loadEnd) / 1000);
       const during = (mailsAtEnd - mailsBefore) / ((loadEnd - loadStart) / 1000);

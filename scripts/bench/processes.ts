@@ -1,25 +1,13 @@
 /**
- * Child processes for the benchmark: a free loopback port, the real form server (`node
- * server/start.ts`) on it, and the memory (RSS) of a process and its descendants from /proc.
+ * Child processes for the benchmark: the real form server (`node server/start.ts`) with what the
+ * bench reads of it, and the CPU time and memory (RSS) of a process and its descendants from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startServerProcess } from '../lib/server-process.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A field of /proc/<pid>/status in bytes (VmRSS, VmHWM), or 0 when the process is gone. */
 export function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -94,7 +82,6 @@ export function exited(child: ChildProcess): Promise<number | null> {
 export interface RunningServer {
   readonly origin: string;
   readonly pid: number;
-  readonly dataDir: string;
   /** Peak RSS of the server process so far (VmHWM). */
   peakRss(): number;
   /**
@@ -112,56 +99,27 @@ export interface ServerOptions {
   readonly env?: Record<string, string>;
 }
 
-/** Starts the real server as `npm start` does (`node server/start.ts`). */
+/** Starts the real server as `npm start` does (scripts/lib/server-process.ts); ready once /healthz answers 200. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  writeFileSync(options.logFile, '');
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const log = openSync(options.logFile, 'a');
-  // The environment goes on top of PORT/HOST/DATA_DIR; the log to `logFile`. Ready once /healthz answers 200.
-  const child = spawn(process.execPath, [join(ROOT, 'server', 'start.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: options.dataDir, ...options.env },
-    stdio: ['ignore', log, log],
+  const server = await startServerProcess({
+    env: { ...process.env, DATA_DIR: options.dataDir, ...options.env },
+    logFile: options.logFile,
+    healthy: true,
+    timeoutMs: 30_000,
   });
-  closeSync(log);
-  const pid = child.pid ?? 0;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      // The log without stack frames, so the error message itself is visible.
-      const log = existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8') : '';
-      const tail = log.split('\n').filter((l) => !/^\s+at /.test(l)).slice(-15).join('\n');
-      throw new Error(`Der Server ist beim Start beendet worden (Exit ${child.exitCode}):\n${tail}`);
-    }
-    try {
-      const response = await fetch(`${origin}/healthz`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Der Server antwortet nach 30 s nicht auf ${origin}/healthz (Log: ${options.logFile}).`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const pid = server.process.pid ?? 0;
   return {
-    origin,
+    origin: server.base,
     pid,
-    dataDir: options.dataDir,
     peakRss: () => procStatusBytes(pid, 'VmHWM'),
     assertAlive() {
-      if (child.exitCode === null && child.signalCode === null) return;
-      const log = existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8') : '';
-      const tail = log.split('\n').filter((l) => !/^\s+at /.test(l)).slice(-10).join('\n');
-      throw new Error(`Der Server ist während der Messung beendet worden (${child.exitCode ?? child.signalCode}); Log ${options.logFile}:\n${tail}`);
+      if (!server.ended()) return;
+      // The log without stack frames, so the error message itself is visible.
+      const tail = server.output().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-10).join('\n');
+      throw new Error(`Der Server ist während der Messung beendet worden (${server.process.exitCode ?? server.process.signalCode}); Log ${options.logFile}:\n${tail}`);
     },
     async stop() {
-      child.kill('SIGTERM');
-      const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      await exited(child);
-      clearTimeout(timeout);
+      await server.stop();
     },
   };
 }

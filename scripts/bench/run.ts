@@ -15,16 +15,18 @@
  *   npm run bench -- --keep                keep the temporary project and DATA_DIR
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLighthouse, lighthousePages } from './lighthouse.ts';
 import { runLoad, type MailMode } from './load.ts';
+import { builtSitemapPaths } from '../lib/sitemap.ts';
+import { tempDir } from '../lib/temp-dir.ts';
 import { ROOT, startServer } from './processes.ts';
 import { formatTable, type Row } from './report.ts';
 import { runScale } from './scale.ts';
-import { DIST, ensureDist, sitemapPaths, weightRows } from './weight.ts';
+import { DIST, ensureDist, weightRows } from './weight.ts';
 
 const SECTIONS = ['weight', 'lighthouse', 'scale', 'load'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -113,14 +115,14 @@ const needDist = wanted('weight') || wanted('lighthouse');
 if (needDist) distBuilt = ensureDist(values['no-build'] ? 'never' : values.build ? 'force' : 'auto');
 
 await section('weight', async () => {
-  const result = weightRows(sitemapPaths());
+  const result = weightRows(builtSitemapPaths(DIST));
   details['weight'] = result.pages;
   return result.rows;
 });
 
 await section('lighthouse', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-lh-'));
-  const server = await startServer({ dataDir, logFile: join(values.out, 'server-lighthouse.log'), env: { DIST_DIR: DIST } });
+  const data = tempDir('kv-bench-lh-');
+  const server = await startServer({ dataDir: data.path, logFile: join(values.out, 'server-lighthouse.log'), env: { DIST_DIR: DIST } });
   // Another engineer's build replaces dist/ while the pages are measured: say so, it explains failed runs.
   const rebuilt = (): string | null => {
     const now = existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtime : null;
@@ -145,8 +147,8 @@ await section('lighthouse', async () => {
     return [...noteRows, ...result.rows];
   } finally {
     await server.stop();
-    if (values.keep) console.error(`DATA_DIR bleibt erhalten: ${dataDir}`);
-    else rmSync(dataDir, { recursive: true, force: true });
+    if (values.keep) console.error(`DATA_DIR bleibt erhalten: ${data.path}`);
+    else data.remove();
   }
 });
 

@@ -3,7 +3,7 @@
  * code the byte budgets in tests/e2e/budgets.spec.ts assert with).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGET, pageWeight, scriptKind, type Kind, type PageWeight } from '../lib/page-weight.ts';
 import { bytes, rawGzip, verdict, type Row } from './report.ts';
@@ -25,11 +25,6 @@ export function ensureDist(mode: 'auto' | 'force' | 'never'): Date {
   }
   if (!existsSync(index)) throw new Error('dist/index.html fehlt. Bauen Sie mit `npx astro build` oder lassen Sie --no-build weg.');
   return statSync(index).mtime;
-}
-
-export function sitemapPaths(dist: string = DIST): string[] {
-  const xml = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
 }
 
 const LABEL: Record<Kind, string> = { html: 'HTML', css: 'CSS', js: 'JS', font: 'Fonts', image: 'Images' };

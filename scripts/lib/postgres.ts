@@ -6,10 +6,11 @@
  * synchronous_commit stay at their durable defaults.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { chownSync, existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.ts';
+import { tempDir } from './temp-dir.ts';
 
 export const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 
@@ -26,17 +27,6 @@ export interface PostgresServer {
   remove(): void;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
 /** Why this machine cannot run the harness, or null. */
 export function postgresMissing(): string | null {
   return existsSync(join(PG_BIN, 'initdb')) && existsSync(join(PG_BIN, 'pg_ctl')) ? null : `PostgreSQL fehlt (${PG_BIN}/initdb): apt-get install postgresql`;
@@ -46,7 +36,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const missing = postgresMissing();
   if (missing !== null) throw new Error(missing);
   const asRoot = userInfo().uid === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'kv-pg-'));
+  const folder = tempDir('kv-pg-');
+  const dir = folder.path;
   if (asRoot) {
     const ids = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
     const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
@@ -89,7 +80,7 @@ export async function startPostgres(): Promise<PostgresServer> {
         if (running) stop('immediate');
       } finally {
         running = false;
-        rmSync(dir, { recursive: true, force: true });
+        folder.remove();
       }
     },
   };

@@ -4,9 +4,9 @@
  * node_modules/.vite) stay private to the copy.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from './temp-dir.ts';
 
 // policy/ and deploy/: the build writes its manifest and the headers for static hosting from them
 // (src/integrations/security-headers.ts). The site builds without server/.
@@ -18,7 +18,7 @@ export interface TempProject {
 }
 
 export function createTempProject(source = process.cwd(), prefix = 'kv-project-'): TempProject {
-  const root = mkdtempSync(join(tmpdir(), prefix));
+  const { path: root, remove } = tempDir(prefix);
   for (const entry of COPIED) cpSync(join(source, entry), join(root, entry), { recursive: true });
   const modules = join(root, 'node_modules');
   mkdirSync(modules);
@@ -26,7 +26,7 @@ export function createTempProject(source = process.cwd(), prefix = 'kv-project-'
     if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue;
     symlinkSync(resolve(source, 'node_modules', entry), join(modules, entry));
   }
-  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, remove };
 }
 
 export interface BuildResult {

@@ -10,11 +10,11 @@
  *   without them; the server refuses to start when they differ (server/built-site.ts).
  */
 import '../../server/jsx-loader.ts';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
+import { tempDir } from '../../scripts/lib/temp-dir.ts';
 import { loadConfig } from '../../server/config.ts';
 import { MAIL_DIRS } from './env.ts';
 
@@ -62,13 +62,13 @@ async function writeMail(raw: string, from: string, to: string[]): Promise<void>
 await sink.start();
 const smtpPort = sink.port;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'kv-e2e-'));
+const data = tempDir('kv-e2e-');
 const config = loadConfig(
   {
     HOST: '127.0.0.1',
     PORT: String(port),
     SITE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: dataDir,
+    DATA_DIR: data.path,
     CONTENT_DIR: resolve(root, process.env['CONTENT_DIR'] ?? 'content'),
     DIST_DIR: dist,
     ...formKeys,
@@ -89,7 +89,7 @@ async function stop(): Promise<void> {
     await app.close();
     await sink.stop();
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    data.remove();
     process.exit(0);
   }
 }

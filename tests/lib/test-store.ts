@@ -4,8 +4,10 @@
  * test server, selected through DATABASE_URL's search_path, and dropped again afterwards.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { tempDir } from '../../scripts/lib/temp-dir.ts';
 
 export type TestStoreKind = 'sqlite' | 'postgres';
 
@@ -57,17 +59,14 @@ export interface TestStore {
 
 /** An empty store location of the project's kind. */
 export async function testStoreLocation(): Promise<TestStore> {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'kv-store-')), 'data');
+  const folder = tempDir('kv-store-');
   const database = await testDatabase();
   return {
     kind: testStoreKind,
-    location: { dataDir, databaseUrl: database.url ?? null },
+    location: { dataDir: join(folder.path, 'data'), databaseUrl: database.url ?? null },
     async remove() {
       await database.drop();
-      rmSync(join(dataDir, '..'), { recursive: true, force: true });
+      folder.remove();
     },
   };
 }
@@ -76,7 +75,6 @@ export async function testStoreLocation(): Promise<TestStore> {
 export async function rawSubmissionRows(location: TestStore['location']): Promise<{ reference: string; spam: boolean; data: string }[]> {
   if (location.databaseUrl === null) {
     const { DatabaseSync } = await import('node:sqlite');
-    const { join } = await import('node:path');
     const db = new DatabaseSync(join(location.dataDir, 'submissions.sqlite'), { readOnly: true });
     try {
       return (db.prepare('SELECT reference, spam, data FROM submissions ORDER BY id').all() as { reference: string; spam: number; data: string }[]).map((r) => ({

@@ -4,10 +4,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deploymentDifferences, inlineScriptHashes, isUnservedPath, MANIFEST_FILE, readManifest, UNSERVED_PATHS, writeManifest } from '../../policy/manifest.ts';
-import { repoRoot, tempDir } from '../server/helpers.ts';
+import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
+import { repoRoot } from '../server/helpers.ts';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-let dist: ReturnType<typeof tempDir>;
+let dist: TempDir;
 beforeEach(() => {
   dist = tempDir('kv-manifest-');
 });

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_FAILURE_WINDOW_MS, ADMIN_MAX_FAILURES, LoginThrottle } from '../../server/admin.ts';
+import { parseCsp } from '../lib/csp.ts';
 import { basicAuth, brokenStorageEnv, createTestApp, formPost, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
@@ -176,7 +177,7 @@ describe('security headers on every response', () => {
 
   function expectHeaders(res: { headers: Record<string, unknown> }, label: string, formOrigins: string[]): void {
     const csp = String(res.headers['content-security-policy']);
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values] as const));
+    const directives = parseCsp(csp);
     expect(directives.get('script-src'), label).toEqual(["'self'", hash]);
     expect(directives.get('script-src-attr'), label).toEqual(["'none'"]);
     expect(directives.get('default-src'), label).toEqual(["'self'"]);

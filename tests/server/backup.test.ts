@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { rawSubmissionRows } from '../lib/test-store.ts';
 import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
@@ -36,12 +37,12 @@ describe('backup and restore', () => {
     const seen: Attempt[] = [];
     let done = false;
     const running = burst({ clients: 8, label: 'Sicherung', target: () => server.base, stop: () => done, onAttempt: (a) => seen.push(a) });
-    await new Promise((r) => setTimeout(r, 1_000));
+    await sleep(1_000);
 
     const target = join(folder(), 'sicherung', 'submissions.sqlite');
     const acknowledgedBefore = seen.filter((a) => a.status === 200).map((a) => a.marker);
     const result = await backup(live, target);
-    await new Promise((r) => setTimeout(r, 300)); // the burst goes on after the backup
+    await sleep(300); // the burst goes on after the backup
     done = true;
     const attempts = await running;
     expect((await server.stop('SIGTERM')).code).toBe(0);

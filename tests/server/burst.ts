@@ -3,6 +3,7 @@
  * submissions, each with a unique marker in `behoerde`, and record what every request got back.
  * Afterwards `checkStored` compares that with what the database holds.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import { expect } from 'vitest';
 import { INTERESSE, json, validInteresse } from './helpers.ts';
@@ -50,7 +51,7 @@ export async function burst(options: BurstOptions): Promise<Attempt[]> {
       const attempt = { ...(await submitTo(target, `${options.label} ${i}`)), target };
       attempts.push(attempt);
       options.onAttempt?.(attempt, attempts);
-      if (attempt.status === 0 || attempt.status === 503) await new Promise((r) => setTimeout(r, 20));
+      if (attempt.status === 0 || attempt.status === 503) await sleep(20);
     }
   };
   await Promise.all(Array.from({ length: options.clients }, client));

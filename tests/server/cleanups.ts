@@ -28,7 +28,7 @@ export function cleanupAfterEach(): Cleanups {
       return dir.path;
     },
     async server(env, wrap = []) {
-      const server = await startServer(env, undefined, wrap);
+      const server = await startServer(env, wrap);
       pending.push(async () => {
         await server.stop('SIGKILL');
       });

@@ -8,6 +8,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { checkMails } from './burst.ts';
 import { metric, smtpOutageEnv, type ChildServer } from './child-server.ts';
@@ -121,7 +122,7 @@ describe('SMTP outage', () => {
       expect(res.status).toBe(200);
       references.push(String(res.body['id']));
     }
-    await new Promise((r) => setTimeout(r, 300)); // a few failed attempts
+    await sleep(300); // a few failed attempts
     first.process.kill('SIGKILL');
     await first.exited;
 
@@ -141,9 +142,9 @@ describe('SMTP outage', () => {
     let pending = -1;
     for (let i = 0; i < 50 && pending !== 0; i++) {
       pending = await metric(second.base, 'kv_outbox_pending');
-      if (pending !== 0) await new Promise((r) => setTimeout(r, 100));
+      if (pending !== 0) await sleep(100);
     }
-    await new Promise((r) => setTimeout(r, 500)); // time for a duplicate to show up
+    await sleep(500); // time for a duplicate to show up
     const { missing, duplicates } = await checkMails(sink.mails, references);
     console.log(
       `smtp outage: accepted ${references.length} of 30 (15 before and 15 after a restart during the outage), pending during the outage ${pendingDuringOutage}, ` +
@@ -273,7 +274,7 @@ describe('SIGTERM', () => {
     // A: stored, its mail goes to the slow SMTP server.
     const a = await submit(server.base, { behoerde: 'Vor dem Beenden' });
     expect(a.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300)); // the mail is now in flight (the sink holds it 1.5 s)
+    await sleep(300); // the mail is now in flight (the sink holds it 1.5 s)
 
     // B: headers and half the body sent, then SIGTERM, then the rest of the body.
     const body = Buffer.from(JSON.stringify(validInteresse({ behoerde: 'Während des Beendens', nachricht: 'x'.repeat(1500) })));

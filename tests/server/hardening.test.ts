@@ -8,6 +8,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync,
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
 import type { ChildServer } from './child-server.ts';
@@ -66,7 +67,7 @@ describe('a thousand slow POSTs from one address, 1,024 open files', () => {
       clearInterval(dribble);
       for (const c of clients) c.socket.destroy();
     });
-    await new Promise((r) => setTimeout(r, 1_000));
+    await sleep(1_000);
     const openDuringAttack = clients.filter((c) => c.closedAfter === null).length;
 
     // Others are answered during the attack.
@@ -75,11 +76,11 @@ describe('a thousand slow POSTs from one address, 1,024 open files', () => {
 
     // Every slow connection is cut off, and the address is answered again, within 30 s.
     const deadline = Date.now() + 30_000;
-    while (clients.some((c) => c.closedAfter === null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (clients.some((c) => c.closedAfter === null) && Date.now() < deadline) await sleep(200);
     let sameAddressAgain = 0;
     while (sameAddressAgain !== 200 && Date.now() < deadline) {
       sameAddressAgain = await getFrom(port, '/healthz', '127.0.0.1');
-      if (sameAddressAgain !== 200) await new Promise((r) => setTimeout(r, 200));
+      if (sameAddressAgain !== 200) await sleep(200);
     }
     const answeredAgainAfter = (Date.now() - started) / 1000;
     clearInterval(dribble);

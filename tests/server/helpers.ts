@@ -5,9 +5,6 @@
  * tests expect of the interest form (its name, its choices) is derived from the fixture content as
  * the server reads it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../../server/app.ts';
@@ -16,9 +13,13 @@ import { readContent } from '../../server/content.ts';
 import { createFormRegistry, interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
 import { writeManifest } from '../../policy/manifest.ts';
 import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { tempDir } from '../../scripts/lib/temp-dir.ts';
 import { testDatabase, testStoreKind } from '../lib/test-store.ts';
 
-export { testStoreKind };
+export { freePort, tempDir, testStoreKind };
+export { waitFor } from '../../scripts/lib/wait-for.ts';
+export { basicAuth } from '../../scripts/lib/admin-client.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const SITE = 'http://127.0.0.1:4321';
@@ -40,11 +41,6 @@ function formNamed(name: string): FormDefinition {
   const form = fixtureForms.get(name);
   if (form === undefined) throw new Error(`Die Fixture-Inhalte haben kein Formular „${name}“.`);
   return form;
-}
-
-export function tempDir(prefix = 'kv-test-'): { path: string; remove: () => void } {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
 /**
@@ -80,7 +76,7 @@ export interface TestApp {
  * site, quiet logs and no mail unless asked for.
  */
 export async function createTestApp(env: Env = {}, options: BuildOptions = { transport: null }): Promise<TestApp> {
-  const data = tempDir();
+  const data = tempDir('kv-test-');
   const database = await testDatabase();
   const storeEnv = database.url === undefined ? {} : { DATABASE_URL: database.url };
   const config = loadConfig(
@@ -160,21 +156,7 @@ export function decodeHtml(html: string): string {
   return html.replace(/&(lt|gt|quot|#39|amp);/g, (_whole, name: string) => entities[name] ?? '');
 }
 
-export function basicAuth(user: string, password: string): { authorization: string } {
-  return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
-}
-
 export { smtpSink, type ReceivedMail, type SmtpSink } from '../../scripts/lib/smtp-sink.ts';
-
-/** A free TCP port (nothing listens on it afterwards). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
 
 /**
  * An environment whose store cannot be used: DATA_DIR is a file (SQLite), or DATABASE_URL points
@@ -185,12 +167,4 @@ export async function brokenStorageEnv(dir: string): Promise<Record<string, stri
   const file = join(dir, 'data');
   writeFileSync(file, 'kein Ordner');
   return testStoreKind === 'postgres' ? { DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/kv` } : { DATA_DIR: file };
-}
-
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('waitFor: Zeit abgelaufen');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeMail } from '../../server/mail.ts';
@@ -122,10 +123,10 @@ describe('outbox', () => {
 
     sink = smtpSink();
     await sink.start(port);
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
     const [first, second] = await Promise.all([t.app.outbox.runOnce(), t.app.outbox.runOnce()]);
     expect(first + second).toBe(1);
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
     expect(await t.app.outbox.runOnce()).toBe(0);
     expect(sink.mails).toHaveLength(1);
     expect((await t.app.store.outboxStatus()).pending).toBe(0);
@@ -182,7 +183,7 @@ describe('shutdown with a mail backlog', () => {
     await app.close();
     const seconds = (performance.now() - started) / 1000;
     const delivered = sink.mails.length;
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     console.log(`shutdown with backlog: closed after ${seconds.toFixed(2)} s, delivered ${delivered} of ${total} before closing, ${sink.mails.length} after`);
     expect(delivered).toBeLessThan(total);
     expect(sink.mails.length).toBe(delivered);

@@ -14,6 +14,7 @@ import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsp } from '../lib/csp.ts';
 import { buildDeploymentEnv, createTestApp, freePort, repoRoot, tempDir, type TestApp } from './helpers.ts';
 
 const dist = process.env['NGINX_TEST_DIST'] ?? join(repoRoot, 'dist');
@@ -139,15 +140,8 @@ afterAll(async () => {
   tmp?.remove();
 });
 
-/** The CSP as directive → values. */
-function csp(headers: IncomingHttpHeaders): Map<string, string[]> {
-  return new Map(
-    String(headers['content-security-policy'] ?? '')
-      .split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .map(([name = '', ...values]) => [name, values] as const),
-  );
-}
+/** The CSP of a reply as directive → values. */
+const csp = (headers: IncomingHttpHeaders): Map<string, string[]> => parseCsp(headers['content-security-policy']);
 
 /** SHA-256 CSP sources of the executable inline scripts of a page. */
 function inlineHashes(html: string): string[] {

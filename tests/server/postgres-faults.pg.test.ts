@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from '../../scripts/lib/postgres.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
@@ -83,7 +84,7 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
     const probe = (base: string, label: string) => submitTo(base, `${label} ${probes++}`);
     let done = false;
     const running = burst({ clients: 8, label: 'Neustart', target: (i) => bases[i % 2] ?? '', stop: () => done });
-    await new Promise((r) => setTimeout(r, 1_500));
+    await sleep(1_500);
 
     postgres.stop('immediate');
     const whileDown: { form: number; formHasNext: boolean; page: number; health: number; reason: string }[] = [];
@@ -102,13 +103,13 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
       const body = (await health.json()) as { storage?: string; reason?: string };
       whileDown.push({ form: form.status, formHasNext: form.hasNext, page: page.status, health: health.status, reason: `${body.storage ?? ''} ${body.reason ?? ''}` });
     }
-    await new Promise((r) => setTimeout(r, 1_000));
+    await sleep(1_000);
 
     postgres.start();
     const recovered = Date.now();
     for (const base of bases) await waitFor(async () => (await probe(base, 'Probe, Datenbank zurück')).status === 200, 30_000);
     for (const base of bases) await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 10_000);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await sleep(1_000);
     done = true;
     const attempts = await running;
     for (const server of servers) expect((await server.stop('SIGTERM')).code).toBe(0);
@@ -142,7 +143,7 @@ describe('SMTP outage with two instances', () => {
       expect(res.status).toBe(200);
       references.push(String(((await res.json()) as { id: string }).id));
     }
-    await new Promise((r) => setTimeout(r, 400)); // failed attempts on both instances
+    await sleep(400); // failed attempts on both instances
     const pendingDuringOutage = await metric(servers[0]?.base ?? '', 'kv_outbox_pending');
     const sentDuringOutage = (await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')))).reduce((a, b) => a + b, 0);
 
@@ -151,7 +152,7 @@ describe('SMTP outage with two instances', () => {
     cleanups.add(() => sink.stop());
     await waitFor(() => sink.mails.length >= references.length, 30_000);
     await waitFor(async () => (await metric(servers[0]?.base ?? '', 'kv_outbox_pending')) === 0, 10_000);
-    await new Promise((r) => setTimeout(r, 1_000)); // time for a duplicate to show up
+    await sleep(1_000); // time for a duplicate to show up
     const sentBy = await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')));
 
     const { missing, duplicates } = await checkMails(sink.mails, references);

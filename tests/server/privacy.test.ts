@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore as openStoreAt } from '../../server/store/index.ts';
 import { startServer } from './child-server.ts';
@@ -146,7 +147,7 @@ describe('logs', () => {
     await record(fetch(`${server.base}/f/${INTERESSE}?email=${encodeURIComponent(person.email)}`, { method: 'GET' })); // 405
     await record(fetch(`${server.base}/healthz?telefon=${encodeURIComponent(person.telefon)}`));
     for (let i = 0; i < 6; i++) await record(fetch(`${server.base}/admin/`, { headers: basicAuth(person.email, person.ansprechperson) })); // 401, then 429
-    await new Promise((r) => setTimeout(r, 400)); // failed mail attempts
+    await sleep(400); // failed mail attempts
     expect((await server.stop('SIGTERM')).code).toBe(0);
 
     const log = server.output();

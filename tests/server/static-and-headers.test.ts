@@ -4,6 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
 import { startServer } from './child-server.ts';
+import { parseCsp } from '../lib/csp.ts';
 import { createTestApp, INTERESSE, markBuilt, tempDir, type TestApp } from './helpers.ts';
 
 const inline = '(()=>{document.documentElement.dataset.js="1"})();';
@@ -89,7 +90,7 @@ describe('security headers', () => {
     for (const url of ['/', '/healthz', `/f/${INTERESSE}`]) {
       const res = url === `/f/${INTERESSE}` ? await t.app.inject({ method: 'POST', url, payload: {} }) : await t.app.inject({ method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
-      const directives = new Map(csp.split(';').map((d) => { const [name = '', ...values] = d.trim().split(/\s+/); return [name, values] as const; }));
+      const directives = parseCsp(csp);
       expect(directives.get('script-src')).toEqual(["'self'", ...inlineScriptHashes(dist.path)]);
       expect(inlineScriptHashes(dist.path)).toHaveLength(1);
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { groupCommit } from '../../server/store/group-commit.ts';
 
@@ -11,7 +12,7 @@ function controlledCommit() {
   return { transactions, commit };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
+const settle = () => sleep(0);
 
 describe('group commit', () => {
   it('puts everything that arrives during a commit into the next transaction and answers each after its commit', async () => {

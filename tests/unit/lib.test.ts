@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-phases.ts';
 import { formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
@@ -68,8 +68,12 @@ describe('file info', () => {
     expect(formatBytes(1_234_567)).toBe('1,2 MB');
   });
 
+  let folder: TempDir | undefined;
+  afterEach(() => folder?.remove());
+
   it('reads type, size and page count from the PDF itself', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kv-file-'));
+    folder = tempDir('kv-file-');
+    const dir = folder.path;
     const pdf = await PDFDocument.create();
     pdf.addPage();
     pdf.addPage();
@@ -84,7 +88,8 @@ describe('file info', () => {
   });
 
   it('fails with a German message on a broken PDF or an unknown type', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kv-file-'));
+    folder = tempDir('kv-file-');
+    const dir = folder.path;
     writeFileSync(join(dir, 'kaputt.pdf'), 'not a pdf');
     writeFileSync(join(dir, 'notiz.txt'), 'x');
     await expect(readFileInfo(join(dir, 'kaputt.pdf'))).rejects.toThrow(/lässt sich nicht lesen/);

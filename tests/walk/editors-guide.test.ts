@@ -16,7 +16,8 @@ import { loadConfig } from '../../server/config.ts';
 import { findGaps } from '../../src/lib/gaps.ts';
 import { isoDate } from '../../src/lib/dates.ts';
 import { de } from '../../src/strings/de.ts';
-import { freePort, tempDir } from '../server/helpers.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { guide, templateUnder } from './guide.ts';
 
 const today = isoDate(new Date());
@@ -24,7 +25,7 @@ const steps = guide(process.cwd());
 const NEW = { offer: 'redaktionstest-dienst', download: 'redaktionstest-vertrag', contact: 'rita-redaktionstest', news: 'redaktionstest-meldung' };
 
 let project: TempProject;
-let scratch: ReturnType<typeof tempDir>;
+let scratch: TempDir;
 let build: BuildResult;
 let replaced: { yaml: string; pdf: string } | undefined;
 let filled: { file: string; what: string } | undefined;

@@ -4,16 +4,12 @@
  * nothing pretends to be a success. The 503 is the real server's reply: a form server with an
  * unusable DATA_DIR answers the post, and the browser gets exactly that answer.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestApp, fixture } from '../../server/helpers.ts';
+import { createTestApp, fixture, brokenStorageEnv, tempDir } from '../../server/helpers.ts';
 import { expect, test } from '../fixtures.ts';
 
 test('a 503 from the form server shows the failure message with the e-mail fallback and keeps the input', async ({ page, baseURL }) => {
-  const parent = mkdtempSync(join(tmpdir(), 'kv-e2e-broken-'));
-  writeFileSync(join(parent, 'data'), 'kein Ordner');
-  const broken = await createTestApp({ DATA_DIR: join(parent, 'data'), SITE_URL: baseURL ?? '' });
+  const parent = tempDir('kv-e2e-broken-');
+  const broken = await createTestApp({ ...(await brokenStorageEnv(parent.path)), SITE_URL: baseURL ?? '' });
   let answered = 0;
   try {
     await page.route('**/f/barriere-melden', async (route) => {
@@ -51,6 +47,6 @@ test('a 503 from the form server shows the failure message with the e-mail fallb
     await expect(page.locator('.form-reference')).toHaveText(/^BF-\d{4}-\d{6}$/);
   } finally {
     await broken.close();
-    rmSync(parent, { recursive: true, force: true });
+    parent.remove();
   }
 });
