@@ -18,7 +18,7 @@ export const HSTS = 'max-age=31536000';
 export const IMMUTABLE_ASSETS = 'public, max-age=31536000, immutable';
 
 /** Browser features the portal never uses. */
-export const PERMISSIONS_POLICY =
+const PERMISSIONS_POLICY =
   'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
 
 export interface SecurityHeaderInput {

@@ -17,7 +17,7 @@ export interface MailSettings {
 }
 
 /** The same for every attempt to send a submission's notification, and different for every submission. */
-export function messageIdOf(submission: Pick<StoredSubmission, 'reference' | 'receivedAt'>, domain: string): string {
+function messageIdOf(submission: Pick<StoredSubmission, 'reference' | 'receivedAt'>, domain: string): string {
   return `<${submission.reference}.${Date.parse(submission.receivedAt)}@${domain}>`;
 }
 

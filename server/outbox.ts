@@ -20,7 +20,7 @@ import type { DueMail, Store } from './store/index.ts';
  * SMTP connections one instance keeps open, and mails claimed per round. stop() waits for the
  * round in flight: at most CLAIM_BATCH / SMTP_CONNECTIONS mails one after another per connection.
  */
-export const SMTP_CONNECTIONS = 10;
+const SMTP_CONNECTIONS = 10;
 const CLAIM_BATCH = 100;
 
 /** The delay before attempt number `attempts + 1`, doubling from `baseDelayMs` up to `maxDelayMs`. */
@@ -30,7 +30,7 @@ export function retryDelay(attempts: number, config: Pick<OutboxConfig, 'baseDel
 }
 
 /** A short description of a send failure without personal data (no addresses, no server reply text). */
-export function describeFailure(error: unknown): string {
+function describeFailure(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { code?: unknown; responseCode?: unknown; command?: unknown };
     const parts = [e.code, e.responseCode, e.command].filter((p) => typeof p === 'string' || typeof p === 'number');

@@ -13,7 +13,7 @@ import { builtSitemapPaths } from '../lib/sitemap.ts';
 import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from '../lib/chromium.ts';
 import { htmlFileFor, scriptKind } from '../lib/page-weight.ts';
 
-export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /**
  * The pages to measure: with `all`, every page of dist/sitemap-0.xml; otherwise the start page, the
@@ -56,7 +56,7 @@ export interface LighthouseResult {
  * low-end desktop or high-end phone (800–1500) needs 2×; a host in the mid-tier mobile range
  * (125–800) needs none.
  */
-export function calibratedSlowdown(benchmarkIndex: number): number {
+function calibratedSlowdown(benchmarkIndex: number): number {
   if (benchmarkIndex >= 1500) return 4;
   if (benchmarkIndex >= 800) return 2;
   return 1;

@@ -5,7 +5,7 @@
 import type { CannonResult } from './load-tools.ts';
 import { bytes, count, ms, verdict, type Row } from './report.ts';
 
-export const LOAD_TARGET = { vsSingleRow: 1, vsBare: 0.3, p99Ms: 20, connections: 20, mailsPerSecond: 200 } as const;
+const LOAD_TARGET = { vsSingleRow: 1, vsBare: 0.3, p99Ms: 20, connections: 20, mailsPerSecond: 200 } as const;
 
 export interface StoreMeasurement {
   readonly kind: 'sqlite' | 'postgres';

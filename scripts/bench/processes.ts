@@ -10,7 +10,7 @@ import { startServerProcess } from '../lib/server-process.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A field of /proc/<pid>/status in bytes (VmRSS, VmHWM), or 0 when the process is gone. */
-export function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;

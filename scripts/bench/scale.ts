@@ -11,10 +11,10 @@ import { bytes, ms, verdict, type Row } from './report.ts';
 import { exited, ROOT, sampleTreeRss } from './processes.ts';
 import { createTempProject } from '../lib/temp-project.ts';
 
-export const SCALE_TARGET = { offers: 1000, wallMs: 12_000, rssBytes: 1024 ** 3 } as const;
+const SCALE_TARGET = { offers: 1000, wallMs: 12_000, rssBytes: 1024 ** 3 } as const;
 
 /** Whether a Markdown body needs MDX: imports/exports, components (<Capitalised>) or {expressions}. */
-export function needsMdx(body: string): boolean {
+function needsMdx(body: string): boolean {
   return /^\s*(import|export)\s/m.test(body) || /<[A-Z]/.test(body) || /[{}]/.test(body);
 }
 
@@ -30,7 +30,7 @@ function template(offersDir: string): { name: string; text: string; extension: '
 }
 
 /** A generated offer: the template with titel, ozgIds and reihenfolge changed. */
-export function generatedOffer(template: string, n: number): string {
+function generatedOffer(template: string, n: number): string {
   const number = String(n).padStart(4, '0');
   let ozg = 0;
   const text = template
@@ -69,7 +69,7 @@ export interface ScalePoint {
 const toMs = (value: string | undefined, unit: string | undefined): number => Number(value) * (unit === 's' ? 1000 : 1);
 
 /** The phase timings Astro logs: `[types] Generated 2.40s`, `[vite] ✓ built in 6.60s`, `✓ Completed in 5.04s.` (pages). */
-export function buildPhases(log: string): BuildPhases | null {
+function buildPhases(log: string): BuildPhases | null {
   const sync = /\[types\] Generated ([\d.]+)(m?s)/.exec(log);
   const bundles = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)];
   const render = /^\d\d:\d\d:\d\d ✓ Completed in ([\d.]+)(m?s)\./m.exec(log);
@@ -163,7 +163,7 @@ function phaseGrowth(a: ScalePoint, b: ScalePoint): string {
   return ` (sync ${per('syncMs')}, bundle ${per('bundleMs')}, pages ${per('renderMs')})`;
 }
 
-export function scaleRows(points: readonly ScalePoint[]): Row[] {
+function scaleRows(points: readonly ScalePoint[]): Row[] {
   const section = 'Build scale — real content + N generated offers, cold `astro build` of a temporary copy';
   const rows: Row[] = [];
   for (const p of points) {

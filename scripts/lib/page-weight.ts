@@ -55,7 +55,7 @@ interface FontFace {
 }
 
 /** The woff2 source and unicode-range of every @font-face rule of a stylesheet. */
-export function fontFaces(css: string): FontFace[] {
+function fontFaces(css: string): FontFace[] {
   const faces: FontFace[] = [];
   for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
     const body = block[1] ?? '';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { freePort } from './free-port.ts';
 import { tempDir } from './temp-dir.ts';
 
-export const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
@@ -28,7 +28,7 @@ export interface PostgresServer {
 }
 
 /** Why this machine cannot run the harness, or null. */
-export function postgresMissing(): string | null {
+function postgresMissing(): string | null {
   return existsSync(join(PG_BIN, 'initdb')) && existsSync(join(PG_BIN, 'pg_ctl')) ? null : `PostgreSQL fehlt (${PG_BIN}/initdb): apt-get install postgresql`;
 }
 

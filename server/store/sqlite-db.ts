@@ -13,7 +13,7 @@ import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, 
 export const SQLITE_FILE = 'submissions.sqlite';
 
 /** Creates DATA_DIR (0700) or narrows an existing one to 0700. */
-export function prepareDataDir(dataDir: string): void {
+function prepareDataDir(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
 }
@@ -53,7 +53,7 @@ export function migrateSqlite(db: DatabaseSync): number {
 }
 
 /** Opens (and migrates) the database in `dataDir` with the server's settings. */
-export function openSqliteDatabase(dataDir: string): { db: DatabaseSync; schemaVersion: number } {
+function openSqliteDatabase(dataDir: string): { db: DatabaseSync; schemaVersion: number } {
   prepareDataDir(dataDir);
   const path = join(dataDir, SQLITE_FILE);
   restrictFiles(path);

@@ -6,9 +6,9 @@ import { formStrings } from '../strings/form.ts';
 import type { FieldDefinition, FormMeta } from './types.ts';
 
 /** Longest Beschreibung in characters. */
-export const BESCHREIBUNG_MAX = 4000;
+const BESCHREIBUNG_MAX = 4000;
 
-export const barriereMeldenFields: readonly FieldDefinition[] = [
+const barriereMeldenFields: readonly FieldDefinition[] = [
   {
     name: 'seite',
     label: 'Welche Seite ist betroffen?',

@@ -9,7 +9,7 @@ import { formStrings } from '../strings/form.ts';
 import type { FieldDefinition } from './types.ts';
 
 /** Trims a text; an empty text counts as "not given", as a browser sends empty inputs as "". */
-export function blankToUndefined(value: unknown): unknown {
+function blankToUndefined(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
@@ -39,29 +39,29 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff]
 const LINE_BREAK = /[\r\n\u000b\u000c\u0085\u2028\u2029]/;
 
 /** True when a text holds characters that are refused in every field (see above). */
-export function hasForbiddenCharacters(text: string): boolean {
+function hasForbiddenCharacters(text: string): boolean {
   return CONTROL_CHARACTER.test(text) || LONE_SURROGATE.test(text);
 }
 
 /** True when a text holds a line break of any kind (see LINE_BREAK). */
-export function hasLineBreak(text: string): boolean {
+function hasLineBreak(text: string): boolean {
   return LINE_BREAK.test(text);
 }
 
 const labelOf = (field: FieldDefinition): string => field.shortLabel ?? field.label;
 
 /** The message for invisible control characters; it names the field, as no definition needs its own. */
-export function forbiddenCharactersMessage(field: FieldDefinition): string {
+function forbiddenCharactersMessage(field: FieldDefinition): string {
   return formStrings.messages.controlCharacters.replace('{feld}', labelOf(field));
 }
 
 /** The message for a line break in a single-line field; it names the field. */
-export function lineBreakMessage(field: FieldDefinition): string {
+function lineBreakMessage(field: FieldDefinition): string {
   return formStrings.messages.lineBreak.replace('{feld}', labelOf(field));
 }
 
 /** Every type but `textarea` holds one line. */
-export function isSingleLine(field: FieldDefinition): boolean {
+function isSingleLine(field: FieldDefinition): boolean {
   return field.type !== 'textarea';
 }
 

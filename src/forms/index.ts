@@ -17,7 +17,7 @@ export { mailtoWithInput } from './mailto.ts';
 export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormMeta, FormName, FormTexts, NextStep } from './types.ts';
 
 /** Every form of a portal with these offers, without schemas: the offers' interest forms in offer order, then the barrier report. */
-export function formCatalogue(offers: readonly OfferForForm[]): FormMeta[] {
+function formCatalogue(offers: readonly OfferForForm[]): FormMeta[] {
   return [...offers.map(interesseMeta), barriereMeldenMeta];
 }
 

@@ -44,7 +44,7 @@ function leistungenHint(offer: OfferForForm): string {
 }
 
 /** Longest Nachricht in characters. */
-export const NACHRICHT_MAX = 2000;
+const NACHRICHT_MAX = 2000;
 
 function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
   return [
@@ -205,7 +205,6 @@ export function interesseMeta(offer: OfferForForm): FormMeta {
     referencePrefix: 'KV',
     fields: interesseFields(offer),
     replyToField: 'email',
-    replyToNameField: 'ansprechperson',
     subjectField: 'behoerde',
   };
 }

@@ -19,7 +19,7 @@ const builders: Readonly<Record<FieldType, (field: FieldDefinition) => z.ZodMini
 };
 
 /** The schema of one field, by its type. */
-export function fieldSchema(field: FieldDefinition): z.ZodMiniType {
+function fieldSchema(field: FieldDefinition): z.ZodMiniType {
   return builders[field.type](field);
 }
 

@@ -122,8 +122,6 @@ export interface FormMeta {
   readonly fields: readonly FieldDefinition[];
   /** The field holding the submitter's e-mail address (Reply-To), if any. */
   readonly replyToField?: string;
-  /** The field holding the submitter's name, if any (display name of the Reply-To). */
-  readonly replyToNameField?: string;
   /** The field whose value names the submission in the e-mail subject. */
   readonly subjectField: string;
 }

@@ -26,11 +26,11 @@ async function readContent(root: string, contentDir: string): Promise<{ file: st
   return Promise.all(files.map(async (f) => ({ file: relative(root, f), text: await readFile(f, 'utf8') })));
 }
 
-export async function collectGaps(root: string, contentDir: string = join(root, 'content')): Promise<Gap[]> {
+async function collectGaps(root: string, contentDir: string = join(root, 'content')): Promise<Gap[]> {
   return (await readContent(root, contentDir)).flatMap((f) => findGaps(f.file, f.text));
 }
 
-export async function collectUnchecked(root: string, contentDir: string = join(root, 'content')): Promise<Unchecked[]> {
+async function collectUnchecked(root: string, contentDir: string = join(root, 'content')): Promise<Unchecked[]> {
   const inPages = (file: string) => CHECKED_COLLECTIONS.some((c) => file.startsWith(join(relative(root, contentDir), c) + '/'));
   return findUnchecked((await readContent(root, contentDir)).filter((f) => inPages(f.file)));
 }

@@ -130,5 +130,3 @@ export const pageSchema = z.object({
 });
 
 export type SiteData = z.infer<typeof siteSchema>;
-export type ContactData = z.infer<typeof contactSchema>;
-export type DownloadData = z.infer<typeof downloadSchema>;

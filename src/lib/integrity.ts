@@ -80,7 +80,7 @@ export function siteFileProblem(count: number, folder: string): string | undefin
 }
 
 /** The longest page title (with " – <portal name>") search engines show in full; html-validate checks it too. */
-export const TITLE_MAX = 70;
+const TITLE_MAX = 70;
 
 /** The title of a page as the layout writes it (src/layouts/Page.astro). */
 export function fullTitle(title: string, portalName: string): string {

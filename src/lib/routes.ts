@@ -18,11 +18,8 @@ export function interestThanksPath(offerId: string): string {
   return `${interestFormPath(offerId)}danke/`;
 }
 
-/** The page that leads to the interest form of every offer. */
-export const INTEREST_OVERVIEW_PATH = '/interesse/';
-
 /** The page of the barrier report form. */
-export const BARRIER_FORM_PATH = '/barrierefreiheit/barriere-melden/';
+const BARRIER_FORM_PATH = '/barrierefreiheit/barriere-melden/';
 
 /**
  * What a built page is, by its path: a form page (with the form island), an offer page (with the

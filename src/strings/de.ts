@@ -45,7 +45,6 @@ export const de = {
     accessHeading: 'Informationen in Leichter Sprache und Gebärdensprache',
     leichteSprache: 'Informationen in Leichter Sprache',
     gebaerdensprache: 'Informationen in Deutscher Gebärdensprache',
-    moreAbout: 'Mehr zu',
   },
   applicants: {
     heading: 'Sie möchten einen Aufenthaltstitel beantragen?',
@@ -120,8 +119,6 @@ export const de = {
     mail: 'Wenn Sie einen Link von uns genutzt haben, schreiben Sie uns bitte an',
   },
 } as const;
-
-export type Strings = typeof de;
 
 /** Replaces {name} placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -72,8 +72,5 @@ export const formStrings = {
   },
   thanks: {
     back: 'Zurück zur Startseite',
-    noReference: 'Sie erhalten keine Eingangsbestätigung per E-Mail; wir melden uns bei Ihnen.',
   },
 } as const;
-
-export type FormStrings = typeof formStrings;

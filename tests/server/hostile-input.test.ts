@@ -330,7 +330,7 @@ const cases: Case[] = [
   // ── markup: stored verbatim, escaped in admin page and e-mail ─────────────────────────────
   withFields('<script> in Behörde', { behoerde: xssScript }, 200, success, stored(), roundTrip('behoerde', xssScript)),
   withFields('<img onerror> in Nachricht', { nachricht: xssImg }, 200, success, stored(), roundTrip('nachricht', xssImg)),
-  withFields('"><svg/onload> in Ansprechperson (also the Reply-To name)', { ansprechperson: xssSvg }, 200, success, stored(), async (ctx) => {
+  withFields('"><svg/onload> in Ansprechperson (the Reply-To carries no name)', { ansprechperson: xssSvg }, 200, success, stored(), async (ctx) => {
     await roundTrip('ansprechperson', xssSvg)!(ctx);
     expect((await ctx.mail()).replyTo?.text).toContain('erika.mustermann@stadt.de');
   }),

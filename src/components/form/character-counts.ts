@@ -11,7 +11,7 @@ import type { CountState } from '../../forms/view/CharacterCount.tsx';
 import { hasCharacterCount } from '../../forms/view/ids.ts';
 
 /** Pause in typing after which the count is announced. */
-export const ANNOUNCE_AFTER_MS = 1000;
+const ANNOUNCE_AFTER_MS = 1000;
 
 type Counts = Readonly<Record<string, CountState>>;
 

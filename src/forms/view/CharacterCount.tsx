@@ -16,7 +16,7 @@ export interface CountState {
 }
 
 /** The count's sentence for a text of `length` characters. */
-export function countMessage(maxLength: number, length: number): string {
+function countMessage(maxLength: number, length: number): string {
   const left = maxLength - length;
   return left >= 0 ? s.characterCount.remaining.replace('{n}', String(left)) : s.characterCount.over.replace('{n}', String(-left));
 }
