@@ -7,15 +7,14 @@
  *   reply with `next` for a success.
  * - A plain form post (Accept: text/html) gets 303 to the thank-you page, or a German error page
  *   that shows the errors and puts the input back into a form that can be sent again.
- * - Bodies: JSON, urlencoded (a repeated key becomes a list) and multipart without files.
+ * - Bodies: JSON, urlencoded (a repeated key becomes a list) and multipart without files
+ *   (server/submission-body.ts).
  *
  * A submission is committed durably (with group commit: submissions arriving together share one
  * transaction) before success is answered; its mail goes through the outbox.
  */
 import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import cors from '@fastify/cors';
-import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HONEYPOT_FIELD, NEXT_FIELD, pickFields, validateSubmission } from '../src/forms/index.ts';
 import type { FieldError, FormDefinition, FormName, FormRegistry } from '../src/forms/index.ts';
@@ -27,67 +26,15 @@ import { notSentPage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
 import { logWithResponse } from './request-log.ts';
 import { StorageUnavailable, type ResilientStore } from './store/index.ts';
-import { serverStrings } from '../src/strings/server.ts';
+import { isPlainObject, problemMessages, readSubmissionBody, registerBodyParsers, SubmissionProblem } from './submission-body.ts';
 
 /** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
-export const FORMSPREE_REQUEST_HEADERS = ['content-type', 'accept', 'formspree-client', 'formspree-session-data'];
-
-/** An error that concerns the whole submission (Formspree "form error": no `field`). */
-export class SubmissionProblem extends Error {
-  readonly statusCode: number;
-  readonly code: string;
-  constructor(statusCode: number, code: string, message: string) {
-    super(message);
-    this.statusCode = statusCode;
-    this.code = code;
-  }
-}
-
-/** German messages for the errors that concern the whole submission (src/strings/server.ts). */
-export const problemMessages = serverStrings.problems;
+const FORMSPREE_REQUEST_HEADERS = ['content-type', 'accept', 'formspree-client', 'formspree-session-data'];
 
 /** True when the client wants a web page rather than JSON (a plain form post). */
-export function wantsHtml(request: FastifyRequest): boolean {
+function wantsHtml(request: FastifyRequest): boolean {
   const accept = String(request.headers.accept ?? '').toLowerCase();
   return accept.includes('text/html') && !accept.includes('application/json');
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function mediaType(request: FastifyRequest): string {
-  return String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-/** The fields of a multipart body; a part with a file is refused (415). */
-async function readMultipart(request: FastifyRequest): Promise<Record<string, unknown>> {
-  try {
-    return await readMultipartParts(request);
-  } catch (error) {
-    // The parser's own errors (no boundary, a broken part) carry no status: the body is unreadable.
-    if (error instanceof SubmissionProblem || typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
-    throw new SubmissionProblem(400, 'INVALID_BODY', problemMessages.malformed);
-  }
-}
-
-async function readMultipartParts(request: FastifyRequest): Promise<Record<string, unknown>> {
-  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  let size = 0;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      // A file input left empty sends a part without a file name: ignore it.
-      const content = await part.toBuffer();
-      if (part.filename === '' && content.length === 0) continue;
-      throw new SubmissionProblem(415, 'NO_FILE_UPLOADS', problemMessages.files);
-    }
-    const value = typeof part.value === 'string' ? part.value : String(part.value);
-    size += Buffer.byteLength(part.fieldname) + Buffer.byteLength(value);
-    if (size > BODY_LIMIT) throw new SubmissionProblem(413, 'PAYLOAD_TOO_LARGE', problemMessages.tooLarge);
-    const previous = fields[part.fieldname];
-    fields[part.fieldname] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
-  }
-  return { ...fields };
 }
 
 export interface SubmissionRouteOptions {
@@ -103,7 +50,7 @@ export interface SubmissionRouteOptions {
  * Where a plain form post goes after success: an allowed `_next` (absolute, or relative to the
  * site), else the form's thank-you page; the reference number is added as `?ref=`.
  */
-export function redirectTarget(config: ServerConfig, form: FormDefinition, requestedNext: unknown, reference: string, base: string): string {
+function redirectTarget(config: ServerConfig, form: FormDefinition, requestedNext: unknown, reference: string, base: string): string {
   let target = new URL(form.thankYouPath, base);
   if (typeof requestedNext === 'string' && requestedNext.trim() !== '') {
     try {
@@ -132,10 +79,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
     allowedHeaders: FORMSPREE_REQUEST_HEADERS,
     maxAge: 600,
   });
-  await app.register(formbody, { bodyLimit: BODY_LIMIT });
-  await app.register(multipart, {
-    limits: { fieldNameSize: 100, fieldSize: BODY_LIMIT, fields: 100, fileSize: BODY_LIMIT, files: 1, parts: 101, headerPairs: 100 },
-  });
+  await registerBodyParsers(app);
 
   const formFor = (key: string): FormDefinition | undefined => {
     const name: FormName | undefined = Object.hasOwn(config.formKeys, key) ? config.formKeys[key] : undefined;
@@ -172,13 +116,6 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
     return sendProblem(request, reply, 500, 'SERVER_ERROR', problemMessages.server);
   });
 
-  app.addHook('onRequest', async (request) => {
-    const length = Number(request.headers['content-length']);
-    if (request.method === 'POST' && Number.isFinite(length) && length > BODY_LIMIT) {
-      throw new SubmissionProblem(413, 'PAYLOAD_TOO_LARGE', problemMessages.tooLarge);
-    }
-  });
-
   app.route({
     method: ['GET', 'PUT', 'PATCH', 'DELETE'],
     url: '/:formKey',
@@ -210,12 +147,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
         throw new SubmissionProblem(403, 'BLOCKED', problemMessages.origin);
       }
 
-      const type = mediaType(request);
-      let body: unknown;
-      if (type === 'multipart/form-data') body = await readMultipart(request);
-      else if (type === 'application/json' || type === 'application/x-www-form-urlencoded') body = request.body;
-      else throw new SubmissionProblem(415, 'UNSUPPORTED_MEDIA_TYPE', problemMessages.mediaType);
-      if (!isPlainObject(body)) throw new SubmissionProblem(400, 'INVALID_BODY', problemMessages.malformed);
+      const body = await readSubmissionBody(request);
 
       const honeypot = body[HONEYPOT_FIELD];
       const isSpam = honeypot !== undefined && honeypot !== null && honeypot !== '' && !(Array.isArray(honeypot) && honeypot.every((v) => v === ''));
