@@ -8,6 +8,7 @@ import { getViteConfig } from 'astro/config';
  */
 const once = [
   'tests/server/faults.test.ts',
+  'tests/server/storage-faults.test.ts',
   'tests/server/privacy.test.ts',
   'tests/server/nginx.test.ts',
   'tests/server/nginx-proxy.test.ts',

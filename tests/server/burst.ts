@@ -1,8 +1,11 @@
 /**
- * Bursts of real submissions for the fault tests: `clients` concurrent loops post valid `interesse`
- * submissions, each with a unique marker in `behoerde`, and record what every request got back.
- * Afterwards `checkStored` compares that with what the database holds.
+ * Submissions for the fault tests and what they check afterwards: `submitTo` posts one valid
+ * `interesse` submission with a unique marker in `behoerde`; `burst` runs `clients` concurrent
+ * loops of them and records what every request got back. `checkStored` and `storedByMarker`
+ * compare that with what the database holds, `checkMails` with what the mail sink received.
  */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import { expect } from 'vitest';
@@ -117,4 +120,27 @@ export async function checkMails(mails: readonly { raw: string }[], references: 
     perReference.set(reference, (perReference.get(reference) ?? 0) + 1);
   }
   return { missing: references.filter((r) => !perReference.has(r)), duplicates: [...perReference.values()].filter((n) => n > 1).length };
+}
+
+/** Rows per value of `behoerde` (each test submission carries a unique one), read after the server stopped. */
+export function storedByMarker(dir: string): { byMarker: Map<string, number>; references: string[]; integrity: string } {
+  const db = new DatabaseSync(join(dir, 'submissions.sqlite'), { readOnly: true });
+  try {
+    const rows = db.prepare('SELECT reference, data FROM submissions').all() as { reference: string; data: string }[];
+    const byMarker = new Map<string, number>();
+    for (const row of rows) {
+      const marker = String((JSON.parse(row.data) as { behoerde?: unknown }).behoerde);
+      byMarker.set(marker, (byMarker.get(marker) ?? 0) + 1);
+    }
+    const { integrity_check: integrity } = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
+    return { byMarker, references: rows.map((r) => r.reference), integrity };
+  } finally {
+    db.close();
+  }
+}
+
+/** The submitted personal data of validInteresse() must never reach the log. */
+export function expectNoPersonalData(output: string): void {
+  const personal = validInteresse();
+  for (const key of ['email', 'ansprechperson', 'telefon'] as const) expect(output, key).not.toContain(String(personal[key]));
 }

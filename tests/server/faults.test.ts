@@ -1,51 +1,23 @@
 /**
- * Faults: the real server (`node server/start.ts`) is killed, restarted, starved of its mail
- * server and of its disk, and stopped with SIGTERM. Each test prints its counts. Nothing that was
- * answered with success may be lost or stored twice, and no notification may be lost or sent twice.
+ * Faults of the process: the real server (`node server/start.ts`) is killed, restarted, starved
+ * of its mail server and stopped with SIGTERM (its storage failing: storage-faults.test.ts). Each
+ * test prints its counts. Nothing that was answered with success may be lost or stored twice, and
+ * no notification may be lost or sent twice.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { checkMails } from './burst.ts';
+import { checkMails, expectNoPersonalData, storedByMarker, submitTo } from './burst.ts';
 import { metric, smtpOutageEnv, type ChildServer } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { createTestApp, fixture, formPost, freePort, INTERESSE, json, markBuilt, smtpSink, tempDir, urlencoded, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+import { freePort, INTERESSE, json, smtpSink, validInteresse, waitFor, type SmtpSink } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const dataDir = (): string => cleanups.folder('kv-faults-');
 const start = (env: Record<string, string>): Promise<ChildServer> => cleanups.server(env);
-
-async function submit(base: string, fields: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${base}/f/${INTERESSE}`, { method: 'POST', headers: json, body: JSON.stringify(validInteresse(fields)) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-/** Rows per value of `behoerde` (each test submission carries a unique one), read after the server stopped. */
-function storedByMarker(dir: string): { byMarker: Map<string, number>; references: string[]; integrity: string } {
-  const db = new DatabaseSync(join(dir, 'submissions.sqlite'), { readOnly: true });
-  try {
-    const rows = db.prepare('SELECT reference, data FROM submissions').all() as { reference: string; data: string }[];
-    const byMarker = new Map<string, number>();
-    for (const row of rows) {
-      const marker = String((JSON.parse(row.data) as { behoerde?: unknown }).behoerde);
-      byMarker.set(marker, (byMarker.get(marker) ?? 0) + 1);
-    }
-    const { integrity_check: integrity } = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
-    return { byMarker, references: rows.map((r) => r.reference), integrity };
-  } finally {
-    db.close();
-  }
-}
-
-/** The submitted personal data of validInteresse() must never reach the log. */
-function expectNoPersonalData(output: string): void {
-  const personal = validInteresse();
-  for (const key of ['email', 'ansprechperson', 'telefon'] as const) expect(output, key).not.toContain(String(personal[key]));
-}
 
 describe('crash', () => {
   it('stores every submission answered with success exactly once, through SIGKILL in a burst and a restart', async () => {
@@ -61,13 +33,9 @@ describe('crash', () => {
     const worker = async (): Promise<void> => {
       while (nextIndex < total) {
         const marker = `Absturztest ${nextIndex++}`;
-        try {
-          const res = await submit(first.base, { behoerde: marker });
-          if (res.status === 200) answered.set(marker, String(res.body['id']));
-          else unanswered.push(marker);
-        } catch {
-          unanswered.push(marker);
-        }
+        const res = await submitTo(first.base, marker);
+        if (res.status === 200) answered.set(marker, res.id ?? '');
+        else unanswered.push(marker);
         if (!killed && answered.size >= 40) {
           killed = true;
           first.process.kill('SIGKILL');
@@ -85,9 +53,9 @@ describe('crash', () => {
     let afterRestart = 0;
     for (let i = 0; i < 30; i++) {
       const marker = `Nach dem Neustart ${i}`;
-      const res = await submit(second.base, { behoerde: marker });
+      const res = await submitTo(second.base, marker);
       expect(res.status).toBe(200);
-      answered.set(marker, String(res.body['id']));
+      answered.set(marker, res.id ?? '');
       afterRestart += 1;
     }
     expect((await second.stop('SIGTERM')).code).toBe(0);
@@ -118,9 +86,9 @@ describe('SMTP outage', () => {
     const references: string[] = [];
     const first = await start(env);
     for (let i = 0; i < 15; i++) {
-      const res = await submit(first.base, { behoerde: `Ausfall vor dem Neustart ${i}` });
+      const res = await submitTo(first.base, `Ausfall vor dem Neustart ${i}`);
       expect(res.status).toBe(200);
-      references.push(String(res.body['id']));
+      references.push(res.id ?? '');
     }
     await sleep(300); // a few failed attempts
     first.process.kill('SIGKILL');
@@ -128,9 +96,9 @@ describe('SMTP outage', () => {
 
     const second = await start(env);
     for (let i = 0; i < 15; i++) {
-      const res = await submit(second.base, { behoerde: `Ausfall nach dem Neustart ${i}` });
+      const res = await submitTo(second.base, `Ausfall nach dem Neustart ${i}`);
       expect(res.status).toBe(200);
-      references.push(String(res.body['id']));
+      references.push(res.id ?? '');
     }
     const pendingDuringOutage = await metric(second.base, 'kv_outbox_pending');
     expect(pendingDuringOutage).toBe(30);
@@ -158,111 +126,6 @@ describe('SMTP outage', () => {
   });
 });
 
-describe('storage failure', () => {
-  let site: ReturnType<typeof tempDir>;
-  function fixtureSite(): string {
-    site = tempDir('kv-faults-site-');
-    cleanups.add(() => site.remove());
-    writeFileSync(join(site.path, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
-    markBuilt(site.path);
-    return site.path;
-  }
-
-  async function expectStorageDown(t: TestApp, label: string): Promise<{ formStatus: number; healthStatus: number }> {
-    const page = await t.app.inject({ method: 'GET', url: '/' });
-    expect(page.statusCode, `${label}: page`).toBe(200);
-    expect(page.body).toContain('Kommunalvertreter NRW');
-
-    const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
-    expect(res.statusCode, `${label}: form`).toBe(503);
-    expect(res.headers['retry-after']).toBe('120');
-    const body = res.json<Record<string, unknown>>();
-    expect(body).not.toHaveProperty('next');
-    expect(body).not.toHaveProperty('id');
-    expect(body).toEqual({ errors: [{ code: 'STORAGE_UNAVAILABLE', message: expect.stringMatching(/^Das Formular kann gerade nicht gespeichert werden/) }] });
-
-    const html = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: urlencoded(validInteresse()), headers: formPost });
-    expect(html.statusCode).toBe(503);
-    expect(html.headers['location']).toBeUndefined();
-    expect(html.body).toContain('Das Formular kann gerade nicht gespeichert werden');
-    expect(html.body).toContain(`mailto:${fixture.site.organisation.postfach}`);
-    expect(html.body).toContain('value="Erika Mustermann"'); // the input comes back
-
-    const health = await t.app.inject({ method: 'GET', url: '/healthz' });
-    expect(health.statusCode, `${label}: healthz`).toBe(503);
-    expect(health.json()).toMatchObject({ status: 'error', storage: 'unavailable', reason: expect.any(String) });
-    return { formStatus: res.statusCode, healthStatus: health.statusCode };
-  }
-
-  async function expectRecovered(t: TestApp): Promise<number> {
-    const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
-    expect(res.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    return (await t.app.store.listSubmissions(INTERESSE)).length;
-  }
-
-  it('DATA_DIR is a file: 503 without next, pages still served, /healthz 503, recovers when the folder can be made', async () => {
-    const parent = dataDir();
-    const data = join(parent, 'data');
-    writeFileSync(data, 'kein Ordner');
-    const t = await createTestApp({ DATA_DIR: data, DIST_DIR: fixtureSite() });
-    cleanups.add(() => t.close());
-    const down = await expectStorageDown(t, 'DATA_DIR is a file');
-    rmSync(data);
-    const stored = await expectRecovered(t);
-    console.log(`storage failure (DATA_DIR unusable): form ${down.formStatus}, healthz ${down.healthStatus}, page 200; after repair: form 200, healthz 200, stored ${stored}`);
-    expect(stored).toBe(1);
-  });
-
-  it('the database file is not a database: 503, pages served, recovers when the file is replaced', async () => {
-    const data = dataDir();
-    writeFileSync(join(data, 'submissions.sqlite'), 'Dies ist keine SQLite-Datenbank. '.repeat(200));
-    const t = await createTestApp({ DATA_DIR: data, DIST_DIR: fixtureSite() });
-    cleanups.add(() => t.close());
-    const down = await expectStorageDown(t, 'broken database file');
-    rmSync(join(data, 'submissions.sqlite'));
-    const stored = await expectRecovered(t);
-    console.log(`storage failure (database file unusable): form ${down.formStatus}, healthz ${down.healthStatus}, page 200; after repair: form 200, healthz 200, stored ${stored}`);
-    expect(stored).toBe(1);
-  });
-
-  it('the disk is full while the server runs (RLIMIT_FSIZE): 503 and /healthz 503, then stored again once there is space', async () => {
-    expect(existsSync('/usr/bin/prlimit'), 'prlimit (util-linux) is needed to simulate a full disk').toBe(true);
-    const dir = dataDir();
-    const server = await start({ DATA_DIR: dir, DIST_DIR: fixtureSite() });
-    const pid = String(server.process.pid);
-    expect((await submit(server.base, { behoerde: 'Vor dem vollen Datenträger' })).status).toBe(200);
-
-    execFileSync('/usr/bin/prlimit', [`--pid=${pid}`, '--fsize=1:unlimited']);
-    const refused: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await submit(server.base, { behoerde: `Datenträger voll ${i}` });
-      refused.push(res.status);
-      expect(res.status).toBe(503);
-      expect(res.body).not.toHaveProperty('next');
-    }
-    const healthDown = await fetch(`${server.base}/healthz`);
-    expect(healthDown.status).toBe(503);
-    expect((await fetch(`${server.base}/`)).status).toBe(200);
-
-    execFileSync('/usr/bin/prlimit', [`--pid=${pid}`, '--fsize=unlimited:unlimited']);
-    const again = await submit(server.base, { behoerde: 'Nach dem vollen Datenträger' });
-    expect(again.status).toBe(200);
-    expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
-    expect((await server.stop('SIGTERM')).code).toBe(0);
-
-    const { byMarker, integrity } = storedByMarker(dir);
-    const falseSuccesses = [...byMarker.keys()].filter((m) => m.startsWith('Datenträger voll')).length;
-    console.log(
-      `storage failure (disk full): refused ${refused.length} with ${[...new Set(refused)].join('/')}, healthz ${healthDown.status}, page 200; ` +
-        `after space is back: form ${again.status}, stored ${byMarker.size}, refused but stored ${falseSuccesses}, integrity ${integrity}`,
-    );
-    expect(byMarker.size).toBe(2);
-    expect(integrity).toBe('ok');
-    expectNoPersonalData(server.output());
-  });
-});
-
 describe('SIGTERM', () => {
   it('finishes the request in flight and the mail being sent, closes the database cleanly and exits 0', async () => {
     const dir = dataDir();
@@ -272,7 +135,7 @@ describe('SIGTERM', () => {
     const server = await start({ DATA_DIR: dir, SMTP_URL: sink.url, OUTBOX_POLL_MS: '100' });
 
     // A: stored, its mail goes to the slow SMTP server.
-    const a = await submit(server.base, { behoerde: 'Vor dem Beenden' });
+    const a = await submitTo(server.base, 'Vor dem Beenden');
     expect(a.status).toBe(200);
     await sleep(300); // the mail is now in flight (the sink holds it 1.5 s)
 
@@ -311,7 +174,7 @@ describe('SIGTERM', () => {
     expect(integrity).toBe('ok');
     expect(sink.mails).toHaveLength(1);
     expect(outbox).toEqual([
-      { reference: a.body['id'], status: 'sent' },
+      { reference: a.id, status: 'sent' },
       { reference: b_id, status: 'pending' }, // sent by the next start
     ]);
   });
