@@ -5,9 +5,9 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRaw } from '../lib/raw-request.ts';
 import { startServer, type ChildServer } from './child-server.ts';
 import { INTERESSE, freePort, json, repoRoot, tempDir, validInteresse, waitFor } from './helpers.ts';
 
@@ -17,15 +17,9 @@ let nginx: ChildProcess;
 let server: ChildServer;
 let base = '';
 
-function send(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method, headers: { ...json, ...headers }, agent: false, rejectUnauthorized: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(method === 'POST' ? JSON.stringify(validInteresse()) : undefined);
-  });
+async function send(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Promise<number> {
+  const body = method === 'POST' ? { body: JSON.stringify(validInteresse()) } : {};
+  return (await sendRaw(`${base}${path}`, { method, headers: { ...json, ...headers }, ...body })).status;
 }
 const post = (headers: Record<string, string>) => send('POST', `/f/${INTERESSE}`, headers);
 
