@@ -5,34 +5,29 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_FAILURE_WINDOW_MS, ADMIN_MAX_FAILURES, LoginThrottle } from '../../server/admin.ts';
 import { parseCsp } from '../lib/csp.ts';
-import { basicAuth, brokenStorageEnv, createTestApp, formPost, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { basicAuth, brokenStorageEnv, formPost, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
 const right = basicAuth(USER, PASSWORD);
 const wrong = basicAuth(USER, 'geraten');
 
-const opened: TestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
+const cleanups = cleanupAfterEach();
 async function app(env: Record<string, string> = {}): Promise<TestApp> {
   // A hand-made site carries the manifest of a build with the same settings.
   const settings = { ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, ...env };
   if (env['DIST_DIR'] !== undefined) markBuilt(env['DIST_DIR'], settings);
-  const t = await createTestApp(settings);
-  opened.push(t);
-  return t;
+  return cleanups.app(settings);
 }
 const from = (address: string) => ({ remoteAddress: address });
 
 describe('admin login', () => {
   it('does not exist without ADMIN_PASSWORD: 404 for the list, the export and with credentials', async () => {
-    const t = await createTestApp();
-    opened.push(t);
+    const t = await cleanups.app();
     for (const url of ['/admin', '/admin/', `/admin/${INTERESSE}.csv`, '/admin/barriere-melden.csv']) {
       for (const headers of [{}, basicAuth('admin', ''), basicAuth('admin', 'admin')]) {
         expect((await t.app.inject({ method: 'GET', url, headers })).statusCode, url).toBe(404);

@@ -1,24 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_PAGE_SIZE, safeEqual } from '../../server/admin.ts';
-import { basicAuth, createTestApp, decodeHtml, fixture, INTERESSE, interesse, interesseOptions, json, validInteresse, type TestApp } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { basicAuth, brokenStorageEnv, decodeHtml, fixture, INTERESSE, interesse, interesseOptions, json, validInteresse } from './helpers.ts';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const cleanups = cleanupAfterEach();
 
 const auth = basicAuth('dnrw', 'richtig-geheim');
 
 describe('admin area', () => {
   it('does not exist without ADMIN_PASSWORD (404)', async () => {
-    t = await createTestApp();
+    const t = await cleanups.app();
     expect((await t.app.inject({ method: 'GET', url: '/admin/' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: basicAuth('admin', '') })).statusCode).toBe(404);
   });
 
   it('asks for Basic auth and refuses wrong credentials', async () => {
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     const none = await t.app.inject({ method: 'GET', url: '/admin/' });
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toMatch(/^Basic realm="Verwaltung"/);
@@ -29,7 +26,7 @@ describe('admin area', () => {
   });
 
   it('lists the submissions of every form, escaped, with no-store', async () => {
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ behoerde: '<img src=x onerror=alert(1)> Stadt' }), headers: json });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'bot', behoerde: 'Spam GmbH' }), headers: json });
     await t.app.inject({ method: 'POST', url: '/f/barriere-melden', payload: { seite: '/kontakt/', beschreibung: 'Kein Fokus' }, headers: json });
@@ -48,7 +45,7 @@ describe('admin area', () => {
   });
 
   it('exports a form as CSV with BOM, semicolons and neutralised formulas, without spam', async () => {
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     await t.app.inject({
       method: 'POST',
       url: `/f/${INTERESSE}`,
@@ -80,7 +77,7 @@ describe('admin area', () => {
 
 describe('admin list paging', () => {
   it(`shows ${ADMIN_PAGE_SIZE} submissions per page, newest first, with links to older and newer ones; the export has all`, async () => {
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     const total = ADMIN_PAGE_SIZE + 3;
     const saved = await t.app.store.saveSubmissions(
       Array.from({ length: total }, (_, i) => ({ form: INTERESSE, prefix: 'KV', data: validInteresse({ behoerde: `Behörde Nr. ${i + 1}` }), spam: false })),
@@ -103,11 +100,10 @@ describe('admin list paging', () => {
 
 describe('/metrics', () => {
   it('does not exist without ADMIN_PASSWORD, asks for the admin login, and counts submissions, the outbox and requests', async () => {
-    const open = await createTestApp();
+    const open = await cleanups.app();
     expect((await open.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
-    await open.close();
 
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: basicAuth('dnrw', 'falsch') })).statusCode).toBe(401);
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
@@ -140,7 +136,7 @@ describe('/metrics', () => {
   });
 
   it('answers 429 (not 500) when scraped more than 60 times a minute', async () => {
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     const statuses: number[] = [];
     for (let i = 0; i < 62; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).statusCode);
     expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
@@ -148,21 +144,19 @@ describe('/metrics', () => {
   });
 
   it('counts storage errors, and the admin list answers 503 while the store is down', async () => {
-    const { tempDir, brokenStorageEnv } = await import('./helpers.ts');
-    const dir = tempDir('kv-metrics-');
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim', ...(await brokenStorageEnv(dir.path)) });
+    const broken = await brokenStorageEnv(cleanups.folder('kv-metrics-'));
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim', ...broken });
     expect((await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).statusCode).toBe(503);
     const text = (await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).body;
     expect(text).toMatch(/^kv_storage_errors_total\{reason="[^"]+"\} [1-9]/m);
     expect(text).toContain(`kv_submissions_total{form="${INTERESSE}",result="STORAGE_UNAVAILABLE"} 1`);
     expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: auth })).statusCode).toBe(503);
-    dir.remove();
   });
 });
 
 describe('CSV formula neutralisation', () => {
   it('exports cells starting with = + - @ TAB CR or a full-width ＝ ＋ － ＠ with a leading apostrophe, and leaves others alone', async () => {
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     const dangerous = ['=1+1', '+49 231', '-1', '@x', '\tx', '\rx', '＝1+1', '＋1', '－1', '＠x'];
     const harmless = ['Stadt', '0231', ' =x', 'a=b'];
     // Stored as they are: the form's own trimming would already remove a leading TAB or CR.

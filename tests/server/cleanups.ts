@@ -1,14 +1,21 @@
 /**
- * What a test leaves behind (temporary folders, child servers, sinks, schemas), undone after each
- * test in reverse order. Call `cleanupAfterEach()` once at the top of a test file.
+ * What a test leaves behind (apps, temporary folders, child servers, sinks, schemas), undone after
+ * each test in reverse order. Call `cleanupAfterEach()` once at the top of a test file.
  */
 import { afterEach } from 'vitest';
+import type { BuildOptions } from '../../server/app.ts';
+import type { Env } from '../../server/config.ts';
+import type { SmtpSinkOptions } from '../../scripts/lib/smtp-sink.ts';
 import { startServer, type ChildServer } from './child-server.ts';
-import { tempDir } from './helpers.ts';
+import { createTestApp, smtpSink, tempDir, type SmtpSink, type TestApp } from './helpers.ts';
 
 export interface Cleanups {
   /** Runs `cleanup` after the current test. */
   add(cleanup: () => Promise<void> | void): void;
+  /** An app on a fresh store (createTestApp), closed after the test. */
+  app(env?: Env, options?: BuildOptions): Promise<TestApp>;
+  /** A started SMTP sink (on `port`, default a free one), stopped after the test. */
+  sink(options?: SmtpSinkOptions, port?: number): Promise<SmtpSink>;
   /** A temporary folder, removed after the test. */
   folder(prefix: string): string;
   /** The real server as a child process (tests/server/child-server.ts), killed after the test. */
@@ -22,6 +29,17 @@ export function cleanupAfterEach(): Cleanups {
   });
   return {
     add: (cleanup) => void pending.push(cleanup),
+    async app(env, options) {
+      const t = await createTestApp(env, options);
+      pending.push(() => t.close());
+      return t;
+    },
+    async sink(options, port) {
+      const sink = smtpSink(options);
+      await sink.start(port);
+      pending.push(() => sink.stop());
+      return sink;
+    },
     folder(prefix) {
       const dir = tempDir(prefix);
       pending.push(() => dir.remove());

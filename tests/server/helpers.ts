@@ -119,6 +119,11 @@ export function validInteresse(overrides: Record<string, unknown> = {}): Record<
 export const json = { accept: 'application/json', 'content-type': 'application/json' } as const;
 export const formPost = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'content-type': 'application/x-www-form-urlencoded', origin: SITE } as const;
 
+/** Posts `payload` to a form of the app through inject (default: JSON to the interest form). */
+export function postForm(t: TestApp, payload: unknown, headers: Record<string, string> = json, url = `/f/${INTERESSE}`) {
+  return t.app.inject({ method: 'POST', url, payload: payload as string, headers });
+}
+
 /** Encodes fields as a browser does for a urlencoded post (lists become repeated keys). */
 export function urlencoded(fields: Record<string, unknown>): string {
   const params = new URLSearchParams();

@@ -1,24 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeMail } from '../../server/mail.ts';
 import { retryDelay } from '../../server/outbox.ts';
-import { createTestApp, fixture, freePort, INTERESSE, interesseOptions, json, smtpSink, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { createTestApp, fixture, freePort, INTERESSE, interesseOptions, json, validInteresse, waitFor } from './helpers.ts';
 
-let t: TestApp | undefined;
-let sink: SmtpSink | undefined;
-afterEach(async () => {
-  await t?.close();
-  await sink?.stop();
-  t = undefined;
-  sink = undefined;
-});
+const cleanups = cleanupAfterEach();
 
 describe('notification e-mail', () => {
   it('sends every field as text and escaped HTML to NOTIFY_TO, with Reply-To the submitter\'s address alone', async () => {
-    sink = smtpSink();
-    await sink.start();
-    t = await createTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Portal <portal@example.org>', NOTIFY_TO: 'team@example.org' }, {});
+    const sink = await cleanups.sink();
+    const t = await cleanups.app({ SMTP_URL: sink.url, MAIL_FROM: 'Portal <portal@example.org>', NOTIFY_TO: 'team@example.org' }, {});
     const res = await t.app.inject({
       method: 'POST',
       url: `/f/${INTERESSE}`,
@@ -26,7 +19,7 @@ describe('notification e-mail', () => {
       headers: json,
     });
     const { id } = res.json<{ id: string }>();
-    await waitFor(() => sink!.mails.length === 1);
+    await waitFor(() => sink.mails.length === 1);
     const received = sink.mails[0]!;
     expect(received.to).toEqual(['team@example.org']);
     expect(received.from).toBe('portal@example.org');
@@ -52,19 +45,18 @@ describe('notification e-mail', () => {
     }
     expect(mail.html).toContain('Hallo &lt;b&gt;Team&lt;/b&gt; &amp; Co.');
     expect(mail.html).not.toContain('<b>Team</b>');
-    await waitFor(async () => (await t!.app.store.outboxStatus()).pending === 0);
+    await waitFor(async () => (await t.app.store.outboxStatus()).pending === 0);
   });
 
   it('cannot be used for header injection through the name or the subject', async () => {
-    sink = smtpSink();
-    await sink.start();
-    t = await createTestApp({ SMTP_URL: sink.url }, {});
+    const sink = await cleanups.sink();
+    const t = await cleanups.app({ SMTP_URL: sink.url }, {});
     const injection = { ansprechperson: 'Eve\r\nBcc: victim@example.org', behoerde: 'Amt\r\nX-Evil: 1' };
     // The form refuses line breaks in one-line fields; a row stored before that rule still mails safely.
     expect((await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(injection), headers: json })).statusCode).toBe(422);
     t.app.store.saveSubmission({ form: INTERESSE, prefix: 'KV', data: validInteresse(injection), spam: false });
     t.app.outbox.kick();
-    await waitFor(() => sink!.mails.length === 1);
+    await waitFor(() => sink.mails.length === 1);
     const mail = await simpleParser(sink.mails[0]!.raw);
     expect(mail.headers.has('bcc')).toBe(false);
     expect(mail.headers.has('x-evil')).toBe(false);
@@ -73,14 +65,13 @@ describe('notification e-mail', () => {
   });
 
   it('gives Reply-To no display name, so a name cannot pose as another address or sender', async () => {
-    sink = smtpSink();
-    await sink.start();
-    t = await createTestApp({ SMTP_URL: sink.url }, {});
+    const sink = await cleanups.sink();
+    const t = await cleanups.app({ SMTP_URL: sink.url }, {});
     const names = ['"security@digitales.nrw.de"', 'Stadt \u202Emoc.evil\u202C', '=?utf-8?B?c2VjdXJpdHlAZGlnaXRhbGVzLm5ydy5kZQ==?=', 'Poststelle <poststelle@digitales.nrw.de>'];
     for (const ansprechperson of names) {
       await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ ansprechperson, email: 'angreifer@example.org' }), headers: json });
     }
-    await waitFor(() => sink!.mails.length === names.length);
+    await waitFor(() => sink.mails.length === names.length);
     const replyTos = await Promise.all(sink.mails.map(async (m) => (await simpleParser(m.raw)).replyTo?.text));
     console.log(`reply-to: ${names.length} impersonating names, Reply-To headers ${JSON.stringify([...new Set(replyTos)])}`);
     expect(replyTos).toEqual(names.map(() => 'angreifer@example.org'));
@@ -88,11 +79,10 @@ describe('notification e-mail', () => {
   });
 
   it('sends a barrier report without e-mail address and without Reply-To', async () => {
-    sink = smtpSink();
-    await sink.start();
-    t = await createTestApp({ SMTP_URL: sink.url }, {});
+    const sink = await cleanups.sink();
+    const t = await cleanups.app({ SMTP_URL: sink.url }, {});
     await t.app.inject({ method: 'POST', url: '/f/barriere-melden', payload: { seite: '/kosten/', beschreibung: 'Tabelle ohne Überschriften' }, headers: json });
-    await waitFor(() => sink!.mails.length === 1);
+    await waitFor(() => sink.mails.length === 1);
     const mail = await simpleParser(sink.mails[0]!.raw);
     expect(mail.headers.has('reply-to')).toBe(false);
     expect(mail.text).toContain('Beschreibung: Tabelle ohne Überschriften');
@@ -100,12 +90,11 @@ describe('notification e-mail', () => {
   });
 
   it('sends no mail for a honeypot submission', async () => {
-    sink = smtpSink();
-    await sink.start();
-    t = await createTestApp({ SMTP_URL: sink.url }, {});
+    const sink = await cleanups.sink();
+    const t = await cleanups.app({ SMTP_URL: sink.url }, {});
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'bot' }), headers: json });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
-    await waitFor(() => sink!.mails.length === 1);
+    await waitFor(() => sink.mails.length === 1);
     await t.app.outbox.runOnce();
     expect(sink.mails).toHaveLength(1);
   });
@@ -114,15 +103,14 @@ describe('notification e-mail', () => {
 describe('outbox', () => {
   it('accepts the submission while SMTP is down and sends exactly one mail once it is back', async () => {
     const port = await freePort();
-    t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, OUTBOX_RETRY_BASE_MS: '50', OUTBOX_RETRY_MAX_MS: '200' }, { startOutbox: false });
+    const t = await cleanups.app({ SMTP_URL: `smtp://127.0.0.1:${port}`, OUTBOX_RETRY_BASE_MS: '50', OUTBOX_RETRY_MAX_MS: '200' }, { startOutbox: false });
     const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     expect(res.statusCode).toBe(200);
     expect(await t.app.outbox.runOnce()).toBe(0);
     expect(await t.app.outbox.runOnce()).toBe(0);
     expect((await t.app.store.outboxStatus()).pending).toBe(1);
 
-    sink = smtpSink();
-    await sink.start(port);
+    const sink = await cleanups.sink(undefined, port);
     await sleep(250);
     const [first, second] = await Promise.all([t.app.outbox.runOnce(), t.app.outbox.runOnce()]);
     expect(first + second).toBe(1);
@@ -138,12 +126,11 @@ describe('outbox', () => {
     const first = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` }, { startOutbox: false });
     await first.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     await first.app.close();
-    sink = smtpSink();
-    await sink.start(port);
+    const sink = await cleanups.sink(undefined, port);
     const { buildApp } = await import('../../server/app.ts');
     const app = await buildApp(first.config);
     await app.ready();
-    await waitFor(() => sink!.mails.length === 1);
+    await waitFor(() => sink.mails.length === 1);
     expect((await app.store.outboxStatus()).pending).toBe(0);
     await app.close();
     const { rmSync } = await import('node:fs');
@@ -151,7 +138,7 @@ describe('outbox', () => {
   });
 
   it('gives a mail the same Message-ID when another instance sends it again after a lease ran out', async () => {
-    t = await createTestApp({}, { transport: null, startOutbox: false });
+    const t = await cleanups.app({}, { transport: null, startOutbox: false });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     const now = Date.now();
     const [first] = await t.app.store.claimDueMails('instanz-a', now, 1_000, 1);
@@ -171,13 +158,12 @@ describe('outbox', () => {
 
 describe('shutdown with a mail backlog', () => {
   it('finishes the round of mails in progress, leaves the rest in the outbox and closes', async () => {
-    sink = smtpSink({ delayMs: 100 });
-    await sink.start();
-    t = await createTestApp({ SMTP_URL: sink.url }, { startOutbox: false });
+    const sink = await cleanups.sink({ delayMs: 100 });
+    const t = await cleanups.app({ SMTP_URL: sink.url }, { startOutbox: false });
     const total = 250;
     await t.app.store.saveSubmissions(Array.from({ length: total }, () => ({ form: INTERESSE, prefix: 'KV', data: validInteresse(), spam: false })));
     t.app.outbox.start();
-    await waitFor(() => sink!.mails.length >= 1);
+    await waitFor(() => sink.mails.length >= 1);
     const { app } = t;
     const started = performance.now();
     await app.close();

@@ -7,20 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore as openStoreAt } from '../../server/store/index.ts';
-import { startServer } from './child-server.ts';
-import { basicAuth, createTestApp, formPost, freePort, INTERESSE, json, multipart, repoRoot, tempDir, urlencoded, validInteresse } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { basicAuth, formPost, freePort, INTERESSE, json, multipart, repoRoot, urlencoded, validInteresse } from './helpers.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-function dataDir(): string {
-  const dir = tempDir('kv-privacy-');
-  cleanups.push(() => dir.remove());
-  return dir.path;
-}
+const cleanups = cleanupAfterEach();
+const dataDir = (): string => cleanups.folder('kv-privacy-');
 
 const DAY = 86_400_000;
 
@@ -97,8 +90,7 @@ describe('retention', () => {
   it('deletes expired submissions when the server starts', async () => {
     const dir = dataDir();
     const refs = await seed(dir);
-    const t = await createTestApp({ DATA_DIR: dir });
-    cleanups.push(() => t.close());
+    const t = await cleanups.app({ DATA_DIR: dir });
     await t.app.ready();
     expect((await t.app.store.listSubmissions(INTERESSE)).map((s) => s.reference).sort()).toEqual([refs.oldPending, refs.recent].sort());
   });
@@ -113,7 +105,7 @@ describe('logs', () => {
 
   it('never contain the submitted name, e-mail address or phone number, on success or on any error', async () => {
     const smtpPort = await freePort(); // nothing listens: every mail attempt fails and is logged
-    const server = await startServer({
+    const server = await cleanups.server({
       DATA_DIR: dataDir(),
       LOG_LEVEL: 'trace',
       FORM_RATE_LIMIT: '12',
@@ -122,9 +114,6 @@ describe('logs', () => {
       OUTBOX_RETRY_BASE_MS: '50',
       ADMIN_USER: 'dnrw',
       ADMIN_PASSWORD: 'privacy-test-geheim',
-    });
-    cleanups.push(async () => {
-      await server.stop('SIGKILL');
     });
     const post = (body: string, headers: Record<string, string>) => fetch(`${server.base}/f/${INTERESSE}`, { method: 'POST', headers, body, redirect: 'manual' });
     const data = validInteresse(person);

@@ -4,19 +4,13 @@
  * the exports, and its notification still goes out.
  */
 import { simpleParser } from 'mailparser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serverStrings } from '../../src/strings/server.ts';
 import { storedFormView } from '../../server/stored-forms.ts';
-import { basicAuth, createTestApp, decodeHtml, smtpSink, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { basicAuth, decodeHtml, waitFor } from './helpers.ts';
 
-let t: TestApp | undefined;
-let sink: SmtpSink | undefined;
-afterEach(async () => {
-  await t?.close();
-  await sink?.stop();
-  t = undefined;
-  sink = undefined;
-});
+const cleanups = cleanupAfterEach();
 
 const auth = basicAuth('dnrw', 'richtig-geheim');
 const GONE = 'interesse-entfernter-dienst';
@@ -37,13 +31,12 @@ describe('submissions of a form the content no longer has', () => {
   });
 
   it('keep their notification, their place in the admin list and their exports', async () => {
-    sink = smtpSink();
-    await sink.start();
-    t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '50', ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' }, {});
+    const sink = await cleanups.sink();
+    const t = await cleanups.app({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '50', ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' }, {});
     await t.app.ready();
     const [saved] = await t.app.store.saveSubmissions([{ form: GONE, prefix: 'KV', data, spam: false }]);
     t.app.outbox.kick();
-    await waitFor(() => sink!.mails.length === 1, 10_000);
+    await waitFor(() => sink.mails.length === 1, 10_000);
     const mail = await simpleParser(sink.mails[0]!.raw);
     expect(mail.subject).toBe(`${title}: Stadt Altdorf`);
     expect(mail.headers.get('x-portal-reference')).toBe(saved!.reference);

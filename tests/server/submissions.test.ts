@@ -1,18 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+/**
+ * POST /f/:formKey as @formspree/core and other clients send it: what is stored and answered for
+ * JSON, urlencoded and multipart bodies, form keys, the honeypot, and /healthz. Plain form posts
+ * without JavaScript: plain-form-post.test.ts; CORS and the rate limit: origins-and-rate-limit.test.ts.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
 import { rawSubmissionRows } from '../lib/test-store.ts';
 import { formKeyVariable } from '../../src/forms/index.ts';
-import { createTestApp, decodeHtml, formPost, INTERESSE, interesse, interesseOptions, json, multipart, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { formPost, INTERESSE, interesse, json, multipart, postForm, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
+const cleanups = cleanupAfterEach();
 let t: TestApp;
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await cleanups.app();
 });
-afterEach(async () => {
-  await t.close();
-});
-
-const post = (payload: unknown, headers: Record<string, string> = json, url = `/f/${INTERESSE}`) =>
-  t.app.inject({ method: 'POST', url, payload: payload as string, headers });
+const post = (payload: unknown, headers?: Record<string, string>, url?: string) => postForm(t, payload, headers, url);
 
 /** Every error reply: JSON with `errors`, never a `next` (@formspree/core would call it a success). */
 function expectErrorBody(body: string, code: string) {
@@ -154,63 +156,6 @@ describe('POST /f/:formKey with other encodings', () => {
   });
 });
 
-describe('plain form post (no JavaScript)', () => {
-  it('redirects with 303 to the thank-you page with the reference number', async () => {
-    const res = await post(urlencoded(validInteresse()), formPost);
-    expect(res.statusCode).toBe(303);
-    const location = new URL(String(res.headers['location']));
-    expect(location.origin + location.pathname).toBe(`${SITE}${interesse.thankYouPath}`);
-    expect(location.searchParams.get('ref')).toBe((await t.app.store.listSubmissions(INTERESSE))[0]?.reference);
-  });
-
-  it('follows a relative or allowed _next, but never to another origin', async () => {
-    const relative = await post(urlencoded(validInteresse({ _next: `${interesse.thankYouPath}?quelle=formular` })), formPost);
-    expect(String(relative.headers['location'])).toMatch(new RegExp(`^${SITE}${interesse.thankYouPath}\\?quelle=formular&ref=KV-`));
-    for (const _next of ['https://evil.example/phish', '//evil.example/x', 'javascript:alert(1)']) {
-      const res = await post(urlencoded(validInteresse({ _next })), formPost);
-      expect(res.statusCode).toBe(303);
-      expect(String(res.headers['location']), _next).toMatch(new RegExp(`^${SITE}${interesse.thankYouPath}\\?ref=KV-`));
-    }
-  });
-
-  it('redirects the barrier report to its own thank-you page', async () => {
-    const res = await post(urlencoded({ seite: '/', beschreibung: 'Fokus unsichtbar' }), formPost, '/f/barriere-melden');
-    expect(res.statusCode).toBe(303);
-    expect(String(res.headers['location'])).toMatch(new RegExp(`^${SITE}/barrierefreiheit/barriere-melden/danke/\\?ref=BF-`));
-  });
-
-  it('answers errors with a German page that lists them and keeps every input, escaped', async () => {
-    const res = await post(
-      urlencoded(validInteresse({ behoerde: '', email: '<script>alert(1)</script>', nachricht: 'Zeile "eins" & <b>zwei</b>', _next: interesse.thankYouPath })),
-      formPost,
-    );
-    expect(res.statusCode).toBe(422);
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    const html = res.body;
-    expect(html).toContain(`<title>Fehler: ${interesse.texts.pageTitle}`);
-    expect(html).toContain('Es gibt ein Problem');
-    expect(html).toContain('<a href="#behoerde">Geben Sie den Namen Ihrer Behörde ein</a>');
-    expect(html).toContain('<a href="#email">Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de</a>');
-    expect(html).toMatch(/<p id="email-error"[^>]*><span class="visually-hidden">Fehler:<\/span> Geben Sie eine E-Mail-Adresse/);
-    expect(html).toContain('aria-describedby="email-hint email-error"');
-    expect(html).not.toContain('<script>alert(1)</script>');
-    expect(html).not.toContain('<b>zwei</b>');
-    expect(decodeHtml(html)).toContain('value="<script>alert(1)</script>"');
-    expect(decodeHtml(html)).toContain('Zeile "eins" & <b>zwei</b></textarea>');
-    expect(html).toContain(`value="${String(interesseOptions[0])}" checked`);
-    expect(html).toContain(`<form action="/f/${INTERESSE}" method="post"`);
-    expect(html).toContain(`name="_next" value="${interesse.thankYouPath}"`);
-    expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);
-  });
-
-  it('answers a disallowed content type with a German page for browsers', async () => {
-    const res = await post('x', { ...formPost, 'content-type': 'text/plain' });
-    expect(res.statusCode).toBe(415);
-    expect(res.body).toContain('Das Formular wurde nicht gesendet');
-    expect(res.body).toContain('Zurück-Funktion Ihres Browsers');
-  });
-});
-
 describe('honeypot', () => {
   it('answers a filled honeypot like a success but keeps it out of the list, the export and the mail', async () => {
     const res = await post(validInteresse({ _gotcha: 'http://spam.example' }));
@@ -231,99 +176,7 @@ describe('honeypot', () => {
     expect((await post(validInteresse({ _gotcha: '' }))).statusCode).toBe(200);
     expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(1);
   });
-});
 
-describe('CORS', () => {
-  it('answers the preflight @formspree/core sends from an allowed origin', async () => {
-    const res = await t.app.inject({
-      method: 'OPTIONS',
-      url: `/f/${INTERESSE}`,
-      headers: {
-        origin: SITE,
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type,formspree-client,formspree-session-data',
-      },
-    });
-    expect(res.statusCode).toBe(204);
-    expect(res.headers['access-control-allow-origin']).toBe(SITE);
-    const allowed = String(res.headers['access-control-allow-headers']).split(/,\s*/);
-    expect(allowed).toEqual(expect.arrayContaining(['content-type', 'formspree-client', 'formspree-session-data']));
-    expect(res.headers['access-control-allow-methods']).toContain('POST');
-  });
-
-  it('gives no CORS permission to other origins', async () => {
-    const res = await t.app.inject({
-      method: 'OPTIONS',
-      url: `/f/${INTERESSE}`,
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
-    });
-    expect(res.headers['access-control-allow-origin']).toBeUndefined();
-  });
-
-  it('allows origins from ALLOWED_ORIGINS', async () => {
-    const other = await createTestApp({ ALLOWED_ORIGINS: 'https://kommunalvertreter.nrw, https://www.kommunalvertreter.nrw' });
-    try {
-      const res = await other.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: { ...json, origin: 'https://www.kommunalvertreter.nrw' } });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['access-control-allow-origin']).toBe('https://www.kommunalvertreter.nrw');
-      expect(res.json<{ next: string }>().next).toMatch(new RegExp(`^https://www\\.kommunalvertreter\\.nrw${interesse.thankYouPath}`));
-    } finally {
-      await other.close();
-    }
-  });
-});
-
-describe('form keys', () => {
-  it('accepts a key mapped with FORM_KEY_<FORM> (one per offer) as well as the form name', async () => {
-    const other = await createTestApp({ [formKeyVariable(INTERESSE, 'server')]: 'xyzabc12', FORM_KEY_BARRIERE_MELDEN: 'bf99' });
-    try {
-      const mapped = await other.app.inject({ method: 'POST', url: '/f/xyzabc12', payload: validInteresse(), headers: json });
-      expect(mapped.statusCode).toBe(200);
-      expect(mapped.json<{ id: string }>().id).toMatch(/^KV-/);
-      const barrier = await other.app.inject({ method: 'POST', url: '/f/bf99', payload: { seite: 'x', beschreibung: 'y' }, headers: json });
-      expect(barrier.json<{ id: string }>().id).toMatch(/^BF-/);
-      expect((await other.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).statusCode).toBe(200);
-    } finally {
-      await other.close();
-    }
-  });
-});
-
-describe('rate limit', () => {
-  it('answers the request over FORM_RATE_LIMIT per minute with 429 JSON and Retry-After', async () => {
-    const limited = await createTestApp({ FORM_RATE_LIMIT: '3' });
-    try {
-      const send = () => limited.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
-      for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(200);
-      const res = await send();
-      expect(res.statusCode).toBe(429);
-      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-      expectErrorBody(res.body, 'RATE_LIMITED');
-      expect((await limited.app.store.listSubmissions(INTERESSE))).toHaveLength(3);
-    } finally {
-      await limited.close();
-    }
-  });
-
-  it('ignores X-Forwarded-For unless TRUST_PROXY says so', async () => {
-    const untrusted = await createTestApp({ FORM_RATE_LIMIT: '1' });
-    const trusted = await createTestApp({ FORM_RATE_LIMIT: '1', TRUST_PROXY: '1' });
-    try {
-      const from = (app: TestApp, address: string) =>
-        app.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: { ...json, 'x-forwarded-for': address } });
-      expect((await from(untrusted, '203.0.113.1')).statusCode).toBe(200);
-      expect((await from(untrusted, '203.0.113.2')).statusCode).toBe(429);
-      expect((await from(trusted, '203.0.113.1')).statusCode).toBe(200);
-      expect((await from(trusted, '203.0.113.2')).statusCode).toBe(200);
-      expect((await from(trusted, '203.0.113.2')).statusCode).toBe(429);
-    } finally {
-      await untrusted.close();
-      await trusted.close();
-    }
-  });
-});
-
-describe('honeypot', () => {
   it('stores only what is needed to count a catch: form, reference and time, none of the submitted data', async () => {
     const bulky = { tief: Array.from({ length: 50 }, (_, i) => ({ ebene: i, text: 'x'.repeat(200) })) };
     const res = await post({ ...validInteresse({ behoerde: 'Spam GmbH' }), _gotcha: 'https://spam.example', extra: bulky });
@@ -332,6 +185,18 @@ describe('honeypot', () => {
     const rows = await rawSubmissionRows(t.config);
     expect(rows).toEqual([{ reference: id, spam: true, data: '{}' }]);
     expect(await t.app.store.countSpam(INTERESSE)).toBe(1);
+  });
+});
+
+describe('form keys', () => {
+  it('accepts a key mapped with FORM_KEY_<FORM> (one per offer) as well as the form name', async () => {
+    const other = await cleanups.app({ [formKeyVariable(INTERESSE, 'server')]: 'xyzabc12', FORM_KEY_BARRIERE_MELDEN: 'bf99' });
+    const mapped = await other.app.inject({ method: 'POST', url: '/f/xyzabc12', payload: validInteresse(), headers: json });
+    expect(mapped.statusCode).toBe(200);
+    expect(mapped.json<{ id: string }>().id).toMatch(/^KV-/);
+    const barrier = await other.app.inject({ method: 'POST', url: '/f/bf99', payload: { seite: 'x', beschreibung: 'y' }, headers: json });
+    expect(barrier.json<{ id: string }>().id).toMatch(/^BF-/);
+    expect((await other.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).statusCode).toBe(200);
   });
 });
 

@@ -7,10 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredSubmission } from '../../server/store/index.ts';
 import { berlinWallClock, sheetName, submissionsXlsx } from '../../server/xlsx.ts';
-import { basicAuth, createTestApp, fixture, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse, type TestApp } from './helpers.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { basicAuth, fixture, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
 
 /** Values a spreadsheet would turn into numbers or formulas, or show with a guard. */
 const hostile = {
@@ -143,14 +144,10 @@ describe('XLSX workbook structure', () => {
 });
 
 describe('GET /admin/<form>.xlsx', () => {
-  let t: TestApp | undefined;
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-  });
+  const cleanups = cleanupAfterEach();
 
   it('exports the interest form with the offer named, behind the admin login, without spam', async () => {
-    t = await createTestApp({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ behoerde: '=1+1' }), headers: json });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'x', behoerde: 'Spam GmbH' }), headers: json });
     expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx` })).statusCode).toBe(401);
