@@ -32,6 +32,11 @@ describe('broken content', () => {
     }
     throw new Error('readContent() hat den Fehler nicht gemeldet');
   };
+  /** Every part must stand in the one message that reports all problems at once. */
+  const expectProblems = (...parts: string[]): void => {
+    const message = problemsOf();
+    for (const part of parts) expect(message).toContain(part);
+  };
 
   beforeEach(() => {
     copy = tempDir('kv-content-');
@@ -47,22 +52,24 @@ describe('broken content', () => {
 
   it('an OZG-ID as text and a missing title, both reported at once', () => {
     edit(offerFile(), (text) => text.replace('ozgId: 99001', 'ozgId: neun').replace(/^titel: .*\n/m, ''));
-    const message = problemsOf();
-    expect(message).toContain('Der Inhalt in');
-    expect(message).toContain('hat 2 Fehler');
-    expect(message).toContain('titel: Das Feld „titel“ fehlt oder ist kein Text. Tragen Sie den Namen des Angebots ein.');
-    expect(message).toContain('leistungen.0.ozgId: Das Feld „leistungen → ozgId“ braucht die OZG-ID als Zahl, z. B. 10255.');
+    expectProblems(
+      'Der Inhalt in',
+      'hat 2 Fehler',
+      'titel: Das Feld „titel“ fehlt oder ist kein Text. Tragen Sie den Namen des Angebots ein.',
+      'leistungen.0.ozgId: Das Feld „leistungen → ozgId“ braucht die OZG-ID als Zahl, z. B. 10255.',
+    );
   });
 
   it('a missing contact, a missing download file and a file name that cannot be an address', () => {
     edit(offerFile(), (text) => text.replace('  - frieda-fiktiv\n', '  - frieda-fiktiv\n  - max-muster\n'));
     rmSync(join(copy.path, 'public', 'downloads', 'beispielantrag-vertrag.pdf'));
     cpSync(join(content, 'offers', 'beispielantrag.md'), join(content, 'offers', 'Neues Angebot.md'));
-    const message = problemsOf();
-    expect(message).toContain('musterdienst.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie');
-    expect(message).toContain('Feld „datei“: Die Datei');
-    expect(message).toContain('public/downloads/beispielantrag-vertrag.pdf fehlt.');
-    expect(message).toContain('Neues Angebot.md: Der Dateiname wird Teil der Adresse des Angebots.');
+    expectProblems(
+      'musterdienst.mdx, Feld „kontakte“: „max-muster“ gibt es nicht. Legen Sie',
+      'Feld „datei“: Die Datei',
+      'public/downloads/beispielantrag-vertrag.pdf fehlt.',
+      'Neues Angebot.md: Der Dateiname wird Teil der Adresse des Angebots.',
+    );
   });
 
   it('an offer title that makes a page title longer than 70 characters, with the length it may have', () => {
