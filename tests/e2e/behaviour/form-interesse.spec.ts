@@ -6,6 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
 import { fixture, interestForm } from '../content.ts';
+import { basicAuth } from '../../../scripts/lib/admin-client.ts';
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, readMails } from '../env.ts';
 
 // axe needs several seconds per page on the CI machines.
@@ -43,7 +44,7 @@ async function expectSteps(list: Locator) {
 
 async function adminCsv(page: Page, name: string): Promise<string> {
   const response = await page.request.get(`/admin/${name}.csv`, {
-    headers: { authorization: `Basic ${Buffer.from(`${E2E_ADMIN_USER}:${E2E_ADMIN_PASSWORD}`).toString('base64')}` },
+    headers: basicAuth(E2E_ADMIN_USER, E2E_ADMIN_PASSWORD),
   });
   expect(response.status()).toBe(200);
   return response.text();
