@@ -1,31 +1,17 @@
 /**
  * Lets Node load .tsx files: the form views (src/forms/view/) and the server's pages
- * (server/pages/). Node strips TypeScript types by itself but does not compile JSX, so this
- * module hook compiles exactly the .tsx files with esbuild (Preact's automatic JSX runtime, as
- * tsconfig.json sets it for the build); every other file loads as before.
+ * (server/pages/). Node strips TypeScript types by itself but does not compile JSX, so the hooks in
+ * server/jsx-hooks.mjs compile exactly the .tsx files with esbuild; every other file loads as before.
+ *
+ * Asynchronous hooks (module.register), not synchronous ones (module.registerHooks): with the
+ * synchronous hooks, Node 22 before 22.23 and Node 24 before 24.11.1 fail to load CommonJS packages
+ * such as @fastify/static ("Cannot read properties of undefined (reading 'exports')").
  *
  * An entry point imports this module first and the server (which reaches the .tsx files)
  * afterwards with a dynamic import(), because a static import graph is loaded as a whole before
  * any of its code runs: server/start.ts, tests/e2e/serve.ts, scripts/dev.ts. Vitest compiles
  * .tsx itself (Vite) and does not need it.
  */
-import { readFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { register } from 'node:module';
 
-registerHooks({
-  load(url, context, nextLoad) {
-    if (!url.startsWith('file:') || !url.endsWith('.tsx')) return nextLoad(url, context);
-    const path = fileURLToPath(url);
-    const { code } = transformSync(readFileSync(path, 'utf8'), {
-      loader: 'tsx',
-      format: 'esm',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      sourcefile: path,
-      sourcemap: 'inline',
-    });
-    return { format: 'module', source: code, shortCircuit: true };
-  },
-});
+register('./jsx-hooks.mjs', import.meta.url);
