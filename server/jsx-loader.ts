@@ -12,6 +12,9 @@
  * any of its code runs: server/start.ts, tests/e2e/serve.ts, scripts/dev.ts. Vitest compiles
  * .tsx itself (Vite) and does not need it.
  */
-import { register } from 'node:module';
+import * as nodeModule from 'node:module';
 
+// @types/node marks `register` deprecated in favour of `registerHooks` (the synchronous hooks that
+// break on the releases above); Node 24 still supports it without a warning.
+const { register } = nodeModule as unknown as { register: (specifier: string, parentURL: string) => void };
 register('./jsx-hooks.mjs', import.meta.url);
