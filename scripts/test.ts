@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { closingLine, playwrightCounts, selectSteps, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
@@ -18,6 +19,8 @@ interface Step {
   readonly required?: boolean;
   /** The runner's JSON report, read after the step. */
   readonly report?: () => ReportCounts | undefined;
+  /** Settings for this step only, e.g. the fixture site's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 function readJson<T>(path: string): T | undefined {
@@ -27,8 +30,9 @@ function readJson<T>(path: string): T | undefined {
 const steps: Step[] = [
   { name: 'astro check', command: ['npx', 'astro', 'check', '--minimumFailingSeverity', 'hint'] },
   { name: 'eslint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
-  { name: 'build', command: ['npx', 'astro', 'build'], required: true },
-  { name: 'build fixtures', command: ['node', '--env-file=tests/fixtures/fixture.env', 'node_modules/astro/bin/astro.mjs', 'build'], required: true },
+  // Both builds run `npm run build`, exactly as an operator builds (package.json has its one definition).
+  { name: 'build', command: ['npm', 'run', 'build'], required: true },
+  { name: 'build fixtures', command: ['npm', 'run', 'build'], env: parseEnv(readFileSync('tests/fixtures/fixture.env', 'utf8')) as Record<string, string>, required: true },
   {
     name: 'vitest',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
@@ -82,7 +86,7 @@ for (const step of selected) {
   const started = Date.now();
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const [cmd, ...args] = step.command as [string, ...string[]];
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: stepEnv });
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...stepEnv, ...step.env } });
   const ok = result.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const report = step.report?.();

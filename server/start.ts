@@ -17,8 +17,8 @@ const config = loadConfig();
 const { distDir } = config;
 const missing = distDir === null ? undefined : ['index.html', MANIFEST_FILE].map((file) => join(distDir, file)).find((file) => !existsSync(file));
 if (missing !== undefined) {
-  console.log(`${missing} fehlt: die Website wird jetzt gebaut (npx astro build) …`);
-  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: process.env });
+  console.log(`${missing} fehlt: die Website wird jetzt gebaut (npm run build) …`);
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
   if (build.status !== 0) {
     console.error('Der Build ist fehlgeschlagen; der Server startet nicht.');
     process.exit(build.status ?? 1);

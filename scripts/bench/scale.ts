@@ -113,7 +113,8 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   const log = openSync(logFile, 'w');
   const started = performance.now();
   const cpuBefore = childrenCpuMs();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  // `npm run build`, as an operator builds: package.json's build script with its heap limit.
+  const child = spawn('npm', ['run', 'build'], {
     cwd: dir,
     // NO_COLOR: plain log lines to parse (FORCE_COLOR=0 would switch colours on in picocolors).
     env: { ...withoutForceColor(process.env), NO_COLOR: '1' },
@@ -164,7 +165,7 @@ function phaseGrowth(a: ScalePoint, b: ScalePoint): string {
 }
 
 function scaleRows(points: readonly ScalePoint[]): Row[] {
-  const section = 'Build scale — real content + N generated offers, cold `astro build` of a temporary copy';
+  const section = 'Build scale — real content + N generated offers, cold `npm run build` of a temporary copy';
   const rows: Row[] = [];
   for (const p of points) {
     const subject = `N = ${p.offers}${p.offers > 0 ? ` .${p.extension}` : ''} (${p.pages} pages)`;

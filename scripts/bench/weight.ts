@@ -13,17 +13,17 @@ export const DIST = join(ROOT, 'dist');
 
 
 /**
- * Makes sure dist/ holds a build: builds with `astro build` when it is missing or `force` is set;
+ * Makes sure dist/ holds a build: builds with `npm run build` when it is missing or `force` is set;
  * with `never` a missing build is an error. Returns when dist/index.html was written.
  */
 export function ensureDist(mode: 'auto' | 'force' | 'never'): Date {
   const index = join(DIST, 'index.html');
   if (mode === 'force' || (mode === 'auto' && !existsSync(index))) {
-    console.error(`▶ astro build (${mode === 'force' ? '--build' : 'dist/ fehlt'}) …`);
-    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    console.error(`▶ npm run build (${mode === 'force' ? '--build' : 'dist/ fehlt'}) …`);
+    const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     if (result.status !== 0) throw new Error('astro build ist fehlgeschlagen.');
   }
-  if (!existsSync(index)) throw new Error('dist/index.html fehlt. Bauen Sie mit `npx astro build` oder lassen Sie --no-build weg.');
+  if (!existsSync(index)) throw new Error('dist/index.html fehlt. Bauen Sie mit `npm run build` oder lassen Sie --no-build weg.');
   return statSync(index).mtime;
 }
 

@@ -9,16 +9,23 @@ const ANY_GAP = /\[LÜCKE:\s*([^\]]*?)\s*\]|<Luecke>([\s\S]*?)<\/Luecke>/gu;
 
 const GAP_IN_HTML = /\[LÜCKE:[^\]]*\]/gu;
 
+/** Whether `offset` lies inside an open <script> or <style> block of `html` (its text is not HTML). */
+function insideBlock(html: string, offset: number): boolean {
+  return ['script', 'style'].some((tag) => {
+    const open = html.lastIndexOf(`<${tag}`, offset);
+    return open >= 0 && /[\s>]/.test(html.charAt(open + tag.length + 1)) && html.lastIndexOf(`</${tag}`, offset) < open;
+  });
+}
+
 /**
  * Replaces every gap marker in a rendered page: in text by the marked-up `gapHtml`, inside a tag
- * (an attribute) or a script/style block by the plain `gapText`.
+ * (an attribute) or a script/style block by the plain `gapText`. Looks back from each marker
+ * without copying the page (the pages carry their stylesheet inline, and a page may have many gaps).
  */
 export function renderGaps(html: string, gapHtml: string, gapText: string): string {
   return html.replace(GAP_IN_HTML, (_marker, offset: number) => {
-    const before = html.slice(0, offset);
-    const insideTag = before.lastIndexOf('<') > before.lastIndexOf('>');
-    const openBlock = /<(script|style)\b[^>]*>(?![\s\S]*<\/\1>)[\s\S]*$/i.test(before);
-    return insideTag || openBlock ? gapText : gapHtml;
+    const insideTag = html.lastIndexOf('<', offset) > html.lastIndexOf('>', offset);
+    return insideTag || insideBlock(html, offset) ? gapText : gapHtml;
   });
 }
 

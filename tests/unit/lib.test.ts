@@ -113,6 +113,11 @@ describe('editorial gaps', () => {
       '<meta name="description" content="Telefon: wird ergänzt"><script type="application/ld+json">{"telephone":"wird ergänzt"}</script>' +
         '<p>Telefon: <em>wird ergänzt</em></p><dd><em>wird ergänzt</em></dd>',
     );
+    // Closed blocks before a marker do not count; an open <style> does; <strong> is no <style>.
+    const blocks = '<style>a{}</style><strong>[LÜCKE: a]</strong><style>/* [LÜCKE: b] */</style><script>x()</script><p>[LÜCKE: c]</p>';
+    expect(renderGaps(blocks, '<em>wird ergänzt</em>', 'wird ergänzt')).toBe(
+      '<style>a{}</style><strong><em>wird ergänzt</em></strong><style>/* wird ergänzt */</style><script>x()</script><p><em>wird ergänzt</em></p>',
+    );
   });
 
   it('reports the count and each gap, or that there is none', () => {
