@@ -54,6 +54,15 @@ const openQuestion = z.object({
   antwort: text('offeneFragen → antwort', 'Beantworten Sie die Frage oder markieren Sie die Antwort als [LÜCKE: …].'),
 });
 
+/** One language of the notice for applicants: the question they arrive with and where they apply instead. */
+const applicantNoticeLanguage = (lang: string) =>
+  z.object({
+    /** The question, e. g. "Sie möchten einen Aufenthaltstitel beantragen?". */
+    frage: text(`hinweisAntragstellende → ${lang} → frage`, 'Schreiben Sie die Frage, mit der Antragstellende auf die Seite kommen.'),
+    /** Where they apply instead, in one or two sentences. */
+    wo: text(`hinweisAntragstellende → ${lang} → wo`, 'Schreiben Sie, wo Antragstellende ihren Antrag stellen.'),
+  });
+
 /** The page of d-NRW AöR that announced the offer; the portal takes its statements over. */
 const originalPage = z.object({
   /** Address of the original page. */
@@ -95,6 +104,14 @@ export const offerSchema = (ref: RefFactory) =>
     kostenphasen: z.array(costPhase).min(1, { error: 'Das Feld „kostenphasen“ braucht mindestens eine Phase.' }),
     /** The steps of the re-use (Nachnutzung), in the order the sources give. */
     schritte: z.array(step).min(1, { error: 'Das Feld „schritte“ braucht mindestens einen Schritt.' }),
+    /**
+     * For people who want to APPLY for this service and land on its page from a search: the question
+     * they come with and where they apply, in German (de), English (en) and Ukrainian (uk). The page
+     * says first that nobody can apply here; without this field it says so in general words.
+     */
+    hinweisAntragstellende: z
+      .object({ de: applicantNoticeLanguage('de'), en: applicantNoticeLanguage('en'), uk: applicantNoticeLanguage('uk') })
+      .optional(),
     /** Questions the sources do not answer yet, shown on the offer page with their (missing) answers. */
     offeneFragen: z.array(openQuestion).default([]),
     /** Downloads by file name in content/downloads/ (without .yaml). */

@@ -47,12 +47,18 @@ export const de = {
     gebaerdensprache: 'Informationen in Deutscher Gebärdensprache',
   },
   applicants: {
-    heading: 'Sie möchten einen Aufenthaltstitel beantragen?',
-    de: 'Diese Website ist für Behörden. Hier können Sie keinen Antrag stellen. Einen Aufenthaltstitel beantragen Sie bei der Ausländerbehörde Ihrer Stadt oder Ihres Kreises. Dort erfahren Sie auch, ob Sie den Antrag online stellen können.',
-    enHeading: 'Do you want to apply for a residence permit?',
-    en: 'This website is for public authorities. You cannot apply here. Apply for a residence permit at the immigration office (Ausländerbehörde) of your town or district (Kreis). They will also tell you whether you can apply online.',
-    ukHeading: 'Бажаєте подати заяву про видачу дозволу на проживання?',
-    uk: 'Цей сайт призначений для органів влади. Тут не можна подати заяву. Заяву про видачу дозволу на проживання подають до відомства у справах іноземців (Ausländerbehörde) вашого міста або району (Kreis). Там вам також скажуть, чи можна подати заяву онлайн.',
+    /** What every notice for applicants says first, in German, English and Ukrainian. */
+    notHere: {
+      de: 'Diese Website ist für Behörden. Hier können Sie keinen Antrag stellen.',
+      en: 'This website is for public authorities. You cannot apply here.',
+      uk: 'Цей сайт призначений для органів влади. Тут не можна подати заяву.',
+    },
+    /** The question and the place to apply where no offer gives its own (hinweisAntragstellende). */
+    general: {
+      de: { frage: 'Sie möchten einen Antrag stellen?', wo: 'Ihren Antrag stellen Sie bei der Behörde, die für Ihr Anliegen zuständig ist.' },
+      en: { frage: 'Do you want to submit an application?', wo: 'Submit your application to the authority responsible for your matter.' },
+      uk: { frage: 'Бажаєте подати заяву?', wo: 'Заяву подають до органу влади, відповідального за вашу справу.' },
+    },
   },
   offer: {
     factsHeading: 'Das Angebot auf einen Blick',
@@ -90,7 +96,7 @@ export const de = {
     copies: { 1: 'einfacher', 2: 'zweifacher', 3: 'dreifacher' } as Record<number, string>,
     contactsHeading: 'Ansprechpartnerinnen und Ansprechpartner',
     startHeading: 'Interesse?',
-    startText: 'Alle interessierten Ausländerbehörden können sich bei d-NRW AöR melden:',
+    startText: 'Alle interessierten Behörden können sich melden:',
     startEmail: 'per E-Mail an',
     startForm: 'Interesse bekunden',
     email: 'E-Mail:',
