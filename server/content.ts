@@ -2,19 +2,19 @@
  * Reads what the server needs from the editors' content through the build's own zod schemas
  * (src/lib/content-schemas.ts) and the build's own checks (src/lib/integrity.ts): the site facts
  * (the organisation's mailbox for the default recipient and the mailto fallback) and every offer
- * (one interest form each). Frontmatter is split and parsed by Astro's own parseFrontmatter, YAML
+ * (one interest form each). Frontmatter is split and parsed by Astro's own parseFrontmatter (frontmatter() of checked.ts), YAML
  * files by js-yaml as Astro reads them; so whatever the build rejects, the server rejects too,
  * with the same German message, and refuses to start.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
 import { load } from 'js-yaml';
 import type { ZodType } from 'astro/zod';
 import { offerPageTitles, type OfferForForm } from '../src/forms/index.ts';
 import { COLLECTION_PATTERNS, displayPath, entryId, filesOfContent } from '../src/lib/content-paths.ts';
 import { contactSchema, downloadSchema, offerSchema, plainRef, siteSchema, type OfferData, type SiteData } from '../src/lib/content-schemas.ts';
 import { integrityProblems, siteFileProblem, titleProblems } from '../src/lib/integrity.ts';
+import { frontmatter } from '../src/lib/checked.ts';
 
 /** The facts of content/site/site.yaml the server uses. */
 export interface SiteFacts {
@@ -53,7 +53,6 @@ function entries(dir: string, collection: keyof typeof COLLECTION_PATTERNS, read
     .map((name) => ({ id: entryId(name), file: displayPath(join(folder, name)), data: read(readFileSync(join(folder, name), 'utf8')) }));
 }
 
-const frontmatter = (text: string): unknown => parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).frontmatter;
 
 /** Parses every entry with its schema; problems name file, field path and the schema's German message. */
 function parsed<T>(list: readonly Entry[], schema: ZodType<T>, problems: string[]): (Entry & { data: T })[] {

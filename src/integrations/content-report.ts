@@ -9,9 +9,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readContentPaths } from '../lib/content-paths.ts';
-import { findGaps, formatGapReport, type Gap } from '../lib/gaps.ts';
-import { CHECKED_COLLECTIONS, findUnchecked, formatUncheckedReport, type Unchecked } from '../lib/checked.ts';
-import { buildEnv, deploymentTexts } from '../lib/deployment.ts';
+import { findGaps, formatGapReport } from '../lib/gaps.ts';
+import { CHECKED_COLLECTIONS, findUnchecked, formatUncheckedReport } from '../lib/checked.ts';
+import { buildDeployment } from '../lib/deployment.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -26,15 +26,6 @@ async function readContent(root: string, contentDir: string): Promise<{ file: st
   return Promise.all(files.map(async (f) => ({ file: relative(root, f), text: await readFile(f, 'utf8') })));
 }
 
-async function collectGaps(root: string, contentDir: string = join(root, 'content')): Promise<Gap[]> {
-  return (await readContent(root, contentDir)).flatMap((f) => findGaps(f.file, f.text));
-}
-
-async function collectUnchecked(root: string, contentDir: string = join(root, 'content')): Promise<Unchecked[]> {
-  const inPages = (file: string) => CHECKED_COLLECTIONS.some((c) => file.startsWith(join(relative(root, contentDir), c) + '/'));
-  return findUnchecked((await readContent(root, contentDir)).filter((f) => inPages(f.file)));
-}
-
 export default function contentReport(): AstroIntegration {
   let root = process.cwd();
   return {
@@ -43,15 +34,17 @@ export default function contentReport(): AstroIntegration {
       'astro:config:setup': ({ config, command }) => {
         if (command === 'sync') return;
         // Throws the German message that names the variable to set.
-        deploymentTexts(buildEnv(command === 'dev' ? 'development' : 'production', fileURLToPath(config.root)));
+        buildDeployment(command === 'dev' ? 'development' : 'production', fileURLToPath(config.root));
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ logger }) => {
         const { contentDir } = readContentPaths(process.env, root);
-        logger.info(formatGapReport(await collectGaps(root, contentDir)));
-        logger.info(formatUncheckedReport(await collectUnchecked(root, contentDir)));
+        const files = await readContent(root, contentDir);
+        const inPages = (file: string) => CHECKED_COLLECTIONS.some((c) => file.startsWith(join(relative(root, contentDir), c) + '/'));
+        logger.info(formatGapReport(files.flatMap((f) => findGaps(f.file, f.text))));
+        logger.info(formatUncheckedReport(findUnchecked(files.filter((f) => inPages(f.file)))));
       },
     },
   };

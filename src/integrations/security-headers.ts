@@ -7,10 +7,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadEnv } from 'vite';
 import { MANIFEST_FILE, writeManifest } from '../../policy/manifest.ts';
 import { writeStaticHeaders } from '../../policy/static-hosting.ts';
 import { readDeploymentEnv } from '../lib/env.ts';
+import { buildEnv } from '../lib/deployment.ts';
 
 export default function securityHeaders(): AstroIntegration {
   let root = process.cwd();
@@ -22,8 +22,8 @@ export default function securityHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        // The settings as the pages saw them: the environment, and PUBLIC_ variables also from .env (Vite).
-        const deployment = readDeploymentEnv({ ...process.env, ...loadEnv('production', root, 'PUBLIC_') });
+        // The settings as the pages saw them: the environment and the .env files of the build (buildEnv).
+        const deployment = readDeploymentEnv(buildEnv('production', root));
         const manifest = writeManifest(dist, deployment);
         writeStaticHeaders(dist, manifest, join(root, 'deploy', 'nginx-site.conf'));
         logger.info(`${MANIFEST_FILE}, _headers und _nginx/ geschrieben (${manifest.scriptHashes.length} Inline-Skript-Hashes)`);

@@ -3,7 +3,7 @@
  * facts. An entry without it is shown without a date, and the build lists it here, so that nobody
  * mistakes the build date (or a source's date) for a check.
  */
-import { parse } from 'yaml';
+import { parseFrontmatter } from 'astro/markdown';
 
 /** Collections whose entries are pages of their own and carry a `stand`. */
 export const CHECKED_COLLECTIONS = ['offers', 'pages', 'news'] as const;
@@ -13,12 +13,9 @@ export interface Unchecked {
   file: string;
 }
 
-/** The frontmatter of a Markdown/MDX text, or an empty object. */
+/** The frontmatter of a Markdown/MDX text, read by Astro's own parser (as the build reads it), or an empty object. */
 export function frontmatter(text: string): Record<string, unknown> {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-  if (!match) return {};
-  const data: unknown = parse(match[1] ?? '');
-  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  return parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).frontmatter;
 }
 
 /** Whether the entry's frontmatter sets a Stand der Angaben. */

@@ -56,3 +56,20 @@ export function deploymentTexts(env: Env): DeploymentTexts {
   const settings = readDeploymentEnv(env);
   return { ...settings, formHandling: formHandling(settings) };
 }
+
+const builds = new Map<string, DeploymentTexts>();
+
+/**
+ * deploymentTexts() of the build in `mode` (buildEnv), read once per build: every page and component
+ * that describes the deployment, and the build manifest the server compares itself with, see the
+ * same settings.
+ */
+export function buildDeployment(mode: string, root: string = process.cwd()): DeploymentTexts {
+  const key = `${mode}\0${root}`;
+  let texts = builds.get(key);
+  if (texts === undefined) {
+    texts = deploymentTexts(buildEnv(mode, root));
+    builds.set(key, texts);
+  }
+  return texts;
+}
