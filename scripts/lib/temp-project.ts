@@ -38,10 +38,12 @@ export interface BuildResult {
 /** Runs `npm run build` in a project folder, as an operator builds, and collects its output. */
 export function buildProject(root: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   const started = performance.now();
+  // Plain output: Astro's colour library takes any FORCE_COLOR, even "0", as "colours on".
+  const { FORCE_COLOR: _colour, ...inherited } = process.env;
   return new Promise((done, fail) => {
     const child = spawn('npm', ['run', 'build'], {
       cwd: root,
-      env: { ...process.env, ...env, FORCE_COLOR: '0' },
+      env: { ...inherited, ...env, NO_COLOR: '1' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
