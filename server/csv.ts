@@ -8,11 +8,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
+import { adminStrings } from '../src/strings/admin.ts';
 
 export function submissionsCsv(form: StoredFormView, submissions: readonly StoredSubmission[]): string {
   // An offer's interest form names its offer in every row, so exports of several offers can be merged.
   const offer = form.offer === undefined ? [] : [form.offer.titel];
-  const header = ['Vorgangsnummer', 'Eingegangen', ...(offer.length > 0 ? ['Angebot'] : []), ...form.fields.map(fieldLabel)];
+  const header = [adminStrings.reference, adminStrings.receivedAt, ...(offer.length > 0 ? [adminStrings.offer] : []), ...form.fields.map(fieldLabel)];
   const rows = submissions.map((s) => [
     s.reference,
     formatReceivedAt(s.receivedAt),

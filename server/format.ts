@@ -20,13 +20,6 @@ export function formatReceivedAt(iso: string): string {
   return serverStrings.values.time.replace('{time}', formatDateAndTime(new Date(iso)));
 }
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
-}
-
 /** Removes line breaks and control characters, e. g. before a value goes into a mail header. */
 export function singleLine(text: string, max = 200): string {
   // eslint-disable-next-line no-control-regex

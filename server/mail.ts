@@ -6,7 +6,16 @@
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
-import { displayValue, escapeHtml, fieldLabel, formatReceivedAt, singleLine } from './format.ts';
+import { displayValue, fieldLabel, formatReceivedAt, singleLine } from './format.ts';
+import { escapeHtml } from '../src/lib/escape-html.ts';
+import { adminStrings } from '../src/strings/admin.ts';
+import { fill } from '../src/strings/de.ts';
+import { serverStrings } from '../src/strings/server.ts';
+
+const strings = serverStrings.mail;
+const { reference: referenceLabel, receivedAt: receivedLabel } = adminStrings;
+/** A Reply-To address as a header may carry it: no spaces, no line breaks, one @. */
+const MAILBOX = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
 
 export interface MailSettings {
   readonly from: string;
@@ -28,29 +37,33 @@ export function composeMail(form: StoredFormView, submission: StoredSubmission, 
   const subjectValue = singleLine(String(data[form.subjectField] ?? ''), 80);
   const subject = singleLine(`${form.submissionName}: ${subjectValue}`, 200);
   const rows = form.fields.map((field) => ({ label: fieldLabel(field), value: displayValue(field, data[field.name]) }));
+  const intro = fill(strings.intro, { form: form.texts.pageTitle, portal: settings.portalName });
+  // The address alone, without a display name: a name the sender wrote ("security@…" <them@…>,
+  // right-to-left overrides, encoded words) could make the reply look like it went elsewhere.
+  // The address passed the form's e-mail check; MAILBOX keeps anything else out of the header.
+  const replyToValue = form.replyToField === undefined ? undefined : data[form.replyToField];
+  const replyTo = typeof replyToValue === 'string' && MAILBOX.test(replyToValue) ? replyToValue : undefined;
 
   const text = [
-    `Neue Einsendung über das Formular „${form.texts.pageTitle}“ im Portal ${settings.portalName}.`,
+    intro,
     '',
-    `Vorgangsnummer: ${submission.reference}`,
-    `Eingegangen: ${received}`,
+    `${referenceLabel}: ${submission.reference}`,
+    `${receivedLabel}: ${received}`,
     '',
     ...rows.flatMap(({ label, value }) =>
       value.includes('\n') ? [`${label}:`, ...value.split(/\r?\n/).map((line) => `  ${line}`)] : [`${label}: ${value || '–'}`],
     ),
     '',
-    form.replyToField !== undefined && typeof data[form.replyToField] === 'string'
-      ? 'Mit „Antworten“ schreiben Sie direkt an die Person, die das Formular ausgefüllt hat.'
-      : 'Die Person hat keine E-Mail-Adresse angegeben.',
+    replyTo === undefined ? strings.noReplyTo : strings.replyTo,
   ].join('\n');
 
   const html = `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: sans-serif; line-height: 1.5">
-<p>Neue Einsendung über das Formular „${escapeHtml(form.texts.pageTitle)}“ im Portal ${escapeHtml(settings.portalName)}.</p>
+<p>${escapeHtml(intro)}</p>
 <table style="border-collapse: collapse">
-<tr><th scope="row" style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top">Vorgangsnummer</th><td style="padding: 4px 0">${escapeHtml(submission.reference)}</td></tr>
-<tr><th scope="row" style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top">Eingegangen</th><td style="padding: 4px 0">${escapeHtml(received)}</td></tr>
+<tr><th scope="row" style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top">${escapeHtml(referenceLabel)}</th><td style="padding: 4px 0">${escapeHtml(submission.reference)}</td></tr>
+<tr><th scope="row" style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top">${escapeHtml(receivedLabel)}</th><td style="padding: 4px 0">${escapeHtml(received)}</td></tr>
 ${rows
   .map(
     ({ label, value }) =>
@@ -69,10 +82,6 @@ ${rows
     messageId: messageIdOf(submission, settings.messageIdDomain),
     headers: { 'X-Portal-Form': form.name, 'X-Portal-Reference': submission.reference },
   };
-  const replyTo = form.replyToField === undefined ? undefined : data[form.replyToField];
-  // The address alone, without a display name: a name the sender wrote ("security@…" <them@…>,
-  // right-to-left overrides, encoded words) could make the reply look like it went elsewhere.
-  // The address passed the form's e-mail check (no spaces, no line breaks, one @).
-  if (typeof replyTo === 'string' && /^[^\s@<>,;"]+@[^\s@<>,;"]+$/.test(replyTo)) message.replyTo = { name: '', address: replyTo };
+  if (replyTo !== undefined) message.replyTo = { name: '', address: replyTo };
   return message;
 }

@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
+import { adminStrings } from '../src/strings/admin.ts';
+import { fill } from '../src/strings/de.ts';
 
 /** Rows above the data: title, export note, header. */
 const HEADER_ROW = 3;
@@ -61,11 +63,11 @@ export async function submissionsXlsx(form: StoredFormView, submissions: readonl
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
 
-  const headers = ['Vorgangsnummer', 'Eingegangen', ...form.fields.map(fieldLabel)];
+  const headers = [adminStrings.reference, adminStrings.receivedAt, ...form.fields.map(fieldLabel)];
   const textColumns = headers.map((_, index) => index !== 1);
   sheet.getCell(1, 1).value = options.title;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `Exportiert am ${formatReceivedAt((options.exportedAt ?? new Date()).toISOString())}; ${submissions.length} Einsendung(en)`;
+  sheet.getCell(2, 1).value = fill(adminStrings.exported, { time: formatReceivedAt((options.exportedAt ?? new Date()).toISOString()), n: submissions.length });
 
   const header = sheet.getRow(HEADER_ROW);
   headers.forEach((label, index) => {

@@ -53,7 +53,7 @@ const barriereMeldenFields: readonly FieldDefinition[] = [
 ];
 
 /** The name of the barrier report, also its key at /f/<name> and its name in storage. */
-export const BARRIERE_MELDEN = 'barriere-melden';
+const BARRIERE_MELDEN = 'barriere-melden';
 
 const t = formStrings['barriere-melden'];
 

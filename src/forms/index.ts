@@ -8,9 +8,9 @@ import { interesseMeta, type OfferForForm } from './interesse.ts';
 import { withSchema } from './schemas.ts';
 import type { FormDefinition, FormMeta, FormName } from './types.ts';
 
-export { BARRIERE_MELDEN, barriereMeldenMeta } from './barriere-melden.ts';
+export { barriereMeldenMeta } from './barriere-melden.ts';
 export { antragsstreckenOptions, interesseFormName, interesseMeta, offerPageTitles, OPEN_CHOICE, type OfferForForm } from './interesse.ts';
-export { formSchema, withSchema } from './schemas.ts';
+export { withSchema } from './schemas.ts';
 export { HONEYPOT_FIELD, NEXT_FIELD } from './protocol.ts';
 export { validateSubmission, errorCode, pickFields } from './validate.ts';
 export { mailtoWithInput } from './mailto.ts';

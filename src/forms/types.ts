@@ -70,7 +70,7 @@ export interface FieldError {
 
 /**
  * The name of a form, also its key at /f/<name> and its name in storage: `barriere-melden`, or
- * `interesse-<offer id>` for the interest form of an offer (registry.ts).
+ * `interesse-<offer id>` for the interest form of an offer (the registry in index.ts).
  */
 export type FormName = string;
 

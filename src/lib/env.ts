@@ -72,16 +72,16 @@ export const deploymentEnvSchema = z.object({
   /** Recipient of the notifications; default: the organisation's mailbox from site.yaml. */
   NOTIFY_TO: textVar(),
   /**
-   * "ja": the operator confirms that PUBLIC_FORM_ENDPOINT is hosted Formspree, a processor the
-   * Datenschutzerklärung then names (src/lib/deployment.ts). Without it, a build with an external
-   * form endpoint stops.
-   */
-  /**
    * Whether the admin area (/admin/, /metrics) exists: ADMIN_PASSWORD is set. Only this yes or no
    * is read here and written to the build manifest, never the password; the Datenschutzerklärung
    * describes the admin area only when it exists (<Verwaltung>).
    */
   ADMIN_PASSWORD: z.preprocess((value) => typeof value === 'string' && value !== '', z.boolean()),
+  /**
+   * "ja": the operator confirms that PUBLIC_FORM_ENDPOINT is hosted Formspree, a processor the
+   * Datenschutzerklärung then names (src/lib/deployment.ts). Without it, a build with an external
+   * form endpoint stops.
+   */
   FORMSPREE_BESTAETIGT: z.preprocess(
     blank,
     z.enum(['ja'], { error: (issue) => `FORMSPREE_BESTAETIGT="${String(issue.input)}": erlaubt ist nur „ja“ (oder die Variable weglassen).` }).optional(),
@@ -91,7 +91,7 @@ export const deploymentEnvSchema = z.object({
 export type DeploymentEnv = z.output<typeof deploymentEnvSchema>;
 
 /** Every problem of a parsed environment as one German message, one line per variable. */
-export function envErrorMessage(error: z.ZodError): string {
+function envErrorMessage(error: z.ZodError): string {
   const lines = error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? '');
     return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;

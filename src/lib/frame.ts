@@ -6,6 +6,7 @@
  * server fills it. A form's error page is the form's own built page, with the island replaced by
  * the server-rendered form.
  */
+import { escapeHtml } from './escape-html.ts';
 
 /** Where the build renders the frame (dist/kv-frame/index.html), before moving it to FRAME_FILE. */
 export const FRAME_ROUTE = 'kv-frame';
@@ -16,8 +17,6 @@ export const FRAME_TITLE = 'KV-FRAME-TITLE';
 /** Placeholder of the page content inside <main>. */
 export const FRAME_MAIN = '<!--kv:main-->';
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => escapes[c] ?? c);
 
 /** Checks that a frame has both placeholders; the message names the file. */
 export function assertFrame(frame: string, file: string): void {
@@ -29,7 +28,7 @@ export function assertFrame(frame: string, file: string): void {
 /** The frame with a page: `title` is text, `main` is HTML (rendered and escaped by Preact). */
 export function fillFrame(frame: string, page: { readonly title: string; readonly main: string }): string {
   // Functions as replacements: a `$` in the content must stay a `$`.
-  return frame.replaceAll(FRAME_TITLE, () => escape(page.title)).replace(FRAME_MAIN, () => page.main);
+  return frame.replaceAll(FRAME_TITLE, () => escapeHtml(page.title)).replace(FRAME_MAIN, () => page.main);
 }
 
 /** The built frame page without the Open Graph address of its build route (the server's pages have none). */
@@ -39,7 +38,7 @@ export function frameFromBuiltPage(html: string): string {
 
 /** Prefixes the page's <title> (e.g. "Fehler: "). */
 export function prefixTitle(html: string, prefix: string): string {
-  return html.replace('<title>', () => `<title>${escape(prefix)}`);
+  return html.replace('<title>', () => `<title>${escapeHtml(prefix)}`);
 }
 
 /** The server-rendered island of a form page: the <astro-island> whose content is the <form>. */

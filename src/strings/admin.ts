@@ -1,4 +1,4 @@
-/** Every German word of the admin area (server/admin.ts, server/pages/Admin.tsx). */
+/** Every German word of the admin area (server/admin.ts, server/pages/Admin.tsx) and of its exports (server/csv.ts, server/xlsx.ts). */
 export const adminStrings = {
   realm: 'Verwaltung',
   title: 'Einsendungen',
@@ -7,6 +7,10 @@ export const adminStrings = {
   pendingSince: '{n} Benachrichtigung(en) warten im Ausgang auf den Versand, die älteste seit {date}.',
   reference: 'Vorgangsnummer',
   receivedAt: 'Eingegangen',
+  /** Column of the offer in the CSV export. */
+  offer: 'Angebot',
+  /** Second line of the XLSX export. */
+  exported: 'Exportiert am {time}; {n} Einsendung(en)',
   xlsx: 'Als Excel-Tabelle (XLSX) herunterladen',
   csv: 'Als CSV herunterladen',
   spam: '{n} Einsendung(en) als Spam erkannt (nicht aufgeführt)',

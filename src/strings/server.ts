@@ -1,6 +1,7 @@
 /**
  * Every German word the form server shows: the answers to a submission that failed as a whole
- * (JSON and pages), its message pages, and what it says to the operator when it refuses to start.
+ * (JSON and pages), its message pages, the notification e-mail, and what it says to the operator when
+ * it refuses to start.
  * The form's own texts are in form.ts, the admin area's in admin.ts.
  */
 export const serverStrings = {
@@ -26,6 +27,12 @@ export const serverStrings = {
   /** A form the content no longer has (its offer was removed): server/stored-forms.ts. */
   storedForm: { title: 'Formular „{name}“ (nicht mehr auf dem Portal)' },
   home: 'Zur Startseite',
+  /** The notification e-mail to the organisation (server/mail.ts); its table uses the admin area's labels. */
+  mail: {
+    intro: 'Neue Einsendung über das Formular „{form}“ im Portal {portal}.',
+    replyTo: 'Mit „Antworten“ schreiben Sie direkt an die Person, die das Formular ausgefüllt hat.',
+    noReplyTo: 'Die Person hat keine E-Mail-Adresse angegeben.',
+  },
   /** How stored values are written for people (admin list, e-mail, export): server/format.ts. */
   values: { time: '{time} Uhr' },
   /** Plain-text answers where no page fits. */

@@ -11,7 +11,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../server/format.ts';
+import { escapeHtml } from '../../src/lib/escape-html.ts';
 import type { StoredSubmission } from '../../server/store/index.ts';
 import { sendRaw, type RawReply, type RawRequest } from '../lib/raw-request.ts';
 import { basicAuth, createTestApp, decodeHtml, interesse, INTERESSE, json, multipart, SITE, smtpSink, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
