@@ -137,6 +137,27 @@ export function storedData(item: NewSubmission): Record<string, unknown> {
   return item.spam ? {} : item.data;
 }
 
+/** What the database returns for each stored submission of a batch. */
+export interface SavedRow {
+  readonly id: number;
+  readonly reference: string;
+}
+
+/**
+ * The stored submissions of a batch, from the rows the database returned in the batch's order.
+ * Throws when it returned another number of rows than the batch has items: a caller is never
+ * answered with a missing id or reference number.
+ */
+export function storedSubmissions(items: readonly TimedSubmission[], saved: readonly SavedRow[]): StoredSubmission[] {
+  if (saved.length !== items.length) {
+    throw Object.assign(new Error(`Gespeichert: ${saved.length} Zeilen für ${items.length} Einsendungen`), { code: 'SAVE_ROW_COUNT' });
+  }
+  return items.map((item, i) => {
+    const { id, reference } = saved[i] as SavedRow;
+    return { id, reference, form: item.form, receivedAt: item.now.toISOString(), data: storedData(item) };
+  });
+}
+
 /** The code a store's errors carry when it cannot be used again and must be opened anew. */
 export const STORE_ENDED = 'STORE_ENDED';
 
