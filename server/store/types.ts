@@ -3,6 +3,7 @@
  * submissions with their reference numbers, the mail outbox with leases, retention. Every method
  * returns a Promise; no SQL appears here.
  */
+import { berlinYear } from '../../src/lib/dates.ts';
 
 export interface StoredSubmission {
   readonly id: number;
@@ -78,13 +79,6 @@ export interface Store {
   /** Commits a write that changes nothing, so a full disk or a lost server shows; throws if it cannot. */
   probeWrite(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** The year of a moment in Germany, for reference numbers. */
-const berlinYearFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', year: 'numeric' });
-
-export function berlinYear(date: Date): number {
-  return Number(berlinYearFormat.format(date));
 }
 
 export function formatReference(prefix: string, year: number, sequence: number): string {
