@@ -25,11 +25,6 @@ export interface XlsxOptions {
   readonly exportedAt?: Date;
 }
 
-/** The export's title: what a submission of the form is called, naming the offer for an interest form. */
-export function exportTitle(form: StoredFormView): string {
-  return form.submissionName;
-}
-
 /** A worksheet name Excel accepts: at most 31 characters, none of []:*?/\ . */
 export function sheetName(title: string): string {
   return title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Einsendungen';
