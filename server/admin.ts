@@ -13,7 +13,7 @@ import { ADMIN_FAILURE_WINDOW_MS } from '../src/lib/processing.ts';
 import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
 import { viewOfStored } from './stored-forms.ts';
-import { exportTitle, submissionsXlsx } from './xlsx.ts';
+import { submissionsXlsx } from './xlsx.ts';
 import { formatReceivedAt } from './format.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
 import { serverStrings } from '../src/strings/server.ts';
@@ -34,7 +34,6 @@ export const ADMIN_PAGE_SIZE = 50;
 
 /** Failed logins per client address and window before the admin area answers 429. */
 export const ADMIN_MAX_FAILURES = 5;
-export { ADMIN_FAILURE_WINDOW_MS };
 /** Addresses remembered at most; beyond that the oldest entries are dropped. */
 const MAX_TRACKED_ADDRESSES = 10_000;
 
@@ -169,7 +168,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     const form = viewOfStored(forms, name, submissions);
     const date = new Date().toISOString().slice(0, 10);
     if (match?.[2] === 'xlsx') {
-      const xlsx = await submissionsXlsx(form, submissions, { title: exportTitle(form) });
+      const xlsx = await submissionsXlsx(form, submissions, { title: form.submissionName });
       request.log.info({ form: form.name }, 'XLSX-Export');
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

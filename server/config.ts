@@ -125,11 +125,14 @@ const adminPasswordVar = z
     message: `ADMIN_PASSWORD ist zu kurz: mindestens ${ADMIN_PASSWORD_MIN_LENGTH} Zeichen (am besten ein zufällig erzeugtes Passwort). Ohne ADMIN_PASSWORD gibt es keine Verwaltung.`,
   });
 
+/** What a PostgreSQL URL starts with: postgres:// or postgresql:// and something after it. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\/./;
+
 const databaseUrlVar = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
   z
     .string()
-    .regex(/^postgres(ql)?:\/\/./, { message: 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen (z. B. postgres://kv:geheim@db.example:5432/kommunalvertreter).' })
+    .regex(POSTGRES_URL, { message: 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen (z. B. postgres://kv:geheim@db.example:5432/kommunalvertreter).' })
     .optional(),
 );
 

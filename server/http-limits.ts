@@ -43,20 +43,15 @@ function isListed(list: BlockList | null, address: string): boolean {
   return family !== 0 && list.check(v4, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-/**
- * Closes a new connection at once when its address already holds `max` open ones. Returns how
- * many connections were refused so far.
- */
-export function capConnectionsPerAddress(server: Server, max: number, exempt: BlockList | null): () => number {
+/** Closes a new connection at once when its address already holds `max` open ones. */
+export function capConnectionsPerAddress(server: Server, max: number, exempt: BlockList | null): void {
   const open = new Map<string, number>();
-  let refused = 0;
-  if (max <= 0) return () => refused;
+  if (max <= 0) return;
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     if (isListed(exempt, address)) return;
     const count = (open.get(address) ?? 0) + 1;
     if (count > max) {
-      refused += 1;
       socket.destroy();
       return;
     }
@@ -67,5 +62,4 @@ export function capConnectionsPerAddress(server: Server, max: number, exempt: Bl
       else open.set(address, left);
     });
   });
-  return () => refused;
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from './config.ts';
+import { loadConfig, POSTGRES_URL } from './config.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { countInPostgres, importIntoPostgres } from './store/postgres-import.ts';
 import { SQLITE_FILE } from './store/sqlite-db.ts';
@@ -17,7 +17,7 @@ import { storageErrorReason } from './store/types.ts';
 
 const { values } = parseArgs({ options: { to: { type: 'string' } }, strict: true });
 const target = values.to ?? '';
-if (!/^postgres(ql)?:\/\/./.test(target)) {
+if (!POSTGRES_URL.test(target)) {
   console.error('Aufruf: npm run migrate-store -- --to postgres://benutzer:passwort@host:5432/datenbank');
   process.exit(2);
 }

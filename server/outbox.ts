@@ -14,7 +14,7 @@ import type { FormRegistry } from '../src/forms/index.ts';
 import type { OutboxConfig } from './config.ts';
 import { viewOfStored } from './stored-forms.ts';
 import { composeMail, type MailSettings } from './mail.ts';
-import type { DueMail, Store } from './store/index.ts';
+import { storageErrorReason, type DueMail, type Store } from './store/index.ts';
 
 /**
  * SMTP connections one instance keeps open, and mails claimed per round. stop() waits for the
@@ -111,28 +111,32 @@ export function createOutbox({ store, forms, transport, settings, config, log, e
   /** Set by stop(): no new round starts, the sends in progress finish. */
   let stopping = false;
 
-  /** Sends one mail; true when the SMTP server accepted it. */
-  async function send(mail: DueMail): Promise<boolean> {
+  /**
+   * Sends one mail; true when the SMTP server accepted it. A failure is recorded for the next
+   * attempt; if that record cannot be stored, the promise rejects (the claim then runs out and the
+   * mail is retried after the lease).
+   */
+  async function send(smtp: Transporter, mail: DueMail): Promise<boolean> {
     // A form the content no longer has is described by the stored fields: its mail still goes out.
     const form = viewOfStored(forms, mail.submission.form, [mail.submission]);
     const context = { reference: mail.submission.reference, form: mail.submission.form, attempt: mail.attempts + 1 };
-    if (transport === null) return false;
     try {
-      await transport.sendMail(composeMail(form, mail.submission, settings));
+      await smtp.sendMail(composeMail(form, mail.submission, settings));
       log.info(context, 'Benachrichtigung gesendet');
       return true;
     } catch (error) {
       const reason = describeFailure(error);
       const delay = retryDelay(mail.attempts + 1, config);
       events.onFailure?.(reason);
-      await store.markFailed(mail.outboxId, reason, Date.now() + delay);
       log.warn({ ...context, reason, retryInMs: delay }, 'Benachrichtigung fehlgeschlagen, neuer Versuch folgt');
+      await store.markFailed(mail.outboxId, reason, Date.now() + delay);
       return false;
     }
   }
 
   async function drain(): Promise<number> {
     if (transport === null) return 0;
+    const smtp = transport;
     let sent = 0;
     while (!stopping) {
       const claimed = await store.claimDueMails(owner, Date.now(), config.leaseMs, CLAIM_BATCH);
@@ -143,10 +147,22 @@ export function createOutbox({ store, forms, transport, settings, config, log, e
       const sends: Promise<boolean>[] = [];
       for (const [i, mail] of claimed.entries()) {
         if (i > 0 && i % SMTP_CONNECTIONS === 0) await new Promise((resolve) => setImmediate(resolve));
-        sends.push(send(mail));
+        sends.push(send(smtp, mail));
       }
-      const results = await Promise.all(sends);
-      const done = claimed.filter((_, i) => results[i]).map((mail) => mail.outboxId);
+      // Settled, not all: a send that throws (its failure could not be stored) must not keep the
+      // mails delivered in this round from being marked sent, or they would go out again after
+      // the lease.
+      const results = await Promise.allSettled(sends);
+      const done = claimed.filter((_, i) => results[i]?.status === 'fulfilled' && results[i].value).map((mail) => mail.outboxId);
+      for (const [i, result] of results.entries()) {
+        if (result.status === 'rejected') {
+          const mail = claimed[i];
+          log.error(
+            { reference: mail?.submission.reference, form: mail?.submission.form, reason: storageErrorReason(result.reason) },
+            'Fehlversuch nicht gespeichert; die Benachrichtigung wird nach Ablauf der Reservierung erneut versucht',
+          );
+        }
+      }
       await store.markSent(done, new Date());
       events.onSent?.(done.length);
       sent += done.length;

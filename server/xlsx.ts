@@ -7,6 +7,7 @@
  * and the offer, the header row is bold with an autofilter, the rows above the data stay in view.
  */
 import ExcelJS from 'exceljs';
+import { berlinWallClock } from '../src/lib/dates.ts';
 import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
@@ -24,30 +25,6 @@ export interface XlsxOptions {
   readonly title: string;
   /** The moment of the export (for the note under the title). */
   readonly exportedAt?: Date;
-}
-
-/** A moment as the wall-clock time in Berlin, as a Date whose UTC fields hold it (what XLSX stores). */
-export function berlinWallClock(iso: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Berlin',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  return new Date(Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'], parts['hour'], parts['minute'], parts['second']));
-}
-
-/** The export's title: what a submission of the form is called, naming the offer for an interest form. */
-export function exportTitle(form: StoredFormView): string {
-  return form.submissionName;
 }
 
 /** A worksheet name Excel accepts: at most 31 characters, none of []:*?/\ . */

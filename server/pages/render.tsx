@@ -21,8 +21,6 @@ export interface PageContext {
 
 export interface PageRenderer {
   readonly context: PageContext;
-  /** True when the pages use the built site's frame. */
-  readonly framed: boolean;
   /** A page of the server: `title` for <title>, `main` the content of <main> (with its h1). */
   page(title: string, main: VNode): string;
   /**
@@ -61,8 +59,7 @@ function readFrame(distDir: string | null): string | null {
 }
 
 export function createPageRenderer(distDir: string | null, context: PageContext): PageRenderer {
-  const built = readFrame(distDir);
-  const frame = built ?? `<!DOCTYPE html>${renderToString(<BareDocument portalName={context.portalName} />)}`;
+  const frame = readFrame(distDir) ?? `<!DOCTYPE html>${renderToString(<BareDocument portalName={context.portalName} />)}`;
   const formPages = new Map<string, string | null>();
   /** The built page of a form with its island, read on first use. */
   const formPage = (meta: FormMeta): string | null => {
@@ -76,7 +73,6 @@ export function createPageRenderer(distDir: string | null, context: PageContext)
   const page = (title: string, main: VNode): string => fillFrame(frame, { title, main: renderToString(main) });
   return {
     context,
-    framed: built !== null,
     page,
     formError(meta, form) {
       const html = formPage(meta);

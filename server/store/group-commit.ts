@@ -21,16 +21,12 @@ export function groupCommit<I, O>(commit: (batch: I[]) => Promise<O[]>, { maxBat
     const batch = queue.splice(0, maxBatch);
     Promise.resolve()
       .then(() => commit(batch.map((entry) => entry.item)))
-      .then(
-        (results) => {
-          if (results.length !== batch.length) throw new Error(`Group commit: ${results.length} Ergebnisse für ${batch.length} Einträge`);
-          onCommit?.(batch.length);
-          batch.forEach((entry, i) => entry.resolve(results[i] as O));
-        },
-        (error: unknown) => {
-          for (const entry of batch) entry.reject(error);
-        },
-      )
+      .then((results) => {
+        if (results.length !== batch.length) throw new Error(`Group commit: ${results.length} Ergebnisse für ${batch.length} Einträge`);
+        onCommit?.(batch.length);
+        batch.forEach((entry, i) => entry.resolve(results[i] as O));
+      })
+      // A failed commit and a wrong number of results alike: every caller of the batch gets the error.
       .catch((error: unknown) => {
         for (const entry of batch) entry.reject(error);
       })

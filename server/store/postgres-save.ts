@@ -5,7 +5,8 @@
  * outbox entry for each one that is not spam. As a single statement it is its own transaction.
  */
 import type pg from 'pg';
-import { berlinYear, type TimedSubmission } from './types.ts';
+import { berlinYear } from '../../src/lib/dates.ts';
+import type { TimedSubmission } from './types.ts';
 
 const SAVE_BATCH = `
 WITH input AS (

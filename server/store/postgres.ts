@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { postgresMigrations, postgresMigrationSql } from './postgres-schema.ts';
 import { saveBatch } from './postgres-save.ts';
-import { schemaTooNew, stampBatch, storedData, type DueMail, type Store, type StoredSubmission } from './types.ts';
+import { schemaTooNew, stampBatch, storedData, storedSubmissions, type DueMail, type Store, type StoredSubmission } from './types.ts';
 
 interface SubmissionRow {
   id: string;
@@ -104,14 +104,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       await ready();
       const items = stampBatch(batch);
       const data = items.map((item) => storedData(item));
-      const saved = await saveBatch(pool, items, data);
-      return items.map((item, index) => ({
-        id: saved[index]?.id ?? 0,
-        reference: saved[index]?.reference ?? '',
-        form: item.form,
-        receivedAt: item.now.toISOString(),
-        data: data[index] ?? {},
-      }));
+      return storedSubmissions(items, await saveBatch(pool, items, data));
     },
     async listSubmissions(form, page) {
       const { rows } = await query<SubmissionRow>(

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { toRowInputs, type SqliteOperations } from './sqlite-db.ts';
 import type { SqliteRequest, SqliteResponse } from './sqlite-worker.ts';
-import { STORE_ENDED, storedData, type Store } from './types.ts';
+import { STORE_ENDED, storedSubmissions, type SavedRow, type Store } from './types.ts';
 
 type Methods = Omit<SqliteOperations, 'db' | 'schemaVersion' | 'close'>;
 
@@ -59,14 +59,7 @@ export function openSqliteStore(dataDir: string): Store {
     schemaVersion: () => call<number>('schemaVersion'),
     async saveSubmissions(batch) {
       const { items, rows } = toRowInputs(batch);
-      const saved = await call<{ id: number; reference: string }[]>('saveRows', rows);
-      return items.map((item, i) => ({
-        id: saved[i]?.id ?? 0,
-        reference: saved[i]?.reference ?? '',
-        form: item.form,
-        receivedAt: item.now.toISOString(),
-        data: storedData(item),
-      }));
+      return storedSubmissions(items, await call<SavedRow[]>('saveRows', rows));
     },
     listSubmissions: method('listSubmissions'),
     countSubmissions: method('countSubmissions'),

@@ -3,6 +3,7 @@
  * submissions with their reference numbers, the mail outbox with leases, retention. Every method
  * returns a Promise; no SQL appears here.
  */
+import { berlinYear } from '../../src/lib/dates.ts';
 
 export interface StoredSubmission {
   readonly id: number;
@@ -80,13 +81,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** The year of a moment in Germany, for reference numbers. */
-const berlinYearFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', year: 'numeric' });
-
-export function berlinYear(date: Date): number {
-  return Number(berlinYearFormat.format(date));
-}
-
 export function formatReference(prefix: string, year: number, sequence: number): string {
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
 }
@@ -135,6 +129,27 @@ export function assignReferences(size: number, groups: readonly CounterGroup[], 
 /** What a honeypot catch keeps: nothing but the fact (its reference, form and time are columns). */
 export function storedData(item: NewSubmission): Record<string, unknown> {
   return item.spam ? {} : item.data;
+}
+
+/** What the database returns for each stored submission of a batch. */
+export interface SavedRow {
+  readonly id: number;
+  readonly reference: string;
+}
+
+/**
+ * The stored submissions of a batch, from the rows the database returned in the batch's order.
+ * Throws when it returned another number of rows than the batch has items: a caller is never
+ * answered with a missing id or reference number.
+ */
+export function storedSubmissions(items: readonly TimedSubmission[], saved: readonly SavedRow[]): StoredSubmission[] {
+  if (saved.length !== items.length) {
+    throw Object.assign(new Error(`Gespeichert: ${saved.length} Zeilen für ${items.length} Einsendungen`), { code: 'SAVE_ROW_COUNT' });
+  }
+  return items.map((item, i) => {
+    const { id, reference } = saved[i] as SavedRow;
+    return { id, reference, form: item.form, receivedAt: item.now.toISOString(), data: storedData(item) };
+  });
 }
 
 /** The code a store's errors carry when it cannot be used again and must be opened anew. */

@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
+import type { Transporter } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { composeMail } from '../../server/mail.ts';
-import { retryDelay } from '../../server/outbox.ts';
+import { createOutbox, retryDelay } from '../../server/outbox.ts';
+import type { Store } from '../../server/store/index.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { createTestApp, fixture, freePort, INTERESSE, interesseOptions, json, validInteresse, waitFor } from './helpers.ts';
 
@@ -148,6 +150,41 @@ describe('outbox', () => {
     const b = composeMail(t.app.forms.get(INTERESSE)!, again!.submission, settings).messageId;
     expect(a).toMatch(new RegExp(`^<${first!.submission.reference}\\.\\d+@portal\\.example>$`));
     expect(b).toBe(a);
+  });
+
+  it('marks the mails a round delivered as sent even when storing another one\'s failure fails', async () => {
+    const t = await cleanups.app({}, { transport: null, startOutbox: false });
+    await t.app.store.saveSubmissions([1, 2].map(() => ({ form: INTERESSE, prefix: 'KV', data: validInteresse(), spam: false })));
+    // The first mail of the round is accepted, the second refused; recording the refusal fails.
+    let calls = 0;
+    const transport = {
+      sendMail: async () => {
+        calls += 1;
+        if (calls === 2) throw Object.assign(new Error('refused'), { code: 'EENVELOPE', responseCode: 550 });
+        return {};
+      },
+      close: () => undefined,
+    } as unknown as Transporter;
+    const store: Store = { ...t.app.store, markFailed: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' })) };
+    const errors: object[] = [];
+    const quiet = () => undefined;
+    const outbox = createOutbox({
+      store,
+      forms: t.app.forms,
+      transport,
+      settings: { from: 'a@example.org', to: 'b@example.org', portalName: 'Portal', messageIdDomain: 'portal.example' },
+      config: t.config.outbox,
+      log: { info: quiet, warn: quiet, error: (obj) => errors.push(obj) },
+    });
+
+    expect(await outbox.runOnce()).toBe(1);
+    expect(calls).toBe(2);
+    expect(errors).toEqual([expect.objectContaining({ reason: 'SQLITE_FULL' })]);
+    expect((await t.app.store.outboxStatus()).pending).toBe(1);
+    // After the lease only the refused mail is due again: the delivered one is not sent twice.
+    const again = await t.app.store.claimDueMails('instanz-b', Date.now() + t.config.outbox.leaseMs + 1, 1_000, 10);
+    expect(again).toHaveLength(1);
+    await outbox.stop();
   });
 
   it('doubles the delay after each failure up to the maximum', () => {

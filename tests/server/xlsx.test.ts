@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredSubmission } from '../../server/store/index.ts';
-import { berlinWallClock, sheetName, submissionsXlsx } from '../../server/xlsx.ts';
+import { berlinWallClock } from '../../src/lib/dates.ts';
+import { sheetName, submissionsXlsx } from '../../server/xlsx.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { basicAuth, fixture, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
 

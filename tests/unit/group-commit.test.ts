@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { groupCommit } from '../../server/store/group-commit.ts';
+import { storedSubmissions, type TimedSubmission } from '../../server/store/types.ts';
 
 /** A commit whose transactions the test ends by hand, to see what goes into which. */
 function controlledCommit() {
@@ -67,5 +68,31 @@ describe('group commit', () => {
       throw new Error('sofort');
     }, { maxBatch: 10 });
     await expect(throwing(1)).rejects.toThrow('sofort');
+  });
+
+  it('answers every caller with an error when a commit returns another number of results than items', async () => {
+    const short = groupCommit<number, string>(async (items) => items.slice(1).map(String), { maxBatch: 10 });
+    const answers = [1, 2].map((i) => short(i).then((r) => ({ ok: r }), (e: Error) => ({ error: e.message })));
+    expect(await Promise.all(answers)).toEqual([{ error: 'Group commit: 0 Ergebnisse für 1 Einträge' }, { error: 'Group commit: 0 Ergebnisse für 1 Einträge' }]);
+  });
+});
+
+describe('stored submissions of a batch', () => {
+  const now = new Date('2025-03-01T12:00:00Z');
+  const items: TimedSubmission[] = [
+    { form: 'a', prefix: 'KV', data: { name: 'A' }, spam: false, now },
+    { form: 'b', prefix: 'KV', data: { name: 'B' }, spam: true, now },
+  ];
+
+  it('pairs each item with the id and reference number the database returned for it', () => {
+    expect(storedSubmissions(items, [{ id: 7, reference: 'KV-2025-000001' }, { id: 8, reference: 'KV-2025-000002' }])).toEqual([
+      { id: 7, reference: 'KV-2025-000001', form: 'a', receivedAt: '2025-03-01T12:00:00.000Z', data: { name: 'A' } },
+      { id: 8, reference: 'KV-2025-000002', form: 'b', receivedAt: '2025-03-01T12:00:00.000Z', data: {} },
+    ]);
+  });
+
+  it('throws when the database returned fewer or more rows than the batch has items', () => {
+    expect(() => storedSubmissions(items, [{ id: 7, reference: 'KV-2025-000001' }])).toThrow('Gespeichert: 1 Zeilen für 2 Einsendungen');
+    expect(() => storedSubmissions(items, [1, 2, 3].map((id) => ({ id, reference: `KV-2025-00000${id}` })))).toThrow('Gespeichert: 3 Zeilen für 2 Einsendungen');
   });
 });

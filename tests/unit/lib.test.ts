@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-phases.ts';
-import { formatDate, isoDate } from '../../src/lib/dates.ts';
+import { berlinWallClock, berlinYear, formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
 import { integrityProblems, markdownComponentProblems, titleProblems } from '../../src/lib/integrity.ts';
@@ -52,6 +52,12 @@ describe('dates', () => {
   it('formats German and ISO dates in Berlin time', () => {
     expect(formatDate(day('2024-01-01'))).toBe('01.01.2024');
     expect(isoDate(new Date('2023-12-31T23:30:00Z'))).toBe('2024-01-01');
+  });
+  it('gives the year and the wall-clock time of a moment in Berlin', () => {
+    expect(berlinYear(new Date('2025-12-31T22:59:59Z'))).toBe(2025);
+    expect(berlinYear(new Date('2025-12-31T23:00:00Z'))).toBe(2026);
+    expect(berlinWallClock('2026-01-15T23:30:05Z').toISOString()).toBe('2026-01-16T00:30:05.000Z');
+    expect(berlinWallClock('2026-03-29T01:30:00Z').toISOString()).toBe('2026-03-29T03:30:00.000Z');
   });
   it('BUILD_DATE pins the described day and rejects other formats', () => {
     expect(isoDate(resolveBuildDate('2023-06-01'))).toBe('2023-06-01');
