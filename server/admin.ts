@@ -140,17 +140,13 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
     const offset = (page - 1) * ADMIN_PAGE_SIZE;
     // The current forms, then forms the content no longer has but whose submissions are stored.
-    const stored = await store.formNames();
-    const names = [...forms.keys(), ...stored.filter((name) => !forms.has(name))];
+    const counts = new Map((await store.formCounts()).map((count) => [count.form, count]));
+    const orphans = [...counts.values()].filter((count) => count.total > 0 && !forms.has(count.form)).map((count) => count.form);
     const sections = await Promise.all(
-      names.map(async (name) => {
-        const submissions = await store.listSubmissions(name, { limit: ADMIN_PAGE_SIZE, offset });
-        return {
-          form: viewOfStored(forms, name, submissions),
-          total: await store.countSubmissions(name),
-          submissions,
-          spam: await store.countSpam(name),
-        };
+      [...forms.keys(), ...orphans].map(async (name) => {
+        const { total = 0, spam = 0 } = counts.get(name) ?? {};
+        const submissions = total > offset ? await store.listSubmissions(name, { limit: ADMIN_PAGE_SIZE, offset }) : [];
+        return { form: viewOfStored(forms, name, submissions), total, submissions, spam };
       }),
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
@@ -161,7 +157,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
     const match = /^([a-z0-9-]+)\.(csv|xlsx)$/.exec(request.params.file);
     const name = match?.[1];
-    if (name === undefined || !(forms.has(name) || (await store.formNames()).includes(name))) {
+    if (name === undefined || !(forms.has(name) || (await store.formCounts()).some((count) => count.form === name && count.total > 0))) {
       return reply.code(404).type('text/plain; charset=utf-8').send(serverStrings.notFound);
     }
     const submissions = await store.listSubmissions(name);

@@ -115,9 +115,12 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     },
     countSubmissions: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form),
     countSpam: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND spam', form),
-    async formNames() {
-      const { rows } = await query<{ form: string }>('SELECT DISTINCT form FROM submissions WHERE NOT spam ORDER BY form', []);
-      return rows.map((row) => row.form);
+    async formCounts() {
+      const { rows } = await query<{ form: string; total: number; spam: number }>(
+        'SELECT form, COUNT(*) FILTER (WHERE NOT spam)::int AS total, COUNT(*) FILTER (WHERE spam)::int AS spam FROM submissions GROUP BY form ORDER BY form',
+        [],
+      );
+      return rows.map(({ form, total, spam }) => ({ form, total, spam }));
     },
     async claimDueMails(owner, now, leaseMs, limit): Promise<DueMail[]> {
       const { rows } = await query<SubmissionRow & { outbox_id: string; attempts: number }>(

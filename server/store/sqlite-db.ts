@@ -8,7 +8,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sqliteMigrations } from './sqlite-schema.ts';
-import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type TimedSubmission, type NewSubmission, type OutboxStatus, type Page, type StoredSubmission } from './types.ts';
+import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type FormCount, type TimedSubmission, type NewSubmission, type OutboxStatus, type Page, type StoredSubmission } from './types.ts';
 
 export const SQLITE_FILE = 'submissions.sqlite';
 
@@ -97,7 +97,7 @@ function prepareStatements(db: DatabaseSync) {
     insertOutbox: p('INSERT INTO outbox (submission_id, next_attempt_at) VALUES (?, ?)'),
     list: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 ORDER BY id DESC LIMIT ? OFFSET ?'),
     count: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = ?'),
-    formNames: p('SELECT DISTINCT form FROM submissions WHERE spam = 0 ORDER BY form'),
+    formCounts: p('SELECT form, SUM(spam = 0) AS total, SUM(spam = 1) AS spam FROM submissions GROUP BY form ORDER BY form'),
     claim: p(`UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN (
       SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY id LIMIT ?)`),
     claimed: p(`SELECT o.id AS outbox_id, o.attempts, s.id, s.reference, s.form, s.received_at, s.data
@@ -176,8 +176,8 @@ export class SqliteOperations {
     return count(this.sql.count, form, 1);
   }
 
-  formNames(): string[] {
-    return (this.sql.formNames.all() as { form: string }[]).map((row) => row.form);
+  formCounts(): FormCount[] {
+    return (this.sql.formCounts.all() as { form: string; total: number; spam: number }[]).map(({ form, total, spam }) => ({ form, total, spam }));
   }
 
   claimDueMails(owner: string, now: number, leaseMs: number, limit: number): DueMail[] {

@@ -64,7 +64,7 @@ export function openSqliteStore(dataDir: string): Store {
     listSubmissions: method('listSubmissions'),
     countSubmissions: method('countSubmissions'),
     countSpam: method('countSpam'),
-    formNames: method('formNames'),
+    formCounts: method('formCounts'),
     claimDueMails: method('claimDueMails'),
     markSent: method('markSent'),
     markFailed: method('markFailed'),

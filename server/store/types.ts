@@ -57,8 +57,11 @@ export interface Store {
   listSubmissions(form: string, page?: Page): Promise<StoredSubmission[]>;
   countSubmissions(form: string): Promise<number>;
   countSpam(form: string): Promise<number>;
-  /** The forms that have stored submissions (spam aside), also forms the content no longer has. */
-  formNames(): Promise<string[]>;
+  /**
+   * Every form with stored rows, also forms the content no longer has, by name: its submissions
+   * (spam aside) and its honeypot catches; one query for the whole admin page.
+   */
+  formCounts(): Promise<FormCount[]>;
   /**
    * Claims up to `limit` due mails for `owner` until `now + leaseMs`: no other owner gets them
    * before the lease ends (a dead instance's claims are taken over after it).
@@ -129,6 +132,15 @@ export function assignReferences(size: number, groups: readonly CounterGroup[], 
 /** What a honeypot catch keeps: nothing but the fact (its reference, form and time are columns). */
 export function storedData(item: NewSubmission): Record<string, unknown> {
   return item.spam ? {} : item.data;
+}
+
+/** Stored rows of one form (Store.formCounts). */
+export interface FormCount {
+  readonly form: string;
+  /** Submissions, spam aside. */
+  readonly total: number;
+  /** Honeypot catches. */
+  readonly spam: number;
 }
 
 /** What the database returns for each stored submission of a batch. */
