@@ -13,6 +13,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileInfo } from '../../src/lib/file-info.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { sendRaw, type RawReply } from '../lib/raw-request.ts';
 import { buildDeploymentEnv, createTestApp, freePort, repoRoot, tempDir, type TestApp } from './helpers.ts';
@@ -133,10 +134,16 @@ function inlineHashes(html: string): string[] {
     .map(([, , content = '']) => `'sha256-${createHash('sha256').update(content).digest('base64')}'`);
 }
 
-const pdf = (): string => {
-  const name = readdirSync(join(dist, 'downloads')).find((f) => f.endsWith('.pdf'));
-  if (name === undefined) throw new Error('dist/downloads/ hat keine PDF-Datei');
+/** Any download the build has, of any type a download may have (src/lib/content-schemas.ts). */
+const download = (): string => {
+  const name = readdirSync(join(dist, 'downloads')).sort().find((f) => /\.(pdf|docx|xlsx|pptx|odt|ods|odp)$/.test(f));
+  if (name === undefined) throw new Error('dist/downloads/ hat keine Download-Datei');
   return `/downloads/${name}`;
+};
+/** The MIME type the portal announces for a download (src/lib/file-info.ts), which nginx must send. */
+const downloadType = async (url: string): Promise<RegExp> => {
+  const { mime } = await readFileInfo(join(dist, url));
+  return new RegExp(`^${mime.replace(/[.+]/g, '\\$&')}(;|$)`);
 };
 /** The first offer page the build lists on /angebote/ (whatever the content's offers are). */
 const offerPage = (): string => {
@@ -154,7 +161,7 @@ describe('nginx with deploy/nginx.conf and the build', () => {
   it.each([
     ['the start page', (): string => '/', 200, /^text\/html/, 'no-cache'],
     ['the offer page', offerPage, 200, /^text\/html/, 'no-cache'],
-    ['a PDF download', pdf, 200, /^application\/pdf/, 'no-cache'],
+    ['a download', download, 200, downloadType, 'no-cache'],
     ['a hashed asset', asset, 200, /^(application\/javascript|text\/css)/, 'public, max-age=31536000, immutable'],
     ['an unknown page (the 404 page)', (): string => '/gibt-es-nicht/', 404, /^text\/html/, 'no-cache'],
     ['the _headers file (not served)', (): string => '/_headers', 404, /^text\/html/, 'no-cache'],
@@ -165,7 +172,7 @@ describe('nginx with deploy/nginx.conf and the build', () => {
     const url = path();
     const [fromNginx, fromServer] = await Promise.all([get(`${https}${url}`), server.app.inject({ method: 'GET', url })]);
     expect(fromNginx.status).toBe(status);
-    expect(String(fromNginx.headers['content-type'])).toMatch(type);
+    expect(String(fromNginx.headers['content-type'])).toMatch(type instanceof RegExp ? type : await type(url));
     expect(fromNginx.headers['cache-control']).toBe(cacheControl);
     if (status === 404) expect(fromNginx.body.toString()).toBe(readFileSync(join(dist, '404.html'), 'utf8'));
     for (const name of SECURITY_HEADERS) {

@@ -3,7 +3,7 @@
  * editor set one, and texts that describe the deployment the site is built for.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findUnchecked, formatUncheckedReport, frontmatter, isChecked } from '../../src/lib/checked.ts';
@@ -50,13 +50,17 @@ describe('news are not backdated', () => {
   }
 
   const newsDir = 'content/news';
-  const items = readdirSync(newsDir).filter((f) => /\.mdx?$/.test(f));
 
-  it.each(items)('%s is dated no earlier than the day it came into the portal', (name) => {
-    const file = join(newsDir, name);
-    const { datum } = newsSchema.parse(frontmatter(readFileSync(file, 'utf8')));
-    const added = firstCommitDay(file);
-    if (added !== undefined) expect(isoDate(datum) >= added, `${file}: datum ${isoDate(datum)} liegt vor ${added}`).toBe(true);
+  // One test for all items: with no news (git then keeps no content/news folder) there is nothing
+  // to check, and a suite without tests would fail.
+  it('every news item is dated no earlier than the day it came into the portal', () => {
+    const items = existsSync(newsDir) ? readdirSync(newsDir).filter((f) => /\.mdx?$/.test(f)) : [];
+    for (const name of items) {
+      const file = join(newsDir, name);
+      const { datum } = newsSchema.parse(frontmatter(readFileSync(file, 'utf8')));
+      const added = firstCommitDay(file);
+      if (added !== undefined) expect(isoDate(datum) >= added, `${file}: datum ${isoDate(datum)} liegt vor ${added}`).toBe(true);
+    }
   });
 });
 
