@@ -21,6 +21,7 @@ import { adminPage } from './pages/Admin.tsx';
 import { messagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
 import { StorageUnavailable, type Store } from './store/index.ts';
+import { fill } from '../src/strings/template.ts';
 
 /** Compares two secrets in constant time, whatever their lengths. */
 export function safeEqual(given: string, expected: string): boolean {
@@ -104,7 +105,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
       .code(429)
       .header('retry-after', String(Math.ceil(waitMs / 1000)))
       .type('text/html; charset=utf-8')
-      .send(messagePage(pages, { title: s.throttled.title, paragraphs: [s.throttled.text.replace('{minutes}', String(minutes))] }));
+      .send(messagePage(pages, { title: s.throttled.title, paragraphs: [fill(s.throttled.text, { minutes })] }));
   });
   app.addHook('onRequest', app.basicAuth);
 

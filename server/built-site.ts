@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { deploymentDifferences, readManifest, type DeploymentValue } from '../policy/manifest.ts';
 import { serverStrings } from '../src/strings/server.ts';
 import type { ServerConfig } from './config.ts';
+import { fill } from '../src/strings/template.ts';
 
 export interface BuiltSite {
   /** The folder with the built site, or null: serve only the form backend. */
@@ -34,7 +35,7 @@ export function readBuiltSite(config: ServerConfig): BuiltSite {
     throw new Error(
       differences
         .map(({ name, build, server }) =>
-          serverStrings.startup.deploymentMismatch.replaceAll('{name}', name).replace('{server}', show(server)).replace('{build}', show(build)).replace('{dist}', distDir),
+          fill(serverStrings.startup.deploymentMismatch, { name, server: show(server), build: show(build), dist: distDir }),
         )
         .join('\n'),
     );

@@ -2,6 +2,7 @@
 import type { FieldDefinition } from '../src/forms/index.ts';
 import { formatDateAndTime, formatMonth } from '../src/lib/dates.ts';
 import { serverStrings } from '../src/strings/server.ts';
+import { fill } from '../src/strings/template.ts';
 
 /** A field's value as text: lists joined with "; ", a month as 03.2027. */
 export function displayValue(field: FieldDefinition, value: unknown): string {
@@ -17,7 +18,7 @@ export function fieldLabel(field: FieldDefinition): string {
 
 /** A stored moment (ISO) as German date and time in Germany, e. g. "28.11.2026, 14:03 Uhr". */
 export function formatReceivedAt(iso: string): string {
-  return serverStrings.values.time.replace('{time}', formatDateAndTime(new Date(iso)));
+  return fill(serverStrings.values.time, { time: formatDateAndTime(new Date(iso)) });
 }
 
 /** Removes line breaks and control characters, e. g. before a value goes into a mail header. */

@@ -9,7 +9,7 @@ import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt, singleLine } from './format.ts';
 import { escapeHtml } from '../src/lib/escape-html.ts';
 import { adminStrings } from '../src/strings/admin.ts';
-import { fill } from '../src/strings/de.ts';
+import { fill } from '../src/strings/template.ts';
 import { serverStrings } from '../src/strings/server.ts';
 
 const strings = serverStrings.mail;

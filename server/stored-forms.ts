@@ -7,6 +7,7 @@
 import type { FieldDefinition, FormMeta, FormRegistry } from '../src/forms/index.ts';
 import { serverStrings as s } from '../src/strings/server.ts';
 import type { StoredSubmission } from './store/index.ts';
+import { fill } from '../src/strings/template.ts';
 
 /** What the admin list, the exports and the notification need of a form. */
 export type StoredFormView = Pick<FormMeta, 'name' | 'submissionName' | 'fields' | 'subjectField' | 'replyToField' | 'offer'> & {
@@ -28,7 +29,7 @@ function fieldsOf(submissions: readonly Pick<StoredSubmission, 'data'>[]): Field
 
 /** A definition for submissions of a form the content no longer has, from the submissions themselves. */
 export function storedFormView(name: string, submissions: readonly Pick<StoredSubmission, 'data'>[]): StoredFormView {
-  const title = s.storedForm.title.replace('{name}', name);
+  const title = fill(s.storedForm.title, { name });
   const fields = fieldsOf(submissions);
   const email = fields.find((field) => /mail/i.test(field.name));
   return {

@@ -12,7 +12,7 @@ import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
 import { adminStrings } from '../src/strings/admin.ts';
-import { fill } from '../src/strings/de.ts';
+import { fill } from '../src/strings/template.ts';
 
 /** Rows above the data: title, export note, header. */
 const HEADER_ROW = 3;

@@ -7,6 +7,7 @@ import { displayValue, fieldLabel } from '../format.ts';
 import type { OutboxStatus } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
 import type { PageRenderer } from './render.tsx';
+import { fill } from '../../src/strings/template.ts';
 
 export interface AdminSection {
   readonly form: StoredFormView;
@@ -29,7 +30,7 @@ function Section({ form, total, submissions, spam, formatDate }: AdminSection & 
         <a href={`/admin/${form.name}.csv`} download>
           {s.csv}
         </a>
-        {spam > 0 && ` · ${s.spam.replace('{n}', String(spam))}`}
+        {spam > 0 && ` · ${fill(s.spam, { n: spam })}`}
       </p>
       {submissions.length === 0 ? (
         <p>{total === 0 ? s.empty : s.emptyPage}</p>
@@ -77,7 +78,7 @@ function Paging({ page, hasOlder }: AdminPaging) {
   return (
     <nav aria-label={s.paging.label}>
       <p>
-        {s.paging.page.replace('{n}', String(page))}
+        {fill(s.paging.page, { n: page })}
         {page > 1 && (
           <>
             {' · '}
@@ -107,8 +108,8 @@ export function adminPage(
     outbox.pending === 0
       ? s.allSent
       : outbox.oldestPendingAt === null
-        ? s.pending.replace('{n}', String(outbox.pending))
-        : s.pendingSince.replace('{n}', String(outbox.pending)).replace('{date}', formatDate(outbox.oldestPendingAt));
+        ? fill(s.pending, { n: outbox.pending })
+        : fill(s.pendingSince, { n: outbox.pending, date: formatDate(outbox.oldestPendingAt) });
   return renderer.page(
     s.title,
     <>

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { formStrings } from '../strings/form.ts';
 import type { FieldDefinition } from './types.ts';
+import { fill } from '../strings/template.ts';
 
 /** Trims a text; an empty text counts as "not given", as a browser sends empty inputs as "". */
 function blankToUndefined(value: unknown): unknown {
@@ -52,12 +53,12 @@ const labelOf = (field: FieldDefinition): string => field.shortLabel ?? field.la
 
 /** The message for invisible control characters; it names the field, as no definition needs its own. */
 function forbiddenCharactersMessage(field: FieldDefinition): string {
-  return formStrings.messages.controlCharacters.replace('{feld}', labelOf(field));
+  return fill(formStrings.messages.controlCharacters, { feld: labelOf(field) });
 }
 
 /** The message for a line break in a single-line field; it names the field. */
 function lineBreakMessage(field: FieldDefinition): string {
-  return formStrings.messages.lineBreak.replace('{feld}', labelOf(field));
+  return fill(formStrings.messages.lineBreak, { feld: labelOf(field) });
 }
 
 /** Every type but `textarea` holds one line. */

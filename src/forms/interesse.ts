@@ -4,7 +4,7 @@
  * come from the offer's Leistungen, its next steps are the offer's `schritte`. The form's schema is
  * built from these fields in schemas.ts.
  */
-import { fill } from '../strings/de.ts';
+import { fill } from '../strings/template.ts';
 import { formStrings } from '../strings/form.ts';
 import { interestFormPath, interestThanksPath, offerPath } from '../lib/routes.ts';
 import type { FieldDefinition, FormMeta, NextStep } from './types.ts';

@@ -8,6 +8,7 @@
 import { formStrings as s } from '../../strings/form.ts';
 import type { FieldDefinition } from '../types.ts';
 import { countId } from './ids.ts';
+import { fill } from '../../strings/template.ts';
 
 /** What the island knows about a counted field: its length now, and the length last announced. */
 export interface CountState {
@@ -18,7 +19,7 @@ export interface CountState {
 /** The count's sentence for a text of `length` characters. */
 function countMessage(maxLength: number, length: number): string {
   const left = maxLength - length;
-  return left >= 0 ? s.characterCount.remaining.replace('{n}', String(left)) : s.characterCount.over.replace('{n}', String(-left));
+  return left >= 0 ? fill(s.characterCount.remaining, { n: left }) : fill(s.characterCount.over, { n: -left });
 }
 
 interface Props {
@@ -28,7 +29,7 @@ interface Props {
 }
 
 export function CharacterCount({ field, count }: Props) {
-  const limit = s.characterCount.limit.replace('{max}', String(field.maxLength));
+  const limit = fill(s.characterCount.limit, { max: field.maxLength });
   if (count === undefined) {
     return (
       <div id={countId(field)} class="form-hint form-character-count">

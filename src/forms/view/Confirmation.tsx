@@ -7,6 +7,7 @@
 import type { Ref } from 'preact';
 import { formStrings as s } from '../../strings/form.ts';
 import type { FormMeta } from '../types.ts';
+import { fill } from '../../strings/template.ts';
 
 interface Props {
   readonly form: FormMeta;
@@ -61,7 +62,7 @@ export function Confirmation({ form, reference, headingLevel = 2, headingRef }: 
       )}
       {form.offer !== undefined && (
         <p>
-          <a href={form.offer.href}>{s.interesse.nextStepsLink.replace('{angebot}', form.offer.titel)}</a>
+          <a href={form.offer.href}>{fill(s.interesse.nextStepsLink, { angebot: form.offer.titel })}</a>
         </p>
       )}
     </div>

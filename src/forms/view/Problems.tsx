@@ -10,6 +10,7 @@ import { formStrings as s } from '../../strings/form.ts';
 import { mailtoWithInput } from '../mailto.ts';
 import type { FieldDefinition, FieldError, FormMeta } from '../types.ts';
 import { anchorOf } from './ids.ts';
+import { fill } from '../../strings/template.ts';
 
 interface SummaryProps {
   readonly form: FormMeta;
@@ -69,7 +70,7 @@ export function Failure({ form, message, postfach, values, focusRef, autoFocus }
         </button>
       </p>
       <p class="mb-0">
-        {s.failure.mailto.replace('{postfach}', postfach)} <a href={mailtoWithInput(postfach, form, values)}>{s.failure.mailtoLink}</a>
+        {fill(s.failure.mailto, { postfach })} <a href={mailtoWithInput(postfach, form, values)}>{s.failure.mailtoLink}</a>
       </p>
     </div>
   );
