@@ -8,6 +8,7 @@ import type { Ref } from 'preact';
 import { formStrings as s } from '../../strings/form.ts';
 import type { FormMeta } from '../types.ts';
 import { fill } from '../../strings/template.ts';
+import { StepList } from './StepList.tsx';
 
 interface Props {
   readonly form: FormMeta;
@@ -44,20 +45,7 @@ export function Confirmation({ form, reference, headingLevel = 2, headingRef }: 
       {form.nextSteps.length > 0 && (
         <>
           <h2>{s.confirmation.nextStepsHeading}</h2>
-          <ol>
-            {form.nextSteps.map((step) => (
-              <li key={step.titel}>
-                <strong>{step.titel}:</strong> {step.beschreibung}
-                {step.punkte && (
-                  <ul>
-                    {step.punkte.map((punkt) => (
-                      <li key={punkt}>{punkt}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
+          <StepList steps={form.nextSteps} />
         </>
       )}
       {form.offer !== undefined && (
