@@ -14,7 +14,6 @@ import type { ServerConfig } from './config.ts';
 import { submissionsCsv } from './csv.ts';
 import { viewOfStored } from './stored-forms.ts';
 import { submissionsXlsx } from './xlsx.ts';
-import { formatReceivedAt } from './format.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
 import { serverStrings } from '../src/strings/server.ts';
 import { adminPage } from './pages/Admin.tsx';
@@ -152,7 +151,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
     const outbox = await store.outboxStatus();
-    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, formatReceivedAt, { page, hasOlder }));
+    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, { page, hasOlder }));
   });
 
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {

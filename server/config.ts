@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
+import { blank, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
 import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
 import { readContent, siteFacts } from './content.ts';
 
@@ -85,7 +85,7 @@ export const ADMIN_PASSWORD_MIN_LENGTH = 12;
  * would trust whatever X-Forwarded-For a client writes, so it is refused.
  */
 const trustProxyVar = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : v),
+  blank,
   z
     .string()
     .optional()
@@ -129,7 +129,7 @@ const adminPasswordVar = z
 export const POSTGRES_URL = /^postgres(ql)?:\/\/./;
 
 const databaseUrlVar = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+  blank,
   z
     .string()
     .regex(POSTGRES_URL, { message: 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen (z. B. postgres://kv:geheim@db.example:5432/kommunalvertreter).' })
@@ -158,7 +158,7 @@ const serverEnvSchema = deploymentEnvSchema.extend({
   REQUEST_TIMEOUT_MS: integerVar('REQUEST_TIMEOUT_MS', 20_000, 1_000, 300_000),
   CONNECTIONS_PER_ADDRESS: integerVar('CONNECTIONS_PER_ADDRESS', 64, 0, 100_000),
   LOG_LEVEL: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    blank,
     z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: (issue) => `LOG_LEVEL="${String(issue.input)}" gibt es nicht: fatal, error, warn, info, debug, trace oder silent.`,

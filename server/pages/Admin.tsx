@@ -3,7 +3,7 @@
  * exports, the spam count and the state of the outbox. Every value is text, escaped by Preact.
  */
 import { adminStrings as s } from '../../src/strings/admin.ts';
-import { displayValue, fieldLabel } from '../format.ts';
+import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../format.ts';
 import type { OutboxStatus } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
 import type { PageRenderer } from './render.tsx';
@@ -17,7 +17,7 @@ export interface AdminSection {
   readonly spam: number;
 }
 
-function Section({ form, total, submissions, spam, formatDate }: AdminSection & { formatDate: (iso: string) => string }) {
+function Section({ form, total, submissions, spam }: AdminSection) {
   const headingId = `form-${form.name}`;
   return (
     <section aria-labelledby={headingId}>
@@ -101,7 +101,6 @@ export function adminPage(
   renderer: PageRenderer,
   sections: readonly AdminSection[],
   outbox: OutboxStatus,
-  formatDate: (iso: string) => string,
   paging: AdminPaging,
 ): string {
   const pending =
@@ -117,7 +116,7 @@ export function adminPage(
       <p>{pending}</p>
       <Paging {...paging} />
       {sections.map((section) => (
-        <Section key={section.form.name} {...section} formatDate={formatDate} />
+        <Section key={section.form.name} {...section} />
       ))}
       <Paging {...paging} />
     </>,

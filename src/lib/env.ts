@@ -9,7 +9,7 @@ import * as z from 'zod';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** An empty or blank value means "not set" (a line `NAME=` in .env). */
-const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
+export const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 
 /** A whole number between `min` and `max`, with a default. */
 export function integerVar(name: string, fallback: number, min: number, max: number) {
