@@ -13,7 +13,7 @@ import type { ZodType } from 'astro/zod';
 import { offerPageTitles, type OfferForForm } from '../src/forms/index.ts';
 import { COLLECTION_PATTERNS, displayPath, entryId, filesOfContent } from '../src/lib/content-paths.ts';
 import { contactSchema, downloadSchema, offerSchema, plainRef, siteSchema, type OfferData, type SiteData } from '../src/lib/content-schemas.ts';
-import { integrityProblems, siteFileProblem, titleProblems } from '../src/lib/integrity.ts';
+import { integrityProblems, sameTextProblems, siteFileProblem, titleProblems } from '../src/lib/integrity.ts';
 import { frontmatter } from '../src/lib/checked.ts';
 
 /** The facts of content/site/site.yaml the server uses. */
@@ -95,8 +95,8 @@ export function readContent(contentDir: string): ServerContent {
   );
   const site = sites[0]?.data;
   if (site !== undefined) {
-    const titles = offers.map((o) => ({ file: o.file, titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }) }));
-    problems.push(...titleProblems(titles, site.portalName));
+    const titles = offers.map((o) => ({ file: o.file, titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }), beschreibung: o.data.kurzbeschreibung }));
+    problems.push(...titleProblems(titles, site.portalName), ...sameTextProblems(titles));
   }
   if (problems.length > 0 || site === undefined) {
     throw new ContentError(`Der Inhalt in ${displayPath(contentDir)} hat ${problems.length} Fehler:\n- ${problems.join('\n- ')}`);

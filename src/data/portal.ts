@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { barriereMeldenMeta, interesseMeta, offerPageTitles, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
 import { displayPath, readContentPaths } from '../lib/content-paths.ts';
-import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems } from '../lib/integrity.ts';
+import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems, sameTextProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
 import { offerPath } from '../lib/routes.ts';
 
@@ -59,15 +59,11 @@ async function load(): Promise<Portal> {
     folders: { contacts: join(displayPath(contentDir), 'contacts'), downloads: join(displayPath(contentDir), 'downloads'), files: displayPath(downloadsDir) },
     fileExists: (datei) => existsSync(join(downloadsDir, datei)),
   });
-  problems.push(
-    ...titleProblems(
-      [
-        ...offerEntries.map((o) => ({ file: file(o), titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }) })),
-        ...[...news, ...pages].map((entry) => ({ file: file(entry), titel: entry.data.titel, titles: [entry.data.titel] })),
-      ],
-      site.portalName,
-    ),
-  );
+  const pageTexts = [
+    ...offerEntries.map((o) => ({ file: file(o), titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }), beschreibung: o.data.kurzbeschreibung })),
+    ...[...news, ...pages].map((entry) => ({ file: file(entry), titel: entry.data.titel, titles: [entry.data.titel], beschreibung: entry.data.beschreibung })),
+  ];
+  problems.push(...titleProblems(pageTexts, site.portalName), ...sameTextProblems(pageTexts));
   problems.push(...markdownComponentProblems([...offerEntries, ...news, ...pages].map((entry) => ({ file: file(entry), body: entry.body }))));
   if (problems.length > 0) {
     throw new Error(`Der Inhalt hat ${problems.length} Fehler:\n- ${problems.join('\n- ')}`);

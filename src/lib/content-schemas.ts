@@ -7,7 +7,7 @@
  * `reference()` from `astro:content`) and in unit tests (with a plain stand-in).
  */
 import { z } from 'astro/zod';
-import { date, email, source, stand, text } from './schema-fields.ts';
+import { date, description, email, source, stand, text } from './schema-fields.ts';
 
 export { offerSchema, type CostPhase, type OfferData } from './offer-schema.ts';
 export { plainRef, type RefFactory } from './schema-fields.ts';
@@ -19,7 +19,7 @@ export const siteSchema = z.object({
   /** Name of the portal as shown in the header and in page titles. */
   portalName: text('portalName', 'Tragen Sie den Namen des Portals ein, z. B. „Kommunalvertreter NRW“.'),
   /** One sentence that says what the portal is for (meta description of the start page). */
-  beschreibung: text('beschreibung', 'Beschreiben Sie das Portal in einem Satz.'),
+  beschreibung: description('beschreibung', 'Beschreiben Sie das Portal in einem Satz.'),
   /** The organisation that runs the portal. */
   organisation: z.object({
     /** Name with legal form, e. g. "d-NRW AöR". */
@@ -102,9 +102,7 @@ export const newsSchema = z.object({
   /** Headline. */
   titel: text('titel', 'Tragen Sie die Überschrift der Meldung ein.'),
   /** Teaser for lists, RSS and search engines (≤ 160 characters). */
-  beschreibung: text('beschreibung', 'Fassen Sie die Meldung in einem Satz zusammen.').max(160, {
-    error: 'Das Feld „beschreibung“ ist länger als 160 Zeichen. Kürzen Sie es.',
-  }),
+  beschreibung: description('beschreibung', 'Fassen Sie die Meldung in einem Satz zusammen.'),
   /** The day the item is published on this portal; never earlier (no backdating). */
   datum: date('datum'),
   /** Stand der Angaben (see above); not the publication date. */
@@ -118,9 +116,7 @@ export const pageSchema = z.object({
   /** Page heading and title. */
   titel: text('titel', 'Tragen Sie die Überschrift der Seite ein.'),
   /** One sentence for search engines (≤ 160 characters). */
-  beschreibung: text('beschreibung', 'Beschreiben Sie die Seite in einem Satz.').max(160, {
-    error: 'Das Feld „beschreibung“ ist länger als 160 Zeichen. Kürzen Sie es.',
-  }),
+  beschreibung: description('beschreibung', 'Beschreiben Sie die Seite in einem Satz.'),
   /** Where the page appears in the footer navigation; leave out to show it nowhere. */
   fusszeile: z.number({ error: 'Das Feld „fusszeile“ braucht eine Zahl, z. B. 1.' }).int().optional(),
   /** Stand der Angaben (see above). */

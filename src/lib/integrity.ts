@@ -103,6 +103,31 @@ export function titleProblems(entries: readonly { file: string; titel: string; t
   });
 }
 
+/**
+ * Entries whose page title or description another entry has too: in search results, browser tabs
+ * and screen readers' page lists their pages could not be told apart. Each problem names both files.
+ */
+export function sameTextProblems(entries: readonly { file: string; titles: readonly string[]; beschreibung: string }[]): string[] {
+  const problems: string[] = [];
+  const fields = [
+    ['titel', (entry: (typeof entries)[number]) => entry.titles],
+    ['beschreibung', (entry: (typeof entries)[number]) => [entry.beschreibung]],
+  ] as const;
+  for (const [field, valuesOf] of fields) {
+    const firstFile = new Map<string, string>();
+    for (const entry of entries) {
+      for (const value of valuesOf(entry)) {
+        const first = firstFile.get(value);
+        if (first === undefined) firstFile.set(value, entry.file);
+        else if (first !== entry.file) {
+          problems.push(`${entry.file}, Feld „${field}“: „${value}“ steht schon in ${first}. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 /** A component tag such as <Postfach /> or <Fakt feld="…" />: MDX runs it, plain Markdown prints it as an unknown tag. */
 const COMPONENT_TAG = /<([A-Z][A-Za-z0-9]*)\b[^>]*>/;
 

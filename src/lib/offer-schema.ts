@@ -4,7 +4,7 @@
  * documented and every error is written for editors.
  */
 import { z } from 'astro/zod';
-import { date, httpsUrl, source, stand, text, year, type RefFactory } from './schema-fields.ts';
+import { date, description, httpsUrl, source, stand, text, year, type RefFactory } from './schema-fields.ts';
 
 const leistung = z.object({
   /** Name of the OZG-Leistung. */
@@ -81,9 +81,7 @@ export const offerSchema = (ref: RefFactory) =>
     /** Name of the offer; also the page heading. */
     titel: text('titel', 'Tragen Sie den Namen des Angebots ein.'),
     /** One or two sentences for lists, search engines and social media (≤ 160 characters). */
-    kurzbeschreibung: text('kurzbeschreibung', 'Beschreiben Sie das Angebot in einem Satz.').max(160, {
-      error: 'Das Feld „kurzbeschreibung“ ist länger als 160 Zeichen. Kürzen Sie es, damit Suchmaschinen es ganz zeigen.',
-    }),
+    kurzbeschreibung: description('kurzbeschreibung', 'Beschreiben Sie das Angebot in einem Satz.'),
     /** OZG-Themenfeld, e. g. "Ein- und Auswanderung". */
     themenfeld: text('themenfeld', 'Tragen Sie das OZG-Themenfeld ein.'),
     /** The Land ministry that leads the Themenfeld. */

@@ -22,6 +22,16 @@ export const text = (field: string, hint: string) =>
     .trim()
     .min(1, { error: `Das Feld „${field}“ ist leer. ${hint}` });
 
+/** Shortest and longest description a search engine shows as a page's summary. */
+export const DESCRIPTION_MIN = 21;
+export const DESCRIPTION_MAX = 160;
+
+/** A page's one-sentence description (meta description, lists, RSS): a whole sentence a search engine shows in full. */
+export const description = (field: string, hint: string) =>
+  text(field, hint)
+    .min(DESCRIPTION_MIN, { error: `Das Feld „${field}“ ist zu kurz: Suchmaschinen zeigen es als Zusammenfassung der Seite. ${hint} Schreiben Sie mindestens ${DESCRIPTION_MIN} Zeichen.` })
+    .max(DESCRIPTION_MAX, { error: `Das Feld „${field}“ ist länger als ${DESCRIPTION_MAX} Zeichen. Kürzen Sie es, damit Suchmaschinen es ganz zeigen.` });
+
 /**
  * A date written as JJJJ-MM-TT (YAML reads it as a date; in quotes it is text of that form). Any other
  * text is refused: JavaScript would read "01.11.2026" as 11 January.

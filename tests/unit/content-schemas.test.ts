@@ -75,6 +75,12 @@ describe('errors written for editors', () => {
     expect(messages(offer.safeParse(bad))[0]).toContain('länger als 160 Zeichen');
   });
 
+  it('a description too short for a search result asks for a whole sentence', () => {
+    const bad = { ...valid, kurzbeschreibung: 'Vertrag ersetzt.' };
+    expect(messages(offer.safeParse(bad))[0]).toContain('Das Feld „kurzbeschreibung“ ist zu kurz');
+    expect(offer.safeParse({ ...valid, kurzbeschreibung: 'x'.repeat(21) }).success).toBe(true);
+  });
+
   it('a download file name with spaces or an unknown type is refused with the allowed endings', () => {
     const result = downloadSchema.safeParse({ titel: 'T', beschreibung: 'B', datei: 'Einzelabruf final.doc', stand: '2026-01-01' });
     expect(messages(result)).toEqual([
@@ -94,7 +100,7 @@ describe('errors written for editors', () => {
   });
 
   it('a news item with an empty headline is refused', () => {
-    expect(messages(newsSchema.safeParse({ titel: '  ', beschreibung: 'B', datum: '2024-01-01' }))).toEqual([
+    expect(messages(newsSchema.safeParse({ titel: '  ', beschreibung: 'Eine Meldung mit leerer Überschrift.', datum: '2024-01-01' }))).toEqual([
       'titel: Das Feld „titel“ ist leer. Tragen Sie die Überschrift der Meldung ein.',
     ]);
   });

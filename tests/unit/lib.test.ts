@@ -7,7 +7,7 @@ import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-
 import { berlinWallClock, berlinYear, formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
-import { integrityProblems, markdownComponentProblems, titleProblems } from '../../src/lib/integrity.ts';
+import { integrityProblems, markdownComponentProblems, sameTextProblems, titleProblems } from '../../src/lib/integrity.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { hoistIslandStyle } from '../../src/lib/island-style.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
@@ -216,6 +216,19 @@ describe('page title length', () => {
     const fits = 'x'.repeat(26);
     expect(titleProblems([entry(fits)], 'Kommunalvertreter NRW')).toEqual([]);
     expect(titleProblems([entry(`${fits}x`)], 'Kommunalvertreter NRW')).toHaveLength(1);
+  });
+});
+
+describe('titles and descriptions two pages share', () => {
+  it('names both files and the field; a page may repeat its own text', () => {
+    const a = { file: 'content/news/a.mdx', titles: ['Neu'], beschreibung: 'Eine Meldung über etwas Neues.' };
+    const b = { file: 'content/news/b.mdx', titles: ['Neu'], beschreibung: 'Eine andere Meldung über anderes.' };
+    const c = { file: 'content/pages/c.mdx', titles: ['Seite C'], beschreibung: a.beschreibung };
+    expect(sameTextProblems([a, b, c])).toEqual([
+      'content/news/b.mdx, Feld „titel“: „Neu“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.',
+      `content/pages/c.mdx, Feld „beschreibung“: „${a.beschreibung}“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`,
+    ]);
+    expect(sameTextProblems([{ ...a, titles: ['Neu', 'Neu'] }])).toEqual([]);
   });
 });
 
