@@ -6,9 +6,8 @@
  * form server sends for the same build. Needs a build (`npx astro build`, which `npm test` runs
  * first); NGINX_TEST_DIST points it at another build folder.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -16,10 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileInfo } from '../../src/lib/file-info.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { sendRaw, type RawReply } from '../lib/raw-request.ts';
-import { buildDeploymentEnv, createTestApp, freePort, repoRoot, tempDir, type TestApp } from './helpers.ts';
+import { startNginx, type Nginx } from '../lib/nginx.ts';
+import { buildDeploymentEnv, createTestApp, repoRoot, type TestApp } from './helpers.ts';
 
 const dist = process.env['NGINX_TEST_DIST'] ?? join(repoRoot, 'dist');
-const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 const SECURITY_HEADERS = [
   'content-security-policy',
   'x-content-type-options',
@@ -33,95 +32,35 @@ const SECURITY_HEADERS = [
 
 const get = (url: string, headers: Record<string, string> = {}): Promise<RawReply> => sendRaw(url, { headers });
 
-/** Replaces one line pattern of the shipped config, failing loudly when the file changed shape. */
-function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
-  const matches = text.match(new RegExp(pattern.source, 'gm')) ?? [];
-  if (matches.length !== 1) throw new Error(`deploy/nginx.conf: ${pattern} kommt ${matches.length}-mal vor, erwartet 1-mal; passen Sie tests/server/nginx.test.ts an.`);
-  return text.replace(new RegExp(pattern.source, 'm'), replacement);
-}
-
-let tmp: ReturnType<typeof tempDir>;
-let nginx: ChildProcess | undefined;
-let nginxOutput = '';
+let nginx: Nginx | undefined;
 let https = '';
 let http = '';
 let server: TestApp;
 
 beforeAll(async () => {
-  if (nginxBinary === undefined) {
-    throw new Error('nginx fehlt: installieren Sie es (apt-get install nginx; .ci/run tut das auf einer frischen Maschine). Dieser Test wird nicht übersprungen.');
-  }
   if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, '_nginx', 'security-headers.conf'))) {
     throw new Error(`${dist} enthält keinen Build mit _nginx/security-headers.conf: bauen Sie zuerst (npx astro build).`);
   }
-  tmp = tempDir('kv-nginx-');
-  const snippets = join(tmp.path, 'snippets', 'kommunalvertreter');
-  mkdirSync(snippets, { recursive: true });
-  copyFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), join(snippets, 'site.conf'));
-  copyFileSync(join(dist, '_nginx', 'security-headers.conf'), join(snippets, 'security-headers.conf'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-keyout', join(tmp.path, 'key.pem'), '-out', join(tmp.path, 'cert.pem'),
-  ], { stdio: 'pipe' });
-
-  const [httpPort, httpsPort] = [await freePort(), await freePort()];
-  let site = readFileSync(join(repoRoot, 'deploy', 'nginx.conf'), 'utf8');
-  site = replaceOnce(site, /^\s*listen 80;$/, `    listen 127.0.0.1:${httpPort};`);
-  site = replaceOnce(site, /^\s*listen \[::\]:80;$/, '');
-  site = replaceOnce(site, /^\s*listen 443 ssl http2;$/, `    listen 127.0.0.1:${httpsPort} ssl http2;`);
-  site = replaceOnce(site, /^\s*listen \[::\]:443 ssl http2;$/, '');
-  site = replaceOnce(site, /^\s*ssl_certificate \S+;$/, `    ssl_certificate ${join(tmp.path, 'cert.pem')};`);
-  site = replaceOnce(site, /^\s*ssl_certificate_key \S+;$/, `    ssl_certificate_key ${join(tmp.path, 'key.pem')};`);
-  site = replaceOnce(site, /^\s*root \S+;$/, `    root ${dist};`);
-  writeFileSync(join(tmp.path, 'kommunalvertreter.conf'), site);
-  const temp = (name: string) => join(tmp.path, name);
-  writeFileSync(
-    join(tmp.path, 'nginx.conf'),
-    `daemon off;
-master_process off;
-worker_processes 1;
-error_log stderr warn;
-pid ${temp('nginx.pid')};
-events { worker_connections 64; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path ${temp('body')};
-    proxy_temp_path ${temp('proxy')};
-    fastcgi_temp_path ${temp('fastcgi')};
-    uwsgi_temp_path ${temp('uwsgi')};
-    scgi_temp_path ${temp('scgi')};
-    include ${temp('kommunalvertreter.conf')};
-}
-`,
-  );
-  const child = spawn(nginxBinary, ['-e', 'stderr', '-p', tmp.path, '-c', join(tmp.path, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  nginx = child;
-  child.stdout?.on('data', (chunk: Buffer) => (nginxOutput += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (nginxOutput += chunk.toString()));
-  https = `https://127.0.0.1:${httpsPort}`;
-  http = `http://127.0.0.1:${httpPort}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx hat sich beendet:\n${nginxOutput}`);
-    try {
-      await get(`${https}/`);
-      break;
-    } catch {
-      if (Date.now() - started > 10_000) throw new Error(`nginx antwortet nicht:\n${nginxOutput}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  nginx = await startNginx({
+    config: 'nginx.conf',
+    replace: [[/^\s*root \S+;$/, `    root ${dist};`]],
+    prepare: (prefix) => {
+      const snippets = join(prefix, 'snippets', 'kommunalvertreter');
+      mkdirSync(snippets, { recursive: true });
+      copyFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), join(snippets, 'site.conf'));
+      copyFileSync(join(dist, '_nginx', 'security-headers.conf'), join(snippets, 'security-headers.conf'));
+    },
+    ready: async (base) => (await get(`${base}/`)).status > 0,
+  });
+  ({ https, http } = nginx);
 
   // The form server on the same build, for the comparison.
   server = await createTestApp({ ...buildDeploymentEnv(), DIST_DIR: dist, SITE_URL: 'https://kommunalvertreter.nrw' });
 });
 
 afterAll(async () => {
-  nginx?.kill('SIGTERM');
+  nginx?.stop();
   await server?.close();
-  tmp?.remove();
 });
 
 /** The CSP of a reply as directive → values. */
