@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { closingLine, playwrightCounts, selectSteps, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
+import { closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
   readonly name: string;
@@ -89,9 +89,10 @@ for (const step of selected) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...stepEnv, ...step.env } });
   const ok = result.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const report = step.report?.();
-  outcomes.set(step.name, { status: ok ? 'passed' : 'failed', ...(report === undefined ? {} : { report }) });
-  if (!ok && step.required) stopped = true;
+  const outcome = stepOutcome(ok, step.report);
+  if ('reportError' in outcome) console.log(`✘ ${step.name}: report unreadable, the step counts as failed (${outcome.reportError})`);
+  outcomes.set(step.name, outcome);
+  if (outcome.status === 'failed' && step.required) stopped = true;
 }
 
 const summary = summarise(outcomes);
