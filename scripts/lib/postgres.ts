@@ -20,7 +20,6 @@ const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   readonly url: string;
-  readonly port: number;
   readonly dir: string;
   /** Stops the server (`fast`: aborts open transactions; `immediate`: like a crash). */
   stop(mode?: 'fast' | 'immediate'): void;
@@ -30,14 +29,8 @@ export interface PostgresServer {
   remove(): void;
 }
 
-/** Why this machine cannot run the harness, or null. */
-function postgresMissing(): string | null {
-  return existsSync(join(PG_BIN, 'initdb')) && existsSync(join(PG_BIN, 'pg_ctl')) ? null : `PostgreSQL fehlt (${PG_BIN}/initdb): apt-get install postgresql`;
-}
-
 export async function startPostgres(): Promise<PostgresServer> {
-  const missing = postgresMissing();
-  if (missing !== null) throw new Error(missing);
+  if (!existsSync(join(PG_BIN, 'initdb')) || !existsSync(join(PG_BIN, 'pg_ctl'))) throw new Error(`PostgreSQL fehlt (${PG_BIN}/initdb): apt-get install postgresql`);
   const asRoot = userInfo().uid === 0;
   const folder = tempDir('kv-pg-');
   const dir = folder.path;
@@ -68,7 +61,6 @@ export async function startPostgres(): Promise<PostgresServer> {
   let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    port,
     dir,
     stop(mode) {
       stop(mode);
