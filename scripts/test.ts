@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { closingLine, playwrightCounts, selectSteps, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
+import { closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
   readonly name: string;
@@ -27,38 +27,38 @@ function readJson<T>(path: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
 }
 
-const steps: Step[] = [
-  { name: 'astro check', command: ['npx', 'astro', 'check', '--minimumFailingSeverity', 'hint'] },
-  { name: 'eslint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
-  // Both builds run `npm run build`, exactly as an operator builds (package.json has its one definition).
-  { name: 'build', command: ['npm', 'run', 'build'], required: true },
-  { name: 'build fixtures', command: ['npm', 'run', 'build'], env: parseEnv(readFileSync('tests/fixtures/fixture.env', 'utf8')) as Record<string, string>, required: true },
-  {
-    name: 'vitest',
-    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+/** A vitest run (`vitestArgs` after `vitest run`) whose JSON report goes to `reportPath` and is read from there. */
+function vitestStep(name: string, vitestArgs: readonly string[], reportPath: string): Step {
+  return {
+    name,
+    command: ['npx', 'vitest', 'run', ...vitestArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`],
     report: () => {
-      const report = readJson<Parameters<typeof vitestCounts>[0]>('test-results/unit.json');
+      const report = readJson<Parameters<typeof vitestCounts>[0]>(reportPath);
       return report && vitestCounts(report);
     },
-  },
+  };
+}
+
+const steps: Step[] = [
+  // Type check, lint and both builds run their npm scripts, exactly as a developer or an operator
+  // does (package.json has their one definition).
+  { name: 'astro check', command: ['npm', 'run', 'check'] },
+  { name: 'eslint', command: ['npm', 'run', 'lint'] },
+  { name: 'build', command: ['npm', 'run', 'build'], required: true },
+  { name: 'build fixtures', command: ['npm', 'run', 'build'], env: parseEnv(readFileSync('tests/fixtures/fixture.env', 'utf8')) as Record<string, string>, required: true },
+  vitestStep('vitest', [], 'test-results/unit.json'),
   { name: 'html-validate', command: ['npx', 'html-validate', 'dist', 'dist-fixtures'] },
   { name: 'vnu', command: ['node', 'scripts/vnu.ts'] },
   {
     name: 'playwright',
     command: ['npx', 'playwright', 'test'],
+    // Where playwright.config.ts writes its JSON report.
     report: () => {
       const report = readJson<Parameters<typeof playwrightCounts>[0]>('test-results/e2e.json');
       return report && playwrightCounts(report);
     },
   },
-  {
-    name: 'editors walk',
-    command: ['npx', 'vitest', 'run', '--config', 'tests/walk/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/walk.json'],
-    report: () => {
-      const report = readJson<Parameters<typeof vitestCounts>[0]>('test-results/walk.json');
-      return report && vitestCounts(report);
-    },
-  },
+  vitestStep('editors walk', ['--config', 'tests/walk/vitest.config.ts'], 'test-results/walk.json'),
 ];
 
 let selected: Step[];
@@ -89,9 +89,10 @@ for (const step of selected) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...stepEnv, ...step.env } });
   const ok = result.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const report = step.report?.();
-  outcomes.set(step.name, { status: ok ? 'passed' : 'failed', ...(report === undefined ? {} : { report }) });
-  if (!ok && step.required) stopped = true;
+  const outcome = stepOutcome(ok, step.report);
+  if ('reportError' in outcome) console.log(`✘ ${step.name}: report unreadable, the step counts as failed (${outcome.reportError})`);
+  outcomes.set(step.name, outcome);
+  if (outcome.status === 'failed' && step.required) stopped = true;
 }
 
 const summary = summarise(outcomes);

@@ -8,9 +8,8 @@
  */
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { freePort } from '../lib/free-port.ts';
-import { startPostgres, type PostgresServer } from '../lib/postgres.ts';
+import { createSchema, startPostgres, type PostgresServer } from '../lib/postgres.ts';
 import { startServerProcess } from '../lib/server-process.ts';
 import { smtpSink } from '../lib/smtp-sink.ts';
 import { tempDir } from '../lib/temp-dir.ts';
@@ -92,14 +91,9 @@ async function setUp(kind: 'sqlite' | 'postgres', keep: boolean): Promise<StoreS
   let limitLocation: StoreLocation = { dataDir: join(dir, 'limit'), databaseUrl: null };
   if (kind === 'postgres') {
     server = await startPostgres();
-    const client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-    await client.query('CREATE SCHEMA bench_limit');
-    await client.end();
-    const limitUrl = new URL(server.url);
-    limitUrl.searchParams.set('options', '-c search_path=bench_limit');
+    const limit = await createSchema(server.url, 'bench_limit');
     location = { ...location, databaseUrl: server.url };
-    limitLocation = { ...limitLocation, databaseUrl: limitUrl.href };
+    limitLocation = { ...limitLocation, databaseUrl: limit.url };
   }
   return {
     kind,

@@ -19,16 +19,33 @@ function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
-/** CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, USER_HZ = 100). */
+/**
+ * The fields of /proc/<pid>/stat after "pid (comm) " (comm may contain spaces and parentheses):
+ * state is field 0, ppid 1, utime 11, stime 12, cutime 13, cstime 14. Throws when the process is gone.
+ */
+function statFields(pid: number | 'self'): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** The sum of two CPU time fields of /proc/<pid>/stat in ms (clock ticks, USER_HZ = 100). */
+function statCpuMs(pid: number | 'self', user: number, system: number): number {
+  const fields = statFields(pid);
+  return (Number(fields[user]) + Number(fields[system])) * 10;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, or 0 when it is gone. */
 export function cpuMs(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return statCpuMs(pid, 11, 12);
   } catch {
     return 0;
   }
+}
+
+/** CPU time (user + system) of this process's finished (waited-for) children and theirs, in ms (cutime + cstime). */
+export function childrenCpuMs(): number {
+  return statCpuMs('self', 13, 14);
 }
 
 /** The pids of a process and all its descendants (from the parent pid in /proc/<pid>/stat). */
@@ -37,9 +54,7 @@ function processTree(root: number): number[] {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // pid (comm) state ppid …; comm may contain spaces and parentheses.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const ppid = Number(statFields(Number(name))[1]);
       const list = children.get(ppid) ?? [];
       list.push(Number(name));
       children.set(ppid, list);

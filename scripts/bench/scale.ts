@@ -4,12 +4,11 @@
  * and reihenfolge, so it passes the same schema and renders a page as rich as the real one. It is
  * written as plain Markdown (.md) when its body uses no MDX (as editors are asked to do).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytes, ms, verdict, type Row } from './report.ts';
-import { exited, ROOT, sampleTreeRss } from './processes.ts';
-import { createTempProject } from '../lib/temp-project.ts';
+import { childrenCpuMs, ROOT, sampleTreeRss } from './processes.ts';
+import { buildProject, createTempProject, type BuildResult } from '../lib/temp-project.ts';
 
 const SCALE_TARGET = { offers: 1000, wallMs: 12_000, rssBytes: 1024 ** 3 } as const;
 
@@ -81,22 +80,6 @@ function buildPhases(log: string): BuildPhases | null {
   };
 }
 
-function withoutForceColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const copy = { ...env };
-  delete copy['FORCE_COLOR'];
-  return copy;
-}
-
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
-
-/** CPU time of this process's finished (waited-for) children and theirs: cutime + cstime of /proc/self/stat. */
-function childrenCpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
-  // After "pid (comm) ", field 16 (cutime) and 17 (cstime) are at index 13 and 14; clock ticks of 10 ms.
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
-
 function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
@@ -109,29 +92,26 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   // A cold build: no output and none of Astro's or Vite's caches (they are private to the temporary project).
   for (const out of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, out), { recursive: true, force: true });
 
-  const logFile = join(dir, `build-${offers}.log`);
-  const log = openSync(logFile, 'w');
-  const started = performance.now();
   const cpuBefore = childrenCpuMs();
-  // `npm run build`, as an operator builds: package.json's build script with its heap limit.
-  const child = spawn('npm', ['run', 'build'], {
-    cwd: dir,
-    // NO_COLOR: plain log lines to parse (FORCE_COLOR=0 would switch colours on in picocolors).
-    env: { ...withoutForceColor(process.env), NO_COLOR: '1' },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-  const rss = sampleTreeRss(child.pid ?? 0);
-  const code = await exited(child);
-  const wallMs = performance.now() - started;
+  // `npm run build`, as an operator builds (package.json's build script with its heap limit), in
+  // plain text to parse; the peak RSS of its whole process tree is sampled while it runs.
+  let rss = { stop: (): number => 0 };
+  let build: BuildResult;
+  let peakRssBytes: number;
+  try {
+    build = await buildProject(dir, {}, { onSpawn: (pid) => (rss = sampleTreeRss(pid)) });
+  } finally {
+    peakRssBytes = rss.stop();
+  }
   const cpuMs = childrenCpuMs() - cpuBefore;
-  const peakRssBytes = rss.stop();
-  if (code !== 0) {
-    const tail = stripAnsi(readFileSync(logFile, 'utf8')).split('\n').filter((l) => !/^\s+at /.test(l)).slice(-20).join('\n');
-    throw new Error(`Build mit ${offers} generierten Angeboten fehlgeschlagen (Exit ${code}):\n${tail}`);
+  const wallMs = build.seconds * 1000;
+  const text = build.output;
+  writeFileSync(join(dir, `build-${offers}.log`), text);
+  if (build.code !== 0) {
+    const tail = text.split('\n').filter((l) => !/^\s+at /.test(l)).slice(-20).join('\n');
+    throw new Error(`Build mit ${offers} generierten Angeboten fehlgeschlagen (Exit ${build.code}):\n${tail}`);
   }
   const pages = countHtml(join(dir, 'dist'));
-  const text = stripAnsi(readFileSync(logFile, 'utf8'));
   const phases = buildPhases(text);
   if (!existsSync(join(dir, 'dist', 'angebote', offers > 0 ? 'gen-0001' : source.name.replace(/\.mdx?$/, ''), 'index.html'))) {
     throw new Error(`Build mit ${offers} generierten Angeboten: die Angebotsseite fehlt in dist/.`);

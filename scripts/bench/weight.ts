@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUDGET, pageWeight, scriptKind, type Kind, type PageWeight } from '../lib/page-weight.ts';
+import { BUDGET, jsBudget, pageWeight, type Kind, type PageWeight } from '../lib/page-weight.ts';
 import { bytes, rawGzip, verdict, type Row } from './report.ts';
 import { ROOT } from './processes.ts';
 
@@ -29,22 +29,19 @@ export function ensureDist(mode: 'auto' | 'force' | 'never'): Date {
 
 const LABEL: Record<Kind, string> = { html: 'HTML', css: 'CSS', js: 'JS', font: 'Fonts', image: 'Images' };
 
-function jsRow(section: string, weight: PageWeight, dist: string): Row {
+function jsRow(section: string, weight: PageWeight): Row {
   const js = weight.kinds.js;
-  const base = { section, subject: weight.path, value: rawGzip(js.raw, js.gzip), number: js.gzip };
-  const kind = scriptKind(dist, weight.path);
-  if (kind === 'form-island') {
-    return { ...base, figure: 'JS (form island)', target: `≤ ${bytes(BUDGET.formJsGzip)} gzip`, verdict: verdict(js.gzip <= BUDGET.formJsGzip) };
-  }
-  if (kind === 'copy-button') {
-    return {
-      ...base,
-      figure: 'JS (inline copy button)',
-      target: `0 B; copy button ≤ ${bytes(BUDGET.copyButtonJsGzip)} gzip`,
-      verdict: verdict(js.gzip <= BUDGET.copyButtonJsGzip),
-    };
-  }
-  return { ...base, figure: 'JS', target: '0 B', verdict: verdict(js.raw === 0), number: js.raw };
+  const budget = jsBudget(weight.scriptKind);
+  const measured = js[budget.measure];
+  return {
+    section,
+    subject: weight.path,
+    figure: budget.label,
+    value: rawGzip(js.raw, js.gzip),
+    target: budget.measure === 'raw' ? bytes(budget.max) : `≤ ${bytes(budget.max)} gzip`,
+    verdict: verdict(measured <= budget.max),
+    number: measured,
+  };
 }
 
 export function weightRows(paths: readonly string[], dist: string = DIST): { rows: Row[]; pages: PageWeight[] } {
@@ -67,7 +64,7 @@ export function weightRows(paths: readonly string[], dist: string = DIST): { row
     rows.push(
       info('html'),
       { section, subject: path, figure: 'CSS', value: rawGzip(css.raw, css.gzip), target: `≤ ${bytes(BUDGET.cssGzip)} gzip`, verdict: verdict(css.gzip <= BUDGET.cssGzip), number: css.gzip },
-      jsRow(section, weight, dist),
+      jsRow(section, weight),
       info('font'),
       info('image'),
       {

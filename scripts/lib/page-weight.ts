@@ -13,12 +13,19 @@ export interface Bytes {
   gzip: number;
 }
 export type Kind = 'html' | 'css' | 'js' | 'font' | 'image';
+/**
+ * The JavaScript a page may ship: a form island (hydrated on interaction), the offer page's inline
+ * copy button, or none at all. Read from the built page, so no code names a page.
+ */
+export type ScriptKind = 'form-island' | 'copy-button' | 'none';
 export interface PageWeight {
   path: string;
   kinds: Record<Kind, Bytes>;
   total: Bytes;
   /** Every file the page loads, relative to dist/. */
   files: string[];
+  /** Which JavaScript budget applies (`jsBudget`). */
+  scriptKind: ScriptKind;
 }
 
 const zero = (): Bytes => ({ raw: 0, gzip: 0 });
@@ -150,7 +157,7 @@ export function pageWeight(dist: string, path: string): PageWeight {
   }
 
   const total = Object.values(kinds).reduce(add, zero());
-  return { path, kinds, total, files: [...files] };
+  return { path, kinds, total, files: [...files], scriptKind: scriptKindOf(html) };
 }
 
 export const KB = 1024;
@@ -158,13 +165,32 @@ export const KB = 1024;
 /** The byte budgets of every built page, asserted in tests/e2e/budgets.spec.ts and shown by `npm run bench`. */
 export const BUDGET = { cssGzip: 15 * KB, formJsGzip: 25 * KB, copyButtonJsGzip: 600, firstVisitGzip: 100 * KB } as const;
 
-/**
- * The JavaScript a page may ship: a form island (hydrated on interaction), the offer page's inline
- * copy button, or none at all. Read from the built page, so no code names a page.
- */
-export function scriptKind(dist: string, path: string): 'form-island' | 'copy-button' | 'none' {
-  const html = readFileSync(htmlFileFor(dist, path), 'utf8');
+function scriptKindOf(html: string): ScriptKind {
   if (/<astro-island\b/.test(html)) return 'form-island';
   if (/\sdata-copy-target=/.test(html)) return 'copy-button';
   return 'none';
+}
+
+/** The JavaScript a built page ships (`ScriptKind`), for callers that need nothing else of `pageWeight`. */
+export function scriptKind(dist: string, path: string): ScriptKind {
+  return scriptKindOf(readFileSync(htmlFileFor(dist, path), 'utf8'));
+}
+
+export interface JsBudget {
+  /** What the page's JavaScript is, e. g. "JS (form island)". */
+  readonly label: string;
+  /** The measure the budget limits: gzip bytes, or raw bytes for a page that may ship none. */
+  readonly measure: keyof Bytes;
+  readonly max: number;
+}
+
+const JS_BUDGETS: Record<ScriptKind, JsBudget> = {
+  'form-island': { label: 'JS (form island)', measure: 'gzip', max: BUDGET.formJsGzip },
+  'copy-button': { label: 'JS (inline copy button)', measure: 'gzip', max: BUDGET.copyButtonJsGzip },
+  none: { label: 'JS', measure: 'raw', max: 0 },
+};
+
+/** The JavaScript budget of a page with scripts of `kind` (`PageWeight.scriptKind`). */
+export function jsBudget(kind: ScriptKind): JsBudget {
+  return JS_BUDGETS[kind];
 }

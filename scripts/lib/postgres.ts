@@ -3,12 +3,15 @@
  * from /usr/lib/postgresql/15/bin, or PG_BIN) in a temporary directory on a free loopback port,
  * removed again by `remove()`. Run as root, the server runs as the `postgres` user (runuser), in a
  * directory owned by it. Authentication is `trust` on 127.0.0.1 only; fsync and
- * synchronous_commit stay at their durable defaults.
+ * synchronous_commit stay at their durable defaults. Separate stores share one server through
+ * schemas of their own (`createSchema`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chownSync, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { freePort } from './free-port.ts';
 import { tempDir } from './temp-dir.ts';
 
@@ -17,7 +20,6 @@ const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   readonly url: string;
-  readonly port: number;
   readonly dir: string;
   /** Stops the server (`fast`: aborts open transactions; `immediate`: like a crash). */
   stop(mode?: 'fast' | 'immediate'): void;
@@ -27,14 +29,8 @@ export interface PostgresServer {
   remove(): void;
 }
 
-/** Why this machine cannot run the harness, or null. */
-function postgresMissing(): string | null {
-  return existsSync(join(PG_BIN, 'initdb')) && existsSync(join(PG_BIN, 'pg_ctl')) ? null : `PostgreSQL fehlt (${PG_BIN}/initdb): apt-get install postgresql`;
-}
-
 export async function startPostgres(): Promise<PostgresServer> {
-  const missing = postgresMissing();
-  if (missing !== null) throw new Error(missing);
+  if (!existsSync(join(PG_BIN, 'initdb')) || !existsSync(join(PG_BIN, 'pg_ctl'))) throw new Error(`PostgreSQL fehlt (${PG_BIN}/initdb): apt-get install postgresql`);
   const asRoot = userInfo().uid === 0;
   const folder = tempDir('kv-pg-');
   const dir = folder.path;
@@ -65,7 +61,6 @@ export async function startPostgres(): Promise<PostgresServer> {
   let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    port,
     dir,
     stop(mode) {
       stop(mode);
@@ -84,4 +79,35 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
     },
   };
+}
+
+/** A database URL whose connections use `schema` (through the search_path). */
+export function withSchema(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.href;
+}
+
+export interface PostgresSchema {
+  /** The server's URL with the schema as search_path (`withSchema`). */
+  readonly url: string;
+  /** Drops the schema and everything in it. */
+  drop(): Promise<void>;
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty schema on `serverUrl`, named `<prefix>_<16 random hex digits>`. */
+export async function createSchema(serverUrl: string, prefix = 'kv_test'): Promise<PostgresSchema> {
+  const schema = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await adminQuery(serverUrl, `CREATE SCHEMA ${schema}`);
+  return { url: withSchema(serverUrl, schema), drop: () => adminQuery(serverUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }

@@ -17,8 +17,6 @@ export interface ServerProcessOptions {
   readonly env: NodeJS.ProcessEnv;
   /** The script, relative to the project (default server/start.ts). */
   readonly script?: string;
-  /** The port (default: a free one). */
-  readonly port?: number;
   /** Runs the script through another command, e. g. ['prlimit', '--nofile=1024:1024', '--']. */
   readonly wrap?: readonly string[];
   /** Where stdout and stderr go; without it they are kept in memory. */
@@ -50,7 +48,7 @@ export interface ServerProcess {
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const { env, script = 'server/start.ts', wrap = [], logFile, healthy = false, timeoutMs = 20_000 } = options;
-  const port = options.port ?? (await freePort());
+  const port = await freePort();
   const [command = process.execPath, ...args] = [...wrap, process.execPath, join(ROOT, script)];
   let log: number | 'pipe' = 'pipe';
   if (logFile !== undefined) {

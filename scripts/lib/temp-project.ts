@@ -35,8 +35,17 @@ export interface BuildResult {
   seconds: number;
 }
 
-/** Runs `npm run build` in a project folder, as an operator builds, and collects its output. */
-export function buildProject(root: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+export interface BuildHooks {
+  /** Called with the pid of `npm run build` as soon as it runs (e. g. to sample the memory of its process tree). */
+  readonly onSpawn?: (pid: number) => void;
+}
+
+/**
+ * Runs `npm run build` in a project folder, as an operator builds, and collects its output (plain
+ * text: NO_COLOR, no FORCE_COLOR). Resolves once the build has ended and been waited for, so its
+ * CPU time is in this process's children's times (/proc/self/stat).
+ */
+export function buildProject(root: string, env: NodeJS.ProcessEnv = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = performance.now();
   // Plain output: Astro's colour library takes any FORCE_COLOR, even "0", as "colours on".
   const { FORCE_COLOR: _colour, ...inherited } = process.env;
@@ -45,6 +54,7 @@ export function buildProject(root: string, env: NodeJS.ProcessEnv = {}): Promise
       cwd: root,
       env: { ...inherited, ...env, NO_COLOR: '1' },
     });
+    if (child.pid !== undefined) hooks.onSpawn?.(child.pid);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

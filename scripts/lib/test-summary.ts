@@ -7,6 +7,8 @@
  * - A failed step counts as at least one failure, even when its report lists no failed test
  *   (a crash before the first test, a syntax error, a failing global set-up).
  * - A step without a test report counts as one test: passed or failed by its exit code.
+ * - A report that cannot be read (the runner was killed while writing it) is left out, and the
+ *   step counts as failed, as one test: the run still ends with its closing line.
  */
 
 /** Counts of one runner's report. */
@@ -17,7 +19,7 @@ export interface ReportCounts {
 }
 
 export type StepOutcome =
-  | { readonly status: 'passed' | 'failed'; readonly report?: ReportCounts }
+  | { readonly status: 'passed' | 'failed'; readonly report?: ReportCounts; /** Why the report could not be read. */ readonly reportError?: string }
   | { readonly status: 'not-run' };
 
 export interface Summary {
@@ -36,6 +38,21 @@ export function selectSteps<S extends { readonly name: string }>(steps: readonly
     throw new Error(`Unbekannter Testschritt: ${unknown.map((n) => `„${n}“`).join(', ')}. Vorhanden: ${names.join(', ')}.`);
   }
   return requested.length === 0 ? [...steps] : steps.filter((s) => requested.includes(s.name));
+}
+
+/**
+ * The outcome of a step that ran, from its exit code and its report (read by `readReport`, which
+ * returns undefined when there is none). A report that throws on reading fails the step.
+ */
+export function stepOutcome(exitedOk: boolean, readReport?: () => ReportCounts | undefined): StepOutcome {
+  const status = exitedOk ? 'passed' : 'failed';
+  let report: ReportCounts | undefined;
+  try {
+    report = readReport?.();
+  } catch (error) {
+    return { status: 'failed', reportError: error instanceof Error ? error.message : String(error) };
+  }
+  return report === undefined ? { status } : { status, report };
 }
 
 export function summarise(outcomes: ReadonlyMap<string, StepOutcome>): Summary {

@@ -3,44 +3,23 @@
  * postgres, see vitest.config.ts). For PostgreSQL each caller gets a fresh schema on the shared
  * test server, selected through DATABASE_URL's search_path, and dropped again afterwards.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createSchema } from '../../scripts/lib/postgres.ts';
 import { tempDir } from '../../scripts/lib/temp-dir.ts';
+
+/** A fresh, empty PostgreSQL schema on a server URL (scripts/lib/postgres.ts, shared with the benchmark). */
+export { createSchema };
 
 export type TestStoreKind = 'sqlite' | 'postgres';
 
 export const testStoreKind: TestStoreKind = process.env['KV_TEST_STORE'] === 'postgres' ? 'postgres' : 'sqlite';
 
-/** A database URL whose connections use `schema` (created if missing). */
-export function withSchema(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.href;
-}
-
 export interface TestDatabase {
   /** DATABASE_URL for the app, or undefined for SQLite. */
   readonly url: string | undefined;
   drop(): Promise<void>;
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, empty PostgreSQL schema on `serverUrl`. */
-export async function createSchema(serverUrl: string): Promise<TestDatabase> {
-  const schema = `kv_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  await adminQuery(serverUrl, `CREATE SCHEMA ${schema}`);
-  return { url: withSchema(serverUrl, schema), drop: () => adminQuery(serverUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }
 
 /** The database for one test app: a fresh schema with PostgreSQL, nothing with SQLite. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closingLine, playwrightCounts, selectSteps, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
+import { closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
 
 const steps = [{ name: 'build' }, { name: 'vitest' }, { name: 'playwright' }];
 
@@ -34,6 +34,24 @@ describe('npm test counts what happened', () => {
       ['playwright', { status: 'failed', report: playwrightCounts({ stats: { expected: 20, unexpected: 1, flaky: 1, skipped: 4 } }) }],
     ]);
     expect(closingLine(summarise(outcomes))).toBe('61 passed, 2 failed, 7 skipped');
+  });
+
+  it('takes a step\'s status from its exit code and its counts from its report', () => {
+    expect(stepOutcome(true)).toEqual({ status: 'passed' });
+    expect(stepOutcome(false, () => undefined)).toEqual({ status: 'failed' });
+    expect(stepOutcome(true, () => ({ passed: 3, failed: 0, skipped: 1 }))).toEqual({ status: 'passed', report: { passed: 3, failed: 0, skipped: 1 } });
+  });
+
+  it('counts a step whose report cannot be read as failed instead of crashing', () => {
+    const unreadable = () => JSON.parse('{"numPassedTests": 4') as never;
+    for (const exitedOk of [false, true]) {
+      const outcome = stepOutcome(exitedOk, unreadable);
+      expect(outcome).toMatchObject({ status: 'failed', reportError: expect.stringContaining('JSON') });
+      expect(outcome).not.toHaveProperty('report');
+      const summary = summarise(new Map<string, StepOutcome>([['eslint', { status: 'passed' }], ['vitest', outcome]]));
+      expect(summary).toMatchObject({ failedSteps: ['vitest'] });
+      expect(closingLine(summary)).toBe('1 passed, 1 failed, 0 skipped');
+    }
   });
 
   it('the real runner exits 2 on a misspelt step name without running anything', () => {

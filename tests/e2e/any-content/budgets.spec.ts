@@ -1,7 +1,7 @@
 /** Byte budgets of the built pages (deterministic, so asserted here; timings are only printed by `npm run bench`). */
 import { test, expect } from '../fixtures.ts';
 import { builtSitemapPaths, siteDist } from '../pages.ts';
-import { BUDGET, pageWeight, scriptKind } from '../../../scripts/lib/page-weight.ts';
+import { BUDGET, jsBudget, pageWeight } from '../../../scripts/lib/page-weight.ts';
 
 const paths = builtSitemapPaths();
 
@@ -9,10 +9,9 @@ for (const path of paths) {
   test(`byte budget of ${path}`, () => {
     const weight = pageWeight(siteDist, path);
     expect(weight.kinds.css.gzip, 'CSS gzip').toBeLessThanOrEqual(BUDGET.cssGzip);
-    const scripts = scriptKind(siteDist, path);
-    if (scripts === 'form-island') expect(weight.kinds.js.gzip, 'JS gzip on a form page').toBeLessThanOrEqual(BUDGET.formJsGzip);
-    else if (scripts === 'copy-button') expect(weight.kinds.js.gzip, 'copy button JS gzip').toBeLessThanOrEqual(BUDGET.copyButtonJsGzip);
-    else expect(weight.kinds.js.raw, 'JS on a content page').toBe(0);
+    // The form island's or the copy button's JS in gzip bytes; on any other page no JS at all (raw bytes).
+    const js = jsBudget(weight.scriptKind);
+    expect(weight.kinds.js[js.measure], `${js.label} ${js.measure}`).toBeLessThanOrEqual(js.max);
     expect(weight.total.gzip, 'first visit gzip').toBeLessThanOrEqual(BUDGET.firstVisitGzip);
     expect(weight.files.filter((f) => /\.(woff2?|ttf|otf)$/.test(f)).every((f) => f.endsWith('.woff2') && f.startsWith('/_astro/'))).toBe(true);
   });
