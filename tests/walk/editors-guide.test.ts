@@ -1,5 +1,5 @@
 /**
- * The README's Redaktionsleitfaden, walked on a copy of the project as an editor would: replace a
+ * The editors' guide (REDAKTION.md), walked on a copy of the project as an editor would: replace a
  * stand-in PDF and set `platzhalter: false`, fill one gap, add a contact, add a news item and add a
  * second offer from the guide's templates (used as they are, with the placeholders filled in). Once
  * the editors have replaced every stand-in PDF or filled every gap written in YAML, the walk first
