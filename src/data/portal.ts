@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { barriereMeldenMeta, interesseMeta, offerPageTitles, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
+import { barriereMeldenMeta, interesseMeta, offerPageTexts, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
 import { displayPath, readContentPaths } from '../lib/content-paths.ts';
 import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems, sameTextProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
@@ -60,8 +60,8 @@ async function load(): Promise<Portal> {
     fileExists: (datei) => existsSync(join(downloadsDir, datei)),
   });
   const pageTexts = [
-    ...offerEntries.map((o) => ({ file: file(o), titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }), beschreibung: o.data.kurzbeschreibung })),
-    ...[...news, ...pages].map((entry) => ({ file: file(entry), titel: entry.data.titel, titles: [entry.data.titel], beschreibung: entry.data.beschreibung })),
+    ...offerEntries.map((o) => offerPageTexts(file(o), { ...o.data, id: o.id })),
+    ...[...news, ...pages].map((entry) => ({ file: file(entry), titel: entry.data.titel, titles: [entry.data.titel], description: { field: 'beschreibung', text: entry.data.beschreibung } })),
   ];
   problems.push(...titleProblems(pageTexts, site.portalName), ...sameTextProblems(pageTexts));
   problems.push(...markdownComponentProblems([...offerEntries, ...news, ...pages].map((entry) => ({ file: file(entry), body: entry.body }))));

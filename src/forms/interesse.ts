@@ -213,3 +213,11 @@ export function interesseMeta(offer: OfferForForm): FormMeta {
 export function offerPageTitles(offer: OfferForForm): string[] {
   return [offer.titel, interesseMeta(offer).texts.pageTitle];
 }
+
+/**
+ * An offer file's page texts for the build's checks (title length, texts two pages share): its
+ * titles and its `kurzbeschreibung`, named as the editor wrote it.
+ */
+export function offerPageTexts(file: string, offer: OfferForForm & { readonly kurzbeschreibung: string }) {
+  return { file, titel: offer.titel, titles: offerPageTitles(offer), description: { field: 'kurzbeschreibung', text: offer.kurzbeschreibung } };
+}

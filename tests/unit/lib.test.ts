@@ -11,6 +11,7 @@ import { integrityProblems, markdownComponentProblems, sameTextProblems, titlePr
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { hoistIslandStyle } from '../../src/lib/island-style.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
+import { offerPageTexts } from '../../src/forms/index.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
@@ -220,15 +221,25 @@ describe('page title length', () => {
 });
 
 describe('titles and descriptions two pages share', () => {
+  const page = (file: string, title: string, text: string) => ({ file, titles: [title], description: { field: 'beschreibung', text } });
+
   it('names both files and the field; a page may repeat its own text', () => {
-    const a = { file: 'content/news/a.mdx', titles: ['Neu'], beschreibung: 'Eine Meldung über etwas Neues.' };
-    const b = { file: 'content/news/b.mdx', titles: ['Neu'], beschreibung: 'Eine andere Meldung über anderes.' };
-    const c = { file: 'content/pages/c.mdx', titles: ['Seite C'], beschreibung: a.beschreibung };
+    const a = page('content/news/a.mdx', 'Neu', 'Eine Meldung über etwas Neues.');
+    const b = page('content/news/b.mdx', 'Neu', 'Eine andere Meldung über anderes.');
+    const c = page('content/pages/c.mdx', 'Seite C', a.description.text);
     expect(sameTextProblems([a, b, c])).toEqual([
       'content/news/b.mdx, Feld „titel“: „Neu“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.',
-      `content/pages/c.mdx, Feld „beschreibung“: „${a.beschreibung}“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`,
+      `content/pages/c.mdx, Feld „beschreibung“: „${a.description.text}“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`,
     ]);
     expect(sameTextProblems([{ ...a, titles: ['Neu', 'Neu'] }])).toEqual([]);
+  });
+
+  it('names an offer’s description by the field its file has, kurzbeschreibung', () => {
+    const news = page('content/news/a.mdx', 'Meldung', 'Ein Satz, den zwei Dateien haben.');
+    const offer = offerPageTexts('content/offers/dienst.md', { id: 'dienst', titel: 'Dienst', kurzbeschreibung: news.description.text, leistungen: [], schritte: [] });
+    expect(sameTextProblems([news, offer])).toEqual([
+      `content/offers/dienst.md, Feld „kurzbeschreibung“: „${news.description.text}“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`,
+    ]);
   });
 });
 
