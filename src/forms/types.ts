@@ -36,7 +36,7 @@ export interface FieldMessages {
 export interface FieldDefinition {
   /** Name of the field in the submission (HTML `name`, JSON key, CSV column). */
   readonly name: string;
-  /** Visible German label. */
+  /** Visible German label, without "(optional)": the form adds formStrings.optionalMark to a field that is not required. */
   readonly label: string;
   /** Short label for e-mail, admin list and CSV; defaults to `label`. */
   readonly shortLabel?: string;

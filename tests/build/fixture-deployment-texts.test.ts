@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TempProject } from '../../scripts/lib/temp-project.ts';
 import { de } from '../../src/strings/de.ts';
-import { buildFixture, builtPages, fixtureCopy, formspree, marked, settings, shownSettings, withoutAdmin, type BuiltPage } from './built-site.ts';
+import { formStrings } from '../../src/strings/form.ts';
+import { buildFixture, builtPages, fixtureCopy, formspree, marked, settings, shownSettings, textOf, withoutAdmin, type BuiltPage } from './built-site.ts';
 
 const days = de.units.days.other;
 /** The admin-area block of the fixture's Datenschutzerklärung says this. */
@@ -69,6 +70,17 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
     for (const [path, built] of pages.hosted) expect(built.html, path).not.toContain('data-formularweg="eigener-server"');
     for (const [path, built] of pages.hosted) expect(built.html, `${path} describes an admin area the build has none of`).not.toContain('data-verwaltung');
     expect(page('hosted', '/datenschutz/').text).not.toMatch(ADMIN_TEXT);
+  });
+
+  it('the privacy notice marks the optional fields of the interest form with the word the form uses', () => {
+    const form = page('own', '/angebote/musterdienst/interesse/').html;
+    const labels = [...form.matchAll(/<(label|legend)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => textOf(match[2] ?? '').trim());
+    const listHtml = /<ul data-form-fields="interesse">([\s\S]*?)<\/ul>/.exec(page('own', '/datenschutz/').html)?.[1] ?? '';
+    const listed = [...listHtml.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((match) => textOf(match[1] ?? '').trim());
+    const optional = (texts: string[]) => texts.filter((text) => text.endsWith(` ${formStrings.optionalMark}`));
+    expect(listed.length, 'the fixture privacy notice lists the interest form fields').toBeGreaterThan(0);
+    expect(optional(listed).length).toBeGreaterThan(0);
+    expect(optional(listed).length, `form: ${labels.join(' | ')}\nprivacy: ${listed.join(' | ')}`).toBe(optional(labels).length);
   });
 
   it('the own-server privacy notice claims no Art. 20 right (processing under lit. e); the fixture names it only in the Formspree block', () => {

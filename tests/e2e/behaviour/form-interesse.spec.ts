@@ -95,7 +95,7 @@ test.describe('an offer\u2019s interest form with JavaScript', () => {
     await expect(summary.getByRole('link')).toHaveText([
       'Schreiben Sie die Angabe „Behörde“ in eine Zeile, ohne Zeilenumbruch',
       'Geben Sie den Namen der Ansprechperson ein',
-      'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de',
+      'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de',
       'Wählen Sie mindestens eine Antragsstrecke aus',
     ]);
     const email = page.getByLabel('E-Mail-Adresse');
