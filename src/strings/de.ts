@@ -23,6 +23,8 @@ export const de = {
     days: { one: 'Tag', other: 'Tagen' },
     minutes: { one: 'Minute', other: 'Minuten' },
   },
+  /** The WCAG versions and levels the automated check covers, in words (src/lib/accessibility-checks.ts). */
+  a11yChecks: { level: 'in der Stufe', levels: 'in den Stufen', and: 'und', also: 'sowie' },
   sources: 'Quellen',
   sourcesOriginal: 'Originalseite von {organisation}: „{titel}“',
   sourceSupports: 'belegt:',

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TempProject } from '../../scripts/lib/temp-project.ts';
+import { AXE_TAGS, describeWcagTags } from '../../src/lib/accessibility-checks.ts';
 import { de } from '../../src/strings/de.ts';
 import { formStrings } from '../../src/strings/form.ts';
 import { buildFixture, builtPages, fixtureCopy, formspree, marked, settings, shownSettings, textOf, withoutAdmin, type BuiltPage } from './built-site.ts';
@@ -81,6 +82,13 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
     expect(listed.length, 'the fixture privacy notice lists the interest form fields').toBeGreaterThan(0);
     expect(optional(listed).length).toBeGreaterThan(0);
     expect(optional(listed).length, `form: ${labels.join(' | ')}\nprivacy: ${listed.join(' | ')}`).toBe(optional(labels).length);
+  });
+
+  it('the accessibility statement names the WCAG versions and levels the axe run of the browser tests checks, and no other', () => {
+    for (const set of ['own', 'hosted'] as const) {
+      const claims = marked(page(set, '/barrierefreiheit/').html, 'data-axe-tags');
+      expect(claims).toEqual([{ tag: `<span data-axe-tags="${AXE_TAGS.join(' ')}">`, text: describeWcagTags(AXE_TAGS) }]);
+    }
   });
 
   it('the own-server privacy notice claims no Art. 20 right (processing under lit. e); the fixture names it only in the Formspree block', () => {

@@ -5,8 +5,9 @@ import Einstellung from './Einstellung.astro';
 import Fakt from './Fakt.astro';
 import Formularfelder from './Formularfelder.astro';
 import Formularweg from './Formularweg.astro';
+import GepruefteRegeln from './GepruefteRegeln.astro';
 import Luecke from './Luecke.astro';
 import Postfach from './Postfach.astro';
 import Verwaltung from './Verwaltung.astro';
 
-export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, Luecke, Postfach, Verwaltung };
+export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, GepruefteRegeln, Luecke, Postfach, Verwaltung };
