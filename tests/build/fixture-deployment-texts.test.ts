@@ -10,6 +10,7 @@ import type { TempProject } from '../../scripts/lib/temp-project.ts';
 import { AXE_TAGS, describeWcagTags } from '../../src/lib/accessibility-checks.ts';
 import { de } from '../../src/strings/de.ts';
 import { formStrings } from '../../src/strings/form.ts';
+import { logFields } from '../../src/strings/log-fields.ts';
 import { buildFixture, builtPages, fixtureCopy, formspree, marked, settings, shownSettings, textOf, withoutAdmin, type BuiltPage } from './built-site.ts';
 
 const days = de.units.days.other;
@@ -71,6 +72,13 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
     for (const [path, built] of pages.hosted) expect(built.html, path).not.toContain('data-formularweg="eigener-server"');
     for (const [path, built] of pages.hosted) expect(built.html, `${path} describes an admin area the build has none of`).not.toContain('data-verwaltung');
     expect(page('hosted', '/datenschutz/').text).not.toMatch(ADMIN_TEXT);
+  });
+
+  it('the own-server privacy notice lists what the form server logs, from the list the log test compares with the logger', () => {
+    const html = page('own', '/datenschutz/').html;
+    const list = /<ul data-log-fields="([^"]*)">([\s\S]*?)<\/ul>/.exec(html);
+    expect(list?.[1]).toBe(Object.keys(logFields).join(' '));
+    expect([...(list?.[2] ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map((item) => textOf(item[1] ?? '').trim())).toEqual(Object.values(logFields).map((text) => textOf(text).trim()));
   });
 
   it('the privacy notice marks the optional fields of the interest form with the word the form uses', () => {

@@ -8,6 +8,7 @@ import Formularweg from './Formularweg.astro';
 import GepruefteRegeln from './GepruefteRegeln.astro';
 import Luecke from './Luecke.astro';
 import Postfach from './Postfach.astro';
+import Protokollangaben from './Protokollangaben.astro';
 import Verwaltung from './Verwaltung.astro';
 
-export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, GepruefteRegeln, Luecke, Postfach, Verwaltung };
+export const mdxComponents = { Anschrift, Benachrichtigung, Einstellung, Fakt, Formularfelder, Formularweg, GepruefteRegeln, Luecke, Postfach, Protokollangaben, Verwaltung };
