@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createTempProject, type BuildResult, type TempProject } from '../../scripts/lib/temp-project.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { findGaps, isGap } from '../../src/lib/gaps.ts';
+import { findGaps, isGap, type Gap } from '../../src/lib/gaps.ts';
 import { phoneNumber } from '../../src/lib/phone.ts';
 import { isoDate } from '../../src/lib/dates.ts';
 import { de } from '../../src/strings/de.ts';
@@ -63,7 +63,7 @@ function listedStandInPdf(): string | undefined {
 }
 
 /** Every content file with its gaps, as the build lists them. */
-function gapsOfCopy(): { file: string; what: string }[] {
+function gapsOfCopy(): Gap[] {
   const files = readdirSync(path('content'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(ya?ml|mdx?)$/.test(e.name));
   return files.flatMap((e) => findGaps(join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')));
 }
