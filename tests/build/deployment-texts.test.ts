@@ -54,9 +54,10 @@ function expectConfiguredValues(pages: Map<string, BuiltPage>, env: Record<strin
   const expected = expectedSettings(env);
   for (const [path, page] of pages) {
     for (const [name, value, text] of shownSettings(page.html)) {
-      if (name === 'NOTIFY_TO') {
-        expect(value, `${path}: NOTIFY_TO`).toBe(env['NOTIFY_TO']);
-        expect(text, `${path}: NOTIFY_TO`).toBe(env['NOTIFY_TO']);
+      if (name === 'NOTIFY_TO' || name === 'PUBLIC_FORM_ENDPOINT') {
+        const address = name === 'NOTIFY_TO' ? env['NOTIFY_TO'] : expected[name];
+        expect(value, `${path}: ${name}`).toBe(address);
+        expect(text, `${path}: ${name}`).toBe(address);
       } else {
         expect(value, `${path}: ${name}`).toBe(expected[name]);
         expect(text, `${path}: ${name}`).toMatch(new RegExp(`^${value} \\S`));
@@ -129,13 +130,16 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
     for (const [path, page] of offers) expect(page.text.split(de.offer.startText).length - 1, path).toBe(1);
   });
 
-  it('an external form endpoint without the operator’s confirmation stops the build with a German message', async () => {
+  it('a Formspree build without the operator’s confirmation, and an external endpoint without its kind, stop the build with a German message', async () => {
     const project = createTempProject(process.cwd(), 'kv-deploy-');
     try {
-      const result = await buildProject(project.root, { PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
-      expect(result.code).not.toBe(0);
-      expect(result.output).toContain('PUBLIC_FORM_ENDPOINT=https://formspree.io: Die Formulare würden ihre Daten an einen anderen Anbieter senden.');
-      expect(result.output).toContain('FORMSPREE_BESTAETIGT=ja');
+      const unconfirmed = await buildProject(project.root, { FORM_BACKEND: 'formspree', PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
+      expect(unconfirmed.code).not.toBe(0);
+      expect(unconfirmed.output).toContain('FORM_BACKEND=formspree: Die Formulare senden ihre Daten an Formspree.');
+      expect(unconfirmed.output).toContain('FORMSPREE_BESTAETIGT=ja');
+      const kindless = await buildProject(project.root, { PUBLIC_FORM_ENDPOINT: 'https://formulare.example' });
+      expect(kindless.code).not.toBe(0);
+      expect(kindless.output).toContain('PUBLIC_FORM_ENDPOINT=https://formulare.example: Die Formulare würden ihre Daten an einen anderen Server senden, FORM_BACKEND ist aber eigener-server.');
     } finally {
       project.remove();
     }

@@ -76,21 +76,34 @@ describe('news are not backdated', () => {
 
 describe('where form data go follows the configuration', () => {
   const handling = (env: Record<string, string>) => formHandling(readDeploymentEnv(env));
+  const formspree = { FORM_BACKEND: 'formspree', PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' };
 
-  it("this site's own server when no endpoint or one on this machine is set", () => {
+  it("this site's own server when nothing or an endpoint on this machine is set", () => {
     expect(handling({})).toBe('eigener-server');
     expect(handling({ PUBLIC_FORM_ENDPOINT: 'http://127.0.0.1:4322' })).toBe('eigener-server');
-    expect(handling({ PUBLIC_FORM_ENDPOINT: 'http://localhost:4322' })).toBe('eigener-server');
+    expect(handling({ FORM_BACKEND: 'eigener-server', PUBLIC_FORM_ENDPOINT: 'http://localhost:4322' })).toBe('eigener-server');
   });
 
-  it('an external endpoint stops the build with a German message until the operator confirms Formspree', () => {
-    expect(() => handling({ PUBLIC_FORM_ENDPOINT: 'https://formspree.io' })).toThrow(/PUBLIC_FORM_ENDPOINT=https:\/\/formspree\.io: .*FORMSPREE_BESTAETIGT=ja/s);
-    expect(handling({ PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' })).toBe('formspree');
+  it('an endpoint on another host needs its kind: the own form server there, or Formspree', () => {
+    expect(() => handling({ PUBLIC_FORM_ENDPOINT: 'https://formulare.example' })).toThrow(
+      /PUBLIC_FORM_ENDPOINT=https:\/\/formulare\.example: .*FORM_BACKEND ist aber eigener-server\. Setzen Sie FORM_BACKEND=eigener-server-extern/,
+    );
+    expect(handling({ FORM_BACKEND: 'eigener-server-extern', PUBLIC_FORM_ENDPOINT: 'https://formulare.example' })).toBe('eigener-server-extern');
+    expect(handling(formspree)).toBe('formspree');
   });
 
-  it('a confirmation without an external endpoint and an unknown value are refused', () => {
-    expect(() => handling({ FORMSPREE_BESTAETIGT: 'ja' })).toThrow(/FORMSPREE_BESTAETIGT=ja, aber PUBLIC_FORM_ENDPOINT/);
-    expect(() => handling({ PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'yes' })).toThrow(/FORMSPREE_BESTAETIGT="yes": erlaubt ist nur „ja“/);
+  it('each kind refuses settings its texts would not describe truthfully', () => {
+    expect(() => handling({ FORM_BACKEND: 'eigener-server-extern' })).toThrow('FORM_BACKEND=eigener-server-extern braucht PUBLIC_FORM_ENDPOINT');
+    expect(() => handling({ FORM_BACKEND: 'eigener-server-extern', PUBLIC_FORM_ENDPOINT: 'https://formspree.io' })).toThrow('ist Formspree, FORM_BACKEND aber eigener-server-extern');
+    expect(() => handling({ FORM_BACKEND: 'eigener-server-extern', PUBLIC_FORM_ENDPOINT: 'https://formulare.example', FORMSPREE_BESTAETIGT: 'ja' })).toThrow(
+      'FORMSPREE_BESTAETIGT=ja, aber FORM_BACKEND=eigener-server-extern',
+    );
+    expect(() => handling({ FORM_BACKEND: 'formspree', FORMSPREE_BESTAETIGT: 'ja' })).toThrow('FORM_BACKEND=formspree braucht PUBLIC_FORM_ENDPOINT');
+    expect(() => handling({ ...formspree, PUBLIC_FORM_ENDPOINT: 'https://formulare.example' })).toThrow('ist nicht Formspree');
+    expect(() => handling({ ...formspree, FORMSPREE_BESTAETIGT: '' })).toThrow(/FORM_BACKEND=formspree: .*FORMSPREE_BESTAETIGT=ja/s);
+    expect(() => handling({ FORMSPREE_BESTAETIGT: 'ja' })).toThrow('FORMSPREE_BESTAETIGT=ja, aber FORM_BACKEND=eigener-server');
+    expect(() => handling({ ...formspree, FORMSPREE_BESTAETIGT: 'yes' })).toThrow(/FORMSPREE_BESTAETIGT="yes": erlaubt ist nur „ja“/);
+    expect(() => handling({ FORM_BACKEND: 'extern' })).toThrow('FORM_BACKEND="extern" gibt es nicht: erlaubt sind eigener-server, eigener-server-extern, formspree.');
   });
 });
 
