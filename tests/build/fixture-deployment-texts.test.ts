@@ -76,6 +76,18 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
     expect(staticCsp(projects.hosted!)).toMatch(/form-action 'self' https:\/\/formspree\.io;/);
   });
 
+  it('both own-server set-ups name the mail server and the mailbox as recipients of the notification; the Formspree build does not', () => {
+    for (const set of ['own', 'extern'] as const) expect(page(set, '/datenschutz/').text, set).toMatch(/Mail-Server.*Betreiber des Postfachs/);
+    expect(page('hosted', '/datenschutz/').text).not.toMatch(/Mail-Server/);
+  });
+
+  it('the Formspree build says that the plain form posts to Formspree itself, in its own section and as the exception to „no third parties“', () => {
+    const blocks = marked(page('hosted', '/datenschutz/').html, 'data-formularweg');
+    expect(blocks.length).toBe(2);
+    for (const block of blocks) expect(block.text).toContain('https://formspree.io');
+    for (const set of ['own', 'ownPlain', 'extern'] as const) expect(page(set, '/datenschutz/').text, set).not.toContain('https://formspree.io');
+  });
+
   it('the own-server build shows the configured periods and recipient and the admin area, and names no form service', () => {
     const privacy = page('own', '/datenschutz/');
     const shown = shownSettings(privacy.html);
