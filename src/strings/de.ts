@@ -78,7 +78,14 @@ export const de = {
     originalLinkText: 'Originalseite',
     openQuestionsHeading: 'Offene Fragen',
     openQuestionsIntro: 'Diese Fragen beantworten die Quellen dieser Seite noch nicht. Die Antworten werden ergänzt.',
+    /** The status of a phase of an offer whose facts an editor has checked (`stand`). */
     phaseStatus: { vergangen: 'abgeschlossen', aktuell: 'gilt jetzt', kuenftig: 'künftig' },
+    /** The status of a phase while the offer is unchecked: what the source says, e. g. "gilt laut Originalseite (2023) ab 01.01.2024". */
+    phaseStatusAsSource: 'gilt laut {quelle} {zeitraum}',
+    phaseSourceOriginal: 'Originalseite ({jahr})',
+    phaseSourceUnknown: 'den Quellen dieser Seite',
+    /** Before a range with both ends: "vom 01.01.2030 bis 31.12.2031". */
+    phaseFrom: 'vom',
     phaseStatusPrefix: 'Status:',
     legalBasis: 'Grundlage:',
     stepsHeading: 'So läuft die Nachnutzung ab',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
-import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-phases.ts';
+import { phaseOrderProblems, phaseRange, phaseStatus, phaseStatusText } from '../../src/lib/cost-phases.ts';
 import { berlinWallClock, berlinYear, formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
@@ -40,6 +40,15 @@ describe('cost phases', () => {
     expect(phaseRange(anlage3)).toBe('ab 01.01.2024');
     expect(phaseRange({ von: day('2024-01-01'), bis: day('2024-12-31') })).toBe('01.01.2024 bis 31.12.2024');
     expect(() => phaseRange({})).toThrow(/von/);
+  });
+
+  it('says a phase applies now only for checked facts; unchecked, it states what the source said', () => {
+    const today = day('2031-02-03');
+    expect(phaseStatusText(anlage3, today, { stand: day('2030-06-30'), originalJahr: 2023 })).toBe('gilt jetzt');
+    expect(phaseStatusText(anlage3, today, { originalJahr: 2023 })).toBe('gilt laut Originalseite (2023) ab 01.01.2024');
+    expect(phaseStatusText({ von: day('2032-01-01') }, today, { originalJahr: 2023 })).toBe('gilt laut Originalseite (2023) ab 01.01.2032');
+    expect(phaseStatusText({ von: day('2030-01-01'), bis: day('2031-12-31') }, today, {})).toBe('gilt laut den Quellen dieser Seite vom 01.01.2030 bis 31.12.2031');
+    expect(phaseStatusText(federal, today, { originalJahr: 2023 })).toBe('abgeschlossen');
   });
 
   it('finds phases that overlap or leave their order open', () => {

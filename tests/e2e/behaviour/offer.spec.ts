@@ -5,6 +5,8 @@
 import { test, expect } from '../fixtures.ts';
 import { fixture } from '../content.ts';
 import { de } from '../../../src/strings/de.ts';
+import { phaseRange } from '../../../src/lib/cost-phases.ts';
+import { offerPath } from '../../../src/lib/routes.ts';
 
 const offer = fixture.offers[0]!;
 const OFFER = `/angebote/${offer.id}/`;
@@ -34,6 +36,16 @@ test.describe('the offer page shows every fact of its offer file', () => {
     }
     await expect(phases.first()).toContainText('Status: abgeschlossen');
     await expect(phases.last()).toContainText('Status: gilt jetzt');
+  });
+
+  test('an offer whose facts no editor has checked states its current phase as its source did, never as applying now', async ({ page }) => {
+    const unchecked = fixture.offers.find((o) => o.stand === undefined && o.originalseite !== undefined);
+    expect(unchecked, 'the fixture has an offer without stand, with an original page').toBeDefined();
+    await page.goto(offerPath(unchecked!.id));
+    const costs = page.getByRole('region', { name: 'Kosten' });
+    const current = unchecked!.kostenphasen.at(-1)!;
+    await expect(costs.getByRole('listitem').last()).toContainText(`Status: gilt laut Originalseite (${unchecked!.originalseite!.jahr}) ${phaseRange(current)}`);
+    await expect(costs).not.toContainText(de.offer.phaseStatus.aktuell);
   });
 
   test('downloads: each document with type, size and pages, served as PDF; stand-ins are marked', async ({ page, request }) => {
