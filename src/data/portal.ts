@@ -10,6 +10,7 @@ import { displayPath, readContentPaths } from '../lib/content-paths.ts';
 import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems, sameTextProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
 import { offerPath } from '../lib/routes.ts';
+import { isPublished } from '../lib/drafts.ts';
 
 const { contentDir, downloadsDir } = readContentPaths();
 
@@ -24,10 +25,14 @@ export type Offer = CollectionEntry<'offers'> & {
   document: Download;
 };
 
+/** A published news item: one with a `datum` (the others are drafts, src/lib/drafts.ts). */
+export type NewsItem = CollectionEntry<'news'> & { data: { datum: Date } };
+
 export interface Portal {
   site: CollectionEntry<'site'>['data'];
   offers: Offer[];
-  news: CollectionEntry<'news'>[];
+  /** Published news, newest first; drafts are left out. */
+  news: NewsItem[];
   pages: CollectionEntry<'pages'>[];
   contacts: Contact[];
   downloads: Download[];
@@ -102,7 +107,9 @@ async function load(): Promise<Portal> {
     site,
     offers,
     formKeys: formKeys.keyOf,
-    news: news.sort((a, b) => b.data.datum.getTime() - a.data.datum.getTime()),
+    news: news
+      .filter((item): item is NewsItem => isPublished(item.data))
+      .sort((a, b) => b.data.datum.getTime() - a.data.datum.getTime()),
     pages,
     contacts,
     downloads,

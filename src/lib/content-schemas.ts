@@ -111,8 +111,12 @@ export const newsSchema = z.object({
   titel: text('titel', 'Tragen Sie die Überschrift der Meldung ein.'),
   /** Teaser for lists, RSS and search engines (≤ 160 characters). */
   beschreibung: description('beschreibung', 'Fassen Sie die Meldung in einem Satz zusammen.'),
-  /** The day the item is published on this portal; never earlier (no backdating). */
-  datum: date('datum'),
+  /**
+   * The day the item is published on this portal, set on that day, never earlier (no backdating).
+   * Leave it out while the item is a draft: it is then not published, and the build lists it
+   * (src/lib/drafts.ts).
+   */
+  datum: date('datum').optional(),
   /** Stand der Angaben (see above); not the publication date. */
   stand,
   /** Where the facts come from. */

@@ -118,8 +118,10 @@ describe("the editors' guide, walked on a copy of the project", () => {
 
     // "Eine Meldung (Aktuelles) hinzufügen".
     const news = templateUnder(steps, 'Eine Meldung (Aktuelles) hinzufügen');
+    // Published today: the guide's template carries `# datum: JJJJ-MM-TT` (a draft until the # goes).
+    if (!/^# datum: JJJJ-MM-TT$/m.test(news)) throw new Error('Redaktionsleitfaden: die Vorlage unter „Eine Meldung (Aktuelles) hinzufügen“ hat keine Zeile „# datum: JJJJ-MM-TT“.');
     // A headline with ": " needs quotes (the guide says so; without them the build stops).
-    write(news.replace('Überschrift der Meldung', '"Redaktionstest: eine neue Meldung"').replace(/^datum: .*$/m, `datum: ${today}`), 'content/news', `${NEW.news}.mdx`);
+    write(news.replace('Überschrift der Meldung', '"Redaktionstest: eine neue Meldung"').replace(/^# datum: JJJJ-MM-TT$/m, `datum: ${today}`), 'content/news', `${NEW.news}.mdx`);
 
     // "Eine Download-Datei hinzufügen" and "Ein neues Angebot hinzufügen".
     writeFileSync(path('public/downloads', `${NEW.download}.pdf`), await pdf(1));
@@ -131,7 +133,7 @@ describe("the editors' guide, walked on a copy of the project", () => {
       .replaceAll('<name-des-downloads>', NEW.download)
       .replaceAll('<vorname-nachname>', NEW.contact)
       .replace(/^stand: .*$/m, `stand: ${today}`)
-      .replace(/^veroeffentlicht: .*$/m, `veroeffentlicht: ${today}`);
+      .replace(/^# veroeffentlicht: JJJJ-MM-TT$/m, `veroeffentlicht: ${today}`);
     if (seededStandIn && !/^downloads:\n/m.test(offer)) throw new Error('Redaktionsleitfaden: die Vorlage unter „Ein neues Angebot hinzufügen“ hat keine Zeile „downloads:“.');
     write(seededStandIn ? offer.replace(/^downloads:\n/m, `downloads:\n  - ${SEEDED_STAND_IN}\n`) : offer, 'content/offers', `${NEW.offer}.mdx`);
 
