@@ -108,7 +108,17 @@ export const offerSchema = (ref: RefFactory) =>
      * says first that nobody can apply here; without this field it says so in general words.
      */
     hinweisAntragstellende: z
-      .object({ de: applicantNoticeLanguage('de'), en: applicantNoticeLanguage('en'), uk: applicantNoticeLanguage('uk') })
+      .object({
+        de: applicantNoticeLanguage('de'),
+        en: applicantNoticeLanguage('en'),
+        uk: applicantNoticeLanguage('uk'),
+        /**
+         * German words the English and Ukrainian texts use, e. g. "Ausländerbehörde": the page marks
+         * them as German, so screen readers read them in German. "Ausländerbehörde" and "Kreis" are
+         * marked without being listed here (src/strings/de.ts).
+         */
+        deutscheBegriffe: z.array(text('hinweisAntragstellende → deutscheBegriffe', 'Schreiben Sie je Zeile einen deutschen Begriff.')).default([]),
+      })
       .optional(),
     /** Questions the sources do not answer yet, shown on the offer page with their (missing) answers. */
     offeneFragen: z.array(openQuestion).default([]),

@@ -59,6 +59,10 @@ export const de = {
       en: { frage: 'Do you want to submit an application?', wo: 'Submit your application to the authority responsible for your matter.' },
       uk: { frage: 'Бажаєте подати заяву?', wo: 'Заяву подають до органу влади, відповідального за вашу справу.' },
     },
+    /** German terms an English or Ukrainian notice may use: marked lang="de" wherever they occur (with an offer's deutscheBegriffe). */
+    germanTerms: ['Ausländerbehörde', 'Kreis'],
+    /** The name of the short notice directly above an interest form. */
+    shortLabel: 'Hinweis für Antragstellende',
   },
   offer: {
     factsHeading: 'Das Angebot auf einen Blick',
