@@ -184,6 +184,14 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
 /** The privacy notice of every interest form. */
 const PRIVACY_HREF = '/datenschutz/#formular-interesse-bekunden';
 
+/**
+ * The steps still to come once the interest form is sent: those after the step the form does
+ * (`formular: true`), or all of them when no step is marked.
+ */
+export function stepsAfterForm(steps: readonly NextStep[]): readonly NextStep[] {
+  return steps.slice(steps.findLastIndex((step) => step.formular === true) + 1);
+}
+
 /** The interest form of an offer, without its schema (labels, hints, messages, paths, texts). */
 export function interesseMeta(offer: OfferForForm): FormMeta {
   const t = formStrings.interesse;
@@ -204,7 +212,7 @@ export function interesseMeta(offer: OfferForForm): FormMeta {
     thankYouPath: interestThanksPath(offer.id),
     privacyHref: PRIVACY_HREF,
     offer: { id: offer.id, titel: offer.titel, href: offerPath(offer.id) },
-    nextSteps: offer.schritte.map(({ titel, beschreibung, punkte }) => ({ titel, beschreibung, ...(punkte === undefined ? {} : { punkte }) })),
+    nextSteps: stepsAfterForm(offer.schritte).map(({ titel, beschreibung, punkte }) => ({ titel, beschreibung, ...(punkte === undefined ? {} : { punkte }) })),
     referencePrefix: 'KV',
     fields: interesseFields(offer),
     replyToField: 'email',

@@ -80,6 +80,8 @@ export interface NextStep {
   readonly beschreibung: string;
   /** Things that belong to this step in no order of their own (an unordered list). */
   readonly punkte?: readonly string[] | undefined;
+  /** The step the interest form itself does: the confirmation starts after it. */
+  readonly formular?: boolean | undefined;
 }
 
 /** The texts around a form: its page, its confirmation and its thank-you page. */

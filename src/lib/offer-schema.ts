@@ -44,6 +44,11 @@ const step = z.object({
   beschreibung: text('schritte → beschreibung', 'Beschreiben Sie den Schritt in einem Satz.'),
   /** Things that belong to this step in no order the sources give; shown as an unordered list. */
   punkte: z.array(text('schritte → punkte', 'Beschreiben Sie den Punkt in einem Satz.')).optional(),
+  /**
+   * `true` for the step the form „Interesse bekunden“ does (e. g. „Interesse melden“): after sending
+   * the form, „Wie es weitergeht“ starts with the step after it.
+   */
+  formular: z.boolean({ error: 'Das Feld „schritte → formular“ ist true oder fehlt.' }).default(false),
 });
 
 /** A question an authority deciding on re-use asks; the answer may be a gap "[LÜCKE: …]". */

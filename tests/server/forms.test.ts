@@ -11,6 +11,7 @@ import {
   interesseFormName,
   OPEN_CHOICE,
   readFormKeys,
+  stepsAfterForm,
   validateSubmission,
   withSchema,
   type FormDefinition,
@@ -32,8 +33,19 @@ describe('the form registry', () => {
       expect(form?.path).toBe(`/angebote/${offer.id}/interesse/`);
       expect(form?.thankYouPath).toBe(`/angebote/${offer.id}/interesse/danke/`);
       expect(form?.submissionName).toBe(`Interessenbekundung ${offer.titel}`);
-      expect(form?.nextSteps).toEqual(offer.schritte);
+      const after = stepsAfterForm(offer.schritte).map(({ titel, beschreibung, punkte }) => ({ titel, beschreibung, ...(punkte === undefined ? {} : { punkte }) }));
+      expect(form?.nextSteps).toEqual(after);
     }
+  });
+
+  it('„Wie es weitergeht“ starts after the step the form itself does, not with it', () => {
+    const offer = fixture.offers.find((o) => o.schritte.some((step) => step.formular));
+    expect(offer, 'a fixture offer marks its form step').toBeDefined();
+    const formStep = offer!.schritte.find((step) => step.formular)!;
+    const next = fixtureForms.get(interesseFormName(offer!.id))?.nextSteps.map((step) => step.titel) ?? [];
+    expect(next).not.toContain(formStep.titel);
+    expect(next).toEqual(offer!.schritte.slice(offer!.schritte.indexOf(formStep) + 1).map((step) => step.titel));
+    expect(stepsAfterForm([{ titel: 'A', beschreibung: 'a' }, { titel: 'B', beschreibung: 'b' }]).map((step) => step.titel)).toEqual(['A', 'B']);
   });
 
   it('offers each offer its own Antragsstrecken, in file order, each once, and "Noch offen – Beratung gewünscht"', () => {
