@@ -95,8 +95,11 @@ export const offerSchema = (ref: RefFactory) =>
     federfuehrung: text('federfuehrung', 'Tragen Sie ein, wer die Federführung hat.'),
     /** The IT service provider that developed the service (Umsetzer). */
     umsetzer: text('umsetzer', 'Tragen Sie den IT-Dienstleister ein, der den Dienst entwickelt hat.'),
-    /** Who the offer is for. */
-    zielgruppe: text('zielgruppe', 'Tragen Sie ein, für wen das Angebot gedacht ist.'),
+    /**
+     * Who the offer is for, in the plural: the call to action reads „Alle interessierten
+     * <zielgruppe> können sich bei <organisation> melden“.
+     */
+    zielgruppe: text('zielgruppe', 'Tragen Sie ein, für wen das Angebot gedacht ist, in der Mehrzahl, z. B. „Ausländerbehörden in Nordrhein-Westfalen“.'),
     /** How the service reaches the citizens, e. g. web components on the authority's website. */
     bereitstellung: text('bereitstellung', 'Beschreiben Sie, wie der Dienst bereitgestellt wird.').optional(),
     /** OZG-Reifegrad with a short explanation. */

@@ -76,7 +76,8 @@ export const de = {
     leistungenHeading: 'Leistungen und Antragsstrecken',
     ozgId: 'OZG-ID',
     costsHeading: 'Kosten',
-    costsIntro: 'Bitte beachten Sie die Kosten, die für die Nachnutzung in Ihrer Behörde anfallen.',
+    /** As the original page says it; "o. g.": the offer page lists the OZG-Leistungen above its costs. */
+    costsIntro: 'Bitte beachten Sie die für die Nachnutzung anfallenden Kosten der o. g. OZG-Leistungen in Ihrer Behörde.',
     /** {originalseite} becomes a link with the text originalLinkText. */
     costsSource: 'Die Kosten sind die Angaben der {originalseite} von {organisation} aus dem Jahr {jahr}.',
     originalLinkText: 'Originalseite',
@@ -107,7 +108,8 @@ export const de = {
     copies: { 1: 'einfacher', 2: 'zweifacher', 3: 'dreifacher' } as Record<number, string>,
     contactsHeading: 'Ansprechpartnerinnen und Ansprechpartner',
     startHeading: 'Interesse?',
-    startText: 'Alle interessierten Behörden können sich melden:',
+    /** {zielgruppe}: the offer's target group (plural, e. g. "Ausländerbehörden in Nordrhein-Westfalen"). */
+    startText: 'Alle interessierten {zielgruppe} können sich bei {organisation} melden:',
     startEmail: 'per E-Mail an',
     startForm: 'Interesse bekunden',
     email: 'E-Mail:',

@@ -13,7 +13,8 @@ import { buildProject, createTempProject, type BuildResult, type TempProject } f
 import { isChecked } from '../../src/lib/checked.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
-import { de } from '../../src/strings/de.ts';
+import { de, fill } from '../../src/strings/de.ts';
+import { readContent } from '../../server/content.ts';
 import { phoneNumber } from '../../src/lib/phone.ts';
 import { BUILD_DATE, builtPages, expectedSettings, formspree, marked, settings, shownSettings, textOf, type BuiltPage } from './built-site.ts';
 
@@ -123,11 +124,14 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
     expect(gapText).not.toContain(de.gap);
   });
 
-  it('each offer page invites authorities to get in touch once', () => {
+  it('each offer page invites its target group to get in touch once', () => {
     const pages = builtPages(own.root);
-    const offers = [...pages].filter(([path]) => /^\/angebote\/[^/]+\/$/.test(path));
+    const { site, offers } = readContent(join(own.root, 'content'));
     expect(offers.length).toBeGreaterThan(0);
-    for (const [path, page] of offers) expect(page.text.split(de.offer.startText).length - 1, path).toBe(1);
+    for (const offer of offers) {
+      const invitation = fill(de.offer.startText, { zielgruppe: offer.zielgruppe, organisation: site.organisation.name });
+      expect(pages.get(`/angebote/${offer.id}/`)?.text.split(invitation).length, offer.id).toBe(2);
+    }
   });
 
   it('a Formspree build without the operator’s confirmation, and an external endpoint without its kind, stop the build with a German message', async () => {
