@@ -13,7 +13,11 @@ export function isPublished(data: { readonly datum?: Date | undefined }): data i
 
 /** The news files among `files` (Markdown/MDX text) that are drafts: no `datum` in their frontmatter. */
 export function findDrafts(files: readonly { file: string; text: string }[]): string[] {
-  return files.filter((f) => /\.mdx?$/.test(f.file)).filter((f) => [undefined, null, ''].includes(frontmatter(f.text)['datum'] as undefined)).map((f) => f.file);
+  const undated = (text: string): boolean => {
+    const datum = frontmatter(text)['datum'];
+    return datum === undefined || datum === null || datum === '';
+  };
+  return files.filter((f) => /\.mdx?$/.test(f.file) && undated(f.text)).map((f) => f.file);
 }
 
 /** One line per draft, for the build log. */
