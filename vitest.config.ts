@@ -10,6 +10,7 @@ const once = [
   'tests/server/faults.test.ts',
   'tests/server/storage-faults.test.ts',
   'tests/server/privacy.test.ts',
+  'tests/server/log-fields.test.ts',
   'tests/server/nginx.test.ts',
   'tests/server/nginx-proxy.test.ts',
   'tests/server/static-and-headers.test.ts',

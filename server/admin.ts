@@ -19,6 +19,7 @@ import { serverStrings } from '../src/strings/server.ts';
 import { adminPage } from './pages/Admin.tsx';
 import { messagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
+import { errorFields } from './request-log.ts';
 import { StorageUnavailable, type Store } from './store/index.ts';
 import { fill } from '../src/strings/template.ts';
 
@@ -129,7 +130,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
       request.log.error({ reason: error.reason }, 'Verwaltung: Speicher nicht verfügbar');
       return reply.code(503).header('retry-after', '120').type('text/plain; charset=utf-8').send(s.storageUnavailable);
     }
-    request.log.error({ name: error.name }, 'Fehler in der Verwaltung');
+    request.log.error(errorFields(error), 'Fehler in der Verwaltung');
     return reply.code(500).type('text/plain; charset=utf-8').send(serverStrings.internalError);
   });
 

@@ -7,7 +7,7 @@ import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
@@ -20,7 +20,7 @@ import { readBuiltSite } from './built-site.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
 import { capConnectionsPerAddress, proxyList, serverTimeouts } from './http-limits.ts';
 import { createMetrics, metricsRoute, timeRequests, type Metrics } from './metrics.ts';
-import { OneLinePerRequest } from './request-log.ts';
+import { loggerOptions, OneLinePerRequest } from './request-log.ts';
 import { createOutbox, createTransport, type Outbox } from './outbox.ts';
 import { createPageRenderer } from './pages/render.tsx';
 import { purgeExpiredSubmissions } from './retention.ts';
@@ -41,21 +41,6 @@ export interface BuildOptions {
   readonly transport?: Transporter | null;
   /** Start the outbox worker when the app is ready (default true). */
   readonly startOutbox?: boolean;
-}
-
-/** Logs carry method, path and status only: no bodies, no query strings, no addresses. */
-function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], undefined | boolean> {
-  return {
-    level,
-    serializers: {
-      req: (request: { method: string; url: string; id: string }) => ({
-        id: request.id,
-        method: request.method,
-        path: String(request.url).split('?')[0],
-      }),
-      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
-    },
-  };
 }
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import type { ZodType } from 'astro/zod';
-import { offerPageTitles, type OfferForForm } from '../src/forms/index.ts';
+import { offerPageTexts, type OfferForForm } from '../src/forms/index.ts';
 import { COLLECTION_PATTERNS, displayPath, entryId, filesOfContent } from '../src/lib/content-paths.ts';
 import { contactSchema, downloadSchema, offerSchema, plainRef, siteSchema, type OfferData, type SiteData } from '../src/lib/content-schemas.ts';
 import { integrityProblems, sameTextProblems, siteFileProblem, titleProblems } from '../src/lib/integrity.ts';
@@ -95,7 +95,7 @@ export function readContent(contentDir: string): ServerContent {
   );
   const site = sites[0]?.data;
   if (site !== undefined) {
-    const titles = offers.map((o) => ({ file: o.file, titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }), beschreibung: o.data.kurzbeschreibung }));
+    const titles = offers.map((o) => offerPageTexts(o.file, { ...o.data, id: o.id }));
     problems.push(...titleProblems(titles, site.portalName), ...sameTextProblems(titles));
   }
   if (problems.length > 0 || site === undefined) {

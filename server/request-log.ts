@@ -2,15 +2,23 @@
  * One log line per request (Fastify's own request logging writes two): method, path (never the
  * query string), status and time, at `info`; the arrival only at `debug`. A route can put what it
  * did (the form and reference number of a stored submission) and its own message on that line,
- * instead of writing another one.
+ * instead of writing another one. Errors are logged by their name and code only, never as Fastify's
+ * `err` object (its message and stack may quote a request). Every key a line can hold is listed,
+ * with its meaning, in src/strings/log-fields.ts, which the Datenschutzerklärung shows.
  */
-import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Added to the request's log line, e. g. { form, reference }. Never personal data. */
     logDetails?: { msg: string; fields: Record<string, unknown> };
   }
+}
+
+/** The name and code of an error: what a log line says about it. */
+export function errorFields(error: unknown): { name?: string; code?: string } {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return { ...(typeof name === 'string' ? { name } : {}), ...(typeof code === 'string' ? { code } : {}) };
 }
 
 export class OneLinePerRequest extends LogController {
@@ -20,7 +28,7 @@ export class OneLinePerRequest extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) {
-      super.requestCompleted(error, request, reply);
+      reply.log.error({ req: request, res: reply, responseTime: reply.elapsedTime, ...errorFields(error) }, 'Anfrage mit Fehler beendet');
       return;
     }
     const details = request.logDetails;
@@ -31,9 +39,44 @@ export class OneLinePerRequest extends LogController {
   override routeNotFound(request: FastifyRequest): void {
     request.log.info({ req: request }, 'Nicht gefunden');
   }
+
+  override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, res: reply, ...errorFields(error) };
+    if (reply.statusCode >= 500) reply.log.error(line, 'Fehler bei der Anfrage');
+    else reply.log.info(line, 'Anfrage abgelehnt');
+  }
+
+  override streamError(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') reply.log.info({ req: request, res: reply }, 'Verbindung vor dem Ende der Antwort geschlossen');
+    else reply.log.warn({ req: request, res: reply, ...errorFields(error) }, 'Antwort mit Fehler abgebrochen');
+  }
+
+  override writeHeadError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    reply.log.warn({ req: request, res: reply, ...errorFields(error) }, 'Kopfzeilen der Antwort nicht geschrieben');
+  }
+
+  override serializerError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    reply.log.error({ req: request, res: reply, ...errorFields(error) }, 'Antwort nicht serialisierbar');
+  }
 }
 
 /** The message and fields of this request's log line. */
 export function logWithResponse(request: FastifyRequest, msg: string, fields: Record<string, unknown>): void {
   request.logDetails = { msg, fields };
+}
+
+/**
+ * The logger: a request is described by its method and path (no query string, no headers, no
+ * address, no body), a reply by its status. @fastify/multipart writes the request's headers at
+ * `trace`: they are removed, so the log holds the same keys at every level.
+ */
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], undefined | boolean> {
+  return {
+    level,
+    redact: { paths: ['busboyOptions'], remove: true },
+    serializers: {
+      req: (request: { method: string; url: string }) => ({ method: request.method, path: String(request.url).split('?')[0] }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  };
 }

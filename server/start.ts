@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../policy/manifest.ts';
 import { loadConfig } from './config.ts';
+import { errorFields } from './request-log.ts';
 
 // After the .tsx hook (jsx-loader.ts) is in place: the app renders its pages from .tsx views.
 const { buildApp } = await import('./app.ts');
@@ -48,7 +49,7 @@ async function shutdown(signal: string): Promise<void> {
     await app.close();
     process.exit(0);
   } catch (error) {
-    app.log.error({ name: (error as Error).name, code: (error as { code?: string }).code, message: (error as Error).message }, 'Fehler beim Beenden');
+    app.log.error({ ...errorFields(error), message: (error as Error).message }, 'Fehler beim Beenden');
     process.exit(1);
   }
 }
@@ -58,6 +59,6 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 try {
   await app.listen({ host: config.host, port: config.port });
 } catch (error) {
-  app.log.error({ name: (error as Error).name, message: (error as Error).message }, 'Server konnte nicht starten');
+  app.log.error({ ...errorFields(error), message: (error as Error).message }, 'Server konnte nicht starten');
   process.exit(1);
 }

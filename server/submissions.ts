@@ -24,7 +24,7 @@ import type { Outbox } from './outbox.ts';
 import { formErrorPage } from './pages/FormErrorPage.tsx';
 import { notSentPage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
-import { logWithResponse } from './request-log.ts';
+import { errorFields, logWithResponse } from './request-log.ts';
 import { StorageUnavailable, type ResilientStore } from './store/index.ts';
 import { isPlainObject, problemMessages, readSubmissionBody, registerBodyParsers, SubmissionProblem } from './submission-body.ts';
 
@@ -112,7 +112,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
     if (status === 413) return sendProblem(request, reply, 413, 'PAYLOAD_TOO_LARGE', problemMessages.tooLarge);
     if (status === 415) return sendProblem(request, reply, 415, 'UNSUPPORTED_MEDIA_TYPE', problemMessages.mediaType);
     if (status >= 400 && status < 500) return sendProblem(request, reply, 400, 'INVALID_BODY', problemMessages.malformed);
-    request.log.error({ code: error.code, name: error.name }, 'Fehler beim Verarbeiten einer Einsendung');
+    request.log.error(errorFields(error), 'Fehler beim Verarbeiten einer Einsendung');
     return sendProblem(request, reply, 500, 'SERVER_ERROR', problemMessages.server);
   });
 

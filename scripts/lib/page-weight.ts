@@ -1,7 +1,7 @@
 /**
  * What a first visit of a built page transfers: HTML, CSS (linked and inline), JS (inline, entry
  * scripts, island code and their static imports), fonts (preloaded ones and every face whose
- * unicode-range the page's text uses) and images, raw and gzip.
+ * unicode-range the page's text uses, a bold face only for bold text) and images, raw and gzip.
  * Used by the byte budgets in `npm test` and by `npm run bench`.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -59,6 +59,8 @@ interface FontFace {
   readonly url: string;
   /** [from, to] code point ranges; empty: every character. */
   readonly ranges: readonly (readonly [number, number])[];
+  /** A bold face (font-weight 600 or more): loaded only for bold text. */
+  readonly bold: boolean;
 }
 
 /** The woff2 source and unicode-range of every @font-face rule of a stylesheet. */
@@ -70,7 +72,7 @@ function fontFaces(css: string): FontFace[] {
     if (url === undefined) continue; // local() fallback faces load nothing
     const range = /unicode-range:\s*([^;}]+)/.exec(body)?.[1] ?? '';
     const ranges = [...range.matchAll(/U\+([0-9A-F]+)(?:-([0-9A-F]+))?/gi)].map((m) => [Number.parseInt(m[1] ?? '0', 16), Number.parseInt(m[2] ?? m[1] ?? '0', 16)] as const);
-    faces.push({ url, ranges });
+    faces.push({ url, ranges, bold: Number(/font-weight:\s*(\d+)/.exec(body)?.[1] ?? 400) >= 600 });
   }
   return faces;
 }
@@ -82,6 +84,18 @@ function pageText(html: string): string {
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
     .replace(/<[^>]+>/g, ' ');
 }
+
+/**
+ * The text the site's stylesheets set bold (src/styles/global.css, form.css): headings h1–h3, strong
+ * and b, and elements with the classes font-bold, form-label or button. A bold face is loaded only for
+ * characters of this text (the Ukrainian applicant notice above a form has none).
+ */
+function boldText(html: string): string {
+  const body = html.replace(/<head[\s\S]*?<\/head>/, '').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '');
+  return [...body.matchAll(BOLD)].map((m) => (m[2] ?? m[4] ?? '').replace(/<[^>]+>/g, ' ')).join(' ');
+}
+
+const BOLD = /<(h[1-3]|strong|b)\b[^>]*>([\s\S]*?)<\/\1>|<([a-z][a-z0-9]*)\b[^>]*\bclass="[^"]*\b(?:font-bold|form-label|button)\b[^"]*"[^>]*>([\s\S]*?)<\/\3>/g;
 
 /** A face is loaded when the page's text has a character in its unicode-range (latin always has some). */
 function faceNeeded(face: FontFace, text: string): boolean {
@@ -121,8 +135,9 @@ export function pageWeight(dist: string, path: string): PageWeight {
     stylesheets.push(m[3] ?? '');
   }
   const text = pageText(html);
+  const bold = boldText(html);
   for (const face of stylesheets.flatMap(fontFaces)) {
-    if (files.has(face.url) || !faceNeeded(face, text)) continue;
+    if (files.has(face.url) || !faceNeeded(face, face.bold ? bold : text)) continue;
     kinds.font = add(kinds.font, measure(readFileSync(join(dist, face.url)), false));
     files.add(face.url);
   }

@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { barriereMeldenMeta, interesseMeta, offerPageTitles, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
+import { barriereMeldenMeta, interesseMeta, offerPageTexts, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
 import { displayPath, readContentPaths } from '../lib/content-paths.ts';
 import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems, sameTextProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
 import { offerPath } from '../lib/routes.ts';
+import { isPublished } from '../lib/drafts.ts';
 
 const { contentDir, downloadsDir } = readContentPaths();
 
@@ -24,10 +25,14 @@ export type Offer = CollectionEntry<'offers'> & {
   document: Download;
 };
 
+/** A published news item: one with a `datum` (the others are drafts, src/lib/drafts.ts). */
+export type NewsItem = CollectionEntry<'news'> & { data: { datum: Date } };
+
 export interface Portal {
   site: CollectionEntry<'site'>['data'];
   offers: Offer[];
-  news: CollectionEntry<'news'>[];
+  /** Published news, newest first; drafts are left out. */
+  news: NewsItem[];
   pages: CollectionEntry<'pages'>[];
   contacts: Contact[];
   downloads: Download[];
@@ -60,8 +65,8 @@ async function load(): Promise<Portal> {
     fileExists: (datei) => existsSync(join(downloadsDir, datei)),
   });
   const pageTexts = [
-    ...offerEntries.map((o) => ({ file: file(o), titel: o.data.titel, titles: offerPageTitles({ ...o.data, id: o.id }), beschreibung: o.data.kurzbeschreibung })),
-    ...[...news, ...pages].map((entry) => ({ file: file(entry), titel: entry.data.titel, titles: [entry.data.titel], beschreibung: entry.data.beschreibung })),
+    ...offerEntries.map((o) => offerPageTexts(file(o), { ...o.data, id: o.id })),
+    ...[...news, ...pages].map((entry) => ({ file: file(entry), titel: entry.data.titel, titles: [entry.data.titel], description: { field: 'beschreibung', text: entry.data.beschreibung } })),
   ];
   problems.push(...titleProblems(pageTexts, site.portalName), ...sameTextProblems(pageTexts));
   problems.push(...markdownComponentProblems([...offerEntries, ...news, ...pages].map((entry) => ({ file: file(entry), body: entry.body }))));
@@ -102,7 +107,9 @@ async function load(): Promise<Portal> {
     site,
     offers,
     formKeys: formKeys.keyOf,
-    news: news.sort((a, b) => b.data.datum.getTime() - a.data.datum.getTime()),
+    news: news
+      .filter((item): item is NewsItem => isPublished(item.data))
+      .sort((a, b) => b.data.datum.getTime() - a.data.datum.getTime()),
     pages,
     contacts,
     downloads,

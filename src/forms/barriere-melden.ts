@@ -37,7 +37,7 @@ const barriereMeldenFields: readonly FieldDefinition[] = [
   },
   {
     name: 'email',
-    label: 'E-Mail-Adresse (optional)',
+    label: 'E-Mail-Adresse',
     shortLabel: 'E-Mail-Adresse',
     hint: 'Wenn Sie eine Antwort möchten.',
     type: 'email',
@@ -46,7 +46,7 @@ const barriereMeldenFields: readonly FieldDefinition[] = [
     autocomplete: 'email',
     inputmode: 'email',
     messages: {
-      format: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de',
+      format: formStrings.messages.emailFormat,
       tooLong: 'Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein',
     },
   },

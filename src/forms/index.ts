@@ -9,7 +9,7 @@ import { withSchema } from './schemas.ts';
 import type { FormDefinition, FormMeta, FormName } from './types.ts';
 
 export { barriereMeldenMeta } from './barriere-melden.ts';
-export { antragsstreckenOptions, interesseFormName, interesseMeta, offerPageTitles, OPEN_CHOICE, type OfferForForm } from './interesse.ts';
+export { antragsstreckenOptions, interesseFormName, interesseMeta, offerPageTexts, offerPageTitles, OPEN_CHOICE, stepsAfterForm, type OfferForForm } from './interesse.ts';
 export { withSchema } from './schemas.ts';
 export { HONEYPOT_FIELD, NEXT_FIELD } from './protocol.ts';
 export { validateSubmission, errorCode, pickFields } from './validate.ts';

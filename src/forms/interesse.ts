@@ -43,6 +43,9 @@ function leistungenHint(offer: OfferForForm): string {
   return fill(t.leistungenHint, { leistungen: list });
 }
 
+/** A Kreisschlüssel (5 digits) and a Gemeindeschlüssel (8 digits) from NRW, each with what it stands for. */
+const AGS_EXAMPLES = '05978 (Kreis Unna) oder 05913000 (Stadt Dortmund)';
+
 /** Longest Nachricht in characters. */
 const NACHRICHT_MAX = 2000;
 
@@ -64,18 +67,18 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
     },
     {
       name: 'ags',
-      label: 'Amtlicher Gemeinde- oder Kreisschlüssel (optional)',
+      label: 'Amtlicher Gemeinde- oder Kreisschlüssel',
       shortLabel: 'Gemeinde- oder Kreisschlüssel',
-      hint: 'Für einen Kreis 5 Ziffern (Kreisschlüssel), für eine Stadt oder Gemeinde 8 Ziffern (Gemeindeschlüssel). In Nordrhein-Westfalen beginnt er mit 05, zum Beispiel 05913 oder 05913000.',
+      hint: `Für einen Kreis 5 Ziffern (Kreisschlüssel), für eine Stadt oder Gemeinde 8 Ziffern (Gemeindeschlüssel). In Nordrhein-Westfalen beginnt er mit 05. Zum Beispiel: ${AGS_EXAMPLES}.`,
       type: 'ags',
       required: false,
       maxLength: 12,
       inputmode: 'numeric',
       width: 10,
       messages: {
-        format: 'Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913 oder 05913000',
-        option: 'Geben Sie einen Schlüssel aus Nordrhein-Westfalen ein, er beginnt mit 05',
-        tooLong: 'Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913 oder 05913000',
+        format: `Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. ${AGS_EXAMPLES}`,
+        option: 'Geben Sie einen Schlüssel aus Nordrhein-Westfalen ein. Er beginnt mit 05',
+        tooLong: `Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. ${AGS_EXAMPLES}`,
       },
     },
     {
@@ -93,7 +96,7 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
     },
     {
       name: 'funktion',
-      label: 'Funktion der Ansprechperson (optional)',
+      label: 'Funktion der Ansprechperson',
       shortLabel: 'Funktion',
       hint: 'Zum Beispiel: Leitung der Ausländerbehörde, IT-Koordination',
       type: 'text',
@@ -116,13 +119,13 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
       inputmode: 'email',
       messages: {
         required: 'Geben Sie eine E-Mail-Adresse ein',
-        format: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de',
+        format: formStrings.messages.emailFormat,
         tooLong: 'Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein',
       },
     },
     {
       name: 'telefon',
-      label: 'Telefonnummer (optional)',
+      label: 'Telefonnummer',
       shortLabel: 'Telefon',
       hint: 'Für Rückfragen, zum Beispiel 0231 123456',
       type: 'tel',
@@ -151,7 +154,7 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
     },
     {
       name: 'start',
-      label: 'Gewünschter Start (optional)',
+      label: 'Gewünschter Start',
       shortLabel: 'Gewünschter Start',
       hint: 'Monat und Jahr, zum Beispiel 03.2027',
       type: 'month',
@@ -164,7 +167,7 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
     },
     {
       name: 'nachricht',
-      label: 'Ihre Nachricht (optional)',
+      label: 'Ihre Nachricht',
       shortLabel: 'Nachricht',
       hint: 'Zum Beispiel Fragen zum Ablauf oder zu den Kosten. Schreiben Sie bitte keine Daten von Antragstellerinnen und Antragstellern hinein.',
       type: 'textarea',
@@ -180,6 +183,14 @@ function interesseFields(offer: OfferForForm): readonly FieldDefinition[] {
 
 /** The privacy notice of every interest form. */
 const PRIVACY_HREF = '/datenschutz/#formular-interesse-bekunden';
+
+/**
+ * The steps still to come once the interest form is sent: those after the step the form does
+ * (`formular: true`), or all of them when no step is marked.
+ */
+export function stepsAfterForm(steps: readonly NextStep[]): readonly NextStep[] {
+  return steps.slice(steps.findLastIndex((step) => step.formular === true) + 1);
+}
 
 /** The interest form of an offer, without its schema (labels, hints, messages, paths, texts). */
 export function interesseMeta(offer: OfferForForm): FormMeta {
@@ -201,7 +212,7 @@ export function interesseMeta(offer: OfferForForm): FormMeta {
     thankYouPath: interestThanksPath(offer.id),
     privacyHref: PRIVACY_HREF,
     offer: { id: offer.id, titel: offer.titel, href: offerPath(offer.id) },
-    nextSteps: offer.schritte.map(({ titel, beschreibung, punkte }) => ({ titel, beschreibung, ...(punkte === undefined ? {} : { punkte }) })),
+    nextSteps: stepsAfterForm(offer.schritte).map(({ titel, beschreibung, punkte }) => ({ titel, beschreibung, ...(punkte === undefined ? {} : { punkte }) })),
     referencePrefix: 'KV',
     fields: interesseFields(offer),
     replyToField: 'email',
@@ -212,4 +223,12 @@ export function interesseMeta(offer: OfferForForm): FormMeta {
 /** The titles of the pages an offer makes (its page and its form page), for the title-length check. */
 export function offerPageTitles(offer: OfferForForm): string[] {
   return [offer.titel, interesseMeta(offer).texts.pageTitle];
+}
+
+/**
+ * An offer file's page texts for the build's checks (title length, texts two pages share): its
+ * titles and its `kurzbeschreibung`, named as the editor wrote it.
+ */
+export function offerPageTexts(file: string, offer: OfferForForm & { readonly kurzbeschreibung: string }) {
+  return { file, titel: offer.titel, titles: offerPageTitles(offer), description: { field: 'kurzbeschreibung', text: offer.kurzbeschreibung } };
 }

@@ -36,7 +36,7 @@ export interface FieldMessages {
 export interface FieldDefinition {
   /** Name of the field in the submission (HTML `name`, JSON key, CSV column). */
   readonly name: string;
-  /** Visible German label. */
+  /** Visible German label, without "(optional)": the form adds formStrings.optionalMark to a field that is not required. */
   readonly label: string;
   /** Short label for e-mail, admin list and CSV; defaults to `label`. */
   readonly shortLabel?: string;
@@ -80,6 +80,8 @@ export interface NextStep {
   readonly beschreibung: string;
   /** Things that belong to this step in no order of their own (an unordered list). */
   readonly punkte?: readonly string[] | undefined;
+  /** The step the interest form itself does: the confirmation starts after it. */
+  readonly formular?: boolean | undefined;
 }
 
 /** The texts around a form: its page, its confirmation and its thank-you page. */

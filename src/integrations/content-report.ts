@@ -1,7 +1,8 @@
 /**
  * At the start of each build: stops it when the legal texts cannot describe the deployment settings
  * truthfully (src/lib/deployment.ts). At the end: lists every open editorial gap in content/ with file
- * and line, and every page without a "Stand der Angaben", so an editor sees what is still missing.
+ * and line, every page without a "Stand der Angaben" and every news item still a draft (no `datum`),
+ * so an editor sees what is still missing.
  * Broken references and missing files fail the build earlier (src/data/portal.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { readContentPaths } from '../lib/content-paths.ts';
 import { findGaps, formatGapReport } from '../lib/gaps.ts';
 import { CHECKED_COLLECTIONS, findUnchecked, formatUncheckedReport } from '../lib/checked.ts';
 import { buildDeployment } from '../lib/deployment.ts';
+import { findDrafts, formatDraftReport } from '../lib/drafts.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -44,7 +46,10 @@ export default function contentReport(): AstroIntegration {
         const files = await readContent(root, contentDir);
         const inPages = (file: string) => CHECKED_COLLECTIONS.some((c) => file.startsWith(join(relative(root, contentDir), c) + '/'));
         logger.info(formatGapReport(files.flatMap((f) => findGaps(f.file, f.text))));
-        logger.info(formatUncheckedReport(findUnchecked(files.filter((f) => inPages(f.file)))));
+        // A draft has no page yet: it is listed as a draft, not as a page without a Stand.
+        const drafts = findDrafts(files.filter((f) => f.file.startsWith(join(relative(root, contentDir), 'news') + '/')));
+        logger.info(formatUncheckedReport(findUnchecked(files.filter((f) => inPages(f.file) && !drafts.includes(f.file)))));
+        logger.info(formatDraftReport(drafts));
       },
     },
   };

@@ -7,10 +7,13 @@
  * `reference()` from `astro:content`) and in unit tests (with a plain stand-in).
  */
 import { z } from 'astro/zod';
+import { isGap } from './gaps.ts';
 import { date, description, email, source, stand, text } from './schema-fields.ts';
 
 export { offerSchema, type CostPhase, type OfferData } from './offer-schema.ts';
 export { plainRef, type RefFactory } from './schema-fields.ts';
+
+const TELEFON_HINT = 'Tragen Sie die Telefonnummer ein, z. B. "0231 123456-0", oder markieren Sie sie als [LÜCKE: …].';
 
 const PLZ_MESSAGE = 'Das Feld „organisation → anschrift → plz“ braucht genau fünf Ziffern in Anführungszeichen, z. B. "44137".';
 
@@ -43,8 +46,13 @@ export const siteSchema = z.object({
     }),
     /** Recipient name in the Besonderes Elektronisches Behördenpostfach (BeBPo). */
     bebpoEmpfaenger: text('organisation → bebpoEmpfaenger', 'Tragen Sie den Empfängernamen im BeBPo ein.'),
-    /** Phone number of the organisation (may be an editorial gap). */
-    telefon: text('organisation → telefon', 'Tragen Sie die Telefonnummer ein oder markieren Sie sie als [LÜCKE: …].'),
+    /**
+     * Phone number of the organisation as people write it, e. g. "0231 123456-0" (may be an editorial
+     * gap). Pages show it unbreakable and link its digits (src/lib/phone.ts).
+     */
+    telefon: text('organisation → telefon', TELEFON_HINT).refine((value) => isGap(value) || /\d/.test(value), {
+      error: `Das Feld „organisation → telefon“ enthält keine Ziffer. ${TELEFON_HINT}`,
+    }),
     /**
      * Who the organisation is, in two or three sentences (legal form, who established it, who carries
      * it). Every page that says who d-NRW is shows this text (<Fakt feld="wer" />).
@@ -103,8 +111,12 @@ export const newsSchema = z.object({
   titel: text('titel', 'Tragen Sie die Überschrift der Meldung ein.'),
   /** Teaser for lists, RSS and search engines (≤ 160 characters). */
   beschreibung: description('beschreibung', 'Fassen Sie die Meldung in einem Satz zusammen.'),
-  /** The day the item is published on this portal; never earlier (no backdating). */
-  datum: date('datum'),
+  /**
+   * The day the item is published on this portal, set on that day, never earlier (no backdating).
+   * Leave it out while the item is a draft: it is then not published, and the build lists it
+   * (src/lib/drafts.ts).
+   */
+  datum: date('datum').optional(),
   /** Stand der Angaben (see above); not the publication date. */
   stand,
   /** Where the facts come from. */

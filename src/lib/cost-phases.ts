@@ -1,4 +1,5 @@
 import { formatDate, isoDate } from './dates.ts';
+import { de, fill } from '../strings/de.ts';
 
 export interface Phase {
   von?: Date | undefined;
@@ -21,6 +22,28 @@ export function phaseRange(phase: Phase): string {
   if (phase.von) return `ab ${formatDate(phase.von)}`;
   if (phase.bis) return `bis ${formatDate(phase.bis)}`;
   throw new Error('Eine Kostenphase braucht „von“ oder „bis“.');
+}
+
+/** What the status of a phase rests on: the offer's Stand der Angaben and the year of its original page. */
+export interface PhaseBasis {
+  /** The day an editor checked the offer's facts (`stand`); undefined: never checked. */
+  readonly stand?: Date | undefined;
+  /** The year the original page was written (`originalseite → jahr`). */
+  readonly originalJahr?: number | undefined;
+}
+
+/**
+ * The status of a phase as the page states it. A phase that ended before `today` is over. Whether one
+ * applies now is only said for an offer whose facts an editor has checked (`stand`); until then the
+ * page says what its source said: "gilt laut Originalseite (2023) ab 01.01.2024".
+ */
+export function phaseStatusText(phase: Phase, today: Date, basis: PhaseBasis): string {
+  const status = phaseStatus(phase, today);
+  const t = de.offer;
+  if (status === 'vergangen' || basis.stand !== undefined) return t.phaseStatus[status];
+  const quelle = basis.originalJahr === undefined ? t.phaseSourceUnknown : fill(t.phaseSourceOriginal, { jahr: basis.originalJahr });
+  const zeitraum = phase.von && phase.bis ? `${t.phaseFrom} ${phaseRange(phase)}` : phaseRange(phase);
+  return fill(t.phaseStatusAsSource, { quelle, zeitraum });
 }
 
 /** Phases must follow each other in time without overlapping; returns German problems, empty when fine. */

@@ -61,9 +61,25 @@ function originVar(name: string) {
 /** An optional text; blank counts as not set. */
 export const textVar = () => z.preprocess(blank, z.string().optional());
 
+/**
+ * Where the forms send their data, each with its own true texts (<Formularweg fall="…">) and CSP
+ * origins (src/lib/deployment.ts): this site's own form server on the same origin, the same server
+ * software on another origin (PUBLIC_FORM_ENDPOINT), or hosted Formspree.
+ */
+export const FORM_BACKENDS = ['eigener-server', 'eigener-server-extern', 'formspree'] as const;
+
 /** Settings that the build and the server share: what the published texts describe. */
 export const deploymentEnvSchema = z.object({
-  /** Origin of an external form endpoint (hosted Formspree); unset: this site's own form backend. */
+  /** Where the forms post: one of FORM_BACKENDS, default this site's own server. */
+  FORM_BACKEND: z.preprocess(
+    blank,
+    z
+      .enum(FORM_BACKENDS, {
+        error: (issue) => `FORM_BACKEND="${String(issue.input)}" gibt es nicht: erlaubt sind ${FORM_BACKENDS.join(', ')}.`,
+      })
+      .default('eigener-server'),
+  ),
+  /** Origin the forms post to when it is not this site (FORM_BACKEND eigener-server-extern or formspree). */
   PUBLIC_FORM_ENDPOINT: originVar('PUBLIC_FORM_ENDPOINT'),
   /** Days a submission is kept (Datenschutzerklärung). */
   RETENTION_DAYS: integerVar('RETENTION_DAYS', 365, 1, 3650),
@@ -78,9 +94,9 @@ export const deploymentEnvSchema = z.object({
    */
   ADMIN_PASSWORD: z.preprocess((value) => typeof value === 'string' && value !== '', z.boolean()),
   /**
-   * "ja": the operator confirms that PUBLIC_FORM_ENDPOINT is hosted Formspree, a processor the
-   * Datenschutzerklärung then names (src/lib/deployment.ts). Without it, a build with an external
-   * form endpoint stops.
+   * "ja": with FORM_BACKEND=formspree, the operator confirms that the data protection officer has
+   * checked the Formspree sections of the Datenschutzerklärung, which then names Formspree as
+   * processor (src/lib/deployment.ts). Without it, a build for Formspree stops.
    */
   FORMSPREE_BESTAETIGT: z.preprocess(
     blank,

@@ -103,24 +103,33 @@ export function titleProblems(entries: readonly { file: string; titel: string; t
   });
 }
 
+/** The page texts of a content entry that search results show: its titles and its one-sentence description. */
+export interface PageTexts {
+  readonly file: string;
+  readonly titles: readonly string[];
+  /** The description and the frontmatter field it is written in (an offer's `kurzbeschreibung`, else `beschreibung`). */
+  readonly description: { readonly field: string; readonly text: string };
+}
+
 /**
  * Entries whose page title or description another entry has too: in search results, browser tabs
- * and screen readers' page lists their pages could not be told apart. Each problem names both files.
+ * and screen readers' page lists their pages could not be told apart. Each problem names both files
+ * and the field as the editor wrote it in the file.
  */
-export function sameTextProblems(entries: readonly { file: string; titles: readonly string[]; beschreibung: string }[]): string[] {
+export function sameTextProblems(entries: readonly PageTexts[]): string[] {
   const problems: string[] = [];
   const fields = [
-    ['titel', (entry: (typeof entries)[number]) => entry.titles],
-    ['beschreibung', (entry: (typeof entries)[number]) => [entry.beschreibung]],
-  ] as const;
-  for (const [field, valuesOf] of fields) {
+    (entry: PageTexts) => entry.titles.map((text) => ({ field: 'titel', text })),
+    (entry: PageTexts) => [entry.description],
+  ];
+  for (const valuesOf of fields) {
     const firstFile = new Map<string, string>();
     for (const entry of entries) {
-      for (const value of valuesOf(entry)) {
-        const first = firstFile.get(value);
-        if (first === undefined) firstFile.set(value, entry.file);
+      for (const { field, text } of valuesOf(entry)) {
+        const first = firstFile.get(text);
+        if (first === undefined) firstFile.set(text, entry.file);
         else if (first !== entry.file) {
-          problems.push(`${entry.file}, Feld „${field}“: „${value}“ steht schon in ${first}. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`);
+          problems.push(`${entry.file}, Feld „${field}“: „${text}“ steht schon in ${first}. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`);
         }
       }
     }

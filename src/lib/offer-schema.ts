@@ -44,6 +44,11 @@ const step = z.object({
   beschreibung: text('schritte → beschreibung', 'Beschreiben Sie den Schritt in einem Satz.'),
   /** Things that belong to this step in no order the sources give; shown as an unordered list. */
   punkte: z.array(text('schritte → punkte', 'Beschreiben Sie den Punkt in einem Satz.')).optional(),
+  /**
+   * `true` for the step the form „Interesse bekunden“ does (e. g. „Interesse melden“): after sending
+   * the form, „Wie es weitergeht“ starts with the step after it.
+   */
+  formular: z.boolean({ error: 'Das Feld „schritte → formular“ ist true oder fehlt.' }).default(false),
 });
 
 /** A question an authority deciding on re-use asks; the answer may be a gap "[LÜCKE: …]". */
@@ -90,8 +95,11 @@ export const offerSchema = (ref: RefFactory) =>
     federfuehrung: text('federfuehrung', 'Tragen Sie ein, wer die Federführung hat.'),
     /** The IT service provider that developed the service (Umsetzer). */
     umsetzer: text('umsetzer', 'Tragen Sie den IT-Dienstleister ein, der den Dienst entwickelt hat.'),
-    /** Who the offer is for. */
-    zielgruppe: text('zielgruppe', 'Tragen Sie ein, für wen das Angebot gedacht ist.'),
+    /**
+     * Who the offer is for, in the plural: the call to action reads „Alle interessierten
+     * <zielgruppe> können sich bei <organisation> melden“.
+     */
+    zielgruppe: text('zielgruppe', 'Tragen Sie ein, für wen das Angebot gedacht ist, in der Mehrzahl, z. B. „Ausländerbehörden in Nordrhein-Westfalen“.'),
     /** How the service reaches the citizens, e. g. web components on the authority's website. */
     bereitstellung: text('bereitstellung', 'Beschreiben Sie, wie der Dienst bereitgestellt wird.').optional(),
     /** OZG-Reifegrad with a short explanation. */
@@ -108,7 +116,17 @@ export const offerSchema = (ref: RefFactory) =>
      * says first that nobody can apply here; without this field it says so in general words.
      */
     hinweisAntragstellende: z
-      .object({ de: applicantNoticeLanguage('de'), en: applicantNoticeLanguage('en'), uk: applicantNoticeLanguage('uk') })
+      .object({
+        de: applicantNoticeLanguage('de'),
+        en: applicantNoticeLanguage('en'),
+        uk: applicantNoticeLanguage('uk'),
+        /**
+         * German words the English and Ukrainian texts use, e. g. "Ausländerbehörde": the page marks
+         * them as German, so screen readers read them in German. "Ausländerbehörde" and "Kreis" are
+         * marked without being listed here (src/strings/de.ts).
+         */
+        deutscheBegriffe: z.array(text('hinweisAntragstellende → deutscheBegriffe', 'Schreiben Sie je Zeile einen deutschen Begriff.')).default([]),
+      })
       .optional(),
     /** Questions the sources do not answer yet, shown on the offer page with their (missing) answers. */
     offeneFragen: z.array(openQuestion).default([]),

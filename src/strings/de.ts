@@ -18,13 +18,13 @@ export const de = {
   stand: 'Stand der Angaben:',
   gap: 'wird ergänzt',
   gapLabel: 'Angabe wird ergänzt',
-  /** After a form field in the privacy notice's list of collected data. */
-  optionalField: '(freiwillig)',
   /** Periods in the dative, as the legal pages use them ("nach 30 Tagen", "innerhalb von 1 Minute"). */
   units: {
     days: { one: 'Tag', other: 'Tagen' },
     minutes: { one: 'Minute', other: 'Minuten' },
   },
+  /** The WCAG versions and levels the automated check covers, in words (src/lib/accessibility-checks.ts). */
+  a11yChecks: { level: 'in der Stufe', levels: 'in den Stufen', and: 'und', also: 'sowie' },
   sources: 'Quellen',
   sourcesOriginal: 'Originalseite von {organisation}: „{titel}“',
   sourceSupports: 'belegt:',
@@ -59,6 +59,10 @@ export const de = {
       en: { frage: 'Do you want to submit an application?', wo: 'Submit your application to the authority responsible for your matter.' },
       uk: { frage: 'Бажаєте подати заяву?', wo: 'Заяву подають до органу влади, відповідального за вашу справу.' },
     },
+    /** German terms an English or Ukrainian notice may use: marked lang="de" wherever they occur (with an offer's deutscheBegriffe). */
+    germanTerms: ['Ausländerbehörde', 'Kreis'],
+    /** The name of the short notice directly above an interest form. */
+    shortLabel: 'Hinweis für Antragstellende',
   },
   offer: {
     factsHeading: 'Das Angebot auf einen Blick',
@@ -72,13 +76,21 @@ export const de = {
     leistungenHeading: 'Leistungen und Antragsstrecken',
     ozgId: 'OZG-ID',
     costsHeading: 'Kosten',
-    costsIntro: 'Bitte beachten Sie die Kosten, die für die Nachnutzung in Ihrer Behörde anfallen.',
+    /** As the original page says it; "o. g.": the offer page lists the OZG-Leistungen above its costs. */
+    costsIntro: 'Bitte beachten Sie die für die Nachnutzung anfallenden Kosten der o. g. OZG-Leistungen in Ihrer Behörde.',
     /** {originalseite} becomes a link with the text originalLinkText. */
     costsSource: 'Die Kosten sind die Angaben der {originalseite} von {organisation} aus dem Jahr {jahr}.',
     originalLinkText: 'Originalseite',
     openQuestionsHeading: 'Offene Fragen',
     openQuestionsIntro: 'Diese Fragen beantworten die Quellen dieser Seite noch nicht. Die Antworten werden ergänzt.',
+    /** The status of a phase of an offer whose facts an editor has checked (`stand`). */
     phaseStatus: { vergangen: 'abgeschlossen', aktuell: 'gilt jetzt', kuenftig: 'künftig' },
+    /** The status of a phase while the offer is unchecked: what the source says, e. g. "gilt laut Originalseite (2023) ab 01.01.2024". */
+    phaseStatusAsSource: 'gilt laut {quelle} {zeitraum}',
+    phaseSourceOriginal: 'Originalseite ({jahr})',
+    phaseSourceUnknown: 'den Quellen dieser Seite',
+    /** Before a range with both ends: "vom 01.01.2030 bis 31.12.2031". */
+    phaseFrom: 'vom',
     phaseStatusPrefix: 'Status:',
     legalBasis: 'Grundlage:',
     stepsHeading: 'So läuft die Nachnutzung ab',
@@ -96,7 +108,8 @@ export const de = {
     copies: { 1: 'einfacher', 2: 'zweifacher', 3: 'dreifacher' } as Record<number, string>,
     contactsHeading: 'Ansprechpartnerinnen und Ansprechpartner',
     startHeading: 'Interesse?',
-    startText: 'Alle interessierten Behörden können sich melden:',
+    /** {zielgruppe}: the offer's target group (plural, e. g. "Ausländerbehörden in Nordrhein-Westfalen"). */
+    startText: 'Alle interessierten {zielgruppe} können sich bei {organisation} melden:',
     startEmail: 'per E-Mail an',
     startForm: 'Interesse bekunden',
     email: 'E-Mail:',

@@ -7,7 +7,9 @@ export const formStrings = {
   errorPrefix: 'Fehler:',
   titlePrefix: 'Fehler: ',
   summaryHeading: 'Es gibt ein Problem',
-  requiredNote: 'Alle Felder ohne „(optional)“ sind Pflichtfelder.',
+  /** After the label of every field that is not required: on the form and in the privacy notice's list of collected data. */
+  optionalMark: '(optional)',
+  requiredNote: 'Alle Felder ohne „{optional}“ sind Pflichtfelder.',
   submit: 'Absenden',
   submitting: 'Wird gesendet …',
   busyStatus: 'Ihre Angaben werden gesendet. Bitte warten Sie.',
@@ -67,6 +69,8 @@ export const formStrings = {
   },
   /** Messages every field can show; {feld} is the field's short label. */
   messages: {
+    /** The example address is of no real-looking authority (beispiel.de is the customary German example). */
+    emailFormat: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de',
     lineBreak: 'Schreiben Sie die Angabe „{feld}“ in eine Zeile, ohne Zeilenumbruch',
     controlCharacters: 'Das Feld „{feld}“ enthält unsichtbare Steuerzeichen. Tippen Sie den Text neu ein, statt ihn einzufügen',
   },

@@ -8,11 +8,13 @@ import { buildProject, createTempProject, type BuildResult, type TempProject } f
 import { ADMIN_FAILURE_WINDOW_MS, RATE_LIMIT_WINDOW_MS } from '../../src/lib/processing.ts';
 
 export const BUILD_DATE = '2031-02-03';
-/** Settings for a server with an admin area; `withoutAdmin` and `formspree` for the other set-ups. */
+/** Settings for a server with an admin area; `withoutAdmin`, `formspree` and `external` for the other set-ups. */
 export const settings = { RETENTION_DAYS: '123', SPAM_RETENTION_DAYS: '7', NOTIFY_TO: 'eingang@example.org', BUILD_DATE, ADMIN_PASSWORD: 'bau-test-passwort' };
 const { ADMIN_PASSWORD: _admin, ...rest } = settings;
 export const withoutAdmin: Record<string, string> = rest;
-export const formspree: Record<string, string> = { ...withoutAdmin, PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' };
+export const formspree: Record<string, string> = { ...withoutAdmin, FORM_BACKEND: 'formspree', PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' };
+/** This portal's own form server on another origin (FORM_BACKEND=eigener-server-extern). */
+export const external: Record<string, string> = { ...withoutAdmin, FORM_BACKEND: 'eigener-server-extern', PUBLIC_FORM_ENDPOINT: 'https://formulare.example' };
 
 /** Visible text of HTML: scripts, styles and tags removed, white space collapsed. */
 export const textOf = (html: string): string =>
@@ -45,9 +47,13 @@ export function marked(html: string, attribute: string): { tag: string; text: st
   return [...html.matchAll(pattern)].map(([, tag = '', , inner = '']) => ({ tag, text: textOf(inner).trim() }));
 }
 
-/** What each <Einstellung /> must show for `env` (the form server's fixed windows in minutes). */
+/**
+ * What each <Einstellung /> must show for `env` (the form server's fixed windows in minutes), and
+ * <Formularserver /> the address the forms post to.
+ */
 export function expectedSettings(env: Record<string, string>): Record<string, string | undefined> {
   return {
+    PUBLIC_FORM_ENDPOINT: env['PUBLIC_FORM_ENDPOINT'] ?? new URL(env['SITE_URL'] ?? 'http://127.0.0.1:4321').origin,
     RETENTION_DAYS: env['RETENTION_DAYS'],
     SPAM_RETENTION_DAYS: env['SPAM_RETENTION_DAYS'],
     RATE_LIMIT_MINUTES: String(RATE_LIMIT_WINDOW_MS / 60_000),

@@ -4,7 +4,7 @@
  * an editorial gap is listed. The form server reads the same content and reports the same German
  * message (it uses the build's schemas and checks), so it never starts on content the build rejects.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildProject, createTempProject, type TempProject } from '../../scripts/lib/temp-project.ts';
@@ -59,6 +59,23 @@ describe('content errors in a real build, and the server says the same', { timeo
     expect(result.output).toContain('musterdienst');
     expect(result.output).toContain(message);
     expect(serverProblems(content)).toContain(`offers/musterdienst.mdx, stand: ${message}`);
+  });
+
+  it('a news item without datum is a draft: it builds, is published nowhere and is listed by the build', async () => {
+    const newsFile = join(content, 'news/erste-meldung.mdx');
+    const news = readFileSync(newsFile, 'utf8');
+    const titel = /^titel: (.*)$/m.exec(news)?.[1] ?? '';
+    writeFileSync(newsFile, news.replace(/^datum: .*\n/m, ''));
+    const result = await build();
+    expect(result.code, result.output.slice(-2000)).toBe(0);
+    expect(result.output).toContain('1 Meldung(en) ohne „datum“ – Entwurf, nicht veröffentlicht.');
+    expect(result.output).toContain('  fixtures/content/news/erste-meldung.mdx');
+    expect(existsSync(join(project.root, 'dist/aktuelles/erste-meldung'))).toBe(false);
+    for (const file of ['dist/index.html', 'dist/aktuelles/index.html', 'dist/aktuelles/rss.xml', 'dist/sitemap-0.xml']) {
+      const text = readFileSync(join(project.root, file), 'utf8');
+      expect(text, file).not.toContain('erste-meldung');
+      expect(text, file).not.toContain(titel);
+    }
   });
 
   it('a new editorial gap builds and is listed with file and line', async () => {

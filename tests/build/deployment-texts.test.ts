@@ -13,8 +13,10 @@ import { buildProject, createTempProject, type BuildResult, type TempProject } f
 import { isChecked } from '../../src/lib/checked.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
-import { de } from '../../src/strings/de.ts';
-import { BUILD_DATE, builtPages, expectedSettings, formspree, marked, settings, shownSettings, type BuiltPage } from './built-site.ts';
+import { de, fill } from '../../src/strings/de.ts';
+import { readContent } from '../../server/content.ts';
+import { phoneNumber } from '../../src/lib/phone.ts';
+import { BUILD_DATE, builtPages, expectedSettings, formspree, marked, settings, shownSettings, textOf, type BuiltPage } from './built-site.ts';
 
 const CHECKED_ON = '2025-06-30';
 /** A fictional phone number the own-server copy gets in site.yaml; the Formspree copy gets a gap. */
@@ -53,9 +55,10 @@ function expectConfiguredValues(pages: Map<string, BuiltPage>, env: Record<strin
   const expected = expectedSettings(env);
   for (const [path, page] of pages) {
     for (const [name, value, text] of shownSettings(page.html)) {
-      if (name === 'NOTIFY_TO') {
-        expect(value, `${path}: NOTIFY_TO`).toBe(env['NOTIFY_TO']);
-        expect(text, `${path}: NOTIFY_TO`).toBe(env['NOTIFY_TO']);
+      if (name === 'NOTIFY_TO' || name === 'PUBLIC_FORM_ENDPOINT') {
+        const address = name === 'NOTIFY_TO' ? env['NOTIFY_TO'] : expected[name];
+        expect(value, `${path}: ${name}`).toBe(address);
+        expect(text, `${path}: ${name}`).toBe(address);
       } else {
         expect(value, `${path}: ${name}`).toBe(expected[name]);
         expect(text, `${path}: ${name}`).toMatch(new RegExp(`^${value} \\S`));
@@ -111,9 +114,9 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
   it('the Kontakt page shows the phone number once it is filled in, and no phone line while it is a gap', () => {
     const filled = builtPages(own.root).get('/kontakt/')?.html ?? '';
     const line = marked(filled, 'data-telefon');
-    expect(line.map((element) => element.text)).toEqual([de.contact.phone, PHONE]);
-    expect(filled).toContain(`href="tel:${PHONE.replace(/[^\d+]/g, '')}"`);
-    expect(filled).toContain(`>${PHONE}</a>`);
+    const shown = phoneNumber(PHONE);
+    expect(line.map((element) => element.text)).toEqual([de.contact.phone, textOf(shown.text).trim()]);
+    expect(filled).toContain(`<a href="${shown.href}">${shown.text}</a>`);
     const gap = marked(builtPages(hosted.root).get('/kontakt/')?.html ?? '', 'data-telefon');
     expect(gap).toEqual([]);
     const gapText = gap.map((element) => element.text).join(' ');
@@ -121,20 +124,26 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
     expect(gapText).not.toContain(de.gap);
   });
 
-  it('each offer page invites authorities to get in touch once', () => {
+  it('each offer page invites its target group to get in touch once', () => {
     const pages = builtPages(own.root);
-    const offers = [...pages].filter(([path]) => /^\/angebote\/[^/]+\/$/.test(path));
+    const { site, offers } = readContent(join(own.root, 'content'));
     expect(offers.length).toBeGreaterThan(0);
-    for (const [path, page] of offers) expect(page.text.split(de.offer.startText).length - 1, path).toBe(1);
+    for (const offer of offers) {
+      const invitation = fill(de.offer.startText, { zielgruppe: offer.zielgruppe, organisation: site.organisation.name });
+      expect(pages.get(`/angebote/${offer.id}/`)?.text.split(invitation).length, offer.id).toBe(2);
+    }
   });
 
-  it('an external form endpoint without the operator’s confirmation stops the build with a German message', async () => {
+  it('a Formspree build without the operator’s confirmation, and an external endpoint without its kind, stop the build with a German message', async () => {
     const project = createTempProject(process.cwd(), 'kv-deploy-');
     try {
-      const result = await buildProject(project.root, { PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
-      expect(result.code).not.toBe(0);
-      expect(result.output).toContain('PUBLIC_FORM_ENDPOINT=https://formspree.io: Die Formulare würden ihre Daten an einen anderen Anbieter senden.');
-      expect(result.output).toContain('FORMSPREE_BESTAETIGT=ja');
+      const unconfirmed = await buildProject(project.root, { FORM_BACKEND: 'formspree', PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
+      expect(unconfirmed.code).not.toBe(0);
+      expect(unconfirmed.output).toContain('FORM_BACKEND=formspree: Die Formulare senden ihre Daten an Formspree.');
+      expect(unconfirmed.output).toContain('FORMSPREE_BESTAETIGT=ja');
+      const kindless = await buildProject(project.root, { PUBLIC_FORM_ENDPOINT: 'https://formulare.example' });
+      expect(kindless.code).not.toBe(0);
+      expect(kindless.output).toContain('PUBLIC_FORM_ENDPOINT=https://formulare.example: Die Formulare würden ihre Daten an einen anderen Server senden, FORM_BACKEND ist aber eigener-server.');
     } finally {
       project.remove();
     }

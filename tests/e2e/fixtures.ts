@@ -4,6 +4,7 @@
  */
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from '../../src/lib/accessibility-checks.ts';
 
 export const test = base.extend<{ externalRequests: string[]; axe: () => AxeBuilder }>({
   externalRequests: [
@@ -20,7 +21,8 @@ export const test = base.extend<{ externalRequests: string[]; axe: () => AxeBuil
     { auto: true },
   ],
   axe: async ({ page }, use) => {
-    await use(() => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']));
+    // The statement names these versions and levels (<GepruefteRegeln />): one list for both.
+    await use(() => new AxeBuilder({ page }).withTags([...AXE_TAGS]));
   },
 });
 

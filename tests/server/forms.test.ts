@@ -11,6 +11,7 @@ import {
   interesseFormName,
   OPEN_CHOICE,
   readFormKeys,
+  stepsAfterForm,
   validateSubmission,
   withSchema,
   type FormDefinition,
@@ -32,8 +33,19 @@ describe('the form registry', () => {
       expect(form?.path).toBe(`/angebote/${offer.id}/interesse/`);
       expect(form?.thankYouPath).toBe(`/angebote/${offer.id}/interesse/danke/`);
       expect(form?.submissionName).toBe(`Interessenbekundung ${offer.titel}`);
-      expect(form?.nextSteps).toEqual(offer.schritte);
+      const after = stepsAfterForm(offer.schritte).map(({ titel, beschreibung, punkte }) => ({ titel, beschreibung, ...(punkte === undefined ? {} : { punkte }) }));
+      expect(form?.nextSteps).toEqual(after);
     }
+  });
+
+  it('„Wie es weitergeht“ starts after the step the form itself does, not with it', () => {
+    const offer = fixture.offers.find((o) => o.schritte.some((step) => step.formular));
+    expect(offer, 'a fixture offer marks its form step').toBeDefined();
+    const formStep = offer!.schritte.find((step) => step.formular)!;
+    const next = fixtureForms.get(interesseFormName(offer!.id))?.nextSteps.map((step) => step.titel) ?? [];
+    expect(next).not.toContain(formStep.titel);
+    expect(next).toEqual(offer!.schritte.slice(offer!.schritte.indexOf(formStep) + 1).map((step) => step.titel));
+    expect(stepsAfterForm([{ titel: 'A', beschreibung: 'a' }, { titel: 'B', beschreibung: 'b' }]).map((step) => step.titel)).toEqual(['A', 'B']);
   });
 
   it('offers each offer its own Antragsstrecken, in file order, each once, and "Noch offen – Beratung gewünscht"', () => {
@@ -134,21 +146,35 @@ describe('interest form schema', () => {
   it('rejects an e-mail address in the wrong format with TYPE_EMAIL', () => {
     for (const email of ['erika', 'erika@stadt', 'a b@stadt.de']) {
       expect(errorsOf(validInteresse({ email }))).toEqual([
-        { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de' },
+        { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de' },
       ]);
     }
   });
 
   it('takes the 5-digit Kreisschlüssel and the 8-digit Gemeindeschlüssel from NRW, nothing else', () => {
     for (const ags of ['', '05913', '05 958', '05913000', '05 314 000']) expect(errorsOf(validInteresse({ ags })), ags).toEqual([]);
-    const format = 'Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05913 oder 05913000';
+    const format = 'Geben Sie den Kreisschlüssel mit 5 Ziffern oder den Gemeindeschlüssel mit 8 Ziffern ein, z. B. 05978 (Kreis Unna) oder 05913000 (Stadt Dortmund)';
     for (const ags of ['0591', '059130', '0591300', '059130001', '05a13000']) expect(errorsOf(validInteresse({ ags }))[0]?.message, ags).toBe(format);
     for (const ags of ['09162', '09162000']) {
-      expect(errorsOf(validInteresse({ ags }))[0]?.message, ags).toBe('Geben Sie einen Schlüssel aus Nordrhein-Westfalen ein, er beginnt mit 05');
+      expect(errorsOf(validInteresse({ ags }))[0]?.message, ags).toBe('Geben Sie einen Schlüssel aus Nordrhein-Westfalen ein. Er beginnt mit 05');
     }
     const field = interesse.fields.find((f) => f.name === 'ags');
     expect(field?.label).toMatch(/Gemeinde- oder Kreisschlüssel/);
     expect(field?.hint).toMatch(/5 Ziffern.*Kreis.*8 Ziffern.*Gemeinde/);
+  });
+
+  it('the key hint gives a Kreis with 5 digits and a Stadt with 8 as examples, each accepted, in whole sentences', () => {
+    const hint = interesse.fields.find((f) => f.name === 'ags')?.hint ?? '';
+    expect(hint).toContain('In Nordrhein-Westfalen beginnt er mit 05. Zum Beispiel: 05978 (Kreis Unna) oder 05913000 (Stadt Dortmund).');
+    const examples = [...hint.matchAll(/\b(\d+) \((Kreis|Stadt) [^)]+\)/g)].map(([, key = '', kind]) => ({ key, kind }));
+    expect(examples.map(({ key, kind }) => `${kind} ${key.length}`)).toEqual(['Kreis 5', 'Stadt 8']);
+    for (const { key } of examples) expect(errorsOf(validInteresse({ ags: key })), key).toEqual([]);
+  });
+
+  it('labels carry no optional mark of their own: the form adds one word to every optional field, as the privacy notice does', () => {
+    for (const form of [interesse, barrier]) {
+      for (const field of form.fields) expect(field.label, field.name).not.toMatch(/optional|freiwillig/i);
+    }
   });
 
   it('accepts Antragsstrecken as one string or a list, only from the offer', () => {

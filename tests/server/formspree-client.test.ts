@@ -40,7 +40,7 @@ describe('@formspree/core against our backend', () => {
     expect(isSubmissionError(result)).toBe(true);
     if (!isSubmissionError(result)) return;
     expect(result.getFieldErrors('email')).toEqual([
-      { code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de' },
+      { code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de' },
     ]);
     expect(result.getFieldErrors('behoerde')).toEqual([{ code: 'REQUIRED_FIELD_EMPTY', message: 'Geben Sie den Namen Ihrer Behörde ein' }]);
     expect(result.getFormErrors()).toEqual([]);

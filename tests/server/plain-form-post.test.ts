@@ -49,7 +49,7 @@ describe('plain form post (no JavaScript)', () => {
     expect(html).toContain(`<title>Fehler: ${interesse.texts.pageTitle}`);
     expect(html).toContain('Es gibt ein Problem');
     expect(html).toContain('<a href="#behoerde">Geben Sie den Namen Ihrer Behörde ein</a>');
-    expect(html).toContain('<a href="#email">Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de</a>');
+    expect(html).toContain('<a href="#email">Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de</a>');
     expect(html).toMatch(/<p id="email-error"[^>]*><span class="visually-hidden">Fehler:<\/span> Geben Sie eine E-Mail-Adresse/);
     expect(html).toContain('aria-describedby="email-hint email-error"');
     expect(html).not.toContain('<script>alert(1)</script>');

@@ -75,7 +75,7 @@ describe('security headers', () => {
     try {
       writeFileSync(join(site.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script>`);
       mkdirSync(join(site.path, '_kv'));
-      const manifest = { version: 1, scriptHashes: ["'sha256-vom-Build'"], deployment: { RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30 } };
+      const manifest = { version: 1, scriptHashes: ["'sha256-vom-Build'"], deployment: { FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30 } };
       writeFileSync(join(site.path, MANIFEST_FILE), JSON.stringify(manifest));
       const built = await createTestApp({ DIST_DIR: site.path });
       const csp = String((await built.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);

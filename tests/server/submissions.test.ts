@@ -64,7 +64,7 @@ describe('POST /f/:formKey with JSON', () => {
     const body = expectErrorBody(res.body, 'REQUIRED_FIELD_EMPTY');
     expect(body.errors).toEqual([
       { field: 'behoerde', code: 'REQUIRED_FIELD_EMPTY', message: 'Geben Sie den Namen Ihrer Behörde ein' },
-      { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@stadt.de' },
+      { field: 'email', code: 'TYPE_EMAIL', message: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de' },
       { field: 'antragsstrecken', code: 'REQUIRED_FIELD_EMPTY', message: 'Wählen Sie mindestens eine Antragsstrecke aus' },
     ]);
     expect((await t.app.store.listSubmissions(INTERESSE))).toHaveLength(0);

@@ -99,6 +99,16 @@ describe('errors written for editors', () => {
     expect(messages(siteSchema.safeParse(site))[0]).toMatch(/^organisation\.anschrift\.plz: Das Feld „organisation → anschrift → plz“/);
   });
 
+  it('a phone number may be written as people write it or be a gap; a text without digits is refused', () => {
+    const site = load(readFileSync(`${FIXTURE}/site/site.yaml`, 'utf8')) as { organisation: Record<string, unknown> };
+    const withPhone = (telefon: string) => siteSchema.safeParse({ ...site, organisation: { ...site.organisation, telefon } });
+    expect(withPhone('0231 123456-0').success).toBe(true);
+    expect(withPhone('[LÜCKE: Telefonnummer]').success).toBe(true);
+    expect(messages(withPhone('folgt'))).toEqual([
+      'organisation.telefon: Das Feld „organisation → telefon“ enthält keine Ziffer. Tragen Sie die Telefonnummer ein, z. B. "0231 123456-0", oder markieren Sie sie als [LÜCKE: …].',
+    ]);
+  });
+
   it('a news item with an empty headline is refused', () => {
     expect(messages(newsSchema.safeParse({ titel: '  ', beschreibung: 'Eine Meldung mit leerer Überschrift.', datum: '2024-01-01' }))).toEqual([
       'titel: Das Feld „titel“ ist leer. Tragen Sie die Überschrift der Meldung ein.',

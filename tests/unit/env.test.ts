@@ -4,8 +4,8 @@ import { loadConfig } from '../../server/config.ts';
 
 describe('the environment is read through one schema with German messages that name the variable', () => {
   it('gives the documented defaults when nothing is set, and treats blank as unset', () => {
-    expect(readDeploymentEnv({})).toEqual({ RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_PASSWORD: false });
-    expect(readDeploymentEnv({ RETENTION_DAYS: '  ', PUBLIC_FORM_ENDPOINT: '' })).toEqual({ RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_PASSWORD: false });
+    expect(readDeploymentEnv({})).toEqual({ FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_PASSWORD: false });
+    expect(readDeploymentEnv({ RETENTION_DAYS: '  ', PUBLIC_FORM_ENDPOINT: '' })).toEqual({ FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_PASSWORD: false });
   });
 
   it('reads of ADMIN_PASSWORD only whether it is set, never the password', () => {

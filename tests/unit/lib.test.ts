@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
-import { phaseOrderProblems, phaseRange, phaseStatus } from '../../src/lib/cost-phases.ts';
+import { phaseOrderProblems, phaseRange, phaseStatus, phaseStatusText } from '../../src/lib/cost-phases.ts';
 import { berlinWallClock, berlinYear, formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
@@ -11,6 +11,7 @@ import { integrityProblems, markdownComponentProblems, sameTextProblems, titlePr
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { hoistIslandStyle } from '../../src/lib/island-style.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
+import { offerPageTexts } from '../../src/forms/index.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
@@ -39,6 +40,15 @@ describe('cost phases', () => {
     expect(phaseRange(anlage3)).toBe('ab 01.01.2024');
     expect(phaseRange({ von: day('2024-01-01'), bis: day('2024-12-31') })).toBe('01.01.2024 bis 31.12.2024');
     expect(() => phaseRange({})).toThrow(/von/);
+  });
+
+  it('says a phase applies now only for checked facts; unchecked, it states what the source said', () => {
+    const today = day('2031-02-03');
+    expect(phaseStatusText(anlage3, today, { stand: day('2030-06-30'), originalJahr: 2023 })).toBe('gilt jetzt');
+    expect(phaseStatusText(anlage3, today, { originalJahr: 2023 })).toBe('gilt laut Originalseite (2023) ab 01.01.2024');
+    expect(phaseStatusText({ von: day('2032-01-01') }, today, { originalJahr: 2023 })).toBe('gilt laut Originalseite (2023) ab 01.01.2032');
+    expect(phaseStatusText({ von: day('2030-01-01'), bis: day('2031-12-31') }, today, {})).toBe('gilt laut den Quellen dieser Seite vom 01.01.2030 bis 31.12.2031');
+    expect(phaseStatusText(federal, today, { originalJahr: 2023 })).toBe('abgeschlossen');
   });
 
   it('finds phases that overlap or leave their order open', () => {
@@ -220,15 +230,25 @@ describe('page title length', () => {
 });
 
 describe('titles and descriptions two pages share', () => {
+  const page = (file: string, title: string, text: string) => ({ file, titles: [title], description: { field: 'beschreibung', text } });
+
   it('names both files and the field; a page may repeat its own text', () => {
-    const a = { file: 'content/news/a.mdx', titles: ['Neu'], beschreibung: 'Eine Meldung über etwas Neues.' };
-    const b = { file: 'content/news/b.mdx', titles: ['Neu'], beschreibung: 'Eine andere Meldung über anderes.' };
-    const c = { file: 'content/pages/c.mdx', titles: ['Seite C'], beschreibung: a.beschreibung };
+    const a = page('content/news/a.mdx', 'Neu', 'Eine Meldung über etwas Neues.');
+    const b = page('content/news/b.mdx', 'Neu', 'Eine andere Meldung über anderes.');
+    const c = page('content/pages/c.mdx', 'Seite C', a.description.text);
     expect(sameTextProblems([a, b, c])).toEqual([
       'content/news/b.mdx, Feld „titel“: „Neu“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.',
-      `content/pages/c.mdx, Feld „beschreibung“: „${a.beschreibung}“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`,
+      `content/pages/c.mdx, Feld „beschreibung“: „${a.description.text}“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`,
     ]);
     expect(sameTextProblems([{ ...a, titles: ['Neu', 'Neu'] }])).toEqual([]);
+  });
+
+  it('names an offer’s description by the field its file has, kurzbeschreibung', () => {
+    const news = page('content/news/a.mdx', 'Meldung', 'Ein Satz, den zwei Dateien haben.');
+    const offer = offerPageTexts('content/offers/dienst.md', { id: 'dienst', titel: 'Dienst', kurzbeschreibung: news.description.text, leistungen: [], schritte: [] });
+    expect(sameTextProblems([news, offer])).toEqual([
+      `content/offers/dienst.md, Feld „kurzbeschreibung“: „${news.description.text}“ steht schon in content/news/a.mdx. Jede Seite braucht ihren eigenen Text; ändern Sie eine der beiden.`,
+    ]);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * The editors' guide (REDAKTION.md), walked on a copy of the project as an editor would: replace a
- * stand-in PDF and set `platzhalter: false`, fill one gap, add a contact, add a news item and add a
- * second offer from the guide's templates (used as they are, with the placeholders filled in). Once
- * the editors have replaced every stand-in PDF or filled every gap written in YAML, the walk first
- * puts one of each into its copy, so that both steps always run. Then
- * the build passes, the new offer has its page and its form, the real server accepts a submission to
- * it, and the content-independent browser checks (tests/e2e/any-content) pass on the copy's build.
+ * stand-in PDF and set `platzhalter: false`, fill the phone gap with a number written as people write
+ * it, add a contact, add a news item and add a second offer from the guide's templates (used as they
+ * are, with the placeholders filled in). Once the editors have replaced every stand-in PDF or filled
+ * the phone number, the walk first puts a stand-in or the phone gap back into its copy, so that both
+ * steps always run. Then the build passes, the new offer has its page and its form, the real server
+ * accepts a submission to it, html-validate passes on the copy's build, and the content-independent
+ * browser checks (tests/e2e/any-content) pass on it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createTempProject, type BuildResult, type TempProject } from '../../scripts/lib/temp-project.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { findGaps } from '../../src/lib/gaps.ts';
+import { findGaps, isGap, type Gap } from '../../src/lib/gaps.ts';
+import { phoneNumber } from '../../src/lib/phone.ts';
 import { isoDate } from '../../src/lib/dates.ts';
 import { de } from '../../src/strings/de.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
@@ -25,6 +27,8 @@ import { guide, templateUnder } from './guide.ts';
 const today = isoDate(new Date());
 const steps = guide(process.cwd());
 const NEW = { offer: 'redaktionstest-dienst', download: 'redaktionstest-vertrag', contact: 'rita-redaktionstest', news: 'redaktionstest-meldung' };
+/** The phone number the walk writes into the phone gap, as people write it (space and hyphen). */
+const PHONE_AS_WRITTEN = '0231 222438-0';
 /** The stand-in download the walk adds when the content has no stand-in PDF an offer lists. */
 const SEEDED_STAND_IN = 'redaktionstest-platzhalter';
 
@@ -59,7 +63,7 @@ function listedStandInPdf(): string | undefined {
 }
 
 /** Every content file with its gaps, as the build lists them. */
-function gapsOfCopy(): { file: string; what: string }[] {
+function gapsOfCopy(): Gap[] {
   const files = readdirSync(path('content'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(ya?ml|mdx?)$/.test(e.name));
   return files.flatMap((e) => findGaps(join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')));
 }
@@ -85,12 +89,11 @@ describe("the editors' guide, walked on a copy of the project", () => {
       standIn = `${SEEDED_STAND_IN}.yaml`;
       seededStandIn = true;
     }
-    if (!gapsOfCopy().some((g) => /\.ya?ml$/.test(g.file))) {
-      const site = read('content/site/site.yaml');
-      const telefon = /^(\s+telefon: ).*$/m;
-      if (!telefon.test(site)) throw new Error('content/site/site.yaml: keine Zeile „telefon:“; passen Sie tests/walk/editors-guide.test.ts an.');
-      write(site.replace(telefon, '$1"[LÜCKE: Telefonnummer, vom Redaktionstest eingesetzt]"'), 'content/site/site.yaml');
-    }
+    const site = read('content/site/site.yaml');
+    const telefon = /^(\s+telefon: )(.*)$/m;
+    const phoneLine = telefon.exec(site);
+    if (phoneLine === null) throw new Error('content/site/site.yaml: keine Zeile „telefon:“; passen Sie tests/walk/editors-guide.test.ts an.');
+    if (!isGap(phoneLine[2] ?? '')) write(site.replace(telefon, '$1"[LÜCKE: Telefonnummer, vom Redaktionstest eingesetzt]"'), 'content/site/site.yaml');
     gapsBefore = gapsOfCopy().length;
 
     // "Eine Download-Datei ersetzen": a stand-in PDF an offer lists.
@@ -100,11 +103,11 @@ describe("the editors' guide, walked on a copy of the project", () => {
     write(yaml.replace(/^platzhalter: true$/m, 'platzhalter: false').replace(/^stand: .*$/m, `stand: ${today}`), 'content/downloads', standIn);
     replaced = { yaml: standIn, pdf: file };
 
-    // "Redaktionelle Lücken": fill the first gap written in YAML.
-    const gap = gapsOfCopy().find((g) => /\.ya?ml$/.test(g.file));
+    // "Redaktionelle Lücken": fill the phone gap in site.yaml with a number as people write it.
+    const gap = gapsOfCopy().find((g) => g.file.endsWith(join('site', 'site.yaml')) && telefon.test(readFileSync(g.file, 'utf8').split('\n')[g.line - 1] ?? ''));
     if (gap !== undefined) {
       const text = readFileSync(gap.file, 'utf8');
-      writeFileSync(gap.file, text.replace(`[LÜCKE: ${gap.what}]`, 'Ausgefüllt im Redaktionstest'));
+      writeFileSync(gap.file, text.replace(`[LÜCKE: ${gap.what}]`, PHONE_AS_WRITTEN));
       filled = gap;
     }
 
@@ -115,8 +118,10 @@ describe("the editors' guide, walked on a copy of the project", () => {
 
     // "Eine Meldung (Aktuelles) hinzufügen".
     const news = templateUnder(steps, 'Eine Meldung (Aktuelles) hinzufügen');
+    // Published today: the guide's template carries `# datum: JJJJ-MM-TT` (a draft until the # goes).
+    if (!/^# datum: JJJJ-MM-TT$/m.test(news)) throw new Error('Redaktionsleitfaden: die Vorlage unter „Eine Meldung (Aktuelles) hinzufügen“ hat keine Zeile „# datum: JJJJ-MM-TT“.');
     // A headline with ": " needs quotes (the guide says so; without them the build stops).
-    write(news.replace('Überschrift der Meldung', '"Redaktionstest: eine neue Meldung"').replace(/^datum: .*$/m, `datum: ${today}`), 'content/news', `${NEW.news}.mdx`);
+    write(news.replace('Überschrift der Meldung', '"Redaktionstest: eine neue Meldung"').replace(/^# datum: JJJJ-MM-TT$/m, `datum: ${today}`), 'content/news', `${NEW.news}.mdx`);
 
     // "Eine Download-Datei hinzufügen" and "Ein neues Angebot hinzufügen".
     writeFileSync(path('public/downloads', `${NEW.download}.pdf`), await pdf(1));
@@ -128,7 +133,7 @@ describe("the editors' guide, walked on a copy of the project", () => {
       .replaceAll('<name-des-downloads>', NEW.download)
       .replaceAll('<vorname-nachname>', NEW.contact)
       .replace(/^stand: .*$/m, `stand: ${today}`)
-      .replace(/^veroeffentlicht: .*$/m, `veroeffentlicht: ${today}`);
+      .replace(/^# veroeffentlicht: JJJJ-MM-TT$/m, `veroeffentlicht: ${today}`);
     if (seededStandIn && !/^downloads:\n/m.test(offer)) throw new Error('Redaktionsleitfaden: die Vorlage unter „Ein neues Angebot hinzufügen“ hat keine Zeile „downloads:“.');
     write(seededStandIn ? offer.replace(/^downloads:\n/m, `downloads:\n  - ${SEEDED_STAND_IN}\n`) : offer, 'content/offers', `${NEW.offer}.mdx`);
 
@@ -163,6 +168,14 @@ describe("the editors' guide, walked on a copy of the project", () => {
     expect(filled).toBeDefined();
     expect(gapCount(build.output)).toBe(gapsBefore - 1);
     expect(build.output).not.toContain(filled?.what);
+  });
+
+  it('the phone number written as people write it is an unbreakable tel: link on the Kontakt page, and html-validate passes on the copy', () => {
+    const { text, href } = phoneNumber(PHONE_AS_WRITTEN);
+    expect(html('kontakt')).toContain(`<a href="${href}">${text}</a>`);
+    // The copy has no .htmlvalidate.json of its own: the project's rules, as in the html-validate step of npm test.
+    const run = spawnSync('npx', ['html-validate', '--config', '.htmlvalidate.json', path('dist')], { encoding: 'utf8', timeout: 300_000 });
+    expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-4000)).toBe(0);
   });
 
   it('the new contact is on its offer page and the contact page', () => {

@@ -61,6 +61,16 @@ function Checkbox({ id, name, option, label, value, ...aria }: { id: string; nam
   );
 }
 
+/** The label text, with the mark every optional field carries (the privacy notice lists fields the same way). */
+function Label({ field }: { field: FieldDefinition }) {
+  return (
+    <>
+      {field.label}
+      {field.required ? null : ` ${s.optionalMark}`}
+    </>
+  );
+}
+
 export function Field({ field, error, value, count }: FieldProps) {
   const groupClass = `form-group${error === undefined ? '' : ' form-group--error'}`;
   const aria = { 'aria-invalid': error === undefined ? undefined : true, 'aria-describedby': describedBy(field, error) };
@@ -68,7 +78,9 @@ export function Field({ field, error, value, count }: FieldProps) {
     return (
       <div class={groupClass}>
         <fieldset aria-describedby={aria['aria-describedby']} class="form-fieldset">
-          <legend class="form-label">{field.label}</legend>
+          <legend class="form-label">
+            <Label field={field} />
+          </legend>
           <Hint field={field} />
           <ErrorMessage field={field} error={error} />
           <div class="form-checkboxes">
@@ -86,7 +98,7 @@ export function Field({ field, error, value, count }: FieldProps) {
   return (
     <div class={groupClass}>
       <label for={field.name} class="form-label">
-        {field.label}
+        <Label field={field} />
       </label>
       <Hint field={field} />
       <ErrorMessage field={field} error={error} />

@@ -6,6 +6,7 @@
  */
 import type { Ref, TargetedEvent, TargetedMouseEvent, TargetedSubmitEvent } from 'preact';
 import { formStrings as s } from '../../strings/form.ts';
+import { fill } from '../../strings/template.ts';
 import { HONEYPOT_FIELD, NEXT_FIELD } from '../protocol.ts';
 import type { FieldDefinition, FieldError, FormMeta } from '../types.ts';
 import type { CountState } from './CharacterCount.tsx';
@@ -62,7 +63,7 @@ export function FormView(props: FormViewProps) {
       {props.failure !== undefined && (
         <Failure form={form} {...props.failure} postfach={props.postfach} focusRef={island?.failureRef} autoFocus={focusOnLoad} />
       )}
-      <p class="form-hint">{s.requiredNote}</p>
+      <p class="form-hint">{fill(s.requiredNote, { optional: s.optionalMark })}</p>
       {form.fields.map((field) => (
         <Field key={field.name} field={field} error={errorByField.get(field.name)} value={values?.[field.name]} count={props.counts?.[field.name]} />
       ))}

@@ -4,7 +4,9 @@
  */
 import { test, expect } from '../fixtures.ts';
 import { fixture } from '../content.ts';
-import { de } from '../../../src/strings/de.ts';
+import { de, fill } from '../../../src/strings/de.ts';
+import { phaseRange } from '../../../src/lib/cost-phases.ts';
+import { offerPath } from '../../../src/lib/routes.ts';
 
 const offer = fixture.offers[0]!;
 const OFFER = `/angebote/${offer.id}/`;
@@ -34,6 +36,31 @@ test.describe('the offer page shows every fact of its offer file', () => {
     }
     await expect(phases.first()).toContainText('Status: abgeschlossen');
     await expect(phases.last()).toContainText('Status: gilt jetzt');
+  });
+
+  test('an offer whose facts no editor has checked states its current phase as its source did, never as applying now', async ({ page }) => {
+    const unchecked = fixture.offers.find((o) => o.stand === undefined && o.originalseite !== undefined);
+    expect(unchecked, 'the fixture has an offer without stand, with an original page').toBeDefined();
+    await page.goto(offerPath(unchecked!.id));
+    const costs = page.getByRole('region', { name: 'Kosten' });
+    const current = unchecked!.kostenphasen.at(-1)!;
+    await expect(costs.getByRole('listitem').last()).toContainText(`Status: gilt laut Originalseite (${unchecked!.originalseite!.jahr}) ${phaseRange(current)}`);
+    await expect(costs).not.toContainText(de.offer.phaseStatus.aktuell);
+  });
+
+  test('the call to action invites the offer’s target group as the original page did, and the cost intro refers to the OZG-Leistungen above it', async ({ page }) => {
+    const invitation = page.getByRole('region', { name: de.offer.startHeading });
+    await expect(invitation).toContainText(`${fill(de.offer.startText, { zielgruppe: offer.zielgruppe, organisation: site.name })} ${de.offer.startEmail} ${site.postfach}.`);
+    await expect(page.getByRole('region', { name: de.offer.costsHeading })).toContainText(de.offer.costsIntro);
+    const leistungenAboveCosts = await page.evaluate(
+      ([leistungen, costs]) => {
+        const heading = [...document.querySelectorAll('h3')].find((h) => h.textContent === leistungen);
+        const intro = [...document.querySelectorAll('p')].find((p) => p.textContent === costs);
+        return heading !== undefined && intro !== undefined && (heading.compareDocumentPosition(intro) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      },
+      [de.offer.leistungenHeading, de.offer.costsIntro],
+    );
+    expect(leistungenAboveCosts, '„o. g. OZG-Leistungen“: the Leistungen are listed above the costs').toBe(true);
   });
 
   test('downloads: each document with type, size and pages, served as PDF; stand-ins are marked', async ({ page, request }) => {
