@@ -41,6 +41,7 @@ export default getViteConfig({
           exclude: once,
           env: { KV_TEST_STORE: 'postgres' },
           globalSetup: ['tests/lib/postgres-setup.ts'],
+          setupFiles: ['tests/lib/pg-warnings.ts'],
         },
       },
     ],

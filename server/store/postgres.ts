@@ -61,12 +61,14 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     connectionTimeoutMillis: 5_000,
     query_timeout: 15_000,
     idleTimeoutMillis: 30_000,
+    // Awaited before the pool hands the new connection out: the setting never runs beside the
+    // caller's first query (a 'connect' listener did, pg's "already executing a query" warning).
+    onConnect: async (client) => {
+      await client.query('SET synchronous_commit TO on');
+    },
   });
   // An idle connection lost (server restarted) is dropped by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => {
-    client.query('SET synchronous_commit TO on').catch(() => undefined);
-  });
 
   let migrated: Promise<number> | null = null;
   function ready(): Promise<number> {
