@@ -65,6 +65,8 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   // First: a server whose settings differ from the build's does not start at all.
   const { distDir, scriptHashes } = readBuiltSite(config);
+  // The security headers of every response (set below, before the first request).
+  let headers: Record<string, string> = {};
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     // A hop count becomes a function, the form Fastify's types accept.
@@ -73,6 +75,17 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     forceCloseConnections: 'idle',
     logController: new OneLinePerRequest(),
     return503OnClosing: true,
+    // A URL Fastify cannot route (GET /%, a parameter too long) is answered before any hook runs:
+    // with the same headers as every response, and a fixed text that never echoes the path.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      return reply
+        .code(status)
+        .headers(headers)
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(status >= 500 ? serverStrings.internalError : serverStrings.badRequest);
+    },
     ...serverTimeouts(config.http),
   });
   capConnectionsPerAddress(app.server, config.http.connectionsPerAddress, proxyList(config.trustProxy));
@@ -134,7 +147,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   // The same headers as static hosting (policy/headers.ts), on every response. HSTS when the
   // site is HTTPS, or when a trusted proxy says the request came over HTTPS.
   const https = config.siteUrl.startsWith('https:');
-  const headers = securityHeaders({
+  headers = securityHeaders({
     scriptHashes,
     formOrigins: [...config.allowedOrigins, ...(config.formEndpointOrigin === null ? [] : [config.formEndpointOrigin])].filter(
       (origin) => origin !== config.siteUrl,

@@ -42,7 +42,9 @@ export type Expected =
   | { kind: 'success' }
   | { kind: 'errors'; errors: readonly { field?: string; code: string }[] }
   | { kind: 'redirect'; to: RegExp }
-  | { kind: 'html'; contains: readonly string[] };
+  | { kind: 'html'; contains: readonly string[] }
+  /** A fixed plain text (answers before any route, e. g. to a malformed URL). */
+  | { kind: 'text'; equals: string };
 
 interface Effect {
   /** New submissions in the list (not spam). */
@@ -184,6 +186,9 @@ describe(title, () => {
       // status and reply shape
       expect(reply.status, reply.text.slice(0, 300)).toBe(c.status);
       expect(reply.headers['cache-control']).toBe('no-store');
+      // Every answer carries the security headers, errors Fastify answers itself included.
+      expect(reply.headers['content-security-policy'], 'Content-Security-Policy').toMatch(/default-src 'self'/);
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
       let reference: string | undefined;
       switch (c.reply.kind) {
         case 'success': {
@@ -214,6 +219,11 @@ describe(title, () => {
         case 'html': {
           expect(reply.headers['content-type']).toMatch(/^text\/html/);
           for (const text of c.reply.contains) expect(reply.text).toContain(text);
+          break;
+        }
+        case 'text': {
+          expect(reply.headers['content-type']).toMatch(/^text\/plain/);
+          expect(reply.text).toBe(c.reply.equals);
           break;
         }
       }

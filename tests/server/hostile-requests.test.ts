@@ -115,6 +115,16 @@ const cases: Case[] = [
   // ── requests that are not submissions ──────────────────────────────────────────────────────
   { name: 'unknown form', req: { path: '/f/gibt-es-nicht', body: validInteresse() }, status: 404, reply: errors({ code: 'FORM_NOT_FOUND' }), effect: nothing },
   { name: 'form key with an encoded CRLF', req: { path: '/f/interesse%0d%0aSet-Cookie:%20x=1', body: validInteresse() }, status: 404, reply: errors({ code: 'FORM_NOT_FOUND' }), effect: nothing },
+  // Fastify answers these before any route or hook: the same headers, a fixed text, no echo.
+  { name: 'malformed URL GET /%', req: { method: 'GET', path: '/%', headers: { accept: 'text/html' } }, status: 400, reply: { kind: 'text', equals: 'Ungültige Anfrage' }, effect: nothing },
+  {
+    name: 'malformed URL with markup POST /f/%<script>',
+    req: { path: '/f/%<script>alert(1)</script>', body: validInteresse() },
+    status: 400,
+    reply: { kind: 'text', equals: 'Ungültige Anfrage' },
+    effect: nothing,
+  },
+  { name: 'form key longer than the router allows', req: { path: `/f/${'x'.repeat(500)}`, body: validInteresse() }, status: 414, reply: { kind: 'text', equals: 'Ungültige Anfrage' }, effect: nothing },
   { name: 'GET on the endpoint', req: { method: 'GET', headers: { accept: 'application/json' } }, status: 405, reply: errors({ code: 'METHOD_NOT_ALLOWED' }), effect: nothing },
   { name: 'post from a foreign origin', req: { headers: { ...json, origin: 'https://evil.example' }, body: validInteresse() }, status: 403, reply: errors({ code: 'BLOCKED' }), effect: nothing },
   // A sandboxed iframe on any website sends "Origin: null".
