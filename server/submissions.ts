@@ -26,7 +26,7 @@ import { notSentPage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
 import { logWithResponse } from './request-log.ts';
 import { StorageUnavailable, type ResilientStore } from './store/index.ts';
-import { isPlainObject, problemMessages, readSubmissionBody, registerBodyParsers, SubmissionProblem } from './submission-body.ts';
+import { checkFieldValues, isPlainObject, problemMessages, readSubmissionBody, registerBodyParsers, SubmissionProblem } from './submission-body.ts';
 
 /** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
 const FORMSPREE_REQUEST_HEADERS = ['content-type', 'accept', 'formspree-client', 'formspree-session-data'];
@@ -148,6 +148,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       }
 
       const body = await readSubmissionBody(request);
+      checkFieldValues(body, [...form.fields.map((field) => field.name), HONEYPOT_FIELD, NEXT_FIELD]);
 
       const honeypot = body[HONEYPOT_FIELD];
       const isSpam = honeypot !== undefined && honeypot !== null && honeypot !== '' && !(Array.isArray(honeypot) && honeypot.every((v) => v === ''));

@@ -79,7 +79,24 @@ const cases: Case[] = [
   { name: 'JSON null', req: { body: 'null' }, status: 400, reply: errors({ code: 'INVALID_BODY' }), effect: nothing },
   { name: 'empty JSON body', req: { body: '' }, status: 400, reply: errors({ code: 'INVALID_BODY' }), effect: nothing },
   { name: '__proto__ in JSON', req: { body: `{"__proto__":{"isAdmin":true},${JSON.stringify(validInteresse()).slice(1)}` }, status: 400, reply: errors({ code: 'INVALID_BODY' }), effect: nothing },
-  withFields('an object where text belongs', { behoerde: { $gt: '' } }, 422, errors({ field: 'behoerde', code: 'TYPE_TEXT' }), nothing),
+  // A field's value is a text or a list of texts (null: not given); anything else is unreadable.
+  withFields('an object where text belongs', { behoerde: { $gt: '' } }, 400, errors({ code: 'INVALID_BODY' }), nothing),
+  withFields('a number where text belongs', { telefon: 2311234 }, 400, errors({ code: 'INVALID_BODY' }), nothing),
+  withFields('a list of objects for the choices', { antragsstrecken: [{ $ne: '' }] }, 400, errors({ code: 'INVALID_BODY' }), nothing),
+  {
+    name: 'JSON nested 15,000 lists deep in a field',
+    req: { body: JSON.stringify(validInteresse({ nachricht: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', `${'['.repeat(15_000)}"x"${']'.repeat(15_000)}`) },
+    status: 400,
+    reply: errors({ code: 'INVALID_BODY' }),
+    effect: nothing,
+  },
+  {
+    name: 'JSON nested 15,000 lists deep in the honeypot',
+    req: { body: JSON.stringify(validInteresse({ _gotcha: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', `${'['.repeat(15_000)}"x"${']'.repeat(15_000)}`) },
+    status: 400,
+    reply: errors({ code: 'INVALID_BODY' }),
+    effect: nothing,
+  },
   withFields('null for a required field', { behoerde: null }, 422, errors({ field: 'behoerde', code: 'REQUIRED_FIELD_MISSING' }), nothing),
   withFields('a choice that is not offered', { antragsstrecken: ['Erwerbstätigkeit', 'DROP TABLE submissions'] }, 422, errors({ field: 'antragsstrecken', code: 'TYPE_TEXT' }), nothing),
   {
