@@ -1,6 +1,7 @@
 /**
  * The admin overview (GET /admin/): one table per form with every stored submission, the XLSX and CSV
- * exports, the spam count and the state of the outbox. Every value is text, escaped by Preact.
+ * exports, the spam count and the state of the outbox. Every value is text, escaped by Preact, and
+ * isolated in <bdi> (its writing direction stays inside its cell).
  */
 import { adminStrings as s } from '../../src/strings/admin.ts';
 import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../format.ts';
@@ -54,7 +55,8 @@ function Section({ form, total, submissions, spam }: AdminSection) {
                   <td>{formatDate(submission.receivedAt)}</td>
                   {form.fields.map((field) => (
                     <td key={field.name} style={{ whiteSpace: 'pre-wrap' }}>
-                      {displayValue(field, submission.data[field.name])}
+                      {/* Isolated: a right-to-left text cannot turn the cells around it. */}
+                      <bdi>{displayValue(field, submission.data[field.name])}</bdi>
                     </td>
                   ))}
                 </tr>

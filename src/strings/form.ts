@@ -69,6 +69,7 @@ export const formStrings = {
   messages: {
     lineBreak: 'Schreiben Sie die Angabe „{feld}“ in eine Zeile, ohne Zeilenumbruch',
     controlCharacters: 'Das Feld „{feld}“ enthält unsichtbare Steuerzeichen. Tippen Sie den Text neu ein, statt ihn einzufügen',
+    invisibleCharacters: 'Das Feld „{feld}“ enthält unsichtbare Zeichen oder Zeichen, die die Schreibrichtung ändern. Tippen Sie die Angabe neu ein, statt sie einzufügen',
   },
   thanks: {
     back: 'Zurück zur Startseite',

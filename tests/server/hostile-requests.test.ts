@@ -184,4 +184,4 @@ const cases: Case[] = [
   },
 ];
 
-hostileInput('hostile requests', cases, 30);
+hostileInput('hostile requests', cases, 40);
