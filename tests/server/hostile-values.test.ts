@@ -164,6 +164,15 @@ const cases: Case[] = [
     reply: errors({ field: 'nachricht', code: 'TYPE_TEXT' }),
     effect: nothing,
   },
+  // An encoded word in the subject field is mailed encoded: the client shows it as typed.
+  withFields('encoded word (=?utf-8?B?…?=) in Behörde, the mail subject', { behoerde: encodedWord }, 200, success, stored(), async (ctx) => {
+    await roundTrip('behoerde', encodedWord)!(ctx);
+    const m = await ctx.mail();
+    expect(m.subject).toContain(encodedWord);
+    expect(m.subject).not.toMatch(/Bcc|Evil/);
+    expect(m.headers.get('bcc')).toBeUndefined();
+    expect(m.headerLines.find((h) => h.key === 'subject')?.line).not.toContain(encodedWord);
+  }),
   withFields('stacked combining characters (stored as NFC)', { behoerde: 'Z\u0351\u0352\u0353a\u0300\u0301\u0302lgo' }, 200, success, stored(), intactAs('behoerde', 'Z\u0351\u0352\u0353a\u0300\u0301\u0302lgo'.normalize('NFC'))),
   withFields('NFC spelling kept as sent', { behoerde: 'M\u00fcnster' }, 200, success, stored(), intact('behoerde', 'M\u00fcnster')),
   withFields('NFD spelling stored as NFC', { behoerde: 'Mu\u0308nster' }, 200, success, stored(), intactAs('behoerde', 'M\u00fcnster')),
