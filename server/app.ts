@@ -7,7 +7,7 @@ import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
@@ -77,8 +77,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     return503OnClosing: true,
     // A URL Fastify cannot route (GET /%, a parameter too long) is answered before any hook runs:
     // with the same headers as every response, and a fixed text that never echoes the path.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, _request, frameworkReply) => {
       const status = error.statusCode ?? 400;
+      const reply = frameworkReply as FastifyReply;
       return reply
         .code(status)
         .headers(headers)
