@@ -11,15 +11,17 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FormRegistry } from '../src/forms/index.ts';
 import { ADMIN_FAILURE_WINDOW_MS } from '../src/lib/processing.ts';
 import type { ServerConfig } from './config.ts';
+import { PassThrough } from 'node:stream';
 import { submissionsCsv } from './csv.ts';
+import { exportSource } from './export-rows.ts';
 import { viewOfStored } from './stored-forms.ts';
-import { submissionsXlsx } from './xlsx.ts';
+import { writeSubmissionsXlsx } from './xlsx.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
 import { serverStrings } from '../src/strings/server.ts';
 import { adminPage } from './pages/Admin.tsx';
 import { messagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
-import { StorageUnavailable, type Store } from './store/index.ts';
+import { StorageUnavailable, storageErrorReason, type Store } from './store/index.ts';
 import { fill } from '../src/strings/template.ts';
 
 /** Compares two secrets in constant time, whatever their lengths. */
@@ -28,6 +30,9 @@ export function safeEqual(given: string, expected: string): boolean {
   const b = createHash('sha256').update(expected, 'utf8').digest();
   return timingSafeEqual(a, b);
 }
+
+/** Seconds a second export is asked to wait while one runs. */
+export const EXPORT_RETRY_AFTER_S = 30;
 
 /** Submissions per form on one page of the admin list. */
 export const ADMIN_PAGE_SIZE = 50;
@@ -154,25 +159,50 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, { page, hasOlder }));
   });
 
+  // One export at a time per instance: each streams the whole form, and two at once would
+  // share the instance's CPU with the public site for twice as long.
+  let exporting = false;
   app.get<{ Params: { file: string } }>('/admin/:file', async (request, reply) => {
     const match = /^([a-z0-9-]+)\.(csv|xlsx)$/.exec(request.params.file);
     const name = match?.[1];
     if (name === undefined || !(forms.has(name) || (await store.formCounts()).some((count) => count.form === name && count.total > 0))) {
       return reply.code(404).type('text/plain; charset=utf-8').send(serverStrings.notFound);
     }
-    const submissions = await store.listSubmissions(name);
-    const form = viewOfStored(forms, name, submissions);
+    if (exporting) {
+      request.log.warn('Export abgewiesen: ein anderer Export läuft');
+      return reply
+        .code(429)
+        .header('retry-after', String(EXPORT_RETRY_AFTER_S))
+        .type('text/html; charset=utf-8')
+        .send(messagePage(pages, { title: s.exportBusy.title, paragraphs: [s.exportBusy.text] }));
+    }
+    exporting = true;
+    reply.raw.once('close', () => (exporting = false));
+    let source;
+    try {
+      source = await exportSource(store, forms, name);
+    } catch (error) {
+      exporting = false;
+      throw error;
+    }
+    const { form, total } = source;
     const date = new Date().toISOString().slice(0, 10);
+    const started = Date.now();
+    const log = (format: string) => () => request.log.info({ form: form.name, rows: total, ms: Date.now() - started }, `${format}-Export`);
     if (match?.[2] === 'xlsx') {
-      const xlsx = await submissionsXlsx(form, submissions, { title: form.submissionName });
-      request.log.info({ form: form.name }, 'XLSX-Export');
+      const out = new PassThrough();
+      out.once('finish', log('XLSX'));
+      writeSubmissionsXlsx(source, { title: form.submissionName }, out).catch((error: unknown) => {
+        request.log.error({ reason: storageErrorReason(error) }, 'XLSX-Export abgebrochen');
+        out.destroy(error as Error);
+      });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${form.name}-${date}.xlsx"`)
-        .send(xlsx);
+        .send(out);
     }
-    const csv = submissionsCsv(form, submissions);
-    request.log.info({ form: form.name }, 'CSV-Export');
+    const csv = submissionsCsv(source);
+    csv.once('end', log('CSV'));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${form.name}-${date}.csv"`)

@@ -115,7 +115,17 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       );
       return rows.map(toSubmission);
     },
-    countSubmissions: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form),
+    async submissionsBefore(form, beforeId, limit) {
+      const { rows } = await query<SubmissionRow>(
+        'SELECT id, reference, form, received_at, data FROM submissions WHERE form = $1 AND NOT spam AND id < $2 ORDER BY id DESC LIMIT $3',
+        [form, beforeId ?? Number.MAX_SAFE_INTEGER, limit],
+      );
+      return rows.map(toSubmission);
+    },
+    async countSubmissions(form, throughId) {
+      if (throughId === undefined) return count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form);
+      return Number((await query<{ n: string }>('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam AND id <= $2', [form, throughId])).rows[0]?.n ?? 0);
+    },
     countSpam: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND spam', form),
     async formCounts() {
       const { rows } = await query<{ form: string; total: number; spam: number }>(

@@ -7,10 +7,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredSubmission } from '../../server/store/index.ts';
 import { berlinWallClock } from '../../src/lib/dates.ts';
-import { sheetName, submissionsXlsx } from '../../server/xlsx.ts';
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { exportColumns } from '../../server/export-rows.ts';
+import { sheetName, writeSubmissionsXlsx, type XlsxOptions } from '../../server/xlsx.ts';
 import { asExcelBuffer, openInCalc } from '../lib/calc.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, fixture, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
+import { basicAuth, fixture, interesse, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
 
 /** Values a spreadsheet would turn into numbers or formulas, or show with a guard. */
 const hostile = {
@@ -27,6 +30,17 @@ const hostile = {
 
 function submission(id: number, data: Record<string, unknown>): StoredSubmission {
   return { id, reference: `KV-2026-00000${id}`, form: INTERESSE, receivedAt: '2026-12-01T14:03:00.000Z', data };
+}
+
+/** The XLSX file of `submissions`, written as the export route writes it (one batch). */
+async function submissionsXlsx(form: typeof interesse, submissions: StoredSubmission[], options: XlsxOptions): Promise<Buffer> {
+  async function* batches() {
+    yield submissions;
+  }
+  const out = new PassThrough();
+  const file = buffer(out);
+  await writeSubmissionsXlsx({ columns: exportColumns(form), total: submissions.length, first: submissions, batches: batches() }, options, out);
+  return file;
 }
 
 describe('XLSX export opened in LibreOffice Calc', { timeout: 180_000 }, () => {
@@ -134,6 +148,7 @@ describe('GET /admin/<form>.xlsx', () => {
       dir.remove();
     }
     const csv = (await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: auth })).body;
+    // eslint-disable-next-line no-control-regex -- NUL is what must not be there
     expect(csv).not.toMatch(/[\uFFFE\uFFFF\u0000]/);
     expect(csv).toContain('Stadt\uFFFDHamm');
   });
