@@ -18,7 +18,9 @@ import { serverStrings } from '../src/strings/server.ts';
 import { adminRoutes } from './admin.ts';
 import { readBuiltSite } from './built-site.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
+import { clientKey } from './client-key.ts';
 import { capConnectionsPerAddress, proxyList, serverTimeouts } from './http-limits.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { createMetrics, metricsRoute, timeRequests, type Metrics } from './metrics.ts';
 import { OneLinePerRequest } from './request-log.ts';
 import { createOutbox, createTransport, type Outbox } from './outbox.ts';
@@ -100,7 +102,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     },
     onError: (error) => metrics?.storageErrors.inc({ reason: error.reason }),
   });
-  metrics = createMetrics(store);
+  const loginThrottle = new LoginThrottle();
+  metrics = createMetrics(store, loginThrottle);
   timeRequests(app, metrics);
   app.addHook('onClose', async () => store.close());
   const forms = config.forms;
@@ -181,8 +184,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   if (config.adminPassword !== '') {
     await app.register(async (admin) => {
-      await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS });
-      await adminRoutes(admin, { config, forms, store, pages });
+      await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS, keyGenerator: (request) => clientKey(request.ip) });
+      await adminRoutes(admin, { config, forms, store, pages, throttle: loginThrottle, metrics });
       metricsRoute(admin, metrics);
     });
   }

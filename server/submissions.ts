@@ -24,6 +24,7 @@ import type { Outbox } from './outbox.ts';
 import { formErrorPage } from './pages/FormErrorPage.tsx';
 import { notSentPage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
+import { clientKey } from './client-key.ts';
 import { logWithResponse } from './request-log.ts';
 import { StorageUnavailable, type ResilientStore } from './store/index.ts';
 import { checkFieldValues, isPlainObject, problemMessages, readSubmissionBody, registerBodyParsers, SubmissionProblem } from './submission-body.ts';
@@ -132,6 +133,8 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
         max: config.formRateLimit,
         timeWindow: RATE_LIMIT_WINDOW_MS,
         hook: 'preHandler',
+        // Per client: an IPv4 address, or an IPv6 /64 (server/client-key.ts).
+        keyGenerator: (request) => clientKey(request.ip),
         errorResponseBuilder: (_request, context) =>
           Object.assign(new SubmissionProblem(429, 'RATE_LIMITED', problemMessages.rateLimit), { retryAfterMs: context.ttl }),
       },

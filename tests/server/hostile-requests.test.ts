@@ -182,6 +182,25 @@ const cases: Case[] = [
     reply: success,
     effect: stored(),
   },
+  // An IPv6 client picks a fresh address from its /64 for every post: it is one client.
+  {
+    name: 'flood rotating through one IPv6 /64, TRUST_PROXY=127.0.0.1: the 4th post gets 429',
+    env: { FORM_RATE_LIMIT: '3', TRUST_PROXY: '127.0.0.1' },
+    before: ['2001:db8:aa:bb::1', '2001:db8:aa:bb:1::2', '2001:db8:aa:bb:ffff:ffff:ffff:3'].map((ip) => ({ headers: { ...json, 'x-forwarded-for': ip }, body: validInteresse() })),
+    req: { headers: { ...json, 'x-forwarded-for': '2001:db8:aa:bb:4:4:4:4' }, body: validInteresse() },
+    status: 429,
+    reply: errors({ code: 'RATE_LIMITED' }),
+    effect: nothing,
+  },
+  {
+    name: 'after a flood from one IPv6 /64 the next /64 is served',
+    env: { FORM_RATE_LIMIT: '3', TRUST_PROXY: '127.0.0.1' },
+    before: ['2001:db8:aa:bb::1', '2001:db8:aa:bb::2', '2001:db8:aa:bb::3'].map((ip) => ({ headers: { ...json, 'x-forwarded-for': ip }, body: validInteresse() })),
+    req: { headers: { ...json, 'x-forwarded-for': '2001:db8:aa:bc::1' }, body: validInteresse() },
+    status: 200,
+    reply: success,
+    effect: stored(),
+  },
 ];
 
-hostileInput('hostile requests', cases, 40);
+hostileInput('hostile requests', cases, 42);
