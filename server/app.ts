@@ -19,7 +19,7 @@ import { adminRoutes } from './admin.ts';
 import { readBuiltSite } from './built-site.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
 import { clientKey } from './client-key.ts';
-import { capConnectionsPerAddress, proxyList, serverTimeouts } from './http-limits.ts';
+import { capConnectionsPerAddress, serverTimeouts } from './http-limits.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { createMetrics, metricsRoute, timeRequests, type Metrics } from './metrics.ts';
 import { OneLinePerRequest } from './request-log.ts';
@@ -91,7 +91,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     },
     ...serverTimeouts(config.http),
   });
-  capConnectionsPerAddress(app.server, config.http.connectionsPerAddress, proxyList(config.trustProxy));
+  if (!capConnectionsPerAddress(app.server, config.http.connectionsPerAddress, config.trustProxy) && typeof config.trustProxy === 'number') {
+    app.log.info('CONNECTIONS_PER_ADDRESS gilt nicht: mit TRUST_PROXY als Zahl kommt jede Verbindung vom Proxy');
+  }
 
   // Opened on first use: with an unusable DATA_DIR or database the site is still served and /healthz says why.
   let metrics: Metrics | null = null;
