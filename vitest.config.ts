@@ -19,6 +19,7 @@ const once = [
   'tests/server/content.test.ts',
   'tests/server/server-pages.test.ts',
   'tests/server/xlsx.test.ts',
+  'tests/server/startup-errors.test.ts',
 ];
 
 // Unit tests for src/lib, the content schemas, the header policy and the form backend (server/ through inject).
