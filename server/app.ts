@@ -66,7 +66,7 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   // First: a server whose settings differ from the build's does not start at all.
-  const { distDir, scriptHashes } = readBuiltSite(config);
+  const { distDir, scriptHashes, styleHashes } = readBuiltSite(config);
   // The security headers of every response (set below, before the first request).
   let headers: Record<string, string> = {};
   const app = Fastify({
@@ -155,6 +155,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const https = config.siteUrl.startsWith('https:');
   headers = securityHeaders({
     scriptHashes,
+    styleHashes,
     formOrigins: [...config.allowedOrigins, ...(config.formEndpointOrigin === null ? [] : [config.formEndpointOrigin])].filter(
       (origin) => origin !== config.siteUrl,
     ),
@@ -171,13 +172,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   await app.register(rateLimit, { global: false });
 
   // Whether submissions can be stored: the outcome of the last write, or a no-op commit when
-  // nothing was written for a few seconds. No details here (the backlog is in /metrics and /admin/).
+  // nothing was written for a few seconds. Public, so only ok or not: why goes to the log and to
+  // /metrics (kv_storage_available, kv_storage_errors_total by reason), behind the admin login.
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     const storage = await store.health();
     if (!storage.ok) {
       app.log.error({ reason: storage.reason }, 'Speicher nicht verfügbar');
-      return reply.code(503).send({ status: 'error', storage: 'unavailable', reason: storage.reason });
+      return reply.code(503).send({ status: 'error' });
     }
     return reply.send({ status: 'ok' });
   });

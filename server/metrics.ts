@@ -1,7 +1,8 @@
 /**
  * /metrics in the Prometheus text format (prom-client), behind the admin login: submissions
  * accepted and rejected per form and code, the outbox backlog and the age of its oldest mail, mail
- * failures, storage errors and commits, and request durations. Each app has its own registry.
+ * failures, whether the storage is available and its errors by reason, commits, failed admin
+ * logins and the login slow-down, and request durations. Each app has its own registry.
  */
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -27,9 +28,17 @@ export interface LoginThrottleView {
   delayFor(account: null): number;
 }
 
-export function createMetrics(store: Pick<Store, 'outboxStatus'>, logins: LoginThrottleView): Metrics {
+export function createMetrics(store: Pick<Store, 'outboxStatus'> & { health(): Promise<{ ok: boolean }> }, logins: LoginThrottleView): Metrics {
   const registry = new Registry();
   const registers = [registry];
+  new Gauge({
+    name: 'kv_storage_available',
+    help: 'Ob Einsendungen gespeichert werden können (1) oder nicht (0), wie /healthz; der Grund steht in kv_storage_errors_total und im Log',
+    registers,
+    async collect() {
+      this.set((await store.health()).ok ? 1 : 0);
+    },
+  });
   new Gauge({
     name: 'kv_admin_login_failures_recent',
     help: 'Fehlgeschlagene Anmeldungen aller Clients im laufenden Zeitfenster (ab einer Schwelle werden alle Anmeldungen verlangsamt)',

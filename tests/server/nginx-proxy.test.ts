@@ -59,6 +59,11 @@ describe.each(['127.0.0.1', '1'])('nginx in front (deploy/nginx-proxy.conf, TRUS
     expect(await post({}, '127.0.0.3')).toBe(200);
   });
 
+  it('passes on HSTS for the host and its subdomains (the server sees X-Forwarded-Proto https)', async () => {
+    const reply = await sendRaw(`${base}/healthz`);
+    expect(reply.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
   it('locks the admin login of the client that failed, not of the others behind the same proxy', async () => {
     const wrong = basicAuth(ADMIN.ADMIN_USER, 'geraten');
     const right = basicAuth(ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
