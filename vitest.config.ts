@@ -20,6 +20,7 @@ const once = [
   'tests/server/content.test.ts',
   'tests/server/server-pages.test.ts',
   'tests/server/xlsx.test.ts',
+  'tests/server/startup-errors.test.ts',
 ];
 
 // Unit tests for src/lib, the content schemas, the header policy and the form backend (server/ through inject).
@@ -42,6 +43,7 @@ export default getViteConfig({
           exclude: once,
           env: { KV_TEST_STORE: 'postgres' },
           globalSetup: ['tests/lib/postgres-setup.ts'],
+          setupFiles: ['tests/lib/pg-warnings.ts'],
         },
       },
     ],

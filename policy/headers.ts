@@ -6,13 +6,18 @@
  * - the build writes them for static hosting of dist/ (static-hosting.ts): `dist/_headers` and
  *   `dist/_nginx/security-headers.conf`.
  *
- * The Content-Security-Policy allows scripts from the site itself and, inline, only the scripts
- * the build wrote into the pages (by SHA-256 hash, computed once by the build: manifest.ts); forms
- * may post and connect only to the site and the configured form endpoint.
+ * The Content-Security-Policy allows scripts and styles from the site itself and, inline, only the
+ * scripts and <style> blocks the build wrote into the pages (by SHA-256 hash, computed once by the
+ * build: manifest.ts); no style attribute, no event-handler attribute. Forms may post and connect
+ * only to the site and the configured form endpoint.
  */
 
-/** Strict-Transport-Security for responses over HTTPS: one year, this host only. */
-export const HSTS = 'max-age=31536000';
+/**
+ * Strict-Transport-Security for responses over HTTPS: one year, for this host and every host below
+ * it (www., a later redaktion. …), so no subdomain can be reached over plain HTTP to set cookies or
+ * serve a look-alike. The same value from the server, `_headers` and both nginx configurations.
+ */
+export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Cache rule of Astro's hashed assets (/_astro/): a year, never revalidated. */
 export const IMMUTABLE_ASSETS = 'public, max-age=31536000, immutable';
@@ -24,20 +29,23 @@ const PERMISSIONS_POLICY =
 export interface SecurityHeaderInput {
   /** CSP hash sources of the inline scripts of the built pages (from the build manifest). */
   readonly scriptHashes: readonly string[];
+  /** CSP hash sources of the inline <style> blocks of the built pages (from the build manifest). */
+  readonly styleHashes: readonly string[];
   /** Origins the pages may post forms to and fetch from, besides their own. */
   readonly formOrigins: readonly string[];
   /** Served over HTTPS: add HSTS and upgrade-insecure-requests. */
   readonly https: boolean;
 }
 
-/** The CSP directives. Styles allow 'unsafe-inline' (Astro's island style, style attributes). */
-export function cspDirectives({ scriptHashes, formOrigins, https }: SecurityHeaderInput): Record<string, string[] | null> {
+/** The CSP directives. */
+export function cspDirectives({ scriptHashes, styleHashes, formOrigins, https }: SecurityHeaderInput): Record<string, string[] | null> {
   const forms = [...new Set(formOrigins)];
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'", ...scriptHashes],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
+    'style-src': ["'self'", ...styleHashes],
+    'style-src-attr': ["'none'"],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...forms],

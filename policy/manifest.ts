@@ -1,7 +1,7 @@
 /**
  * The build manifest, dist/_kv/manifest.json: what the build computed once and the server and the
- * static-hosting files read, never compute again. It holds the CSP hashes of the inline scripts of
- * the built pages and the deployment settings the pages' texts were built for (retention days,
+ * static-hosting files read, never compute again. It holds the CSP hashes of the inline scripts and
+ * of the inline style blocks of the built pages and the deployment settings the pages' texts were built for (retention days,
  * form endpoint …), so a server with other settings can refuse to start instead of serving texts
  * that are no longer true. dist/_kv/ and the static-hosting files are never served.
  */
@@ -26,36 +26,49 @@ export interface BuildManifest {
   readonly version: 1;
   /** CSP sources ('sha256-…') of every executable inline script in dist/, sorted. */
   readonly scriptHashes: readonly string[];
+  /** CSP sources of every inline <style> block in dist/ (the inlined stylesheet, the font fallbacks …), sorted. */
+  readonly styleHashes: readonly string[];
   /** The deployment settings the texts were built for (readDeploymentEnv() of src/lib/env.ts). */
   readonly deployment: Readonly<Record<string, DeploymentValue>>;
 }
 
-/** Every executable inline <script> of every HTML file below `dir`, as CSP hash sources. */
-export function inlineScriptHashes(dir: string): string[] {
-  const hashes = new Set<string>();
+const cspHash = (content: string): string => `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
+
+/** The CSP hash sources of a built site's inline code. */
+export interface InlineHashes {
+  readonly scriptHashes: string[];
+  readonly styleHashes: string[];
+}
+
+/** Every executable inline <script> and every inline <style> of every HTML file below `dir`, as CSP hash sources. */
+export function inlineHashes(dir: string): InlineHashes {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
   const walk = (current: string): void => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.html')) {
-        for (const match of readFileSync(path, 'utf8').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+        const html = readFileSync(path, 'utf8');
+        for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
           const attributes = match[1] ?? '';
           const content = match[2] ?? '';
           if (/\bsrc\s*=/i.test(attributes) || content === '') continue;
           const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
           if (type !== undefined && type !== 'module' && type !== 'text/javascript' && type !== 'application/javascript') continue;
-          hashes.add(`'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`);
+          scripts.add(cspHash(content));
         }
+        for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styles.add(cspHash(match[1] ?? ''));
       }
     }
   };
   walk(dir);
-  return [...hashes].sort();
+  return { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() };
 }
 
 /** Writes the manifest of a built site (the build's last step). */
 export function writeManifest(distDir: string, deployment: Readonly<Record<string, DeploymentValue>>): BuildManifest {
-  const manifest: BuildManifest = { version: 1, scriptHashes: inlineScriptHashes(distDir), deployment };
+  const manifest: BuildManifest = { version: 1, ...inlineHashes(distDir), deployment };
   const path = join(distDir, MANIFEST_FILE);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -73,7 +86,7 @@ export function readManifest(distDir: string): BuildManifest {
     throw new Error(`${path} ist kein gültiges JSON. Bauen Sie die Website neu (npm run build).`);
   }
   const manifest = parsed as Partial<BuildManifest> | null;
-  if (manifest?.version !== 1 || !Array.isArray(manifest.scriptHashes) || typeof manifest.deployment !== 'object' || manifest.deployment === null) {
+  if (manifest?.version !== 1 || !Array.isArray(manifest.scriptHashes) || !Array.isArray(manifest.styleHashes) || typeof manifest.deployment !== 'object' || manifest.deployment === null) {
     throw new Error(`${path} hat nicht das erwartete Format. Bauen Sie die Website neu (npm run build).`);
   }
   return manifest as BuildManifest;

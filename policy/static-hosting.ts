@@ -39,7 +39,7 @@ function formOrigins(manifest: BuildManifest): string[] {
 
 /** Writes `_headers` and `_nginx/` for the built site in `distDir`. */
 export function writeStaticHeaders(distDir: string, manifest: BuildManifest, siteConf: string): void {
-  const headers = securityHeaders({ scriptHashes: manifest.scriptHashes, formOrigins: formOrigins(manifest), https: true });
+  const headers = securityHeaders({ scriptHashes: manifest.scriptHashes, styleHashes: manifest.styleHashes, formOrigins: formOrigins(manifest), https: true });
   writeFileSync(join(distDir, '_headers'), headersFile(headers));
   const nginxDir = join(distDir, '_nginx');
   mkdirSync(nginxDir, { recursive: true });

@@ -7,7 +7,7 @@ import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
@@ -18,7 +18,9 @@ import { serverStrings } from '../src/strings/server.ts';
 import { adminRoutes } from './admin.ts';
 import { readBuiltSite } from './built-site.ts';
 import { BODY_LIMIT, type ServerConfig } from './config.ts';
-import { capConnectionsPerAddress, proxyList, serverTimeouts } from './http-limits.ts';
+import { clientKey } from './client-key.ts';
+import { capConnectionsPerAddress, serverTimeouts } from './http-limits.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { createMetrics, metricsRoute, timeRequests, type Metrics } from './metrics.ts';
 import { loggerOptions, OneLinePerRequest } from './request-log.ts';
 import { createOutbox, createTransport, type Outbox } from './outbox.ts';
@@ -49,7 +51,9 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   // First: a server whose settings differ from the build's does not start at all.
-  const { distDir, scriptHashes } = readBuiltSite(config);
+  const { distDir, scriptHashes, styleHashes } = readBuiltSite(config);
+  // The security headers of every response (set below, before the first request).
+  let headers: Record<string, string> = {};
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     // A hop count becomes a function, the form Fastify's types accept.
@@ -58,9 +62,23 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     forceCloseConnections: 'idle',
     logController: new OneLinePerRequest(),
     return503OnClosing: true,
+    // A URL Fastify cannot route (GET /%, a parameter too long) is answered before any hook runs:
+    // with the same headers as every response, and a fixed text that never echoes the path.
+    frameworkErrors: (error, _request, frameworkReply) => {
+      const status = error.statusCode ?? 400;
+      const reply = frameworkReply as FastifyReply;
+      return reply
+        .code(status)
+        .headers(headers)
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(status >= 500 ? serverStrings.internalError : serverStrings.badRequest);
+    },
     ...serverTimeouts(config.http),
   });
-  capConnectionsPerAddress(app.server, config.http.connectionsPerAddress, proxyList(config.trustProxy));
+  if (!capConnectionsPerAddress(app.server, config.http.connectionsPerAddress, config.trustProxy) && typeof config.trustProxy === 'number') {
+    app.log.info('CONNECTIONS_PER_ADDRESS gilt nicht: mit TRUST_PROXY als Zahl kommt jede Verbindung vom Proxy');
+  }
 
   // Opened on first use: with an unusable DATA_DIR or database the site is still served and /healthz says why.
   let metrics: Metrics | null = null;
@@ -71,7 +89,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     },
     onError: (error) => metrics?.storageErrors.inc({ reason: error.reason }),
   });
-  metrics = createMetrics(store);
+  const loginThrottle = new LoginThrottle();
+  metrics = createMetrics(store, loginThrottle);
   timeRequests(app, metrics);
   app.addHook('onClose', async () => store.close());
   const forms = config.forms;
@@ -119,8 +138,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   // The same headers as static hosting (policy/headers.ts), on every response. HSTS when the
   // site is HTTPS, or when a trusted proxy says the request came over HTTPS.
   const https = config.siteUrl.startsWith('https:');
-  const headers = securityHeaders({
+  headers = securityHeaders({
     scriptHashes,
+    styleHashes,
     formOrigins: [...config.allowedOrigins, ...(config.formEndpointOrigin === null ? [] : [config.formEndpointOrigin])].filter(
       (origin) => origin !== config.siteUrl,
     ),
@@ -137,13 +157,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   await app.register(rateLimit, { global: false });
 
   // Whether submissions can be stored: the outcome of the last write, or a no-op commit when
-  // nothing was written for a few seconds. No details here (the backlog is in /metrics and /admin/).
+  // nothing was written for a few seconds. Public, so only ok or not: why goes to the log and to
+  // /metrics (kv_storage_available, kv_storage_errors_total by reason), behind the admin login.
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     const storage = await store.health();
     if (!storage.ok) {
       app.log.error({ reason: storage.reason }, 'Speicher nicht verfügbar');
-      return reply.code(503).send({ status: 'error', storage: 'unavailable', reason: storage.reason });
+      return reply.code(503).send({ status: 'error' });
     }
     return reply.send({ status: 'ok' });
   });
@@ -152,8 +173,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   if (config.adminPassword !== '') {
     await app.register(async (admin) => {
-      await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS });
-      await adminRoutes(admin, { config, forms, store, pages });
+      await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS, keyGenerator: (request) => clientKey(request.ip) });
+      await adminRoutes(admin, { config, forms, store, pages, throttle: loginThrottle, metrics });
       metricsRoute(admin, metrics);
     });
   }

@@ -10,10 +10,11 @@ import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { loadConfig } from './config.ts';
+import { readOrExit } from './startup.ts';
 import { SQLITE_FILE } from './store/sqlite-db.ts';
 import { storageErrorReason } from './store/types.ts';
 
-const config = loadConfig();
+const config = readOrExit(() => loadConfig());
 if (config.databaseUrl !== null) {
   console.error('DATABASE_URL ist gesetzt: die Daten liegen in PostgreSQL. Sichern Sie sie mit pg_dump (README, Abschnitt „Betrieb“).');
   process.exit(1);

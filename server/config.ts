@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { blank, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
+import { blank, ConfigurationError, configurationMessage, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
 import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
 import { readContent, siteFacts } from './content.ts';
 
@@ -185,7 +185,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   ];
   const forms = createFormRegistry(content.offers);
   const keys = readFormKeys([...forms.keys()], env, 'server');
-  if (keys.problems.length > 0) throw new Error(`Die Konfiguration ist ungültig:\n- ${keys.problems.join('\n- ')}`);
+  if (keys.problems.length > 0) throw new ConfigurationError(configurationMessage(keys.problems));
   const distRaw = env['DIST_DIR'];
   return {
     host,

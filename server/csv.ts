@@ -2,29 +2,22 @@
  * CSV export for d-NRW: UTF-8 with BOM and semicolons, as German Excel opens it directly. A cell
  * that starts with = + - @ TAB or CR (or the full-width ＝ ＋ － ＠) would be run as a formula by a
  * spreadsheet; csv-stringify's `escape_formulas` gives it a leading apostrophe (OWASP "CSV
- * injection"), which shows the text as it was entered.
+ * injection"), which shows the text as it was entered. Written as a stream, batch by batch
+ * (server/export-rows.ts), as fast as the client reads it.
  */
-import { stringify } from 'csv-stringify/sync';
-import type { StoredFormView } from './stored-forms.ts';
-import type { StoredSubmission } from './store/index.ts';
-import { displayValue, fieldLabel, formatReceivedAt } from './format.ts';
-import { adminStrings } from '../src/strings/admin.ts';
+import { stringify } from 'csv-stringify';
+import { pipeline, Readable } from 'node:stream';
+import { formatReceivedAt } from './format.ts';
+import type { ExportSource } from './export-rows.ts';
 
-export function submissionsCsv(form: StoredFormView, submissions: readonly StoredSubmission[]): string {
-  // An offer's interest form names its offer in every row, so exports of several offers can be merged.
-  const offer = form.offer === undefined ? [] : [form.offer.titel];
-  const header = [adminStrings.reference, adminStrings.receivedAt, ...(offer.length > 0 ? [adminStrings.offer] : []), ...form.fields.map(fieldLabel)];
-  const rows = submissions.map((s) => [
-    s.reference,
-    formatReceivedAt(s.receivedAt),
-    ...offer,
-    ...form.fields.map((field) => displayValue(field, s.data[field.name])),
-  ]);
-  return stringify([header, ...rows], {
-    bom: true,
-    escape_formulas: true,
-    delimiter: ';',
-    record_delimiter: '\r\n',
-    quoted_match: /[;"\r\n]/,
-  });
+/** The export as a stream of CSV text; a failed read of the store ends it with that error. */
+export function submissionsCsv({ columns, batches }: Pick<ExportSource, 'columns' | 'batches'>): Readable {
+  async function* records(): AsyncGenerator<string[]> {
+    yield columns.map((column) => column.label);
+    for await (const batch of batches) {
+      for (const submission of batch) yield columns.map((column) => (column.kind === 'moment' ? formatReceivedAt(column.value(submission)) : column.value(submission)));
+    }
+  }
+  const csv = stringify({ bom: true, escape_formulas: true, delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+  return pipeline(Readable.from(records()), csv, () => undefined);
 }

@@ -3,13 +3,18 @@ import type { FieldDefinition } from '../src/forms/index.ts';
 import { formatDateAndTime, formatMonth } from '../src/lib/dates.ts';
 import { serverStrings } from '../src/strings/server.ts';
 import { fill } from '../src/strings/template.ts';
+import { writableText } from '../src/lib/characters.ts';
 
-/** A field's value as text: lists joined with "; ", a month as 03.2027. */
+/**
+ * A field's value as text: lists joined with "; ", a month as 03.2027. A character that is not text
+ * (a noncharacter, a control character: rows stored before the forms refused them) becomes U+FFFD,
+ * so the export, the mail and the admin list never write one.
+ */
 export function displayValue(field: FieldDefinition, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(String).join('; ');
+  if (Array.isArray(value)) return writableText(value.map(String).join('; '));
   if (field.type === 'month') return formatMonth(String(value));
-  return String(value);
+  return writableText(String(value));
 }
 
 export function fieldLabel(field: FieldDefinition): string {
@@ -24,6 +29,6 @@ export function formatReceivedAt(iso: string): string {
 /** Removes line breaks and control characters, e. g. before a value goes into a mail header. */
 export function singleLine(text: string, max = 200): string {
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = writableText(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

@@ -1,9 +1,11 @@
 /**
  * What keeps one client from taking a standalone instance down: header, request and keep-alive
  * timeouts (a body dribbled byte by byte is cut off), and a cap on the connections one address
- * may hold open at once (so a thousand of them cannot use up the open-file limit). Connections
- * from trusted proxies (TRUST_PROXY as addresses) are not capped: behind nginx, every client
- * arrives from the proxy's address.
+ * may hold open at once (so a thousand of them cannot use up the open-file limit). The cap never
+ * counts a proxy: behind nginx every client arrives from the proxy's address, so 64 visitors at
+ * once would lock out the 65th. Connections from TRUST_PROXY's addresses are not capped, and with
+ * TRUST_PROXY as a hop count (every connection comes through a proxy) there is no cap at all: the
+ * proxy in front holds its clients' connections (and the rate limit counts the forwarded address).
  */
 import { BlockList, isIP, type Server, type Socket } from 'node:net';
 import type { HttpLimits } from './config.ts';
@@ -24,7 +26,7 @@ export function serverTimeouts(limits: HttpLimits) {
 }
 
 /** The addresses (and networks) of TRUST_PROXY, or null for a hop count or no proxy. */
-export function proxyList(trustProxy: false | number | string[]): BlockList | null {
+function proxyList(trustProxy: false | number | string[]): BlockList | null {
   if (!Array.isArray(trustProxy)) return null;
   const list = new BlockList();
   for (const entry of trustProxy) {
@@ -43,10 +45,14 @@ function isListed(list: BlockList | null, address: string): boolean {
   return family !== 0 && list.check(v4, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-/** Closes a new connection at once when its address already holds `max` open ones. */
-export function capConnectionsPerAddress(server: Server, max: number, exempt: BlockList | null): void {
+/**
+ * Closes a new connection at once when its address already holds `max` open ones; see above for
+ * the proxies. Returns whether a cap is in force.
+ */
+export function capConnectionsPerAddress(server: Server, max: number, trustProxy: false | number | string[]): boolean {
   const open = new Map<string, number>();
-  if (max <= 0) return;
+  if (max <= 0 || typeof trustProxy === 'number') return false;
+  const exempt = proxyList(trustProxy);
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     if (isListed(exempt, address)) return;
@@ -62,4 +68,5 @@ export function capConnectionsPerAddress(server: Server, max: number, exempt: Bl
       else open.set(address, left);
     });
   });
+  return true;
 }

@@ -4,6 +4,7 @@
  * carries the same ID and a receiving system can recognise the duplicate.
  */
 import type Mail from 'nodemailer/lib/mailer/index.js';
+import { encodeWord } from 'nodemailer/lib/mime-funcs/index.js';
 import type { StoredFormView } from './stored-forms.ts';
 import type { StoredSubmission } from './store/index.ts';
 import { displayValue, fieldLabel, formatReceivedAt, singleLine } from './format.ts';
@@ -76,12 +77,17 @@ ${rows
   const message: Mail.Options = {
     from: settings.from,
     to: settings.to,
-    subject,
     text,
     html,
     messageId: messageIdOf(submission, settings.messageIdDomain),
     headers: { 'X-Portal-Form': form.name, 'X-Portal-Reference': submission.reference },
   };
+  // nodemailer leaves an ASCII subject as it is, so a Behörde written as an encoded word
+  // ("=?utf-8?B?…?=") would be decoded by the mail client into text of the sender's choosing (a
+  // line break and "Bcc:", another name). Whenever it holds "=?", the whole subject is encoded
+  // (RFC 2047, quoted-printable words of at most 52 characters): the client shows it as typed.
+  if (subject.includes('=?')) message.headers = { ...message.headers, Subject: { prepared: true, foldLines: true, value: encodeWord(subject, 'Q', 52) } };
+  else message.subject = subject;
   if (replyTo !== undefined) message.replyTo = { name: '', address: replyTo };
   return message;
 }

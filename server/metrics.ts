@@ -1,7 +1,8 @@
 /**
  * /metrics in the Prometheus text format (prom-client), behind the admin login: submissions
  * accepted and rejected per form and code, the outbox backlog and the age of its oldest mail, mail
- * failures, storage errors and commits, and request durations. Each app has its own registry.
+ * failures, whether the storage is available and its errors by reason, commits, failed admin
+ * logins and the login slow-down, and request durations. Each app has its own registry.
  */
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -17,11 +18,43 @@ export interface Metrics {
   readonly commits: Counter;
   readonly committedSubmissions: Counter;
   readonly requestDuration: Histogram<'method' | 'route' | 'status_code'>;
+  /** Failed logins to the admin area (wrong user or password). */
+  readonly loginFailures: Counter;
 }
 
-export function createMetrics(store: Pick<Store, 'outboxStatus'>): Metrics {
+/** What /metrics shows of the login throttle (server/login-throttle.ts). */
+export interface LoginThrottleView {
+  recentFailures(): number;
+  delayFor(account: null): number;
+}
+
+export function createMetrics(store: Pick<Store, 'outboxStatus'> & { health(): Promise<{ ok: boolean }> }, logins: LoginThrottleView): Metrics {
   const registry = new Registry();
   const registers = [registry];
+  new Gauge({
+    name: 'kv_storage_available',
+    help: 'Ob Einsendungen gespeichert werden können (1) oder nicht (0), wie /healthz; der Grund steht in kv_storage_errors_total und im Log',
+    registers,
+    async collect() {
+      this.set((await store.health()).ok ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'kv_admin_login_failures_recent',
+    help: 'Fehlgeschlagene Anmeldungen aller Clients im laufenden Zeitfenster (ab einer Schwelle werden alle Anmeldungen verlangsamt)',
+    registers,
+    collect() {
+      this.set(logins.recentFailures());
+    },
+  });
+  new Gauge({
+    name: 'kv_admin_login_delay_seconds',
+    help: 'Abstand, in dem Anmeldungen gerade zugelassen werden (0: nicht verlangsamt)',
+    registers,
+    collect() {
+      this.set(logins.delayFor(null) / 1000);
+    },
+  });
   let status: Promise<{ pending: number; oldestPendingAt: string | null } | null> | null = null;
   /** One store query per scrape for both outbox gauges. */
   const outbox = () => {
@@ -56,6 +89,7 @@ export function createMetrics(store: Pick<Store, 'outboxStatus'>): Metrics {
     mailFailures: new Counter({ name: 'kv_mail_failures_total', help: 'Fehlgeschlagene Versandversuche', labelNames: ['reason'], registers }),
     storageErrors: new Counter({ name: 'kv_storage_errors_total', help: 'Fehlgeschlagene Speicherzugriffe', labelNames: ['reason'], registers }),
     commits: new Counter({ name: 'kv_store_commits_total', help: 'Transaktionen mit Einsendungen (Group Commit)', registers }),
+    loginFailures: new Counter({ name: 'kv_admin_login_failures_total', help: 'Fehlgeschlagene Anmeldungen an der Verwaltung', registers }),
     committedSubmissions: new Counter({ name: 'kv_store_committed_submissions_total', help: 'In diesen Transaktionen gespeicherte Einsendungen', registers }),
     requestDuration: new Histogram({
       name: 'kv_http_request_duration_seconds',

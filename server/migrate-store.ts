@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig, POSTGRES_URL } from './config.ts';
+import { readOrExit } from './startup.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { countInPostgres, importIntoPostgres } from './store/postgres-import.ts';
 import { SQLITE_FILE } from './store/sqlite-db.ts';
@@ -21,7 +22,7 @@ if (!POSTGRES_URL.test(target)) {
   console.error('Aufruf: npm run migrate-store -- --to postgres://benutzer:passwort@host:5432/datenbank');
   process.exit(2);
 }
-const config = loadConfig({ ...process.env, DATABASE_URL: '' });
+const config = readOrExit(() => loadConfig({ ...process.env, DATABASE_URL: '' }));
 const source = join(config.dataDir, SQLITE_FILE);
 if (!existsSync(source)) {
   console.error(`Keine SQLite-Datenbank in ${source} (DATA_DIR prüfen).`);

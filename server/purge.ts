@@ -6,10 +6,11 @@
  * .env) as `npm start` (DATABASE_URL or DATA_DIR). Exit code 1 when the database is not available.
  */
 import { loadConfig } from './config.ts';
+import { readOrExit } from './startup.ts';
 import { purgeExpiredSubmissions } from './retention.ts';
 import { openStore, storageErrorReason } from './store/index.ts';
 
-const config = loadConfig();
+const config = readOrExit(() => loadConfig());
 const where = config.databaseUrl === null ? config.dataDir : 'PostgreSQL (DATABASE_URL)';
 const store = openStore(config);
 try {

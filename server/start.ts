@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { MANIFEST_FILE } from '../policy/manifest.ts';
 import { loadConfig } from './config.ts';
 import { errorFields } from './request-log.ts';
+import { readOrExit } from './startup.ts';
 
 // After the .tsx hook (jsx-loader.ts) is in place: the app renders its pages from .tsx views.
 const { buildApp } = await import('./app.ts');
-const config = loadConfig();
+const config = readOrExit(() => loadConfig());
 
 const { distDir } = config;
 const missing = distDir === null ? undefined : ['index.html', MANIFEST_FILE].map((file) => join(distDir, file)).find((file) => !existsSync(file));

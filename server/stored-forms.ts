@@ -14,9 +14,11 @@ export type StoredFormView = Pick<FormMeta, 'name' | 'submissionName' | 'fields'
   readonly texts: Pick<FormMeta['texts'], 'pageTitle'>;
 };
 
-/** Every field name of the stored data, in the order first seen, as a plain text field. */
-function fieldsOf(submissions: readonly Pick<StoredSubmission, 'data'>[]): FieldDefinition[] {
-  const fields = new Map<string, FieldDefinition>();
+/**
+ * Every field name of the stored data, in the order first seen, as a plain text field; `fields`
+ * carries them from one batch of submissions to the next.
+ */
+export function collectFields(submissions: readonly Pick<StoredSubmission, 'data'>[], fields = new Map<string, FieldDefinition>()): Map<string, FieldDefinition> {
   for (const { data } of submissions) {
     for (const [name, value] of Object.entries(data)) {
       const type = Array.isArray(value) ? 'checkboxes' : typeof value === 'string' && value.includes('\n') ? 'textarea' : 'text';
@@ -24,13 +26,13 @@ function fieldsOf(submissions: readonly Pick<StoredSubmission, 'data'>[]): Field
       if (known === undefined || (known.type === 'text' && type !== 'text')) fields.set(name, { name, label: name, type, required: false, messages: {} });
     }
   }
-  return [...fields.values()];
+  return fields;
 }
 
-/** A definition for submissions of a form the content no longer has, from the submissions themselves. */
-export function storedFormView(name: string, submissions: readonly Pick<StoredSubmission, 'data'>[]): StoredFormView {
+/** A definition for submissions of a form the content no longer has, from the submissions themselves (or their fields). */
+export function storedFormView(name: string, stored: readonly Pick<StoredSubmission, 'data'>[] | Map<string, FieldDefinition>): StoredFormView {
   const title = fill(s.storedForm.title, { name });
-  const fields = fieldsOf(submissions);
+  const fields = [...(stored instanceof Map ? stored : collectFields(stored)).values()];
   const email = fields.find((field) => /mail/i.test(field.name));
   return {
     name,

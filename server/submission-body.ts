@@ -52,6 +52,22 @@ export async function readSubmissionBody(request: FastifyRequest): Promise<Recor
   return body;
 }
 
+/** A value as a form field holds it: a text, a list of texts, or nothing (JSON null). */
+function isFieldValue(value: unknown): boolean {
+  return value === null || typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+}
+
+/**
+ * Refuses a body whose field `names` hold anything but a text, a list of texts or null (an
+ * object, a number, lists in lists): unreadable as a form (400), before validation looks at it.
+ * Fields the form does not know are dropped later without being looked into.
+ */
+export function checkFieldValues(body: Readonly<Record<string, unknown>>, names: readonly string[]): void {
+  if (names.some((name) => Object.hasOwn(body, name) && !isFieldValue(body[name]))) {
+    throw new SubmissionProblem(400, 'INVALID_BODY', problemMessages.malformed);
+  }
+}
+
 /** The fields of a multipart body; a part with a file is refused (415). */
 async function readMultipart(request: FastifyRequest): Promise<Record<string, unknown>> {
   try {

@@ -24,9 +24,10 @@ import type { Outbox } from './outbox.ts';
 import { formErrorPage } from './pages/FormErrorPage.tsx';
 import { notSentPage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
+import { clientKey } from './client-key.ts';
 import { errorFields, logWithResponse } from './request-log.ts';
 import { StorageUnavailable, type ResilientStore } from './store/index.ts';
-import { isPlainObject, problemMessages, readSubmissionBody, registerBodyParsers, SubmissionProblem } from './submission-body.ts';
+import { checkFieldValues, isPlainObject, problemMessages, readSubmissionBody, registerBodyParsers, SubmissionProblem } from './submission-body.ts';
 
 /** Headers @formspree/core sends from a browser; the CORS preflight must allow them. */
 const FORMSPREE_REQUEST_HEADERS = ['content-type', 'accept', 'formspree-client', 'formspree-session-data'];
@@ -132,6 +133,8 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
         max: config.formRateLimit,
         timeWindow: RATE_LIMIT_WINDOW_MS,
         hook: 'preHandler',
+        // Per client: an IPv4 address, or an IPv6 /64 (server/client-key.ts).
+        keyGenerator: (request) => clientKey(request.ip),
         errorResponseBuilder: (_request, context) =>
           Object.assign(new SubmissionProblem(429, 'RATE_LIMITED', problemMessages.rateLimit), { retryAfterMs: context.ttl }),
       },
@@ -148,6 +151,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       }
 
       const body = await readSubmissionBody(request);
+      checkFieldValues(body, [...form.fields.map((field) => field.name), HONEYPOT_FIELD, NEXT_FIELD]);
 
       const honeypot = body[HONEYPOT_FIELD];
       const isSpam = honeypot !== undefined && honeypot !== null && honeypot !== '' && !(Array.isArray(honeypot) && honeypot.every((v) => v === ''));

@@ -74,7 +74,7 @@ async function bareRoute(posting: Posting, connections: number, seconds: number)
   }
 }
 
-interface StoreSetup {
+export interface StoreSetup {
   readonly kind: 'sqlite' | 'postgres';
   /** Where the server stores. */
   readonly location: StoreLocation;
@@ -83,7 +83,8 @@ interface StoreSetup {
   cleanup(): Promise<void>;
 }
 
-async function setUp(kind: 'sqlite' | 'postgres', keep: boolean): Promise<StoreSetup> {
+/** A store of `kind` in a temporary folder (PostgreSQL: a temporary server of its own); also used by the export bench. */
+export async function setUpStore(kind: 'sqlite' | 'postgres', keep: boolean): Promise<StoreSetup> {
   const folder = tempDir(`kv-bench-${kind}-`);
   const dir = folder.path;
   let server: PostgresServer | null = null;
@@ -119,7 +120,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const rows: Row[] = [];
   const details: Record<string, unknown> = { bare };
   for (const kind of ['sqlite', 'postgres'] as const) {
-    const setup = await setUp(kind, options.keep ?? false);
+    const setup = await setUpStore(kind, options.keep ?? false);
     try {
       const result = await loadStore(setup, form.name, submission, posting, bareRate, options);
       rows.push(...result.rows);

@@ -5,7 +5,7 @@
  *
  *   npm run bench                          all four sections (3–5 min on 2 cores)
  *   npm run bench -- --quick               builds only for N = 0 and 100, one Lighthouse run per page
- *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, scale, load
+ *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, scale, load, export
  *   npm run bench -- -c 50 -t 20           load: 50 clients for 20 s (defaults 20 and 10)
  *   npm run bench -- --mail=off            load: no SMTP (also: sink = local SMTP sink, default; unreachable)
  *   npm run bench -- --no-build            never build dist/ (default: build only when it is missing)
@@ -20,6 +20,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLighthouse, lighthousePages } from './lighthouse.ts';
+import { runExport } from './export.ts';
 import { runLoad, type MailMode } from './load.ts';
 import { builtSitemapPaths } from '../lib/sitemap.ts';
 import { tempDir } from '../lib/temp-dir.ts';
@@ -28,7 +29,7 @@ import { formatTable, type Row } from './report.ts';
 import { runScale } from './scale.ts';
 import { DIST, ensureDist, weightRows } from './weight.ts';
 
-const SECTIONS = ['weight', 'lighthouse', 'scale', 'load'] as const;
+const SECTIONS = ['weight', 'lighthouse', 'scale', 'load', 'export'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -157,6 +158,12 @@ await section('lighthouse', async () => {
 await section('load', async () => {
   const result = await runLoad({ connections, seconds, mail, keep: values.keep, logFile: join(values.out, 'server-load.log') });
   details['load'] = result.details;
+  return result.rows;
+});
+
+await section('export', async () => {
+  const result = await runExport({ keep: values.keep, out: values.out });
+  details['export'] = result.details;
   return result.rows;
 });
 

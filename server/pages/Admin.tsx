@@ -1,6 +1,7 @@
 /**
  * The admin overview (GET /admin/): one table per form with every stored submission, the XLSX and CSV
- * exports, the spam count and the state of the outbox. Every value is text, escaped by Preact.
+ * exports, the spam count and the state of the outbox. Every value is text, escaped by Preact, and
+ * isolated in <bdi> (its writing direction stays inside its cell).
  */
 import { adminStrings as s } from '../../src/strings/admin.ts';
 import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../format.ts';
@@ -35,8 +36,9 @@ function Section({ form, total, submissions, spam }: AdminSection) {
       {submissions.length === 0 ? (
         <p>{total === 0 ? s.empty : s.emptyPage}</p>
       ) : (
-        // Wide tables scroll sideways; the region takes the keyboard focus for that.
-        <div role="region" aria-labelledby={headingId} tabIndex={0} style={{ overflowX: 'auto' }}>
+        // Wide tables scroll sideways; the region takes the keyboard focus for that. Classes, not
+        // style attributes: the CSP allows no style attribute (the site's stylesheet has both).
+        <div role="region" aria-labelledby={headingId} tabIndex={0} class="overflow-x-auto">
           <table>
             <thead>
               <tr>
@@ -53,8 +55,9 @@ function Section({ form, total, submissions, spam }: AdminSection) {
                   <th scope="row">{submission.reference}</th>
                   <td>{formatDate(submission.receivedAt)}</td>
                   {form.fields.map((field) => (
-                    <td key={field.name} style={{ whiteSpace: 'pre-wrap' }}>
-                      {displayValue(field, submission.data[field.name])}
+                    <td key={field.name} class="whitespace-pre-wrap">
+                      {/* Isolated: a right-to-left text cannot turn the cells around it. */}
+                      <bdi>{displayValue(field, submission.data[field.name])}</bdi>
                     </td>
                   ))}
                 </tr>

@@ -61,12 +61,14 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     connectionTimeoutMillis: 5_000,
     query_timeout: 15_000,
     idleTimeoutMillis: 30_000,
+    // Awaited before the pool hands the new connection out: the setting never runs beside the
+    // caller's first query (a 'connect' listener did, pg's "already executing a query" warning).
+    onConnect: async (client) => {
+      await client.query('SET synchronous_commit TO on');
+    },
   });
   // An idle connection lost (server restarted) is dropped by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => {
-    client.query('SET synchronous_commit TO on').catch(() => undefined);
-  });
 
   let migrated: Promise<number> | null = null;
   function ready(): Promise<number> {
@@ -113,7 +115,17 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       );
       return rows.map(toSubmission);
     },
-    countSubmissions: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form),
+    async submissionsBefore(form, beforeId, limit) {
+      const { rows } = await query<SubmissionRow>(
+        'SELECT id, reference, form, received_at, data FROM submissions WHERE form = $1 AND NOT spam AND id < $2 ORDER BY id DESC LIMIT $3',
+        [form, beforeId ?? Number.MAX_SAFE_INTEGER, limit],
+      );
+      return rows.map(toSubmission);
+    },
+    async countSubmissions(form, throughId) {
+      if (throughId === undefined) return count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form);
+      return Number((await query<{ n: string }>('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam AND id <= $2', [form, throughId])).rows[0]?.n ?? 0);
+    },
     countSpam: (form) => count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND spam', form),
     async formCounts() {
       const { rows } = await query<{ form: string; total: number; spam: number }>(

@@ -96,7 +96,9 @@ function prepareStatements(db: DatabaseSync) {
     insertSubmission: p('INSERT INTO submissions (reference, form, received_at, data, spam) VALUES (?, ?, ?, ?, ?) RETURNING id'),
     insertOutbox: p('INSERT INTO outbox (submission_id, next_attempt_at) VALUES (?, ?)'),
     list: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 ORDER BY id DESC LIMIT ? OFFSET ?'),
+    before: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 AND id < ? ORDER BY id DESC LIMIT ?'),
     count: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = ?'),
+    countThrough: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = 0 AND id <= ?'),
     formCounts: p('SELECT form, SUM(spam = 0) AS total, SUM(spam = 1) AS spam FROM submissions GROUP BY form ORDER BY form'),
     claim: p(`UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN (
       SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY id LIMIT ?)`),
@@ -168,8 +170,12 @@ export class SqliteOperations {
     return (this.sql.list.all(form, page?.limit ?? -1, page?.offset ?? 0) as unknown as SubmissionRow[]).map(toSubmission);
   }
 
-  countSubmissions(form: string): number {
-    return count(this.sql.count, form, 0);
+  submissionsBefore(form: string, beforeId: number | null, limit: number): StoredSubmission[] {
+    return (this.sql.before.all(form, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as unknown as SubmissionRow[]).map(toSubmission);
+  }
+
+  countSubmissions(form: string, throughId?: number): number {
+    return throughId === undefined ? count(this.sql.count, form, 0) : count(this.sql.countThrough, form, throughId);
   }
 
   countSpam(form: string): number {

@@ -62,6 +62,7 @@ export function openSqliteStore(dataDir: string): Store {
       return storedSubmissions(items, await call<SavedRow[]>('saveRows', rows));
     },
     listSubmissions: method('listSubmissions'),
+    submissionsBefore: method('submissionsBefore'),
     countSubmissions: method('countSubmissions'),
     countSpam: method('countSpam'),
     formCounts: method('formCounts'),

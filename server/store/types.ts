@@ -55,7 +55,14 @@ export interface Store {
   saveSubmissions(batch: readonly NewSubmission[]): Promise<StoredSubmission[]>;
   /** Submissions of a form without spam, newest first; all of them without `page`. */
   listSubmissions(form: string, page?: Page): Promise<StoredSubmission[]>;
-  countSubmissions(form: string): Promise<number>;
+  /**
+   * At most `limit` submissions of a form (spam aside), newest first, whose id is below `beforeId`
+   * (null: from the newest): the export reads a form in such batches (keyset pagination on the
+   * index (form, spam, id), so each batch costs the same however far the export has come).
+   */
+  submissionsBefore(form: string, beforeId: number | null, limit: number): Promise<StoredSubmission[]>;
+  /** Submissions of a form, spam aside; only those with an id up to `throughId` when it is given. */
+  countSubmissions(form: string, throughId?: number): Promise<number>;
   countSpam(form: string): Promise<number>;
   /**
    * Every form with stored rows, also forms the content no longer has, by name: its submissions

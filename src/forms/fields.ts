@@ -8,11 +8,16 @@ import * as z from 'zod/mini';
 import { formStrings } from '../strings/form.ts';
 import type { FieldDefinition } from './types.ts';
 import { fill } from '../strings/template.ts';
+import { hasInvisibleCharacters, hasNonTextCharacters } from '../lib/characters.ts';
 
-/** Trims a text; an empty text counts as "not given", as a browser sends empty inputs as "". */
+/**
+ * Trims a text and writes it in Unicode's composed form (NFC: "ü" as one character, however it was
+ * typed or pasted), so equal texts are stored, searched and compared alike; an empty text counts as
+ * "not given", as a browser sends empty inputs as "".
+ */
 function blankToUndefined(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
+  const trimmed = value.trim().normalize('NFC');
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -23,26 +28,12 @@ function message(field: FieldDefinition, kind: keyof FieldDefinition['messages']
 }
 
 /**
- * C0 control characters other than TAB, LF and CR, and DEL: nobody types them, and NUL and friends
- * break e-mail, CSV and HTML. A UTF-16 half without its partner (a "lone surrogate") cannot be
- * written as UTF-8 at all, so it could not be stored, mailed or exported intact.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
-
-/**
  * Everything that starts a new line somewhere: CR, LF, vertical tab, form feed, NEL (U+0085) and the
  * Unicode line and paragraph separators. A single-line value holds none of them, so it stays one
  * line in a mail header, a CSV cell and the admin list, whatever program shows it.
  */
 // eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\r\n\u000b\u000c\u0085\u2028\u2029]/;
-
-/** True when a text holds characters that are refused in every field (see above). */
-function hasForbiddenCharacters(text: string): boolean {
-  return CONTROL_CHARACTER.test(text) || LONE_SURROGATE.test(text);
-}
 
 /** True when a text holds a line break of any kind (see LINE_BREAK). */
 function hasLineBreak(text: string): boolean {
@@ -51,9 +42,14 @@ function hasLineBreak(text: string): boolean {
 
 const labelOf = (field: FieldDefinition): string => field.shortLabel ?? field.label;
 
-/** The message for invisible control characters; it names the field, as no definition needs its own. */
+/** The message for control characters and noncharacters; it names the field, as no definition needs its own. */
 function forbiddenCharactersMessage(field: FieldDefinition): string {
   return fill(formStrings.messages.controlCharacters, { feld: labelOf(field) });
+}
+
+/** The message for invisible and direction characters in a one-line field; it names the field. */
+function invisibleCharactersMessage(field: FieldDefinition): string {
+  return fill(formStrings.messages.invisibleCharacters, { feld: labelOf(field) });
 }
 
 /** The message for a line break in a single-line field; it names the field. */
@@ -66,10 +62,18 @@ function isSingleLine(field: FieldDefinition): boolean {
   return field.type !== 'textarea';
 }
 
-/** Checks every text of a field gets first: no control characters, and one line where the field has one. */
+/**
+ * Checks every text of a field gets first: no control characters or noncharacters (src/lib/characters.ts);
+ * where the field has one line, no line break and no invisible or direction character.
+ */
 function characterChecks(field: FieldDefinition): z.core.$ZodCheck<string>[] {
-  const checks: z.core.$ZodCheck<string>[] = [z.refine((v: string) => !hasForbiddenCharacters(v), { error: forbiddenCharactersMessage(field) })];
-  if (isSingleLine(field)) checks.push(z.refine((v: string) => !hasLineBreak(v), { error: lineBreakMessage(field) }));
+  const checks: z.core.$ZodCheck<string>[] = [z.refine((v: string) => !hasNonTextCharacters(v), { error: forbiddenCharactersMessage(field) })];
+  if (isSingleLine(field)) {
+    checks.push(
+      z.refine((v: string) => !hasLineBreak(v), { error: lineBreakMessage(field) }),
+      z.refine((v: string) => !hasInvisibleCharacters(v), { error: invisibleCharactersMessage(field) }),
+    );
+  }
   return checks;
 }
 
@@ -133,12 +137,12 @@ export function monthSchema(field: FieldDefinition) {
 export function choicesSchema(field: FieldDefinition) {
   const options = field.options ?? [];
   const toList = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.trim() === '' ? [] : [value];
-    if (Array.isArray(value)) return value.filter((v) => !(typeof v === 'string' && v.trim() === ''));
+    if (typeof value === 'string') return value.trim() === '' ? [] : [value.normalize('NFC')];
+    if (Array.isArray(value)) return value.filter((v) => !(typeof v === 'string' && v.trim() === '')).map((v) => (typeof v === 'string' ? v.normalize('NFC') : v));
     return value;
   };
   const list = z.array(z.string({ error: message(field, 'option') }), { error: message(field, 'required') }).check(
-    z.refine((values) => values.every((v) => options.includes(v)), { error: message(field, 'option') }),
+    z.refine((values) => values.every((v) => options.some((option) => option.normalize('NFC') === v)), { error: message(field, 'option') }),
     z.overwrite((values) => [...new Set(values)]),
   );
   const required = field.required ? list.check(z.minLength(1, { error: message(field, 'required') })) : list;

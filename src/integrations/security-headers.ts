@@ -26,7 +26,7 @@ export default function securityHeaders(): AstroIntegration {
         const deployment = readDeploymentEnv(buildEnv('production', root));
         const manifest = writeManifest(dist, deployment);
         writeStaticHeaders(dist, manifest, join(root, 'deploy', 'nginx-site.conf'));
-        logger.info(`${MANIFEST_FILE}, _headers und _nginx/ geschrieben (${manifest.scriptHashes.length} Inline-Skript-Hashes)`);
+        logger.info(`${MANIFEST_FILE}, _headers und _nginx/ geschrieben (${manifest.scriptHashes.length} Inline-Skript-Hashes, ${manifest.styleHashes.length} Inline-Style-Hashes)`);
       },
     },
   };

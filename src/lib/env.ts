@@ -8,6 +8,11 @@ import * as z from 'zod';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** A setting that cannot be used: its message names the variable and says what to write, in German. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
 /** An empty or blank value means "not set" (a line `NAME=` in .env). */
 export const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 
@@ -35,9 +40,9 @@ export function originOf(raw: string, name: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`${name}: „${raw}“ ist keine gültige Adresse (z. B. https://kommunalvertreter.nrw).`);
+    throw new ConfigurationError(`${name}: „${raw}“ ist keine gültige Adresse (z. B. https://kommunalvertreter.nrw).`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name}: „${raw}“ muss mit http:// oder https:// beginnen.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigurationError(`${name}: „${raw}“ muss mit http:// oder https:// beginnen.`);
   return url.origin;
 }
 
@@ -106,19 +111,26 @@ export const deploymentEnvSchema = z.object({
 
 export type DeploymentEnv = z.output<typeof deploymentEnvSchema>;
 
-/** Every problem of a parsed environment as one German message, one line per variable. */
-function envErrorMessage(error: z.ZodError): string {
-  const lines = error.issues.map((issue) => {
+/**
+ * Problems of the settings as one German message: one line when there is one problem (it names
+ * the variable), else a first line and one line per problem.
+ */
+export function configurationMessage(problems: readonly string[]): string {
+  return problems.length === 1 ? `Die Konfiguration ist ungültig: ${problems[0]}` : `Die Konfiguration ist ungültig:\n- ${problems.join('\n- ')}`;
+}
+
+/** Every problem of a parsed environment, one per variable, each naming it. */
+function envProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? '');
     return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
   });
-  return `Die Konfiguration ist ungültig:\n- ${lines.join('\n- ')}`;
 }
 
 /** Parses `env` with `schema` and throws one German error naming every wrong variable. */
 export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
   const result = schema.safeParse(env);
-  if (!result.success) throw new Error(envErrorMessage(result.error));
+  if (!result.success) throw new ConfigurationError(configurationMessage(envProblems(result.error)));
   return result.data;
 }
 

@@ -19,6 +19,11 @@ export const adminStrings = {
   paging: { label: 'Seiten', page: 'Seite {n}', newer: 'Neuere Einsendungen', older: 'Ältere Einsendungen' },
   rateLimited: { title: 'Zu viele Anfragen', text: 'Die Verwaltung wurde in kurzer Zeit sehr oft aufgerufen. Warten Sie eine Minute.' },
   storageUnavailable: 'Der Speicher ist gerade nicht verfügbar.',
+  /** A second export while one runs (one at a time per server). */
+  exportBusy: {
+    title: 'Es läuft schon ein Export',
+    text: 'Es wird gerade ein anderer Export erstellt. Versuchen Sie es in einer halben Minute erneut.',
+  },
   login: {
     title: 'Anmeldung erforderlich',
     text: 'Melden Sie sich mit dem Zugang für die Verwaltung an.',

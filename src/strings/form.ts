@@ -73,6 +73,7 @@ export const formStrings = {
     emailFormat: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@beispiel.de',
     lineBreak: 'Schreiben Sie die Angabe „{feld}“ in eine Zeile, ohne Zeilenumbruch',
     controlCharacters: 'Das Feld „{feld}“ enthält unsichtbare Steuerzeichen. Tippen Sie den Text neu ein, statt ihn einzufügen',
+    invisibleCharacters: 'Das Feld „{feld}“ enthält unsichtbare Zeichen oder Zeichen, die die Schreibrichtung ändern. Tippen Sie die Angabe neu ein, statt sie einzufügen',
   },
   thanks: {
     back: 'Zurück zur Startseite',

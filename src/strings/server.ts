@@ -37,6 +37,8 @@ export const serverStrings = {
   values: { time: '{time} Uhr' },
   /** Plain-text answers where no page fits. */
   notFound: 'Nicht gefunden',
+  /** A request whose address cannot be read (e. g. GET /%). */
+  badRequest: 'Ungültige Anfrage',
   internalError: 'Interner Fehler',
   startup: {
     /** The server's setting differs from the one the site was built with. */

@@ -65,7 +65,7 @@ export async function startNginx({ config, replace = [], prepare, ready }: Nginx
   prepare?.(tmp.path);
   writeFileSync(
     temp('nginx.conf'),
-    `daemon off;\nmaster_process off;\nworker_processes 1;\nerror_log stderr warn;\npid ${temp('nginx.pid')};\nevents { worker_connections 64; }\nhttp {\n` +
+    `daemon off;\nmaster_process off;\nworker_processes 1;\nerror_log stderr warn;\npid ${temp('nginx.pid')};\nevents { worker_connections 1024; }\nhttp {\n` +
       `    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n    access_log off;\n` +
       ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((n) => `    ${n}_temp_path ${temp(n)};\n`).join('') +
       `    include ${temp('site.conf')};\n}\n`,

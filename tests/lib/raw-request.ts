@@ -12,6 +12,8 @@ export interface RawRequest {
   readonly body?: string | Buffer;
   /** Send the body in pieces with Transfer-Encoding: chunked, without Content-Length. */
   readonly chunked?: boolean;
+  /** Connect from this local address, e. g. 127.0.0.2: another client on the loopback network. */
+  readonly localAddress?: string;
 }
 
 export interface RawReply {
@@ -22,7 +24,7 @@ export interface RawReply {
   readonly text: string;
 }
 
-export function sendRaw(url: string | URL, { method = 'GET', headers = {}, body, chunked = false }: RawRequest = {}): Promise<RawReply> {
+export function sendRaw(url: string | URL, { method = 'GET', headers = {}, body, chunked = false, localAddress }: RawRequest = {}): Promise<RawReply> {
   const target = new URL(url);
   const bytes = body === undefined ? undefined : Buffer.from(body);
   const sent: Record<string, string> = { ...headers };
@@ -30,7 +32,7 @@ export function sendRaw(url: string | URL, { method = 'GET', headers = {}, body,
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     let answered = false;
-    const r = request(target, { method, headers: sent, agent: false, rejectUnauthorized: false }, (res) => {
+    const r = request(target, { method, headers: sent, agent: false, rejectUnauthorized: false, ...(localAddress === undefined ? {} : { localAddress }) }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -7,7 +7,7 @@ const hash = "'sha256-abc='";
 
 describe('Content-Security-Policy', () => {
   it('allows scripts from the site and inline only by hash, never unsafe-inline or eval', () => {
-    const csp = cspDirectives({ scriptHashes: [hash], formOrigins: [], https: false });
+    const csp = cspDirectives({ scriptHashes: [hash], styleHashes: [], formOrigins: [], https: false });
     expect(csp['script-src']).toEqual(["'self'", hash]);
     expect(csp['script-src-attr']).toEqual(["'none'"]);
     expect(serializeCsp(csp)).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
@@ -15,15 +15,23 @@ describe('Content-Security-Policy', () => {
     expect(csp['object-src']).toEqual(["'none'"]);
   });
 
+  it('allows styles from the site and inline <style> blocks only by hash: no unsafe-inline, no style attribute', () => {
+    const style = "'sha256-style='";
+    const csp = cspDirectives({ scriptHashes: [hash], styleHashes: [style], formOrigins: [], https: false });
+    expect(csp['style-src']).toEqual(["'self'", style]);
+    expect(csp['style-src-attr']).toEqual(["'none'"]);
+    expect(serializeCsp(csp)).not.toContain("'unsafe-inline'");
+  });
+
   it('lets forms post and connect only to the site and the form origins, each once', () => {
-    const csp = cspDirectives({ scriptHashes: [], formOrigins: ['https://formspree.io', 'https://formspree.io'], https: false });
+    const csp = cspDirectives({ scriptHashes: [], styleHashes: [], formOrigins: ['https://formspree.io', 'https://formspree.io'], https: false });
     expect(csp['form-action']).toEqual(["'self'", 'https://formspree.io']);
     expect(csp['connect-src']).toEqual(["'self'", 'https://formspree.io']);
   });
 
   it('upgrades insecure requests and sends HSTS over HTTPS only', () => {
-    const plain = securityHeaders({ scriptHashes: [], formOrigins: [], https: false });
-    const secure = securityHeaders({ scriptHashes: [], formOrigins: [], https: true });
+    const plain = securityHeaders({ scriptHashes: [], styleHashes: [], formOrigins: [], https: false });
+    const secure = securityHeaders({ scriptHashes: [], styleHashes: [], formOrigins: [], https: true });
     expect(plain['Strict-Transport-Security']).toBeUndefined();
     expect(plain['Content-Security-Policy']).not.toContain('upgrade-insecure-requests');
     expect(secure['Strict-Transport-Security']).toBe(HSTS);
@@ -32,7 +40,7 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('files for static hosting', () => {
-  const headers = securityHeaders({ scriptHashes: [hash], formOrigins: [], https: true });
+  const headers = securityHeaders({ scriptHashes: [hash], styleHashes: [], formOrigins: [], https: true });
 
   it('_headers gives every path the headers and the hashed assets a long cache', () => {
     const file = headersFile(headers);

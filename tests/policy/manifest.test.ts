@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploymentDifferences, inlineScriptHashes, isUnservedPath, MANIFEST_FILE, readManifest, UNSERVED_PATHS, writeManifest } from '../../policy/manifest.ts';
+import { deploymentDifferences, inlineHashes, isUnservedPath, MANIFEST_FILE, readManifest, UNSERVED_PATHS, writeManifest } from '../../policy/manifest.ts';
 import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { repoRoot } from '../server/helpers.ts';
 
@@ -14,12 +14,12 @@ beforeEach(() => {
 });
 afterEach(() => dist.remove());
 
-describe('inline script hashes', () => {
-  it('hashes every executable inline script of every page, once, and nothing else', () => {
+describe('inline hashes', () => {
+  it('hashes every executable inline script and every inline style block of every page, once, and nothing else', () => {
     mkdirSync(join(dist.path, 'a'));
-    writeFileSync(join(dist.path, 'index.html'), '<script>one()</script><script type="module">two()</script><script type="application/ld+json">{"a":1}</script><script src="/x.js"></script>');
-    writeFileSync(join(dist.path, 'a', 'index.html'), '<script>one()</script><SCRIPT type="text/javascript">three()</SCRIPT>');
-    expect(inlineScriptHashes(dist.path)).toEqual([sha('one()'), sha('two()'), sha('three()')].sort());
+    writeFileSync(join(dist.path, 'index.html'), '<style>body{margin:0}</style><script>one()</script><script type="module">two()</script><script type="application/ld+json">{"a":1}</script><script src="/x.js"></script>');
+    writeFileSync(join(dist.path, 'a', 'index.html'), '<script>one()</script><SCRIPT type="text/javascript">three()</SCRIPT><style media="print">p{}</style><style>body{margin:0}</style>');
+    expect(inlineHashes(dist.path)).toEqual({ scriptHashes: [sha('one()'), sha('two()'), sha('three()')].sort(), styleHashes: [sha('body{margin:0}'), sha('p{}')].sort() });
   });
 });
 
@@ -34,7 +34,7 @@ describe('the manifest', () => {
   it('missing or broken, it says what to do and names the file', () => {
     expect(() => readManifest(dist.path)).toThrow(`${join(dist.path, MANIFEST_FILE)} fehlt: die Website wurde nicht vollständig gebaut. Bauen Sie sie neu (npm run build).`);
     mkdirSync(join(dist.path, '_kv'));
-    writeFileSync(join(dist.path, MANIFEST_FILE), '{"version":1}');
+    writeFileSync(join(dist.path, MANIFEST_FILE), '{"version":1,"scriptHashes":[],"deployment":{}}');
     expect(() => readManifest(dist.path)).toThrow('hat nicht das erwartete Format');
     writeFileSync(join(dist.path, MANIFEST_FILE), '{');
     expect(() => readManifest(dist.path)).toThrow('ist kein gültiges JSON');

@@ -79,7 +79,24 @@ const cases: Case[] = [
   { name: 'JSON null', req: { body: 'null' }, status: 400, reply: errors({ code: 'INVALID_BODY' }), effect: nothing },
   { name: 'empty JSON body', req: { body: '' }, status: 400, reply: errors({ code: 'INVALID_BODY' }), effect: nothing },
   { name: '__proto__ in JSON', req: { body: `{"__proto__":{"isAdmin":true},${JSON.stringify(validInteresse()).slice(1)}` }, status: 400, reply: errors({ code: 'INVALID_BODY' }), effect: nothing },
-  withFields('an object where text belongs', { behoerde: { $gt: '' } }, 422, errors({ field: 'behoerde', code: 'TYPE_TEXT' }), nothing),
+  // A field's value is a text or a list of texts (null: not given); anything else is unreadable.
+  withFields('an object where text belongs', { behoerde: { $gt: '' } }, 400, errors({ code: 'INVALID_BODY' }), nothing),
+  withFields('a number where text belongs', { telefon: 2311234 }, 400, errors({ code: 'INVALID_BODY' }), nothing),
+  withFields('a list of objects for the choices', { antragsstrecken: [{ $ne: '' }] }, 400, errors({ code: 'INVALID_BODY' }), nothing),
+  {
+    name: 'JSON nested 15,000 lists deep in a field',
+    req: { body: JSON.stringify(validInteresse({ nachricht: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', `${'['.repeat(15_000)}"x"${']'.repeat(15_000)}`) },
+    status: 400,
+    reply: errors({ code: 'INVALID_BODY' }),
+    effect: nothing,
+  },
+  {
+    name: 'JSON nested 15,000 lists deep in the honeypot',
+    req: { body: JSON.stringify(validInteresse({ _gotcha: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', `${'['.repeat(15_000)}"x"${']'.repeat(15_000)}`) },
+    status: 400,
+    reply: errors({ code: 'INVALID_BODY' }),
+    effect: nothing,
+  },
   withFields('null for a required field', { behoerde: null }, 422, errors({ field: 'behoerde', code: 'REQUIRED_FIELD_MISSING' }), nothing),
   withFields('a choice that is not offered', { antragsstrecken: ['Erwerbstätigkeit', 'DROP TABLE submissions'] }, 422, errors({ field: 'antragsstrecken', code: 'TYPE_TEXT' }), nothing),
   {
@@ -115,6 +132,16 @@ const cases: Case[] = [
   // ── requests that are not submissions ──────────────────────────────────────────────────────
   { name: 'unknown form', req: { path: '/f/gibt-es-nicht', body: validInteresse() }, status: 404, reply: errors({ code: 'FORM_NOT_FOUND' }), effect: nothing },
   { name: 'form key with an encoded CRLF', req: { path: '/f/interesse%0d%0aSet-Cookie:%20x=1', body: validInteresse() }, status: 404, reply: errors({ code: 'FORM_NOT_FOUND' }), effect: nothing },
+  // Fastify answers these before any route or hook: the same headers, a fixed text, no echo.
+  { name: 'malformed URL GET /%', req: { method: 'GET', path: '/%', headers: { accept: 'text/html' } }, status: 400, reply: { kind: 'text', equals: 'Ungültige Anfrage' }, effect: nothing },
+  {
+    name: 'malformed URL with markup POST /f/%<script>',
+    req: { path: '/f/%<script>alert(1)</script>', body: validInteresse() },
+    status: 400,
+    reply: { kind: 'text', equals: 'Ungültige Anfrage' },
+    effect: nothing,
+  },
+  { name: 'form key longer than the router allows', req: { path: `/f/${'x'.repeat(500)}`, body: validInteresse() }, status: 414, reply: { kind: 'text', equals: 'Ungültige Anfrage' }, effect: nothing },
   { name: 'GET on the endpoint', req: { method: 'GET', headers: { accept: 'application/json' } }, status: 405, reply: errors({ code: 'METHOD_NOT_ALLOWED' }), effect: nothing },
   { name: 'post from a foreign origin', req: { headers: { ...json, origin: 'https://evil.example' }, body: validInteresse() }, status: 403, reply: errors({ code: 'BLOCKED' }), effect: nothing },
   // A sandboxed iframe on any website sends "Origin: null".
@@ -155,6 +182,25 @@ const cases: Case[] = [
     reply: success,
     effect: stored(),
   },
+  // An IPv6 client picks a fresh address from its /64 for every post: it is one client.
+  {
+    name: 'flood rotating through one IPv6 /64, TRUST_PROXY=127.0.0.1: the 4th post gets 429',
+    env: { FORM_RATE_LIMIT: '3', TRUST_PROXY: '127.0.0.1' },
+    before: ['2001:db8:aa:bb::1', '2001:db8:aa:bb:1::2', '2001:db8:aa:bb:ffff:ffff:ffff:3'].map((ip) => ({ headers: { ...json, 'x-forwarded-for': ip }, body: validInteresse() })),
+    req: { headers: { ...json, 'x-forwarded-for': '2001:db8:aa:bb:4:4:4:4' }, body: validInteresse() },
+    status: 429,
+    reply: errors({ code: 'RATE_LIMITED' }),
+    effect: nothing,
+  },
+  {
+    name: 'after a flood from one IPv6 /64 the next /64 is served',
+    env: { FORM_RATE_LIMIT: '3', TRUST_PROXY: '127.0.0.1' },
+    before: ['2001:db8:aa:bb::1', '2001:db8:aa:bb::2', '2001:db8:aa:bb::3'].map((ip) => ({ headers: { ...json, 'x-forwarded-for': ip }, body: validInteresse() })),
+    req: { headers: { ...json, 'x-forwarded-for': '2001:db8:aa:bc::1' }, body: validInteresse() },
+    status: 200,
+    reply: success,
+    effect: stored(),
+  },
 ];
 
-hostileInput('hostile requests', cases, 30);
+hostileInput('hostile requests', cases, 42);

@@ -5,10 +5,18 @@
  * case is the same request-and-check, so a new attack is one row.
  */
 import { expect } from 'vitest';
-import { csvCell, errors, hostileInput, intact, nothing, roundTrip, stored, success, thankYou, withFields, type Case } from './hostile-harness.ts';
-import { decodeHtml, formPost, interesse, SITE, urlencoded, validInteresse } from './helpers.ts';
+import { csvCell, errors, hostileInput, intact, intactAs, nothing, roundTrip, stored, success, thankYou, withFields, type Case } from './hostile-harness.ts';
+import { decodeHtml, formPost, interesse, interesseOptions, SITE, urlencoded, validInteresse } from './helpers.ts';
 
 const controlMessage = (label: string) => `Das Feld „${label}“ enthält unsichtbare Steuerzeichen. Tippen Sie den Text neu ein, statt ihn einzufügen`;
+const labelOf = (name: string): string => {
+  const field = interesse.fields.find((f) => f.name === name);
+  return field?.shortLabel ?? field?.label ?? name;
+};
+const invisibleMessage = (label: string) =>
+  `Das Feld „${label}“ enthält unsichtbare Zeichen oder Zeichen, die die Schreibrichtung ändern. Tippen Sie die Angabe neu ein, statt sie einzufügen`;
+/** An encoded word that mail clients decode to "Stadt Evil", a line break and "Bcc: a@evil.example". */
+const encodedWord = '=?utf-8?B?U3RhZHQgRXZpbA0KQmNjOiBhQGV2aWwuZXhhbXBsZQ==?=';
 const xssScript = '<script>alert(document.cookie)</script>';
 const xssImg = '<img src=x onerror=alert(1)>';
 const xssSvg = '"><svg/onload=alert(1)>';
@@ -119,14 +127,65 @@ const cases: Case[] = [
     reply: errors({ field: 'ansprechperson', code: 'TYPE_TEXT' }),
     effect: nothing,
   },
-  withFields('right-to-left override U+202E', { behoerde: 'Stadt \u202Etxt.exe' }, 200, success, stored(), intact('behoerde', 'Stadt \u202Etxt.exe')),
-  withFields('zero-width characters', { behoerde: 'Stadt\u200B Dort\u200Dmund\u2060' }, 200, success, stored(), intact('behoerde', 'Stadt\u200B Dort\u200Dmund\u2060')),
-  withFields('stacked combining characters', { behoerde: 'Z\u0351\u0352\u0353a\u0300\u0301\u0302lgo' }, 200, success, stored(), intact('behoerde', 'Z\u0351\u0352\u0353a\u0300\u0301\u0302lgo')),
+  // Invisible and direction characters: refused in one-line fields (they could make one Behörde
+  // look like another in the subject, the admin list and the export), kept in the Nachricht.
+  ...(
+    [
+      ['behoerde', 'Stadt \u202Etxt.exe', 'right-to-left override U+202E'],
+      ['behoerde', 'Stadt\u200B Dortmund', 'zero-width space U+200B'],
+      ['ansprechperson', 'Erika\u200FMustermann', 'right-to-left mark U+200F'],
+      ['funktion', 'Leitung \u202AIT\u202C', 'left-to-right embedding U+202A … U+202C'],
+      ['behoerde', 'Dort\u2060mund', 'word joiner U+2060'],
+      ['telefon', '0231\u2064123456', 'invisible plus U+2064'],
+      ['behoerde', 'Stadt \u2067Hamm\u2069', 'right-to-left isolate U+2067 … U+2069'],
+      ['ansprechperson', 'Erika\uFEFFMustermann', 'zero-width no-break space U+FEFF inside a value'],
+    ] as const
+  ).map(([field, value, what]) =>
+    withFields(`${what} in ${field}`, { [field]: value }, 422, errors({ field, code: 'TYPE_TEXT' }), nothing, ({ reply }) =>
+      expect(JSON.parse(reply.text).errors[0].message).toBe(invisibleMessage(labelOf(field))),
+    ),
+  ),
+  withFields('zero-width joiner in an emoji in the Nachricht (kept)', { nachricht: 'Team 👩\u200D💻 \u200Bda' }, 200, success, stored(), intact('nachricht', 'Team 👩\u200D💻 \u200Bda')),
+  // Noncharacters and what XML 1.0 forbids: refused everywhere (one in sharedStrings.xml damaged the XLSX file).
+  ...(
+    [
+      ['behoerde', 'Stadt\uFFFEHamm', 'U+FFFE'],
+      ['nachricht', 'Hallo\uFFFF', 'U+FFFF'],
+      ['funktion', 'IT\uFDD0', 'U+FDD0'],
+      ['nachricht', 'Ende \uFDEF', 'U+FDEF'],
+      ['nachricht', 'Plane 1 \u{1FFFE}', 'U+1FFFE'],
+      ['nachricht', 'Seite\u000Cumbruch \u000B', 'form feed and vertical tab'],
+    ] as const
+  ).map(([field, value, what]) => withFields(`noncharacter or control ${what} in ${field}`, { [field]: value }, 422, errors({ field, code: 'TYPE_TEXT' }), nothing)),
+  {
+    name: 'lone low surrogate (\\udc00) in the Nachricht',
+    req: { body: JSON.stringify(validInteresse({ nachricht: 'PLACEHOLDER' })).replace('PLACEHOLDER', 'Text \\udc00 Ende') },
+    status: 422,
+    reply: errors({ field: 'nachricht', code: 'TYPE_TEXT' }),
+    effect: nothing,
+  },
+  // An encoded word in the subject field is mailed encoded: the client shows it as typed.
+  withFields('encoded word (=?utf-8?B?…?=) in Behörde, the mail subject', { behoerde: encodedWord }, 200, success, stored(), async (ctx) => {
+    await roundTrip('behoerde', encodedWord)!(ctx);
+    const m = await ctx.mail();
+    expect(m.subject).toContain(encodedWord);
+    expect(m.subject).not.toMatch(/Bcc|Evil/);
+    expect(m.headers.get('bcc')).toBeUndefined();
+    expect(m.headerLines.find((h) => h.key === 'subject')?.line).not.toContain(encodedWord);
+  }),
+  withFields('stacked combining characters (stored as NFC)', { behoerde: 'Z\u0351\u0352\u0353a\u0300\u0301\u0302lgo' }, 200, success, stored(), intactAs('behoerde', 'Z\u0351\u0352\u0353a\u0300\u0301\u0302lgo'.normalize('NFC'))),
   withFields('NFC spelling kept as sent', { behoerde: 'M\u00fcnster' }, 200, success, stored(), intact('behoerde', 'M\u00fcnster')),
-  withFields('NFD spelling kept as sent (not normalised)', { behoerde: 'Mu\u0308nster' }, 200, success, stored(), intact('behoerde', 'Mu\u0308nster')),
+  withFields('NFD spelling stored as NFC', { behoerde: 'Mu\u0308nster' }, 200, success, stored(), intactAs('behoerde', 'M\u00fcnster')),
+  withFields('NFD in the Nachricht stored as NFC', { nachricht: 'Gru\u0308\u00dfe aus Lu\u0308nen' }, 200, success, stored(), intactAs('nachricht', 'Gr\u00fc\u00dfe aus L\u00fcnen')),
+  withFields('NFD choice matches its option', { antragsstrecken: [interesseOptions[0]!.normalize('NFD')] }, 200, success, stored(), ({ saved }) =>
+    expect(saved?.data['antragsstrecken']).toEqual([interesseOptions[0]!.normalize('NFC')])),
+  withFields('right-to-left script in Behörde is isolated in the admin list', { behoerde: 'בלדיה عمان' }, 200, success, stored(), async (ctx) => {
+    await intact('behoerde', 'בלדיה عمان')!(ctx);
+    expect(await ctx.admin()).toContain('<bdi>בלדיה عمان</bdi>');
+  }),
   withFields('4-byte characters (emoji, mathematical letters)', { behoerde: 'Stadt 🏛️ 𝔇𝔬𝔯𝔱𝔪𝔲𝔫𝔡' }, 200, success, stored(), intact('behoerde', 'Stadt 🏛️ 𝔇𝔬𝔯𝔱𝔪𝔲𝔫𝔡')),
   withFields('byte order mark before a value (trimmed)', { behoerde: '\uFEFFStadt Hamm' }, 200, success, stored(), ({ saved }) => expect(saved?.data['behoerde']).toBe('Stadt Hamm')),
   { name: 'byte order mark before the JSON body', req: { body: `\uFEFF${JSON.stringify(validInteresse())}` }, status: 200, reply: success, effect: stored() },
 ];
 
-hostileInput('hostile values', cases, 40);
+hostileInput('hostile values', cases, 64);

@@ -71,8 +71,13 @@ describe('notification e-mail', () => {
     const t = await cleanups.app({ SMTP_URL: sink.url }, {});
     const names = ['"security@digitales.nrw.de"', 'Stadt \u202Emoc.evil\u202C', '=?utf-8?B?c2VjdXJpdHlAZGlnaXRhbGVzLm5ydy5kZQ==?=', 'Poststelle <poststelle@digitales.nrw.de>'];
     for (const ansprechperson of names) {
-      await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ ansprechperson, email: 'angreifer@example.org' }), headers: json });
+      const data = validInteresse({ ansprechperson, email: 'angreifer@example.org' });
+      const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: data, headers: json });
+      // The form refuses direction controls in one-line fields; a row stored before that rule still mails safely.
+      if (res.statusCode === 422) await t.app.store.saveSubmission({ form: INTERESSE, prefix: 'KV', data, spam: false });
+      else expect(res.statusCode).toBe(200);
     }
+    t.app.outbox.kick();
     await waitFor(() => sink.mails.length === names.length);
     const replyTos = await Promise.all(sink.mails.map(async (m) => (await simpleParser(m.raw)).replyTo?.text));
     console.log(`reply-to: ${names.length} impersonating names, Reply-To headers ${JSON.stringify([...new Set(replyTos)])}`);

@@ -1,51 +1,103 @@
 /**
  * nginx in front of the server: Debian's nginx runs the shipped deploy/nginx-proxy.conf (ports,
  * certificate and upstream replaced; a throwaway self-signed certificate) in front of a real
- * server with TRUST_PROXY=127.0.0.1. A client that writes its own X-Forwarded-For gains nothing.
+ * server, once for each form of TRUST_PROXY the README offers: the proxy's address, and a hop
+ * count. Clients connect from different loopback addresses (127.0.0.2, 127.0.0.3 …), so nginx
+ * forwards a different address for each. A client that writes its own X-Forwarded-For gains
+ * nothing, the per-client limits count the forwarded address, and the proxy's many connections
+ * are never capped as if they were one client's.
  */
+import { Agent, request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRaw } from '../lib/raw-request.ts';
 import { startNginx, type Nginx } from '../lib/nginx.ts';
 import { startServer, type ChildServer } from './child-server.ts';
-import { INTERESSE, json, tempDir, validInteresse } from './helpers.ts';
+import { basicAuth, INTERESSE, json, tempDir, validInteresse } from './helpers.ts';
 
-let tmp: ReturnType<typeof tempDir>;
-let nginx: Nginx | undefined;
-let server: ChildServer;
-let base = '';
+const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'nginx-test-geheim-4711' };
 
-async function send(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}): Promise<number> {
-  const body = method === 'POST' ? { body: JSON.stringify(validInteresse()) } : {};
-  return (await sendRaw(`${base}${path}`, { method, headers: { ...json, ...headers }, ...body })).status;
-}
-const post = (headers: Record<string, string>) => send('POST', `/f/${INTERESSE}`, headers);
+describe.each(['127.0.0.1', '1'])('nginx in front (deploy/nginx-proxy.conf, TRUST_PROXY=%s)', (trustProxy) => {
+  let tmp: ReturnType<typeof tempDir>;
+  let nginx: Nginx | undefined;
+  let server: ChildServer;
+  let base = '';
 
-beforeAll(async () => {
-  tmp = tempDir('kv-nginx-proxy-');
-  server = await startServer({ DATA_DIR: join(tmp.path, 'data'), TRUST_PROXY: '127.0.0.1', FORM_RATE_LIMIT: '3' });
-  nginx = await startNginx({
-    config: 'nginx-proxy.conf',
-    replace: [[/^\s*server 127\.0\.0\.1:4321 .*$/, `    server ${new URL(server.base).host};`]],
-    ready: async (https) => {
-      base = https;
-      return (await send('GET', '/healthz')) === 200;
-    },
+  async function send(method: 'GET' | 'POST', path: string, headers: Record<string, string> = {}, localAddress?: string): Promise<number> {
+    const body = method === 'POST' ? { body: JSON.stringify(validInteresse()) } : {};
+    return (await sendRaw(`${base}${path}`, { method, headers: { ...json, ...headers }, ...body, ...(localAddress === undefined ? {} : { localAddress }) })).status;
+  }
+  const post = (headers: Record<string, string>, from?: string) => send('POST', `/f/${INTERESSE}`, headers, from);
+
+  beforeAll(async () => {
+    tmp = tempDir('kv-nginx-proxy-');
+    // A cap of 8 open connections per address (default 64): nginx alone keeps 16 open to the server,
+    // so a cap that counted the proxy as one client would refuse connections at once.
+    server = await startServer({ DATA_DIR: join(tmp.path, 'data'), TRUST_PROXY: trustProxy, FORM_RATE_LIMIT: '3', CONNECTIONS_PER_ADDRESS: '8', ...ADMIN });
+    nginx = await startNginx({
+      config: 'nginx-proxy.conf',
+      replace: [[/^\s*server 127\.0\.0\.1:4321 .*$/, `    server ${new URL(server.base).host};`]],
+      ready: async (https) => {
+        base = https;
+        return (await send('GET', '/healthz')) === 200;
+      },
+    });
   });
-});
 
-afterAll(async () => {
-  nginx?.stop();
-  await server?.stop('SIGKILL');
-  tmp?.remove();
-});
+  afterAll(async () => {
+    nginx?.stop();
+    await server?.stop('SIGKILL');
+    tmp?.remove();
+  });
 
-describe('nginx in front (deploy/nginx-proxy.conf, TRUST_PROXY=127.0.0.1)', () => {
-  it('counts the rate limit per real client: rotating X-Forwarded-For does not get around it', async () => {
+  it('counts the rate limit per real client: rotating X-Forwarded-For does not get around it, another client is served', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push(await post({ 'x-forwarded-for': `192.0.2.${i}` }));
-    console.log(`nginx proxy: 6 posts with rotating X-Forwarded-For, FORM_RATE_LIMIT=3: ${statuses.join(', ')}`);
+    for (let i = 0; i < 6; i++) statuses.push(await post({ 'x-forwarded-for': `192.0.2.${i}` }, '127.0.0.2'));
+    console.log(`nginx proxy, TRUST_PROXY=${trustProxy}: 6 posts from 127.0.0.2 with rotating X-Forwarded-For, FORM_RATE_LIMIT=3: ${statuses.join(', ')}`);
     expect(statuses.filter((s) => s === 200)).toHaveLength(3);
     expect(statuses.slice(3)).toEqual([429, 429, 429]);
+    expect(await post({}, '127.0.0.3')).toBe(200);
+  });
+
+  it('passes on HSTS for the host and its subdomains (the server sees X-Forwarded-Proto https)', async () => {
+    const reply = await sendRaw(`${base}/healthz`);
+    expect(reply.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('locks the admin login of the client that failed, not of the others behind the same proxy', async () => {
+    const wrong = basicAuth(ADMIN.ADMIN_USER, 'geraten');
+    const right = basicAuth(ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push(await send('GET', '/admin/', { ...wrong, 'x-forwarded-for': `192.0.2.${i}` }, '127.0.0.4'));
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await send('GET', '/admin/', right, '127.0.0.4')).toBe(429);
+    expect(await send('GET', '/admin/', right, '127.0.0.5')).toBe(200);
+  });
+
+  it('answers all of 200 submissions sent 100 at a time: the proxy is not one client to the connection cap', { timeout: 60_000 }, async () => {
+    // 100 clients (127.0.1.1 …), each with its TLS connection opened beforehand, post at once; the
+    // server answers each after the commit they share, so nginx holds many connections to it at once
+    // (more than CONNECTIONS_PER_ADDRESS).
+    const agents = Array.from({ length: 100 }, (_, i) => new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false, localAddress: `127.0.1.${i + 1}` }));
+    const call = (agent: Agent, method: 'GET' | 'POST', path: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const body = method === 'POST' ? JSON.stringify(validInteresse()) : undefined;
+        request(`${base}${path}`, { agent, method, headers: json }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        })
+          .on('error', reject)
+          .end(body);
+      });
+    try {
+      await Promise.all(agents.map((agent) => call(agent, 'GET', '/healthz')));
+      const statuses: number[] = [];
+      for (let round = 0; round < 2; round++) statuses.push(...(await Promise.all(agents.map((agent) => call(agent, 'POST', `/f/${INTERESSE}`)))));
+      const tally = Object.entries(Object.groupBy(statuses, (s) => String(s))).map(([s, list]) => `${list?.length ?? 0} × ${s}`);
+      console.log(`nginx proxy, TRUST_PROXY=${trustProxy}: 200 submissions, 100 at a time: ${tally.join(', ')}`);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(200);
+    } finally {
+      for (const agent of agents) agent.destroy();
+    }
   });
 });

@@ -123,7 +123,7 @@ describe('nginx with deploy/nginx.conf and the build', () => {
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'self'"]);
-    expect(fromNginx.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(fromNginx.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('allows exactly the inline scripts of the offer page and the form page by hash', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineScriptHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
+import { inlineHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
 import { startServer } from './child-server.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { createTestApp, INTERESSE, markBuilt, tempDir, type TestApp } from './helpers.ts';
@@ -75,12 +75,13 @@ describe('security headers', () => {
     try {
       writeFileSync(join(site.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script>`);
       mkdirSync(join(site.path, '_kv'));
-      const manifest = { version: 1, scriptHashes: ["'sha256-vom-Build'"], deployment: { FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30 } };
+      const manifest = { version: 1, scriptHashes: ["'sha256-vom-Build'"], styleHashes: ["'sha256-Stil-vom-Build'"], deployment: { FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30 } };
       writeFileSync(join(site.path, MANIFEST_FILE), JSON.stringify(manifest));
       const built = await createTestApp({ DIST_DIR: site.path });
       const csp = String((await built.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
       await built.close();
       expect(csp).toContain("script-src 'self' 'sha256-vom-Build';");
+      expect(csp).toContain("style-src 'self' 'sha256-Stil-vom-Build';");
     } finally {
       site.remove();
     }
@@ -91,8 +92,11 @@ describe('security headers', () => {
       const res = url === `/f/${INTERESSE}` ? await t.app.inject({ method: 'POST', url, payload: {} }) : await t.app.inject({ method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
       const directives = parseCsp(csp);
-      expect(directives.get('script-src')).toEqual(["'self'", ...inlineScriptHashes(dist.path)]);
-      expect(inlineScriptHashes(dist.path)).toHaveLength(1);
+      const { scriptHashes, styleHashes } = inlineHashes(dist.path);
+      expect(directives.get('script-src')).toEqual(["'self'", ...scriptHashes]);
+      expect(scriptHashes).toHaveLength(1);
+      expect(directives.get('style-src')).toEqual(["'self'", ...styleHashes]);
+      expect(directives.get('style-src-attr')).toEqual(["'none'"]);
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('base-uri')).toEqual(["'self'"]);

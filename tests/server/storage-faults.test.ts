@@ -48,7 +48,11 @@ describe('storage failure', () => {
 
     const health = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(health.statusCode, `${label}: healthz`).toBe(503);
-    expect(health.json()).toMatchObject({ status: 'error', storage: 'unavailable', reason: expect.any(String) });
+    // Public: only that it is not ok. Why is in /metrics (behind the login) and in the log.
+    expect(health.json()).toEqual({ status: 'error' });
+    const metrics = await t.app.metrics.registry.metrics();
+    expect(metrics).toMatch(/^kv_storage_available 0$/m);
+    expect(metrics).toMatch(/^kv_storage_errors_total\{reason="[^"]+"\} [1-9]/m);
     return { formStatus: res.statusCode, healthStatus: health.statusCode };
   }
 

@@ -3,16 +3,17 @@
  * (headless), so the test sees what a spreadsheet shows. Keys keep their leading zeros, nothing is a
  * formula, no guard character is visible, umlauts are intact.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredSubmission } from '../../server/store/index.ts';
 import { berlinWallClock } from '../../src/lib/dates.ts';
-import { sheetName, submissionsXlsx } from '../../server/xlsx.ts';
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { exportColumns } from '../../server/export-rows.ts';
+import { sheetName, writeSubmissionsXlsx, type XlsxOptions } from '../../server/xlsx.ts';
+import { asExcelBuffer, openInCalc } from '../lib/calc.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, fixture, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
+import { basicAuth, fixture, interesse, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
 
 /** Values a spreadsheet would turn into numbers or formulas, or show with a guard. */
 const hostile = {
@@ -31,54 +32,15 @@ function submission(id: number, data: Record<string, unknown>): StoredSubmission
   return { id, reference: `KV-2026-00000${id}`, form: INTERESSE, receivedAt: '2026-12-01T14:03:00.000Z', data };
 }
 
-/** RFC 4180 CSV as LibreOffice writes it (comma, double quotes, CRLF or LF line ends). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      endCell();
-    } else if (!quoted && (c === '\n' || c === '\r')) {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endCell();
-      rows.push(row);
-      row = [];
-    } else {
-      cell += c;
-    }
+/** The XLSX file of `submissions`, written as the export route writes it (one batch). */
+async function submissionsXlsx(form: typeof interesse, submissions: StoredSubmission[], options: XlsxOptions): Promise<Buffer> {
+  async function* batches() {
+    yield submissions;
   }
-  if (cell !== '' || row.length > 0) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** exceljs types its input as an ArrayBuffer. */
-const asExcelBuffer = (data: Buffer): ArrayBuffer => Uint8Array.from(data).buffer;
-
-/** What LibreOffice Calc shows for the file, as rows of cells. */
-function openInCalc(dir: string, xlsx: Buffer): string[][] {
-  const file = join(dir, 'export.xlsx');
-  writeFileSync(file, xlsx);
-  execFileSync(
-    'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, file],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  return parseCsv(readFileSync(join(dir, 'export.csv'), 'utf8'));
+  const out = new PassThrough();
+  const file = buffer(out);
+  await writeSubmissionsXlsx({ columns: exportColumns(form), total: submissions.length, first: submissions, batches: batches() }, options, out);
+  return file;
 }
 
 describe('XLSX export opened in LibreOffice Calc', { timeout: 180_000 }, () => {
@@ -165,5 +127,29 @@ describe('GET /admin/<form>.xlsx', () => {
     expect(sheet?.rowCount).toBe(4);
     const admin = await t.app.inject({ method: 'GET', url: '/admin/', headers: basicAuth('dnrw', 'richtig-geheim') });
     expect(admin.body).toContain(`href="/admin/${INTERESSE}.xlsx"`);
+  });
+
+  it('writes rows stored before the forms refused noncharacters with U+FFFD: the file opens in Calc with every row', { timeout: 180_000 }, async () => {
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const broken = ['Stadt\uFFFEHamm', 'Kreis\uFFFF', 'Amt\u0000Nord', 'Halb \ud800 Wort'];
+    const saved = [];
+    for (const behoerde of [...broken, 'Stadt Unna']) {
+      saved.push(await t.app.store.saveSubmission({ form: INTERESSE, prefix: 'KV', spam: false, data: { ...validInteresse(), behoerde } }));
+    }
+    const auth = basicAuth('dnrw', 'richtig-geheim');
+    const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: auth });
+    const dir = tempDir('kv-xlsx-old-');
+    try {
+      const rows = openInCalc(dir.path, res.rawPayload).slice(3);
+      expect(rows.map((row) => row[0]).sort()).toEqual(saved.map((s) => s.reference).sort());
+      const behoerden = rows.map((row) => row[2]).sort();
+      expect(behoerden).toEqual(['Amt\uFFFDNord', 'Halb \uFFFD Wort', 'Kreis\uFFFD', 'Stadt Unna', 'Stadt\uFFFDHamm']);
+    } finally {
+      dir.remove();
+    }
+    const csv = (await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: auth })).body;
+    // eslint-disable-next-line no-control-regex -- NUL is what must not be there
+    expect(csv).not.toMatch(/[\uFFFE\uFFFF\u0000]/);
+    expect(csv).toContain('Stadt\uFFFDHamm');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The built pages run under the Content-Security-Policy the server sends (no 'unsafe-inline' for
- * scripts; inline scripts allowed by hash): no page of the sitemap reports a violation, and the
- * scripts still work — the copy button on the offer page and the form island.
+ * scripts or styles; inline scripts and <style> blocks allowed by hash, no style attribute): no page
+ * of the sitemap reports a violation, and the scripts still work — the copy button on the offer page
+ * and the form island, hydrated and used.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
@@ -35,7 +36,8 @@ test('no page of the sitemap violates the CSP, and each is served with one', asy
     const response = await page.goto(path, { waitUntil: 'load' });
     const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';
     expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
-    expect(csp, path).not.toContain("'unsafe-inline' 'sha256");
+    expect(csp, path).not.toContain("'unsafe-inline'");
+    expect(csp, path).toMatch(/style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+; style-src-attr 'none';/);
     expect(await violations(), path).toEqual([]);
   }
 });
