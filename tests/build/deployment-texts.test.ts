@@ -76,7 +76,7 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
     own = a.project;
     hosted = b.project;
     for (const result of await Promise.all([a.result, b.result])) expect(result.code, result.output.slice(-3000)).toBe(0);
-  });
+  }, 240_000);
   afterAll(() => {
     own?.remove();
     hosted?.remove();
