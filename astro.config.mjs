@@ -8,7 +8,7 @@ import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { readContentPaths } from './src/lib/content-paths.ts';
-import serverFrame from './src/integrations/server-frame.ts';
+import serverFiles from './src/integrations/server-files.ts';
 import { firaSans } from './src/integrations/fira-sans.ts';
 import clientInteraction from './src/integrations/client-interaction.ts';
 
@@ -58,9 +58,9 @@ export default defineConfig({
     mdx(),
     preact({ compat: true }),
     // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own.
-    sitemap({ filter: (page) => !/\/(404|kv-frame|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
+    sitemap({ filter: (page) => !/\/(404|kv-frame|kv-content\.json|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
     contentReport(),
-    serverFrame(),
+    serverFiles(),
     securityHeaders(),
     clientInteraction(),
   ],

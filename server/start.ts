@@ -8,14 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../policy/manifest.ts';
+import { readContentPaths } from '../src/lib/content-paths.ts';
+import { CONTENT_FILE, serverDirOf } from '../src/lib/server-files.ts';
 import { loadConfig } from './config.ts';
 
 // After the .tsx hook (jsx-loader.ts) is in place: the app renders its pages from .tsx views.
 const { buildApp } = await import('./app.ts');
-const config = loadConfig();
 
-const { distDir } = config;
-const missing = distDir === null ? undefined : ['index.html', MANIFEST_FILE].map((file) => join(distDir, file)).find((file) => !existsSync(file));
+const { distDir } = readContentPaths();
+const missing = [join(distDir, 'index.html'), join(serverDirOf(distDir), MANIFEST_FILE), join(serverDirOf(distDir), CONTENT_FILE)].find((file) => !existsSync(file));
 if (missing !== undefined) {
   console.log(`${missing} fehlt: die Website wird jetzt gebaut (npm run build) …`);
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
@@ -26,7 +27,9 @@ if (missing !== undefined) {
 }
 
 let app: Awaited<ReturnType<typeof buildApp>>;
+let config: ReturnType<typeof loadConfig>;
 try {
+  config = loadConfig();
   app = await buildApp(config);
 } catch (error) {
   // E.g. settings that differ from the build's: one line that says what to do, no stack.

@@ -1,16 +1,17 @@
 /**
  * Puts the server's pages into the site's frame. Everything the server shows is rendered by
  * Preact (preact-render-to-string) from components: the form from src/forms/view/, its own pages
- * from server/pages/*.tsx. The frame comes from the build (dist/_kv/frame.html, see
- * src/lib/frame.ts), a form's error page from the form's built page; both are read once.
- * Without a built site (DIST_DIR=, the form backend alone) the pages get a bare document.
+ * from server/pages/*.tsx. The frame comes from the build's server folder (frame.html, see
+ * src/lib/server-files.ts), a form's error page from the form's built page; both are read once.
+ * Without a frame the pages get a bare document.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { FormMeta } from '../../src/forms/index.ts';
-import { assertFrame, FRAME_FILE, FRAME_MAIN, FRAME_TITLE, fillFrame, hasFormIsland, prefixTitle, replaceFormIsland } from '../../src/lib/frame.ts';
+import { hasFormIsland, prefixTitle, replaceFormIsland } from '../../src/lib/frame.ts';
+import { assertSlots, FRAME_FILE, FRAME_MAIN, FRAME_TITLE, fillFrame } from '../../src/lib/server-files.ts';
 import { formStrings } from '../../src/strings/form.ts';
 
 /** What the server's pages say about the organisation. */
@@ -48,18 +49,17 @@ function BareDocument({ portalName }: { portalName: string }) {
   );
 }
 
-/** The built frame in `distDir`, or null when the site is not there. */
-function readFrame(distDir: string | null): string | null {
-  if (distDir === null) return null;
-  const file = join(distDir, FRAME_FILE);
+/** The built frame in the server's folder, or null when it is not there. */
+function readFrame(serverDir: string): string | null {
+  const file = join(serverDir, FRAME_FILE);
   if (!existsSync(file)) return null;
   const frame = readFileSync(file, 'utf8');
-  assertFrame(frame, file);
+  assertSlots(frame, [FRAME_TITLE, FRAME_MAIN], file);
   return frame;
 }
 
-export function createPageRenderer(distDir: string | null, context: PageContext): PageRenderer {
-  const frame = readFrame(distDir) ?? `<!DOCTYPE html>${renderToString(<BareDocument portalName={context.portalName} />)}`;
+export function createPageRenderer(distDir: string | null, serverDir: string, context: PageContext): PageRenderer {
+  const frame = readFrame(serverDir) ?? `<!DOCTYPE html>${renderToString(<BareDocument portalName={context.portalName} />)}`;
   const formPages = new Map<string, string | null>();
   /** The built page of a form with its island, read on first use. */
   const formPage = (meta: FormMeta): string | null => {

@@ -1,25 +1,24 @@
 /**
  * The real server as a child process (scripts/lib/server-process.ts), for the tests that kill,
- * stop or starve it: on the fixture content, backend only, its output collected.
+ * stop or starve it: on the fixture build, backend only, its output collected.
  */
 import { readMetrics } from '../../scripts/lib/admin-client.ts';
 import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.ts';
-import { FIXTURE_CONTENT } from './helpers.ts';
+import { FIXTURE_DIST } from './helpers.ts';
 
 export type ChildServer = ServerProcess;
 
 /**
- * Starts `node server/start.ts` with the given environment on a free port and waits until
- * /healthz answers (with any status: a server without storage answers 503). CONTENT_DIR defaults
- * to the fixture content, DIST_DIR to empty (backend only), LOG_LEVEL to info; nothing is read from .env.
+ * Starts the server with the given environment on a free port and waits until /healthz answers
+ * (with any status: a server without storage answers 503). DIST_DIR defaults to the fixture build,
+ * served as the backend only (SERVE_SITE=false), LOG_LEVEL to info; nothing is read from .env.
  */
 export function startServer(env: Record<string, string>, wrap: readonly string[] = []): Promise<ChildServer> {
   return startServerProcess({
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
-      CONTENT_DIR: FIXTURE_CONTENT,
-      DIST_DIR: '',
+      ...(env['DIST_DIR'] === undefined ? { DIST_DIR: FIXTURE_DIST, SERVE_SITE: 'false' } : {}),
       LOG_LEVEL: 'info',
       FORM_RATE_LIMIT: '100000',
       ...env,

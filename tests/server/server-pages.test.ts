@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormMeta } from '../../src/forms/index.ts';
-import { FRAME_FILE, formIslandContent } from '../../src/lib/frame.ts';
-import { basicAuth, buildDeploymentEnv, createTestApp, decodeHtml, fixtureForms, formPost, INTERESSE, interesse, interesseOptions, repoRoot, tempDir, urlencoded, type TestApp } from './helpers.ts';
+import { formIslandContent } from '../../src/lib/frame.ts';
+import { FRAME_FILE } from '../../src/lib/server-files.ts';
+import { basicAuth, buildDeploymentEnv, createTestApp, decodeHtml, FIXTURE_DIST, FIXTURE_SERVER_DIR, fixtureForms, formPost, INTERESSE, interesse, interesseOptions, repoRoot, tempDir, urlencoded, type TestApp } from './helpers.ts';
 
-const dist = join(repoRoot, 'dist-fixtures');
+const dist = FIXTURE_DIST;
+const frameFile = join(FIXTURE_SERVER_DIR, FRAME_FILE);
 const [choice = ''] = interesseOptions;
 /** A form of the running app by name. */
 const formOf = (target: TestApp, name: string): FormMeta => {
@@ -32,7 +34,7 @@ async function app(env: Record<string, string> = {}): Promise<TestApp> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, FRAME_FILE))) throw new Error(`${join(dist, FRAME_FILE)} fehlt: bauen Sie zuerst die Fixture-Website (npm test -- "build fixtures").`);
+  if (!existsSync(frameFile)) throw new Error(`${frameFile} fehlt: bauen Sie zuerst die Fixture-Website (npm test -- "build fixtures").`);
   t = await app();
 });
 afterAll(async () => {
@@ -50,14 +52,14 @@ function frameParts(html: string): string[] {
 }
 
 /** The frame of a page the server writes is that of `built` (a form's page, or the frame for the server's own pages). */
-function expectSiteFrame(html: string, built = readFileSync(join(dist, FRAME_FILE), 'utf8')): void {
+function expectSiteFrame(html: string, built = readFileSync(frameFile, 'utf8')): void {
   expect(html).toMatch(/^<!DOCTYPE html><html lang="de">/);
   expect(frameParts(html)).toEqual(frameParts(built));
 }
 
 it('the frame of the server pages is the frame of the site', () => {
   // The 404 page, like the frame, is no page of the navigation (the header marks the current one).
-  expectSiteFrame(readFileSync(join(dist, FRAME_FILE), 'utf8'), readFileSync(join(dist, '404.html'), 'utf8'));
+  expectSiteFrame(readFileSync(frameFile, 'utf8'), readFileSync(join(dist, '404.html'), 'utf8'));
 });
 
 /** A form's markup split into its field groups (by field name) and the rest after the fields. */
