@@ -129,7 +129,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.addHook('preClose', async () => outbox.stop());
 
   if (config.serveSite && distDir === null) app.log.warn(`${config.distDir} fehlt: es wird nur das Formular-Backend bedient`);
-  const pages = createPageRenderer(distDir, config.serverDir, { portalName: config.portalName, postfach: config.postfach });
+  const pages = createPageRenderer(config.serverDir, { portalName: config.portalName, postfach: config.postfach });
 
   // The same headers as static hosting (policy/headers.ts), on every response. HSTS when the
   // site is HTTPS, or when a trusted proxy says the request came over HTTPS.

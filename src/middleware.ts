@@ -1,10 +1,8 @@
 /**
- * Last touches on every built page: editorial gap markers ("[LÜCKE: …]") become "wird ergänzt", and
- * Astro's island style block moves into the head.
+ * Last touch on every built page: editorial gap markers ("[LÜCKE: …]") become "wird ergänzt".
  */
 import { defineMiddleware } from 'astro:middleware';
 import { renderGaps } from './lib/gaps.ts';
-import { hoistIslandStyle } from './lib/island-style.ts';
 import { de } from './strings/de.ts';
 
 const GAP_HTML = `<em class="luecke" title="${de.gapLabel}">${de.gap}</em>`;
@@ -13,5 +11,5 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.includes('text/html')) return response;
   const html = await response.text();
-  return new Response(hoistIslandStyle(renderGaps(html, GAP_HTML, de.gap)), response);
+  return new Response(renderGaps(html, GAP_HTML, de.gap), response);
 });

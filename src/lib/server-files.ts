@@ -45,6 +45,8 @@ export const FORM_SLOT = '<!--kv:formular-->';
 export const FORM_SLOT_ATTRIBUTE = 'data-kv-slot';
 /** Its value. */
 export const FORM_SLOT_VALUE = 'formular';
+/** The attributes of that element, to spread onto it. */
+export const FORM_SLOT_ELEMENT: Readonly<Record<string, string>> = { [FORM_SLOT_ATTRIBUTE]: FORM_SLOT_VALUE };
 
 /** The version of content.json this code reads and writes. */
 const CONTENT_VERSION = 1;

@@ -9,7 +9,6 @@ import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info
 import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
 import { integrityProblems, markdownComponentProblems, sameTextProblems, titleProblems } from '../../src/lib/integrity.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
-import { hoistIslandStyle } from '../../src/lib/island-style.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
@@ -191,17 +190,6 @@ describe('string templates', () => {
     expect(fill('in {anzahl} Ausführung', { anzahl: 'zweifacher' })).toBe('in zweifacher Ausführung');
     expect(fill('{unbekannt}', {})).toBe('{unbekannt}');
     expect(templateParts('Füllen Sie den {dokument} aus.')).toEqual(['Füllen Sie den ', { key: 'dokument' }, ' aus.']);
-  });
-});
-
-describe('island style', () => {
-  it('moves Astro\'s island style block from the body into the head, once', () => {
-    const html = '<html><head><title>T</title></head><body><p>x</p><style>astro-island,astro-slot{display:contents}</style><astro-island></astro-island></body></html>';
-    expect(hoistIslandStyle(html)).toBe(
-      '<html><head><title>T</title><style>astro-island,astro-slot{display:contents}</style></head><body><p>x</p><astro-island></astro-island></body></html>',
-    );
-    const page = '<html><head></head><body><p>no island</p></body></html>';
-    expect(hoistIslandStyle(page)).toBe(page);
   });
 });
 
