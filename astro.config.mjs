@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
@@ -11,6 +12,7 @@ import { readContentPaths } from './src/lib/content-paths.ts';
 import serverFiles from './src/integrations/server-files.ts';
 import { firaSans } from './src/integrations/fira-sans.ts';
 import clientInteraction from './src/integrations/client-interaction.ts';
+import { markdownGaps } from './src/integrations/markdown-gaps.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -54,6 +56,8 @@ export default defineConfig({
   // the build). `npm run build` caps the heap (package.json), which keeps the peak under 1 GB.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   fonts: firaSans(),
+  // Astro's own Markdown processor (MDX uses it too), with the step that shows editorial gaps.
+  markdown: { processor: satteri({ mdastPlugins: [markdownGaps] }) },
   integrations: [
     mdx(),
     preact({ compat: true }),
