@@ -8,6 +8,8 @@ import { buildProject, createTempProject, type BuildResult, type TempProject } f
 import { ADMIN_FAILURE_WINDOW_MS, RATE_LIMIT_WINDOW_MS } from '../../src/lib/processing.ts';
 
 export const BUILD_DATE = '2031-02-03';
+/** How long the builds of a test file may take, hooks included (vitest's hook default is 30 s; a few builds at once on a loaded 2-core machine take longer). */
+export const BUILD_TIMEOUT_MS = 240_000;
 /** Settings for a server with an admin area; `withoutAdmin` and `formspree` for the other set-ups. */
 export const settings = { RETENTION_DAYS: '123', SPAM_RETENTION_DAYS: '7', NOTIFY_TO: 'eingang@example.org', BUILD_DATE, ADMIN_PASSWORD: 'bau-test-passwort' };
 const { ADMIN_PASSWORD: _admin, ...rest } = settings;

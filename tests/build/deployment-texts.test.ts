@@ -14,7 +14,7 @@ import { isChecked } from '../../src/lib/checked.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { de } from '../../src/strings/de.ts';
-import { BUILD_DATE, builtPages, expectedSettings, formspree, marked, settings, shownSettings, type BuiltPage } from './built-site.ts';
+import { BUILD_DATE, BUILD_TIMEOUT_MS, builtPages, expectedSettings, formspree, marked, settings, shownSettings, type BuiltPage } from './built-site.ts';
 
 const CHECKED_ON = '2025-06-30';
 /** A fictional phone number the own-server copy gets in site.yaml; the Formspree copy gets a gap. */
@@ -64,7 +64,7 @@ function expectConfiguredValues(pages: Map<string, BuiltPage>, env: Record<strin
   }
 }
 
-describe('texts of a build for hosted Formspree and of one for the own form server', { timeout: 240_000 }, () => {
+describe('texts of a build for hosted Formspree and of one for the own form server', { timeout: BUILD_TIMEOUT_MS }, () => {
   let own: TempProject;
   let hosted: TempProject;
   beforeAll(async () => {
@@ -73,7 +73,7 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
     own = a.project;
     hosted = b.project;
     for (const result of await Promise.all([a.result, b.result])) expect(result.code, result.output.slice(-3000)).toBe(0);
-  });
+  }, BUILD_TIMEOUT_MS);
   afterAll(() => {
     own?.remove();
     hosted?.remove();

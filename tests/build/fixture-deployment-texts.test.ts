@@ -8,13 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TempProject } from '../../scripts/lib/temp-project.ts';
 import { de } from '../../src/strings/de.ts';
-import { buildFixture, builtPages, fixtureCopy, formspree, marked, settings, shownSettings, withoutAdmin, type BuiltPage } from './built-site.ts';
+import { BUILD_TIMEOUT_MS, buildFixture, builtPages, fixtureCopy, formspree, marked, settings, shownSettings, withoutAdmin, type BuiltPage } from './built-site.ts';
 
 const days = de.units.days.other;
 /** The admin-area block of the fixture's Datenschutzerklärung says this. */
 const ADMIN_TEXT = /Verwaltungsbereich/;
 
-describe('texts of the fixture content for each form set-up', { timeout: 240_000 }, () => {
+describe('texts of the fixture content for each form set-up', { timeout: BUILD_TIMEOUT_MS }, () => {
   let own: TempProject;
   let ownPlain: TempProject;
   let hosted: TempProject;
@@ -30,7 +30,7 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
     pages.own = builtPages(own.root);
     pages.ownPlain = builtPages(ownPlain.root);
     pages.hosted = builtPages(hosted.root);
-  });
+  }, BUILD_TIMEOUT_MS);
   afterAll(() => {
     own?.remove();
     ownPlain?.remove();
