@@ -10,6 +10,7 @@ import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { readContentPaths } from './src/lib/content-paths.ts';
 import serverFiles from './src/integrations/server-files.ts';
+import serverCompile from './src/integrations/server-compile.ts';
 import { firaSans } from './src/integrations/fira-sans.ts';
 import clientInteraction from './src/integrations/client-interaction.ts';
 import { markdownGaps } from './src/integrations/markdown-gaps.ts';
@@ -66,6 +67,7 @@ export default defineConfig({
     contentReport(),
     serverFiles(),
     securityHeaders(),
+    serverCompile(),
     clientInteraction(),
   ],
   vite: {

@@ -155,7 +155,7 @@ async function loadStore(
   const server = await startServer({
     dataDir: setup.location.dataDir,
     logFile: options.logFile.replace(/(\.\w+)?$/, `-${setup.kind}$1`),
-    env: { DIST_DIR: '', FORM_RATE_LIMIT: '100000', SMTP_URL: smtpUrl, ...BENCH_ADMIN, ...storeEnv },
+    env: { SERVE_SITE: 'false', FORM_RATE_LIMIT: '100000', SMTP_URL: smtpUrl, ...BENCH_ADMIN, ...storeEnv },
   }).catch(async (error: unknown) => {
     await sink.stop();
     throw error;

@@ -20,7 +20,7 @@
 import type { FormMeta } from '../forms/types.ts';
 import { escapeHtml } from './escape-html.ts';
 
-export { serverDirOf } from './build-output.mjs';
+export { serverDirOf } from '../../policy/build-output.mjs';
 
 /** What the server needs of the content (content.json). */
 export const CONTENT_FILE = 'content.json';

@@ -3,15 +3,16 @@
  * stop or starve it: on the fixture build, backend only, its output collected.
  */
 import { readMetrics } from '../../scripts/lib/admin-client.ts';
-import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.ts';
+import { compiledServer, startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.ts';
 import { FIXTURE_DIST } from './helpers.ts';
 
 export type ChildServer = ServerProcess;
 
 /**
- * Starts the server with the given environment on a free port and waits until /healthz answers
- * (with any status: a server without storage answers 503). DIST_DIR defaults to the fixture build,
- * served as the backend only (SERVE_SITE=false), LOG_LEVEL to info; nothing is read from .env.
+ * Starts the server the fixture build compiled (dist-fixtures-server/start.js) with the given
+ * environment on a free port and waits until /healthz answers (with any status: a server without
+ * storage answers 503). DIST_DIR defaults to the fixture build, served as the backend only
+ * (SERVE_SITE=false), LOG_LEVEL to info; nothing is read from .env.
  */
 export function startServer(env: Record<string, string>, wrap: readonly string[] = []): Promise<ChildServer> {
   return startServerProcess({
@@ -23,9 +24,13 @@ export function startServer(env: Record<string, string>, wrap: readonly string[]
       FORM_RATE_LIMIT: '100000',
       ...env,
     },
+    script: compiledServer(FIXTURE_DIST),
     wrap,
   });
 }
+
+/** A script of the server the fixture build compiled (purge, backup, migrate-store), absolute. */
+export const fixtureScript = (name: 'purge' | 'backup' | 'migrate-store'): string => compiledServer(FIXTURE_DIST, name);
 
 /** The admin login the child servers of the fault tests are started with (for /metrics). */
 export const CHILD_ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'fault-test-geheim-4711' } as const;
