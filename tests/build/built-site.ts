@@ -4,6 +4,7 @@
  */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { Parser } from 'htmlparser2';
 import { buildProject, createTempProject, type BuildResult, type TempProject } from '../../scripts/lib/temp-project.ts';
 import { ADMIN_FAILURE_WINDOW_MS, RATE_LIMIT_WINDOW_MS } from '../../src/lib/processing.ts';
 
@@ -16,13 +17,29 @@ const { ADMIN_PASSWORD: _admin, ...rest } = settings;
 export const withoutAdmin: Record<string, string> = rest;
 export const formspree: Record<string, string> = { ...withoutAdmin, PUBLIC_FORM_ENDPOINT: 'https://formspree.io', FORMSPREE_BESTAETIGT: 'ja' };
 
-/** Visible text of HTML: scripts, styles and tags removed, white space collapsed. */
-export const textOf = (html: string): string =>
-  html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<astro-island\b[^>]*>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
+/** Visible text of HTML, read with an HTML parser: no scripts, styles, tags or comments; a space for each tag; white space collapsed. */
+export function textOf(html: string): string {
+  const parts: string[] = [];
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'script' || name === 'style') hidden += 1;
+        parts.push(' ');
+      },
+      onclosetag(name) {
+        if (name === 'script' || name === 'style') hidden -= 1;
+        parts.push(' ');
+      },
+      ontext(text) {
+        if (hidden === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: false },
+  );
+  parser.end(html);
+  return parts.join('').replace(/\s+/g, ' ');
+}
 
 export interface BuiltPage {
   html: string;

@@ -54,8 +54,8 @@ test('the copy button works under the CSP', async ({ page, context }) => {
 test('the form island hydrates, validates (lazy-loaded code) and sends under the CSP', async ({ page }) => {
   const violations = await watchViolations(page);
   await page.goto('/barrierefreiheit/barriere-melden/');
-  await page.getByLabel('Welche Seite ist betroffen?').focus(); // client:interaction: hydrates on first interaction
-  await expect(page.locator('astro-island:not([ssr])')).toHaveCount(1);
+  // client:interaction: the island's code loads and runs on the first interaction.
+  await Promise.all([page.waitForResponse((response) => /\.js$/.test(new URL(response.url()).pathname)), page.getByLabel('Welche Seite ist betroffen?').focus()]);
   await page.getByRole('button', { name: 'Absenden' }).click();
   await expect(page.getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
   await page.getByLabel('Welche Seite ist betroffen?').fill('/kontakt/');
