@@ -12,8 +12,8 @@ import { siteRoot } from './env.ts';
 export { fixture } from '../lib/content-facts.ts';
 export { builtOffers, interestForm } from '../lib/fixture-build.ts';
 
-/** The fixture build's content.json. */
-export const fixtureBuilt = builtContent(serverDirOf(FIXTURE_DIST));
+/** The fixture build's content.json (read when a behaviour spec asks: the `site` project runs without the fixture build). */
+export const fixtureBuilt = () => builtContent(serverDirOf(FIXTURE_DIST));
 
 /** The facts of the content of the `site` project (content/, or E2E_SITE_ROOT/content). */
 export const siteContent = (): ContentFacts => contentFacts(join(siteRoot, 'content'));

@@ -70,7 +70,7 @@ for (const offer of offers) {
 
 test('an offer with its own form key (PUBLIC_FORM_KEY_/FORM_KEY_INTERESSE_<ID>) posts under it and arrives named after the offer', async ({ page }) => {
   const offer = offers.find((o) => o.id === 'beispielantrag')!;
-  const form = interestForm(fixtureBuilt, offer.id);
+  const form = interestForm(fixtureBuilt(), offer.id);
   await page.goto(`/angebote/${offer.id}/interesse/`);
   await expect(page.locator('form')).toHaveAttribute('action', '/f/bsp4711');
   const behoerde = `Beispielamt ${Date.now()}`;

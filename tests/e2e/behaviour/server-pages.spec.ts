@@ -47,7 +47,7 @@ type Axe = () => { analyze: () => Promise<{ violations: { id: string }[] }> };
 
 async function expectFramedAndAccessible(page: Page, axe: Axe, violations: string[]): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await expect(page).toHaveTitle(new RegExp(` – ${fixtureBuilt.site.portalName}$`));
+  await expect(page).toHaveTitle(new RegExp(` – ${fixtureBuilt().site.portalName}$`));
   await expect(page.getByRole('banner')).toBeVisible();
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
@@ -84,7 +84,7 @@ test.describe('the error page of a form post without JavaScript', () => {
     });
   });
 
-  for (const form of [barriereMeldenMeta, ...builtOffers(fixtureBuilt).map((offer) => interestForm(fixtureBuilt, offer.id))]) {
+  for (const form of [barriereMeldenMeta, ...builtOffers(fixtureBuilt()).map((offer) => interestForm(fixtureBuilt(), offer.id))]) {
     test(`${form.name}: is in the site frame, passes axe and runs under the CSP`, async ({ page, axe }) => {
       const violations = watchCsp(page);
       await plainPost(page, `/f/${form.name}`, [['email', 'kaputt'], ['_next', form.thankYouPath]]);
