@@ -156,7 +156,7 @@ await section('lighthouse', async () => {
 
 await section('startup', async () => {
   const result = await runStartup(starts);
-  details['startup'] = { ms: result.times };
+  details['startup'] = result.times;
   return result.rows;
 });
 
