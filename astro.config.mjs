@@ -2,15 +2,18 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import contentReport from './src/integrations/content-report.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { readContentPaths } from './src/lib/content-paths.ts';
-import serverFrame from './src/integrations/server-frame.ts';
+import serverFiles from './src/integrations/server-files.ts';
+import serverCompile from './src/integrations/server-compile.ts';
 import { firaSans } from './src/integrations/fira-sans.ts';
 import clientInteraction from './src/integrations/client-interaction.ts';
+import { markdownGaps } from './src/integrations/markdown-gaps.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -54,14 +57,17 @@ export default defineConfig({
   // the build). `npm run build` caps the heap (package.json), which keeps the peak under 1 GB.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   fonts: firaSans(),
+  // Astro's own Markdown processor (MDX uses it too), with the step that shows editorial gaps.
+  markdown: { processor: satteri({ mdastPlugins: [markdownGaps] }) },
   integrations: [
     mdx(),
     preact({ compat: true }),
     // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own.
-    sitemap({ filter: (page) => !/\/(404|kv-frame|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
+    sitemap({ filter: (page) => !/\/(404|kv-frame|kv-content\.json|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
     contentReport(),
-    serverFrame(),
+    serverFiles(),
     securityHeaders(),
+    serverCompile(),
     clientInteraction(),
   ],
   vite: {

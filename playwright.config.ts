@@ -23,7 +23,7 @@ const sites = {
     server: {
       command: 'node tests/e2e/serve.ts',
       url: `${baseURL}/healthz`,
-      env: { E2E_PORT: String(port), CONTENT_DIR: `${siteRoot}/content`, DIST_DIR: `${siteRoot}/dist`, E2E_MAIL_DIR: MAIL_DIRS.site },
+      env: { E2E_PORT: String(port), DIST_DIR: `${siteRoot}/dist`, E2E_MAIL_DIR: MAIL_DIRS.site },
     },
   },
   fixtures: {

@@ -4,7 +4,7 @@
  * - the form server (server/app.ts) sends them on every response: pages, files, the form
  *   endpoint, errors and the admin area;
  * - the build writes them for static hosting of dist/ (static-hosting.ts): `dist/_headers` and
- *   `dist/_nginx/security-headers.conf`.
+ *   `dist-server/nginx/security-headers.conf`.
  *
  * The Content-Security-Policy allows scripts and styles from the site itself and, inline, only the
  * scripts and <style> blocks the build wrote into the pages (by SHA-256 hash, computed once by the

@@ -1,22 +1,26 @@
 /**
- * The build manifest, dist/_kv/manifest.json: what the build computed once and the server and the
- * static-hosting files read, never compute again. It holds the CSP hashes of the inline scripts and
- * of the inline style blocks of the built pages and the deployment settings the pages' texts were built for (retention days,
- * form endpoint …), so a server with other settings can refuse to start instead of serving texts
- * that are no longer true. dist/_kv/ and the static-hosting files are never served.
+ * The build manifest, manifest.json in the server's folder beside the site (dist-server/, never in
+ * dist/): what the build computed once and the server and the static-hosting files read, never
+ * compute again. It holds the CSP hashes of the inline scripts and of the inline style blocks of the
+ * built pages and the deployment settings the pages' texts were built for (retention days, form
+ * endpoint …), so a server with other settings can refuse to start instead of serving texts that
+ * are no longer true.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The manifest in dist/. */
-export const MANIFEST_FILE = '_kv/manifest.json';
+/** The manifest in the server's folder. */
+export const MANIFEST_FILE = 'manifest.json';
 
-/** Paths in dist/ that are for servers, not visitors: the server, nginx and tests keep them unserved. */
-export const UNSERVED_PATHS = ['/_kv/', '/_nginx/', '/_headers'] as const;
+/**
+ * Paths in dist/ that are for web servers, not visitors: `_headers`, which static hosts read from
+ * the published folder. The form server and deploy/nginx-site.conf answer 404 for them.
+ */
+export const UNSERVED_PATHS = ['/_headers'] as const;
 
 export function isUnservedPath(path: string): boolean {
-  return UNSERVED_PATHS.some((unserved) => (unserved.endsWith('/') ? path.startsWith(unserved) || path === unserved.slice(0, -1) : path === unserved));
+  return (UNSERVED_PATHS as readonly string[]).includes(path);
 }
 
 /** A deployment setting as the build saw it; absent when not set. */
@@ -66,18 +70,18 @@ export function inlineHashes(dir: string): InlineHashes {
   return { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() };
 }
 
-/** Writes the manifest of a built site (the build's last step). */
-export function writeManifest(distDir: string, deployment: Readonly<Record<string, DeploymentValue>>): BuildManifest {
+/** Writes the manifest of the site in `distDir` into the server's folder `serverDir` (the build's last step). */
+export function writeManifest(distDir: string, serverDir: string, deployment: Readonly<Record<string, DeploymentValue>>): BuildManifest {
   const manifest: BuildManifest = { version: 1, ...inlineHashes(distDir), deployment };
-  const path = join(distDir, MANIFEST_FILE);
+  const path = join(serverDir, MANIFEST_FILE);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
-/** Reads the manifest of a built site; a missing or unreadable one is an error that says what to do. */
-export function readManifest(distDir: string): BuildManifest {
-  const path = join(distDir, MANIFEST_FILE);
+/** Reads the manifest in a build's server folder; a missing or unreadable one is an error that says what to do. */
+export function readManifest(serverDir: string): BuildManifest {
+  const path = join(serverDir, MANIFEST_FILE);
   if (!existsSync(path)) throw new Error(`${path} fehlt: die Website wurde nicht vollständig gebaut. Bauen Sie sie neu (npm run build).`);
   let parsed: unknown;
   try {

@@ -1,8 +1,9 @@
 /**
  * The headers of a built site for static hosting, written by the build from the manifest (so the
- * CSP hashes always match the pages): `dist/_headers` for hosts that read that file (Netlify,
- * Cloudflare Pages …), and in `dist/_nginx/` the header snippet plus a copy of the nginx site
- * configuration (deploy/nginx-site.conf). Static hosting is HTTPS: HSTS is included.
+ * CSP hashes always match the pages): `dist/_headers` for hosts that read that file from the
+ * published folder (Netlify, Cloudflare Pages …), and, outside it, in the server's folder
+ * (`dist-server/nginx/`), the header snippet plus a copy of the nginx site configuration
+ * (deploy/nginx-site.conf). Static hosting is HTTPS: HSTS is included.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,11 +38,14 @@ function formOrigins(manifest: BuildManifest): string[] {
   return typeof endpoint === 'string' && endpoint !== '' ? [endpoint] : [];
 }
 
-/** Writes `_headers` and `_nginx/` for the built site in `distDir`. */
-export function writeStaticHeaders(distDir: string, manifest: BuildManifest, siteConf: string): void {
+/** The folder of the nginx files in a build's server folder. */
+export const NGINX_DIR = 'nginx';
+
+/** Writes `_headers` into the site in `distDir` and `nginx/` into the build's server folder `serverDir`. */
+export function writeStaticHeaders(distDir: string, serverDir: string, manifest: BuildManifest, siteConf: string): void {
   const headers = securityHeaders({ scriptHashes: manifest.scriptHashes, styleHashes: manifest.styleHashes, formOrigins: formOrigins(manifest), https: true });
   writeFileSync(join(distDir, '_headers'), headersFile(headers));
-  const nginxDir = join(distDir, '_nginx');
+  const nginxDir = join(serverDir, NGINX_DIR);
   mkdirSync(nginxDir, { recursive: true });
   writeFileSync(join(nginxDir, 'security-headers.conf'), nginxSnippet(headers));
   copyFileSync(siteConf, join(nginxDir, 'site.conf'));

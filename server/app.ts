@@ -132,8 +132,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   if (options.startOutbox !== false) app.addHook('onReady', async () => outbox.start());
   app.addHook('preClose', async () => outbox.stop());
 
-  if (config.distDir !== null && distDir === null) app.log.warn('dist/ fehlt: es wird nur das Formular-Backend bedient');
-  const pages = createPageRenderer(distDir, { portalName: config.portalName, postfach: config.postfach });
+  if (config.serveSite && distDir === null) app.log.warn(`${config.distDir} fehlt: es wird nur das Formular-Backend bedient`);
+  const pages = createPageRenderer(config.serverDir, { portalName: config.portalName, postfach: config.postfach });
 
   // The same headers as static hosting (policy/headers.ts), on every response. HSTS when the
   // site is HTTPS, or when a trusted proxy says the request came over HTTPS.
@@ -182,7 +182,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   if (distDir !== null) {
     await app.register(fastifyStatic, {
       root: distDir,
-      // The build's files for servers (manifest, frame, static-hosting headers) are not pages.
+      // dist/_headers is for static hosts, not a page.
       allowedPath: (pathName) => !isUnservedPath(pathName),
       wildcard: true,
       index: ['index.html'],

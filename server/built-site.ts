@@ -1,13 +1,15 @@
 /**
- * The built site the server serves (dist/): found, and read through its build manifest
- * (policy/manifest.ts) for the CSP hashes, so nothing is hashed again at start. The manifest also
- * says which deployment settings the pages' texts were built for; a server with other settings
- * refuses to start, so that e.g. the retention period in the Datenschutzerklärung is the one this
- * server applies.
+ * The build the server runs on, read from its server folder only (src/lib/server-files.ts): the
+ * content it needs (content.json) and the build manifest (policy/manifest.ts) with the CSP hashes,
+ * so nothing is read from the editors' content or hashed again at start. The manifest also says
+ * which deployment settings the pages' texts were built for; a server that serves the site with
+ * other settings refuses to start, so that e.g. the retention period in the Datenschutzerklärung is
+ * the one this server applies.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deploymentDifferences, readManifest, type DeploymentValue } from '../policy/manifest.ts';
+import { BuildOutputError, CONTENT_FILE, parseServerContent, type ServerContent } from '../src/lib/server-files.ts';
 import { serverStrings } from '../src/strings/server.ts';
 import type { ServerConfig } from './config.ts';
 import { fill } from '../src/strings/template.ts';
@@ -21,17 +23,24 @@ export interface BuiltSite {
   readonly styleHashes: readonly string[];
 }
 
+/** content.json of the build whose server folder is `serverDir`; missing or broken, an error that says what to do. */
+export function readServerContent(serverDir: string): ServerContent {
+  const file = join(serverDir, CONTENT_FILE);
+  if (!existsSync(file)) throw new BuildOutputError(fill(serverStrings.startup.notBuilt, { file }));
+  return parseServerContent(readFileSync(file, 'utf8'), file);
+}
+
 const show = (value: DeploymentValue): string =>
   value === undefined || value === false ? serverStrings.startup.unset : value === true ? serverStrings.startup.set : `„${String(value)}“`;
 
 /**
- * The built site of `config.distDir`; null when DIST_DIR is empty or the folder has no index.html.
+ * The built site of `config.distDir`; null when SERVE_SITE=false or the folder has no index.html.
  * Throws one German line per setting in which the server differs from the build.
  */
 export function readBuiltSite(config: ServerConfig): BuiltSite {
-  const distDir = config.distDir !== null && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
+  const distDir = config.serveSite && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
   if (distDir === null) return { distDir, scriptHashes: [], styleHashes: [] };
-  const manifest = readManifest(distDir);
+  const manifest = readManifest(config.serverDir);
   const differences = deploymentDifferences(manifest.deployment, config.deployment);
   if (differences.length > 0) {
     throw new Error(

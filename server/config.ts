@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import { blank, ConfigurationError, configurationMessage, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
 import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
-import { readContent, siteFacts } from './content.ts';
+import { serverDirOf } from '../src/lib/server-files.ts';
+import { readServerContent } from './built-site.ts';
 
 export interface OutboxConfig {
   /** How often the worker looks for due mails. */
@@ -41,12 +42,15 @@ export interface ServerConfig {
   /** PostgreSQL (postgres://…) instead of SQLite in DATA_DIR; null: SQLite. */
   readonly databaseUrl: string | null;
   readonly http: HttpLimits;
-  readonly contentDir: string;
-  /** The built site to serve, or null to serve only the form backend. */
-  readonly distDir: string | null;
+  /** The build: its site (served unless SERVE_SITE=false) … */
+  readonly distDir: string;
+  /** … and beside it the server's folder, the only place the server reads the build from (src/lib/server-files.ts). */
+  readonly serverDir: string;
+  /** Serve the site in distDir (default), or only the form backend and the server's own pages. */
+  readonly serveSite: boolean;
   /** Form posts per client address and minute. */
   readonly formRateLimit: number;
-  /** Every form: one interest form per offer in CONTENT_DIR, and the barrier report. */
+  /** Every form of the build (content.json): one interest form per offer, and the barrier report. */
   readonly forms: FormRegistry;
   /** Accepted form keys (URL /f/<key>): each form's name and its FORM_KEY_<FORM> key, and the form each one means. */
   readonly formKeys: Readonly<Record<string, FormName>>;
@@ -54,7 +58,7 @@ export interface ServerConfig {
   readonly smtpUrl: string;
   readonly mailFrom: string;
   readonly notifyTo: string;
-  /** The organisation's public mailbox (site.yaml), offered as fallback on error pages. */
+  /** The organisation's public mailbox (site.yaml, from the build), offered as fallback on error pages. */
   readonly postfach: string;
   readonly portalName: string;
   readonly adminUser: string;
@@ -128,6 +132,15 @@ const adminPasswordVar = z
 /** What a PostgreSQL URL starts with: postgres:// or postgresql:// and something after it. */
 export const POSTGRES_URL = /^postgres(ql)?:\/\/./;
 
+/** SERVE_SITE: true (default) or false, for a server behind a host that serves dist/ itself. */
+const serveSiteVar = z.preprocess(
+  blank,
+  z
+    .enum(['true', 'false'], { error: (issue) => `SERVE_SITE="${String(issue.input)}" gibt es nicht: true (Voreinstellung) oder false (nur das Formular-Backend).` })
+    .default('true')
+    .transform((value) => value === 'true'),
+);
+
 const databaseUrlVar = z.preprocess(
   blank,
   z
@@ -145,7 +158,8 @@ const serverEnvSchema = deploymentEnvSchema.extend({
   TRUST_PROXY: trustProxyVar,
   DATA_DIR: textVar(),
   DATABASE_URL: databaseUrlVar,
-  CONTENT_DIR: textVar(),
+  DIST_DIR: textVar(),
+  SERVE_SITE: serveSiteVar,
   FORM_RATE_LIMIT: integerVar('FORM_RATE_LIMIT', 10, 1, 100_000),
   SMTP_URL: textVar(),
   MAIL_FROM: textVar(),
@@ -168,25 +182,25 @@ const serverEnvSchema = deploymentEnvSchema.extend({
 });
 
 /**
- * Reads the configuration. `cwd` anchors relative paths (DATA_DIR, CONTENT_DIR, DIST_DIR).
- * DIST_DIR="" (set but empty) turns static serving off.
+ * Reads the configuration. `cwd` anchors relative paths (DATA_DIR, DIST_DIR). The content comes
+ * from the build (content.json in the server's folder of DIST_DIR), never from CONTENT_DIR.
  */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
   const e = parseEnv(serverEnvSchema, env);
   const host = e.HOST ?? '127.0.0.1';
   const port = e.PORT;
-  const contentDir = resolve(cwd, e.CONTENT_DIR ?? 'content');
-  const content = readContent(contentDir);
-  const site = siteFacts(content.site);
+  const distDir = resolve(cwd, e.DIST_DIR ?? 'dist');
+  const serverDir = serverDirOf(distDir);
+  const content = readServerContent(serverDir);
+  const site = content.site;
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const siteUrl = originOf(e.SITE_URL ?? `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`, 'SITE_URL');
   const allowedOrigins = [
     ...new Set([siteUrl, ...(e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => originOf(s, 'ALLOWED_ORIGINS'))]),
   ];
-  const forms = createFormRegistry(content.offers);
+  const forms = createFormRegistry(content.forms);
   const keys = readFormKeys([...forms.keys()], env, 'server');
   if (keys.problems.length > 0) throw new ConfigurationError(configurationMessage(keys.problems));
-  const distRaw = env['DIST_DIR'];
   return {
     host,
     port,
@@ -196,8 +210,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir: resolve(cwd, e.DATA_DIR ?? 'data'),
     databaseUrl: e.DATABASE_URL ?? null,
     http: { requestTimeoutMs: e.REQUEST_TIMEOUT_MS, connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS },
-    contentDir,
-    distDir: distRaw !== undefined && distRaw.trim() === '' ? null : resolve(cwd, distRaw ?? 'dist'),
+    distDir,
+    serverDir,
+    serveSite: e.SERVE_SITE,
     formRateLimit: e.FORM_RATE_LIMIT,
     forms,
     formKeys: Object.fromEntries(keys.formOf),

@@ -1,8 +1,9 @@
 /**
  * Where each collection lives: in the content folder CONTENT_DIR (default content/; tests build
  * tests/fixtures/content), one folder per collection. The schemas themselves, with every field
- * documented and every error written for editors, are in src/lib/content-schemas.ts; the form
- * server reads offers and site facts through the same schemas (server/content.ts).
+ * documented and every error written for editors, are in src/lib/content-schemas.ts. The build is
+ * the one reader of the content: the form server gets what it needs from the build (content.json,
+ * src/lib/server-files.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ import {
 const ref: RefFactory = (collection) => reference(collection);
 const { contentDir } = readContentPaths();
 const folder = (name: keyof typeof COLLECTION_PATTERNS) => ({ pattern: COLLECTION_PATTERNS[name], base: pathToFileURL(`${join(contentDir, name)}/`) });
-/** The file name is the id, exactly as the form server reads it (no slugging), so pages, forms and references agree. */
+/** The file name is the id, as written (no slugging), so pages, form names and references agree. */
 const byFileName = (name: keyof typeof COLLECTION_PATTERNS) => ({ ...folder(name), generateId: ({ entry }: { entry: string }) => entryId(entry) });
 
 export const collections = {

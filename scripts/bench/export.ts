@@ -1,7 +1,7 @@
 /**
  * The admin exports at size, per store: 40,000 stored submissions of the first offer's interest
- * form (written through the store, as the form would have), the real server (`node
- * server/start.ts`), then GET /admin/<form>.csv and .xlsx one after the other, read as fast as the
+ * form (written through the store, as the form would have), the real server (the compiled
+ * dist-server/start.js, backend only), then GET /admin/<form>.csv and .xlsx one after the other, read as fast as the
  * bench can. While each export runs, the bench samples the server's RSS every 50 ms (peak growth
  * over the RSS just before it) and asks the public /healthz one request after the other (its
  * latencies: p99 during the export). Rows per second: 40,000 divided by the time to the last byte.
@@ -102,7 +102,7 @@ export async function runExport(options: { keep: boolean; out: string }): Promis
       const server = await startServer({
         dataDir: setup.location.dataDir,
         logFile: join(options.out, `server-export-${kind}.log`),
-        env: { DIST_DIR: '', SMTP_URL: '', ...BENCH_ADMIN, ...storeEnv },
+        env: { SERVE_SITE: 'false', SMTP_URL: '', ...BENCH_ADMIN, ...storeEnv },
       });
       const results: OneExport[] = [];
       try {

@@ -58,7 +58,7 @@ function pointsLost(category: Category, audits: Record<string, Audit>): Map<stri
 
 export const score100 = (score: number | null): string => (score === null ? 'n/a' : String(Math.round(score * 100)));
 
-export const lighthouseSection = (lhr: Lhr): string => `Lighthouse ${lhr.lighthouseVersion} — mobile defaults, Debian Chromium, served by server/start.ts (median run)`;
+export const lighthouseSection = (lhr: Lhr): string => `Lighthouse ${lhr.lighthouseVersion} — mobile defaults, Debian Chromium, served by the compiled server, dist-server/start.js (median run)`;
 
 const numeric = (lhr: Lhr, id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;
 

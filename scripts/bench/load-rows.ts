@@ -30,7 +30,7 @@ export interface StoreMeasurement {
 export function loadRows(m: StoreMeasurement): { rows: Row[]; details: Record<string, unknown> } {
   const { cannon } = m;
   const name = m.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-  const section = `Form backend under load, ${name} — autocannon -c ${m.connections} -d ${m.seconds}, POST /f/<form> (JSON), server/start.ts, mail: ${m.mail}`;
+  const section = `Form backend under load, ${name} — autocannon -c ${m.connections} -d ${m.seconds}, POST /f/<form> (JSON), dist-server/start.js, mail: ${m.mail}`;
   const subject = `${name}, C = ${m.connections}`;
   const atTarget = m.connections === LOAD_TARGET.connections;
   const ok = cannon['2xx'];

@@ -5,20 +5,21 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createFormRegistry, interesseFormName, validateSubmission, type FormDefinition } from '../../src/forms/index.ts';
-import { readContent } from '../../server/content.ts';
+import { createFormRegistry, validateSubmission, type FormDefinition } from '../../src/forms/index.ts';
+import { serverDirOf } from '../../src/lib/server-files.ts';
+import { readServerContent } from '../../server/built-site.ts';
 import { openStore, type StoreLocation } from '../../server/store/index.ts';
 import { exited, ROOT } from './processes.ts';
 
 /** The admin login the bench gives its servers, to read /metrics. */
 export const BENCH_ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-geheim-4711' } as const;
 
-/** The interest form of the content's first offer: the form the load posts to (no code names an offer). */
+/** The interest form of the build's first offer (dist-server/content.json): the form the load posts to (no code names an offer). */
 export function benchForm(): FormDefinition {
-  const { offers } = readContent(join(ROOT, 'content'));
-  const first = offers[0];
-  const form = first === undefined ? undefined : createFormRegistry(offers).get(interesseFormName(first.id));
-  if (form === undefined) throw new Error('content/offers/ enthält kein Angebot: der Lasttest braucht ein Interessenformular.');
+  const { forms } = readServerContent(serverDirOf(join(ROOT, 'dist')));
+  const first = forms.find((form) => form.offer !== undefined);
+  const form = first === undefined ? undefined : createFormRegistry(forms).get(first.name);
+  if (form === undefined) throw new Error('Der Build enthält kein Angebot: der Lasttest braucht ein Interessenformular.');
   return form;
 }
 

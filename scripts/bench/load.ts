@@ -1,6 +1,6 @@
 /**
  * The form backend under load, per store (SQLite in DATA_DIR, PostgreSQL on a temporary server of
- * its own). The real server (`node server/start.ts`, rate limit raised, SMTP to the local sink)
+ * its own). The real server (the compiled dist-server/start.js, rate limit raised, SMTP to the local sink)
  * runs as one process, autocannon as another, posting valid submissions of the first offer's interest form as JSON the way
  * @formspree/core does. Compared in the same run with two references: the store's durable
  * one-submission-per-transaction rate (its own code and migrations, no HTTP), and a bare Fastify
@@ -156,7 +156,7 @@ async function loadStore(
   const server = await startServer({
     dataDir: setup.location.dataDir,
     logFile: options.logFile.replace(/(\.\w+)?$/, `-${setup.kind}$1`),
-    env: { DIST_DIR: '', FORM_RATE_LIMIT: '100000', SMTP_URL: smtpUrl, ...BENCH_ADMIN, ...storeEnv },
+    env: { SERVE_SITE: 'false', FORM_RATE_LIMIT: '100000', SMTP_URL: smtpUrl, ...BENCH_ADMIN, ...storeEnv },
   }).catch(async (error: unknown) => {
     await sink.stop();
     throw error;

@@ -1,5 +1,5 @@
 /**
- * Child processes for the benchmark: the real form server (`node server/start.ts`) with what the
+ * Child processes for the benchmark: the real form server (the compiled dist-server/start.js) with what the
  * bench reads of it, and the CPU time and memory (RSS) of a process and its descendants from /proc.
  */
 import type { ChildProcess } from 'node:child_process';

@@ -3,9 +3,9 @@
  * bench-results/bench.json). Timings are printed here and never asserted; the byte budgets are also
  * asserted in `npm test` (tests/e2e/budgets.spec.ts).
  *
- *   npm run bench                          all four sections (3–5 min on 2 cores)
- *   npm run bench -- --quick               builds only for N = 0 and 100, one Lighthouse run per page
- *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, scale, load, export
+ *   npm run bench                          all six sections (5–7 min on 2 cores)
+ *   npm run bench -- --quick               builds only for N = 0 and 100, one Lighthouse run per page, 3 starts
+ *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, startup, scale, load, export
  *   npm run bench -- -c 50 -t 20           load: 50 clients for 20 s (defaults 20 and 10)
  *   npm run bench -- --mail=off            load: no SMTP (also: sink = local SMTP sink, default; unreachable)
  *   npm run bench -- --no-build            never build dist/ (default: build only when it is missing)
@@ -27,9 +27,10 @@ import { tempDir } from '../lib/temp-dir.ts';
 import { ROOT, startServer } from './processes.ts';
 import { formatTable, type Row } from './report.ts';
 import { runScale } from './scale.ts';
+import { runStartup } from './startup.ts';
 import { DIST, ensureDist, weightRows } from './weight.ts';
 
-const SECTIONS = ['weight', 'lighthouse', 'scale', 'load', 'export'] as const;
+const SECTIONS = ['weight', 'lighthouse', 'startup', 'scale', 'load', 'export'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -63,6 +64,7 @@ const mail = values.mail as MailMode;
 const wanted = (section: Section): boolean => only.includes(section);
 const scaleSizes = values.quick ? [0, 100] : [0, 100, 1000];
 const lighthouseRuns = positive('--lh-runs', values['lh-runs'] ?? (values.quick ? '1' : '3'));
+const starts = values.quick ? 3 : 7;
 mkdirSync(values.out, { recursive: true });
 
 function osName(): string {
@@ -112,7 +114,7 @@ async function section(name: Section, work: () => Promise<Row[]>): Promise<void>
 }
 
 let distBuilt: Date | null = null;
-const needDist = wanted('weight') || wanted('lighthouse');
+const needDist = wanted('weight') || wanted('lighthouse') || wanted('startup');
 if (needDist) distBuilt = ensureDist(values['no-build'] ? 'never' : values.build ? 'force' : 'auto');
 
 await section('weight', async () => {
@@ -151,6 +153,12 @@ await section('lighthouse', async () => {
     if (values.keep) console.error(`DATA_DIR bleibt erhalten: ${data.path}`);
     else data.remove();
   }
+});
+
+await section('startup', async () => {
+  const result = await runStartup(starts);
+  details['startup'] = result.times;
+  return result.rows;
 });
 
 // The load test runs before the scale builds, so the thousands of files they write are not still

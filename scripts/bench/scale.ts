@@ -1,7 +1,7 @@
 /**
  * Build scale: the real content plus N generated offers, built cold from a temporary copy of the
- * project. Each generated offer is the first offer of content/offers/ with its own titel, OZG-IDs
- * and reihenfolge, so it passes the same schema and renders a page as rich as the real one. It is
+ * project. Each generated offer is the first offer of content/offers/ with its own titel,
+ * kurzbeschreibung, OZG-IDs and reihenfolge, so it passes the same schema and renders a page as rich as the real one. It is
  * written as plain Markdown (.md) when its body uses no MDX (as editors are asked to do).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,16 +28,20 @@ function template(offersDir: string): { name: string; text: string; extension: '
   return { name, text, extension: needsMdx(body) ? 'mdx' : 'md' };
 }
 
-/** A generated offer: the template with titel, ozgIds and reihenfolge changed. */
+/**
+ * A generated offer: the template with titel, kurzbeschreibung, ozgIds and reihenfolge changed (the
+ * build refuses two pages with the same title or description).
+ */
 function generatedOffer(template: string, n: number): string {
   const number = String(n).padStart(4, '0');
   let ozg = 0;
   const text = template
     .replace(/^titel: .*$/m, `titel: Generiertes Angebot ${number}`)
+    .replace(/^kurzbeschreibung:.*(?:\n[ \t]+.*)*/m, `kurzbeschreibung: Das generierte Angebot ${number}, eine Kopie des ersten Angebots für die Messung des Builds.`)
     .replace(/^reihenfolge: .*$/m, `reihenfolge: ${1000 + n}`)
     .replace(/ozgId: \d+/g, () => `ozgId: ${900_000 + n * 10 + ozg++}`);
-  if (!text.includes(`titel: Generiertes Angebot ${number}`) || ozg === 0) {
-    throw new Error('Die Vorlage aus content/offers/: titel oder ozgId nicht gefunden; der Generator muss angepasst werden.');
+  if (!text.includes(`titel: Generiertes Angebot ${number}`) || !text.includes(`kurzbeschreibung: Das generierte Angebot ${number}`) || ozg === 0) {
+    throw new Error('Die Vorlage aus content/offers/: titel, kurzbeschreibung oder ozgId nicht gefunden; der Generator muss angepasst werden.');
   }
   return text;
 }
@@ -90,7 +94,7 @@ async function buildOnce(dir: string, offers: number): Promise<ScalePoint> {
   const source = template(offersDir);
   for (let n = 1; n <= offers; n++) writeFileSync(join(offersDir, `gen-${String(n).padStart(4, '0')}.${source.extension}`), generatedOffer(source.text, n));
   // A cold build: no output and none of Astro's or Vite's caches (they are private to the temporary project).
-  for (const out of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, out), { recursive: true, force: true });
+  for (const out of ['dist', 'dist-server', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, out), { recursive: true, force: true });
 
   const cpuBefore = childrenCpuMs();
   // `npm run build`, as an operator builds (package.json's build script with its heap limit), in

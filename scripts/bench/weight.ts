@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGET, jsBudget, pageWeight, type Kind, type PageWeight } from '../lib/page-weight.ts';
+import { compiledServer } from '../lib/server-process.ts';
 import { bytes, rawGzip, verdict, type Row } from './report.ts';
 import { ROOT } from './processes.ts';
 
@@ -13,17 +14,19 @@ export const DIST = join(ROOT, 'dist');
 
 
 /**
- * Makes sure dist/ holds a build: builds with `npm run build` when it is missing or `force` is set;
- * with `never` a missing build is an error. Returns when dist/index.html was written.
+ * Makes sure dist/ and dist-server/ hold a build: builds with `npm run build` when one is missing or
+ * `force` is set; with `never` a missing build is an error. Returns when dist/index.html was written.
  */
 export function ensureDist(mode: 'auto' | 'force' | 'never'): Date {
   const index = join(DIST, 'index.html');
-  if (mode === 'force' || (mode === 'auto' && !existsSync(index))) {
-    console.error(`▶ npm run build (${mode === 'force' ? '--build' : 'dist/ fehlt'}) …`);
+  const built = () => [index, compiledServer()].find((file) => !existsSync(file));
+  if (mode === 'force' || (mode === 'auto' && built() !== undefined)) {
+    console.error(`▶ npm run build (${mode === 'force' ? '--build' : `${built()} fehlt`}) …`);
     const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     if (result.status !== 0) throw new Error('astro build ist fehlgeschlagen.');
   }
-  if (!existsSync(index)) throw new Error('dist/index.html fehlt. Bauen Sie mit `npm run build` oder lassen Sie --no-build weg.');
+  const missing = built();
+  if (missing !== undefined) throw new Error(`${missing} fehlt. Bauen Sie mit \`npm run build\` oder lassen Sie --no-build weg.`);
   return statSync(index).mtime;
 }
 

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE } from '../../src/lib/server-files.ts';
 
 export interface Bytes {
   raw: number;
@@ -41,6 +42,14 @@ export function htmlFileFor(dist: string, path: string): string {
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]+)"`).exec(tag)?.[1];
+
+/**
+ * Every JavaScript file of the site a page names in an attribute: a script's src, the modules a
+ * form island loads when it hydrates (whatever element and attribute names the framework uses).
+ */
+export function scriptUrls(html: string): string[] {
+  return [...new Set([...html.matchAll(/\s[\w:-]+="(\/[^"]+\.js)"/g)].map((m) => m[1] ?? ''))];
+}
 
 function jsGraph(dist: string, entry: string, seen: Set<string>): void {
   if (seen.has(entry)) return;
@@ -147,14 +156,7 @@ export function pageWeight(dist: string, path: string): PageWeight {
     if (m[1] !== 'script' || /type="application\/ld\+json"/.test(attrs) || attr(attrs, 'src') !== undefined) continue;
     kinds.js = add(kinds.js, measure(m[3] ?? ''));
   }
-  const entries = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)) entries.add(m[1] ?? '');
-  for (const m of html.matchAll(/<astro-island\b[^>]*>/g)) {
-    for (const name of ['component-url', 'renderer-url']) {
-      const url = attr(m[0], name);
-      if (url) entries.add(url);
-    }
-  }
+  const entries = new Set<string>(scriptUrls(html));
   for (const m of html.matchAll(/import\(["'](\/[^"']+\.js)["']\)|from\s*["'](\/[^"']+\.js)["']/g)) entries.add(m[1] ?? m[2] ?? '');
   const js = new Set<string>();
   for (const entry of entries) if (entry.startsWith('/')) jsGraph(dist, entry, js);
@@ -181,7 +183,8 @@ export const KB = 1024;
 export const BUDGET = { cssGzip: 15 * KB, formJsGzip: 25 * KB, copyButtonJsGzip: 600, firstVisitGzip: 100 * KB } as const;
 
 function scriptKindOf(html: string): ScriptKind {
-  if (/<astro-island\b/.test(html)) return 'form-island';
+  // The element of ours around a form (src/components/form/Form.astro).
+  if (html.includes(` ${FORM_SLOT_ATTRIBUTE}="${FORM_SLOT_VALUE}"`)) return 'form-island';
   if (/\sdata-copy-target=/.test(html)) return 'copy-button';
   return 'none';
 }

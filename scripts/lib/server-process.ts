@@ -1,13 +1,15 @@
 /**
- * The real form server as a child process (`node server/start.ts`, as `npm start` runs it), or
- * another script that answers /healthz (the bench's bare Fastify route): started on a free
- * loopback port, ready once /healthz answers, stopped with a signal. The fault tests kill and
- * starve it (tests/server/child-server.ts); the benchmark measures it (scripts/bench/processes.ts).
+ * The real form server as a child process (the compiled start.js in the build's server folder, as
+ * `npm start` runs it), or another script that answers /healthz (the bench's bare Fastify route):
+ * started on a free loopback port, ready once /healthz answers, stopped with a signal. The fault
+ * tests kill and starve it (tests/server/child-server.ts); the benchmark measures it
+ * (scripts/bench/processes.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { serverDirOf } from '../../src/lib/server-files.ts';
 import { freePort } from './free-port.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -15,7 +17,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export interface ServerProcessOptions {
   /** The child's whole environment (HOST and PORT are set on top); nothing is read from .env. */
   readonly env: NodeJS.ProcessEnv;
-  /** The script, relative to the project (default server/start.ts). */
+  /** The script, absolute or relative to the project (default: the compiled server of the build in env.DIST_DIR, see compiledServer). */
   readonly script?: string;
   /** Runs the script through another command, e. g. ['prlimit', '--nofile=1024:1024', '--']. */
   readonly wrap?: readonly string[];
@@ -46,10 +48,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<ProcessExit>;
 }
 
+/** A script of the compiled server of the build in `distDir` (relative to the project; default dist): its server folder's start.js, backup.js … */
+export function compiledServer(distDir = 'dist', script = 'start'): string {
+  return join(serverDirOf(resolve(ROOT, distDir)), `${script}.js`);
+}
+
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const { env, script = 'server/start.ts', wrap = [], logFile, healthy = false, timeoutMs = 20_000 } = options;
+  const { env, script = compiledServer(env['DIST_DIR'] || undefined), wrap = [], logFile, healthy = false, timeoutMs = 20_000 } = options;
   const port = await freePort();
-  const [command = process.execPath, ...args] = [...wrap, process.execPath, join(ROOT, script)];
+  const [command = process.execPath, ...args] = [...wrap, process.execPath, resolve(ROOT, script)];
   let log: number | 'pipe' = 'pipe';
   if (logFile !== undefined) {
     writeFileSync(logFile, '');

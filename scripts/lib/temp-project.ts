@@ -9,8 +9,9 @@ import { join, resolve } from 'node:path';
 import { tempDir } from './temp-dir.ts';
 
 // policy/ and deploy/: the build writes its manifest and the headers for static hosting from them
-// (src/integrations/security-headers.ts). The site builds without server/.
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'policy', 'deploy'];
+// (src/integrations/security-headers.ts); server/: the build compiles it (server-compile.ts);
+// scripts/: `npm start` runs its launcher.
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'policy', 'deploy', 'server', 'scripts'];
 
 export interface TempProject {
   root: string;

@@ -1,16 +1,16 @@
 /**
  * Puts the server's pages into the site's frame. Everything the server shows is rendered by
  * Preact (preact-render-to-string) from components: the form from src/forms/view/, its own pages
- * from server/pages/*.tsx. The frame comes from the build (dist/_kv/frame.html, see
- * src/lib/frame.ts), a form's error page from the form's built page; both are read once.
- * Without a built site (DIST_DIR=, the form backend alone) the pages get a bare document.
+ * from server/pages/*.tsx. The frame and each form page's template come from the build's server
+ * folder (frame.html, forms/<name>.html: src/lib/server-files.ts, with their slots); each is read
+ * once. Without a frame the pages get a bare document.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { FormMeta } from '../../src/forms/index.ts';
-import { assertFrame, FRAME_FILE, FRAME_MAIN, FRAME_TITLE, fillFrame, hasFormIsland, prefixTitle, replaceFormIsland } from '../../src/lib/frame.ts';
+import { assertSlots, FORM_SLOT, FORM_TITLE_PREFIX, FORMS_DIR, FRAME_FILE, FRAME_MAIN, FRAME_TITLE, fillFormPage, fillFrame } from '../../src/lib/server-files.ts';
 import { formStrings } from '../../src/strings/form.ts';
 
 /** What the server's pages say about the organisation. */
@@ -25,8 +25,8 @@ export interface PageRenderer {
   page(title: string, main: VNode): string;
   /**
    * A form's page with `form` (the server-rendered form with errors and input) in place of the
-   * island and "Fehler: " before the title; a framed page with the form's title when the site
-   * has no built page for the form.
+   * island and "Fehler: " before the title; a framed page with the form's title when the build
+   * has no template of the form's page (e.g. `npm run dev`).
    */
   formError(meta: FormMeta, form: VNode): string;
 }
@@ -48,26 +48,20 @@ function BareDocument({ portalName }: { portalName: string }) {
   );
 }
 
-/** The built frame in `distDir`, or null when the site is not there. */
-function readFrame(distDir: string | null): string | null {
-  if (distDir === null) return null;
-  const file = join(distDir, FRAME_FILE);
+/** A template of the build in the server's folder with its slots checked, or null when it is not there. */
+function readTemplate(file: string, slots: readonly string[]): string | null {
   if (!existsSync(file)) return null;
-  const frame = readFileSync(file, 'utf8');
-  assertFrame(frame, file);
-  return frame;
+  const template = readFileSync(file, 'utf8');
+  assertSlots(template, slots, file);
+  return template;
 }
 
-export function createPageRenderer(distDir: string | null, context: PageContext): PageRenderer {
-  const frame = readFrame(distDir) ?? `<!DOCTYPE html>${renderToString(<BareDocument portalName={context.portalName} />)}`;
+export function createPageRenderer(serverDir: string, context: PageContext): PageRenderer {
+  const frame = readTemplate(join(serverDir, FRAME_FILE), [FRAME_TITLE, FRAME_MAIN]) ?? `<!DOCTYPE html>${renderToString(<BareDocument portalName={context.portalName} />)}`;
   const formPages = new Map<string, string | null>();
-  /** The built page of a form with its island, read on first use. */
+  /** The template of a form's page, read on first use. */
   const formPage = (meta: FormMeta): string | null => {
-    if (!formPages.has(meta.name)) {
-      const file = distDir === null ? null : join(distDir, meta.path, 'index.html');
-      const html = file !== null && existsSync(file) ? readFileSync(file, 'utf8') : null;
-      formPages.set(meta.name, html !== null && hasFormIsland(html) ? html : null);
-    }
+    if (!formPages.has(meta.name)) formPages.set(meta.name, readTemplate(join(serverDir, FORMS_DIR, `${meta.name}.html`), [FORM_TITLE_PREFIX, FORM_SLOT]));
     return formPages.get(meta.name) ?? null;
   };
   const page = (title: string, main: VNode): string => fillFrame(frame, { title, main: renderToString(main) });
@@ -75,9 +69,9 @@ export function createPageRenderer(distDir: string | null, context: PageContext)
     context,
     page,
     formError(meta, form) {
-      const html = formPage(meta);
-      if (html === null) return page(`${formStrings.titlePrefix}${meta.texts.pageTitle}`, <><h1>{meta.texts.pageTitle}</h1>{form}</>);
-      return prefixTitle(replaceFormIsland(html, renderToString(form)), formStrings.titlePrefix);
+      const template = formPage(meta);
+      if (template === null) return page(`${formStrings.titlePrefix}${meta.texts.pageTitle}`, <><h1>{meta.texts.pageTitle}</h1>{form}</>);
+      return fillFormPage(template, { titlePrefix: formStrings.titlePrefix, form: renderToString(form) });
     },
   };
 }

@@ -10,8 +10,15 @@ import { STORE_ENDED, storedSubmissions, type SavedRow, type Store } from './typ
 
 type Methods = Omit<SqliteOperations, 'db' | 'schemaVersion' | 'close'>;
 
+/**
+ * The worker's file beside this module: sqlite-worker.ts next to the source (tests run it), or
+ * sqlite-worker.js in the compiled server, where every file lies in one folder
+ * (src/integrations/server-compile.ts).
+ */
+const WORKER = new URL(`./sqlite-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
+
 export function openSqliteStore(dataDir: string): Store {
-  const worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), { workerData: { dataDir } });
+  const worker = new Worker(WORKER, { workerData: { dataDir } });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let nextId = 0;
   let ended: Error | null = null;

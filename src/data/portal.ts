@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { barriereMeldenMeta, interesseMeta, offerPageTexts, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
+import { formCatalogue, interesseMeta, offerPageTexts, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
 import { displayPath, readContentPaths } from '../lib/content-paths.ts';
 import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems, sameTextProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
@@ -36,6 +36,8 @@ export interface Portal {
   pages: CollectionEntry<'pages'>[];
   contacts: Contact[];
   downloads: Download[];
+  /** Every form: the offers' interest forms in the order of the offers, then the barrier report. */
+  forms: FormMeta[];
   /** The key each form posts to (PUBLIC_FORM_KEY_<FORM>, default the form's name). */
   formKeys: FormKeys['keyOf'];
 }
@@ -99,13 +101,14 @@ async function load(): Promise<Portal> {
     document: pick(downloadById, o.data.einreichung.dokument.id),
   }));
 
-  const formNames = [...offers.map((o) => o.form.name), barriereMeldenMeta.name];
-  const formKeys = readFormKeys(formNames, import.meta.env as Record<string, unknown>, 'build');
+  const forms = formCatalogue(offers.map((o) => o.form));
+  const formKeys = readFormKeys(forms.map((form) => form.name), import.meta.env as Record<string, unknown>, 'build');
   if (formKeys.problems.length > 0) throw new Error(`Die Formular-Schlüssel sind falsch eingestellt:\n- ${formKeys.problems.join('\n- ')}`);
 
   return {
     site,
     offers,
+    forms,
     formKeys: formKeys.keyOf,
     news: news
       .filter((item): item is NewsItem => isPublished(item.data))

@@ -16,9 +16,9 @@ export { validateSubmission, errorCode, pickFields } from './validate.ts';
 export { mailtoWithInput } from './mailto.ts';
 export type { FieldDefinition, FieldError, FieldErrorCode, FormDefinition, FormMeta, FormName, FormTexts, NextStep } from './types.ts';
 
-/** Every form of a portal with these offers, without schemas: the offers' interest forms in offer order, then the barrier report. */
-function formCatalogue(offers: readonly OfferForForm[]): FormMeta[] {
-  return [...offers.map(interesseMeta), barriereMeldenMeta];
+/** Every form of a portal whose offers have these interest forms (in offer order), then the barrier report. */
+export function formCatalogue(interestForms: readonly FormMeta[]): FormMeta[] {
+  return [...interestForms, barriereMeldenMeta];
 }
 
 /**
@@ -38,8 +38,9 @@ export function fieldsOfKind(kind: string): FormMeta['fields'] | undefined {
 /** Every form by name, with its schema. */
 export type FormRegistry = ReadonlyMap<FormName, FormDefinition>;
 
-export function createFormRegistry(offers: readonly OfferForForm[]): FormRegistry {
-  return new Map(formCatalogue(offers).map((meta) => [meta.name, withSchema(meta)]));
+/** The registry of these forms (the build's, from content.json), each with its one schema. */
+export function createFormRegistry(forms: readonly FormMeta[]): FormRegistry {
+  return new Map(forms.map((meta) => [meta.name, withSchema(meta)]));
 }
 
 /**

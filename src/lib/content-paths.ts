@@ -1,9 +1,9 @@
 /**
  * Where the content lives, for the build (astro.config.mjs, src/content.config.ts,
- * src/data/portal.ts) and the form server alike: CONTENT_DIR names the content folder (default
- * content/); the files served as they are (downloads, favicon) lie in the folder `public/` next to
- * it. Tests point CONTENT_DIR at tests/fixtures/content (with tests/fixtures/public beside it).
- * DIST_DIR names the built site (default dist/), where the build writes and the server reads.
+ * src/data/portal.ts): CONTENT_DIR names the content folder (default content/); the files served
+ * as they are (downloads, favicon) lie in the folder `public/` next to it. Tests point CONTENT_DIR
+ * at tests/fixtures/content (with tests/fixtures/public beside it). DIST_DIR names the built site
+ * (default dist/); the build writes what the server needs beside it (serverDirOf).
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
@@ -38,7 +38,7 @@ export function filesOfContent(contentDir: string): Omit<ContentPaths, 'distDir'
   return { contentDir, publicDir, downloadsDir: join(publicDir, 'downloads') };
 }
 
-/** The files of a collection, as both the build (glob loader) and the server read them. */
+/** The files of each collection that the build's glob loaders take. */
 export const COLLECTION_PATTERNS = {
   offers: '*.{md,mdx}',
   news: '*.{md,mdx}',

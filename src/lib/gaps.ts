@@ -1,32 +1,47 @@
 /**
  * Editorial gaps: facts we do not have yet. Editors mark them in one recognisable way,
- * "[LÜCKE: what is missing]", in YAML, in frontmatter and in MDX text alike (in MDX text
- * <Luecke>what is missing</Luecke> works too). Every page shows "wird ergänzt" in their place
- * (src/middleware.ts); the build lists every open gap.
+ * "[LÜCKE: what is missing]", in YAML, in frontmatter and in Markdown/MDX text alike (in MDX text
+ * <Luecke>what is missing</Luecke> works too). Every page shows "wird ergänzt" in their place: in
+ * Markdown and MDX bodies through a step of the Markdown pipeline (src/integrations/markdown-gaps.ts),
+ * in values from YAML and frontmatter through the components that show them (ContentText.astro,
+ * GapText.tsx, and withGapText() for attributes and structured data). The build lists every open gap.
  */
 
 const ANY_GAP = /\[LÜCKE:\s*([^\]]*?)\s*\]|<Luecke>([\s\S]*?)<\/Luecke>/gu;
 
-const GAP_IN_HTML = /\[LÜCKE:[^\]]*\]/gu;
+/** One "[LÜCKE: …]" marker in a text. */
+const GAP_MARKER = /\[LÜCKE:\s*([^\]]*?)\s*\]/gu;
 
-/** Whether `offset` lies inside an open <script> or <style> block of `html` (its text is not HTML). */
-function insideBlock(html: string, offset: number): boolean {
-  return ['script', 'style'].some((tag) => {
-    const open = html.lastIndexOf(`<${tag}`, offset);
-    return open >= 0 && /[\s>]/.test(html.charAt(open + tag.length + 1)) && html.lastIndexOf(`</${tag}`, offset) < open;
-  });
+/** A piece of a text: as it is, or an open gap (with what is missing, as the editor wrote it). */
+export type GapPart = string | { readonly gap: string };
+
+/** A text split into its pieces and its gaps, in order; a text without a gap is one piece. */
+export function gapParts(text: string): GapPart[] {
+  if (!text.includes('[LÜCKE:')) return [text];
+  const parts: GapPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(GAP_MARKER)) {
+    if (match.index > at) parts.push(text.slice(at, match.index));
+    parts.push({ gap: match[1] ?? '' });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
 }
 
-/**
- * Replaces every gap marker in a rendered page: in text by the marked-up `gapHtml`, inside a tag
- * (an attribute) or a script/style block by the plain `gapText`. Looks back from each marker
- * without copying the page (the pages carry their stylesheet inline, and a page may have many gaps).
- */
-export function renderGaps(html: string, gapHtml: string, gapText: string): string {
-  return html.replace(GAP_IN_HTML, (_marker, offset: number) => {
-    const insideTag = html.lastIndexOf('<', offset) > html.lastIndexOf('>', offset);
-    return insideTag || insideBlock(html, offset) ? gapText : gapHtml;
-  });
+/** A text with every gap marker replaced by `gapText`: for attributes, titles and structured data, where no markup goes. */
+export function withGapText(text: string, gapText: string): string {
+  return text.includes('[LÜCKE:') ? text.replace(GAP_MARKER, () => gapText) : text;
+}
+
+/** A value (structured data, feed items) with withGapText() applied to every string in its arrays and plain objects. */
+export function withGapTexts<T>(value: T, gapText: string): T {
+  if (typeof value === 'string') return withGapText(value, gapText) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => withGapTexts(item, gapText)) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withGapTexts(item, gapText)])) as T;
+  }
+  return value;
 }
 
 /** Whether a value is (or contains) an open editorial gap. */

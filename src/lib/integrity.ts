@@ -1,8 +1,8 @@
 /**
  * Checks that Astro does not make: a reference to a contact or download that does not exist, a
  * download whose file is missing, cost phases out of order, and an offer file name that cannot be
- * an address. Astro 7 only logs a dangling reference; we fail the build. The form server runs the
- * same checks on the content it reads (server/content.ts).
+ * an address. Astro 7 only logs a dangling reference; we fail the build (src/data/portal.ts), so
+ * the form server only ever gets checked content (content.json).
  */
 
 import { OFFER_ID_PATTERN } from './content-paths.ts';

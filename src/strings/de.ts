@@ -2,6 +2,8 @@
  * Every user-facing string of the portal's frame and components, German first.
  * Content (offer texts, legal pages, news) lives in content/; form texts live with each form in src/forms/.
  */
+import { gapStrings } from './gap.ts';
+
 export const de = {
   skipLink: 'Zum Inhalt springen',
   homeLinkSuffix: 'zur Startseite',
@@ -16,8 +18,10 @@ export const de = {
     interesse: 'Interesse bekunden',
   },
   stand: 'Stand der Angaben:',
-  gap: 'wird ergänzt',
-  gapLabel: 'Angabe wird ergänzt',
+  gap: gapStrings.gap,
+  gapLabel: gapStrings.gapLabel,
+  /** After a form field in the privacy notice's list of collected data. */
+  optionalField: '(freiwillig)',
   /** Periods in the dative, as the legal pages use them ("nach 30 Tagen", "innerhalb von 1 Minute"). */
   units: {
     days: { one: 'Tag', other: 'Tagen' },

@@ -46,5 +46,7 @@ export const serverStrings = {
       'Der Server startet nicht: {name} ist hier {server}, beim Bau der Website in {dist} war es {build}. Die Texte der Website (z. B. die Datenschutzerklärung) beschreiben die Einstellung des Builds: setzen Sie {name} wie beim Bau, oder bauen Sie die Website mit dieser Einstellung neu (npm run build).',
     unset: 'nicht gesetzt',
     set: 'gesetzt',
+    /** The build the server runs on is missing (DIST_DIR names it). */
+    notBuilt: 'Der Server startet nicht: {file} fehlt. Bauen Sie die Website (npm run build) oder setzen Sie DIST_DIR auf den Ordner eines Builds.',
   },
 } as const;

@@ -14,9 +14,9 @@ import { isChecked } from '../../src/lib/checked.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
 import { de, fill } from '../../src/strings/de.ts';
-import { readContent } from '../../server/content.ts';
 import { phoneNumber } from '../../src/lib/phone.ts';
-import { BUILD_DATE, builtPages, expectedSettings, formspree, marked, settings, shownSettings, textOf, type BuiltPage } from './built-site.ts';
+import { contentFacts } from '../lib/content-facts.ts';
+import { BUILD_DATE, BUILD_TIMEOUT_MS, builtPages, expectedSettings, formspree, marked, settings, shownSettings, textOf, type BuiltPage } from './built-site.ts';
 
 const CHECKED_ON = '2025-06-30';
 /** A fictional phone number the own-server copy gets in site.yaml; the Formspree copy gets a gap. */
@@ -67,7 +67,7 @@ function expectConfiguredValues(pages: Map<string, BuiltPage>, env: Record<strin
   }
 }
 
-describe('texts of a build for hosted Formspree and of one for the own form server', { timeout: 240_000 }, () => {
+describe('texts of a build for hosted Formspree and of one for the own form server', { timeout: BUILD_TIMEOUT_MS }, () => {
   let own: TempProject;
   let hosted: TempProject;
   beforeAll(async () => {
@@ -76,7 +76,7 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
     own = a.project;
     hosted = b.project;
     for (const result of await Promise.all([a.result, b.result])) expect(result.code, result.output.slice(-3000)).toBe(0);
-  }, 240_000);
+  }, BUILD_TIMEOUT_MS);
   afterAll(() => {
     own?.remove();
     hosted?.remove();
@@ -126,7 +126,7 @@ describe('texts of a build for hosted Formspree and of one for the own form serv
 
   it('each offer page invites its target group to get in touch once', () => {
     const pages = builtPages(own.root);
-    const { site, offers } = readContent(join(own.root, 'content'));
+    const { site, offers } = contentFacts(join(own.root, 'content'));
     expect(offers.length).toBeGreaterThan(0);
     for (const offer of offers) {
       const invitation = fill(de.offer.startText, { zielgruppe: offer.zielgruppe, organisation: site.organisation.name });

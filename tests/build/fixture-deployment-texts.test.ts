@@ -13,7 +13,7 @@ import { AXE_TAGS, describeWcagTags } from '../../src/lib/accessibility-checks.t
 import { de } from '../../src/strings/de.ts';
 import { formStrings } from '../../src/strings/form.ts';
 import { logFields } from '../../src/strings/log-fields.ts';
-import { buildFixture, builtPages, external, fixtureCopy, formspree, marked, settings, shownSettings, textOf, withoutAdmin, type BuiltPage } from './built-site.ts';
+import { BUILD_TIMEOUT_MS, buildFixture, builtPages, external, fixtureCopy, formspree, marked, settings, shownSettings, textOf, withoutAdmin, type BuiltPage } from './built-site.ts';
 
 const days = de.units.days.other;
 /** The admin-area block of the fixture's Datenschutzerklärung says this. */
@@ -34,7 +34,7 @@ const formularwege = (html: string): string[][] => [...html.matchAll(/data-formu
 /** The CSP the build wrote for static hosting (dist/_headers). */
 const staticCsp = (project: TempProject): string => /Content-Security-Policy: (.*)/.exec(readFileSync(join(project.root, 'dist/_headers'), 'utf8'))?.[1] ?? '';
 
-describe('texts of the fixture content for each form set-up', { timeout: 240_000 }, () => {
+describe('texts of the fixture content for each form set-up', { timeout: BUILD_TIMEOUT_MS }, () => {
   const projects: Partial<Record<Build, TempProject>> = {};
   const pages: Record<Build, Map<string, BuiltPage>> = { own: new Map(), ownPlain: new Map(), extern: new Map(), hosted: new Map() };
   const page = (set: Build, path: string): BuiltPage => pages[set].get(path) ?? { html: '', text: '' };
@@ -45,7 +45,7 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
     const results = await Promise.all(sets.map((set) => buildFixture(projects[set]!, BUILDS[set].env)));
     for (const result of results) expect(result.code, result.output.slice(-3000)).toBe(0);
     for (const set of sets) pages[set] = builtPages(projects[set]!.root);
-  }, 240_000);
+  }, BUILD_TIMEOUT_MS);
   afterAll(() => {
     for (const project of Object.values(projects)) project.remove();
   });

@@ -1,7 +1,7 @@
 /**
  * The server Playwright's webServer starts (`node tests/e2e/serve.ts`, port from E2E_PORT): the real
- * form backend serving an already built site (it never builds; `npm test` builds first) with its
- * content: CONTENT_DIR and DIST_DIR (default content/ and dist/; the fixture site passes
+ * form backend as the build compiled it (DIST_DIR's server folder, index.js), serving that build (it
+ * never builds; `npm test` builds first): DIST_DIR (default dist/; the fixture site passes
  * tests/fixtures/fixture.env, with its FORM_KEY_* too), with
  * - a fresh temporary DATA_DIR, removed again on exit,
  * - an SMTP sink that writes each received mail as JSON to E2E_MAIL_DIR/<n>.json,
@@ -9,26 +9,27 @@
  * - no deployment settings (RETENTION_DAYS, NOTIFY_TO …): those of the build, which `npm test` makes
  *   without them; the server refuses to start when they differ (server/built-site.ts).
  */
-import '../../server/jsx-loader.ts';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
 import { tempDir } from '../../scripts/lib/temp-dir.ts';
-import { loadConfig } from '../../server/config.ts';
+import { serverDirOf } from '../../src/lib/server-files.ts';
 import { MAIL_DIRS } from './env.ts';
-
-// After the .tsx hook: the app renders its pages from .tsx views (server/jsx-loader.ts).
-const { buildApp } = await import('../../server/app.ts');
 
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env['E2E_PORT'] ?? 4391);
 const dist = resolve(root, process.env['DIST_DIR'] ?? 'dist');
+const compiled = join(serverDirOf(dist), 'index.js');
 const MAIL_DIR = process.env['E2E_MAIL_DIR'] ?? MAIL_DIRS.site;
-if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`${join(dist, 'index.html')} fehlt: bauen Sie die Website zuerst (npx astro build). Dieser Starter baut nicht.`);
-  process.exit(1);
+for (const file of [join(dist, 'index.html'), compiled]) {
+  if (!existsSync(file)) {
+    console.error(`${file} fehlt: bauen Sie die Website zuerst (npm run build). Dieser Starter baut nicht.`);
+    process.exit(1);
+  }
 }
+const { buildApp, loadConfig } = (await import(pathToFileURL(compiled).href)) as typeof import('../../server/index.ts');
 /** The form keys the build was given (FORM_KEY_<FORM>), passed on to the server. */
 const formKeys = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('FORM_KEY_')));
 
@@ -69,7 +70,6 @@ const config = loadConfig(
     PORT: String(port),
     SITE_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: data.path,
-    CONTENT_DIR: resolve(root, process.env['CONTENT_DIR'] ?? 'content'),
     DIST_DIR: dist,
     ...formKeys,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

@@ -1,6 +1,6 @@
 /** The build manifest (policy/manifest.ts): hashes computed once by the build, read by the server. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deploymentDifferences, inlineHashes, isUnservedPath, MANIFEST_FILE, readManifest, UNSERVED_PATHS, writeManifest } from '../../policy/manifest.ts';
@@ -9,10 +9,15 @@ import { repoRoot } from '../server/helpers.ts';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 let dist: TempDir;
+let serverDir: TempDir;
 beforeEach(() => {
   dist = tempDir('kv-manifest-');
+  serverDir = tempDir('kv-manifest-server-');
 });
-afterEach(() => dist.remove());
+afterEach(() => {
+  dist.remove();
+  serverDir.remove();
+});
 
 describe('inline hashes', () => {
   it('hashes every executable inline script and every inline style block of every page, once, and nothing else', () => {
@@ -24,20 +29,20 @@ describe('inline hashes', () => {
 });
 
 describe('the manifest', () => {
-  it('is written once and read back, with the deployment settings of the build', () => {
+  it('is written once into the server folder, not the site, and read back, with the deployment settings of the build', () => {
     writeFileSync(join(dist.path, 'index.html'), '<script>one()</script>');
-    const written = writeManifest(dist.path, { RETENTION_DAYS: 30, NOTIFY_TO: undefined });
-    expect(readManifest(dist.path)).toEqual({ ...written, deployment: { RETENTION_DAYS: 30 } });
+    const written = writeManifest(dist.path, serverDir.path, { RETENTION_DAYS: 30, NOTIFY_TO: undefined });
+    expect(readManifest(serverDir.path)).toEqual({ ...written, deployment: { RETENTION_DAYS: 30 } });
     expect(written.scriptHashes).toEqual([sha('one()')]);
+    expect(readdirSync(dist.path)).toEqual(['index.html']);
   });
 
   it('missing or broken, it says what to do and names the file', () => {
-    expect(() => readManifest(dist.path)).toThrow(`${join(dist.path, MANIFEST_FILE)} fehlt: die Website wurde nicht vollständig gebaut. Bauen Sie sie neu (npm run build).`);
-    mkdirSync(join(dist.path, '_kv'));
-    writeFileSync(join(dist.path, MANIFEST_FILE), '{"version":1,"scriptHashes":[],"deployment":{}}');
-    expect(() => readManifest(dist.path)).toThrow('hat nicht das erwartete Format');
-    writeFileSync(join(dist.path, MANIFEST_FILE), '{');
-    expect(() => readManifest(dist.path)).toThrow('ist kein gültiges JSON');
+    expect(() => readManifest(serverDir.path)).toThrow(`${join(serverDir.path, MANIFEST_FILE)} fehlt: die Website wurde nicht vollständig gebaut. Bauen Sie sie neu (npm run build).`);
+    writeFileSync(join(serverDir.path, MANIFEST_FILE), '{"version":1,"scriptHashes":[],"deployment":{}}');
+    expect(() => readManifest(serverDir.path)).toThrow('hat nicht das erwartete Format');
+    writeFileSync(join(serverDir.path, MANIFEST_FILE), '{');
+    expect(() => readManifest(serverDir.path)).toThrow('ist kein gültiges JSON');
   });
 
   it('names each setting in which the server differs from the build', () => {
@@ -52,10 +57,10 @@ describe('the manifest', () => {
   });
 });
 
-describe('files for servers, not visitors', () => {
-  it('keeps the manifest, the frame and the static-hosting files unserved, and only those', () => {
-    for (const path of ['/_kv/manifest.json', '/_kv/frame.html', '/_kv', '/_nginx/site.conf', '/_nginx', '/_headers']) expect(isUnservedPath(path), path).toBe(true);
-    for (const path of ['/', '/_astro/a.js', '/_headers.html', '/kv/', '/_kvx/']) expect(isUnservedPath(path), path).toBe(false);
+describe('files for web servers, not visitors', () => {
+  it('keeps _headers unserved, and only that', () => {
+    expect(isUnservedPath('/_headers')).toBe(true);
+    for (const path of ['/', '/_astro/a.js', '/_headers.html', '/_headers/', '/kv/']) expect(isUnservedPath(path), path).toBe(false);
   });
 
   it('deploy/nginx-site.conf answers 404 for each of them', () => {

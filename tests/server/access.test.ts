@@ -10,7 +10,7 @@ import { CLIENT_LOGIN_LIMIT as ADMIN_MAX_FAILURES, FailureCounter } from '../../
 import { ADMIN_FAILURE_WINDOW_MS } from '../../src/lib/processing.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, brokenStorageEnv, formPost, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { basicAuth, brokenStorageEnv, formPost, handMadeBuild, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type HandMadeBuild, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
@@ -127,19 +127,17 @@ describe('caching', () => {
 describe('security headers on every response', () => {
   const inline = 'document.querySelector("[data-kopieren]")?.removeAttribute("hidden");';
   const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
-  let site: ReturnType<typeof tempDir>;
+  let site: HandMadeBuild;
 
   beforeAll(() => {
-    site = tempDir('kv-access-site-');
-    for (const dir of ['_astro', 'angebote/musterdienst', 'downloads']) mkdirSync(join(site.path, dir), { recursive: true });
-    writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Start</title>');
-    writeFileSync(join(site.path, 'angebote/musterdienst/index.html'), `<!doctype html><title>Angebot</title><script type="module">${inline}</script>`);
-    writeFileSync(join(site.path, '404.html'), '<!doctype html><title>Nicht gefunden</title>');
-    writeFileSync(join(site.path, '_astro/app.js'), 'export {};');
-    writeFileSync(join(site.path, 'downloads/einzelabruf.pdf'), '%PDF-1.4\n%%EOF\n');
-    writeFileSync(join(site.path, '_headers'), '/*\n');
-    mkdirSync(join(site.path, '_nginx'));
-    writeFileSync(join(site.path, '_nginx/site.conf'), '# nginx\n');
+    site = handMadeBuild('kv-access-site-');
+    for (const dir of ['_astro', 'angebote/musterdienst', 'downloads']) mkdirSync(join(site.dist, dir), { recursive: true });
+    writeFileSync(join(site.dist, 'index.html'), '<!doctype html><title>Start</title>');
+    writeFileSync(join(site.dist, 'angebote/musterdienst/index.html'), `<!doctype html><title>Angebot</title><script type="module">${inline}</script>`);
+    writeFileSync(join(site.dist, '404.html'), '<!doctype html><title>Nicht gefunden</title>');
+    writeFileSync(join(site.dist, '_astro/app.js'), 'export {};');
+    writeFileSync(join(site.dist, 'downloads/einzelabruf.pdf'), '%PDF-1.4\n%%EOF\n');
+    writeFileSync(join(site.dist, '_headers'), '/*\n');
   });
   afterAll(() => site.remove());
 
@@ -151,8 +149,6 @@ describe('security headers on every response', () => {
     { name: 'PDF', url: '/downloads/einzelabruf.pdf', status: 200 },
     { name: '404 page', url: '/gibt-es-nicht/', status: 404 },
     { name: '_headers is not served', url: '/_headers', status: 404 },
-    { name: '_nginx/ is not served', url: '/_nginx/site.conf', status: 404 },
-    { name: 'the build manifest is not served', url: '/_kv/manifest.json', status: 404 },
     { name: 'form success', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: JSON.stringify(validInteresse()), status: 200 },
     { name: 'form 303', method: 'POST', url: `/f/${INTERESSE}`, headers: formPost, payload: urlencoded(validInteresse()), status: 303 },
     { name: 'form 422', method: 'POST', url: `/f/${INTERESSE}`, headers: json, payload: '{}', status: 422 },
@@ -190,7 +186,7 @@ describe('security headers on every response', () => {
   }
 
   it.each(requests.map((r) => [r.name, r] as const))('%s', async (_name, r) => {
-    const t = await app({ DIST_DIR: site.path });
+    const t = await app({ DIST_DIR: site.dist });
     const res = await t.app.inject({ method: r.method ?? 'GET', url: r.url, headers: r.headers ?? {}, ...(r.payload === undefined ? {} : { payload: r.payload }) });
     expect(res.statusCode).toBe(r.status);
     expectHeaders(res, r.name, []);
@@ -198,12 +194,12 @@ describe('security headers on every response', () => {
   });
 
   it('adds the hosted form endpoint to form-action and connect-src when PUBLIC_FORM_ENDPOINT is set', async () => {
-    const t = await app({ DIST_DIR: site.path, PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
+    const t = await app({ DIST_DIR: site.dist, PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
     expectHeaders(await t.app.inject({ method: 'GET', url: '/' }), 'hosted Formspree', ['https://formspree.io']);
   });
 
   it('sends the headers on a 429 of the form endpoint and of the admin login, and on a 503 of the storage', async () => {
-    const limited = await app({ DIST_DIR: site.path, FORM_RATE_LIMIT: '1' });
+    const limited = await app({ DIST_DIR: site.dist, FORM_RATE_LIMIT: '1' });
     await limited.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     const flood = await limited.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     expect(flood.statusCode).toBe(429);
@@ -215,7 +211,7 @@ describe('security headers on every response', () => {
 
     const parent = tempDir('kv-access-broken-');
     try {
-      const broken = await app({ DIST_DIR: site.path, ...(await brokenStorageEnv(parent.path)) });
+      const broken = await app({ DIST_DIR: site.dist, ...(await brokenStorageEnv(parent.path)) });
       const res = await broken.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
       expect(res.statusCode).toBe(503);
       expectHeaders(res, 'storage 503', []);
@@ -226,9 +222,9 @@ describe('security headers on every response', () => {
   });
 
   it('sends HSTS when the site is HTTPS, or behind a trusted proxy that says HTTPS, but not for a spoofed X-Forwarded-Proto', async () => {
-    const https = await app({ DIST_DIR: site.path, SITE_URL: 'https://kommunalvertreter.nrw' });
-    const behindProxy = await app({ DIST_DIR: site.path, TRUST_PROXY: '127.0.0.1' });
-    const direct = await app({ DIST_DIR: site.path });
+    const https = await app({ DIST_DIR: site.dist, SITE_URL: 'https://kommunalvertreter.nrw' });
+    const behindProxy = await app({ DIST_DIR: site.dist, TRUST_PROXY: '127.0.0.1' });
+    const direct = await app({ DIST_DIR: site.dist });
     const proto = { 'x-forwarded-proto': 'https' };
     for (const url of ['/', '/_astro/app.js', '/gibt-es-nicht/', '/healthz']) {
       const viaHttps = await https.app.inject({ method: 'GET', url });

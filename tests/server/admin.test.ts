@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PAGE_SIZE, safeEqual } from '../../server/admin.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, brokenStorageEnv, decodeHtml, fixture, INTERESSE, interesse, interesseOptions, json, validInteresse } from './helpers.ts';
+import { basicAuth, brokenStorageEnv, decodeHtml, fixtureOffers, INTERESSE, interesse, interesseOptions, json, validInteresse } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
@@ -33,8 +33,8 @@ describe('admin area', () => {
     const res = await t.app.inject({ method: 'GET', url: '/admin/', headers: auth });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toContain(`Interessenbekundung ${fixture.offers[0]?.titel} (1)`);
-    expect(res.body).toContain(`Interessenbekundung ${fixture.offers[1]?.titel} (0)`);
+    expect(res.body).toContain(`Interessenbekundung ${fixtureOffers[0]?.titel} (1)`);
+    expect(res.body).toContain(`Interessenbekundung ${fixtureOffers[1]?.titel} (0)`);
     expect(res.body).toContain('Barrieremeldung (1)');
     expect(decodeHtml(res.body)).toContain('<img src=x onerror=alert(1)> Stadt');
     expect(res.body).not.toContain('<img src=x');
@@ -67,7 +67,7 @@ describe('admin area', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klick"")"`);
     expect(csv).toContain(";'@SUM(A1);");
     expect(csv).toContain(`"'-2+3\nzweite ""Zeile""; mit Semikolon"`);
-    expect(csv).toContain(`;${fixture.offers[0]?.titel};`);
+    expect(csv).toContain(`;${fixtureOffers[0]?.titel};`);
     expect(csv).toContain(`;"${interesseOptions.slice(0, 2).join('; ')}";`);
     expect(csv).toContain(';03.2027;');
     expect(csv).not.toContain('Spam GmbH');

@@ -11,18 +11,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { rawSubmissionRows } from '../lib/test-store.ts';
 import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
-import { CHILD_ADMIN, metric } from './child-server.ts';
+import { CHILD_ADMIN, fixtureScript, metric } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { repoRoot } from './helpers.ts';
+import { FIXTURE_DIST, repoRoot } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const folder = (): string => cleanups.folder('kv-backup-');
 const start = (env: Record<string, string>) => cleanups.server({ ...env, ...CHILD_ADMIN });
 
-/** `npm run backup -- <target>` as a child process (the same command, without npm). */
+/** `npm run backup -- <target>` as a child process (the compiled script it runs, without npm and the launcher). */
 function backup(dataDir: string, target: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['server/backup.ts', target], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, [fixtureScript('backup'), target], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DIST_DIR: FIXTURE_DIST, DATA_DIR: dataDir } });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -93,7 +93,7 @@ describe('backup and restore', () => {
     expect(again.code).toBe(1);
     expect(again.out).toContain('eine Sicherung wird nie überschrieben');
     const postgres = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ['server/backup.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: 'postgres://kv@127.0.0.1:1/kv' } });
+      const child = spawn(process.execPath, [fixtureScript('backup')], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DIST_DIR: FIXTURE_DIST, DATABASE_URL: 'postgres://kv@127.0.0.1:1/kv' } });
       let out = '';
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
       child.on('exit', (code) => resolve({ code, out }));

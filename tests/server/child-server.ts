@@ -1,32 +1,36 @@
 /**
  * The real server as a child process (scripts/lib/server-process.ts), for the tests that kill,
- * stop or starve it: on the fixture content, backend only, its output collected.
+ * stop or starve it: on the fixture build, backend only, its output collected.
  */
 import { readMetrics } from '../../scripts/lib/admin-client.ts';
-import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.ts';
-import { FIXTURE_CONTENT } from './helpers.ts';
+import { compiledServer, startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.ts';
+import { FIXTURE_DIST } from './helpers.ts';
 
 export type ChildServer = ServerProcess;
 
 /**
- * Starts `node server/start.ts` with the given environment on a free port and waits until
- * /healthz answers (with any status: a server without storage answers 503). CONTENT_DIR defaults
- * to the fixture content, DIST_DIR to empty (backend only), LOG_LEVEL to info; nothing is read from .env.
+ * Starts the server the fixture build compiled (dist-fixtures-server/start.js) with the given
+ * environment on a free port and waits until /healthz answers (with any status: a server without
+ * storage answers 503). DIST_DIR defaults to the fixture build, served as the backend only
+ * (SERVE_SITE=false), LOG_LEVEL to info; nothing is read from .env.
  */
 export function startServer(env: Record<string, string>, wrap: readonly string[] = []): Promise<ChildServer> {
   return startServerProcess({
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
-      CONTENT_DIR: FIXTURE_CONTENT,
-      DIST_DIR: '',
+      ...(env['DIST_DIR'] === undefined ? { DIST_DIR: FIXTURE_DIST, SERVE_SITE: 'false' } : {}),
       LOG_LEVEL: 'info',
       FORM_RATE_LIMIT: '100000',
       ...env,
     },
+    script: compiledServer(FIXTURE_DIST),
     wrap,
   });
 }
+
+/** A script of the server the fixture build compiled (purge, backup, migrate-store), absolute. */
+export const fixtureScript = (name: 'start' | 'purge' | 'backup' | 'migrate-store'): string => compiledServer(FIXTURE_DIST, name);
 
 /** The admin login the child servers of the fault tests are started with (for /metrics). */
 export const CHILD_ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'fault-test-geheim-4711' } as const;

@@ -1,12 +1,12 @@
 /**
- * The form definitions (src/forms) with the fixture content: one interest form per offer with that
- * offer's choices, the schema built from the field list, and the rules every field follows.
+ * The form definitions (src/forms) in the fixture build (content.json, what the server reads),
+ * compared with the fixture content's offers: one interest form per offer with that offer's
+ * choices, the schema built from the field list, and the rules every field follows.
  */
 import { describe, expect, it } from 'vitest';
 import {
   antragsstreckenOptions,
   barriereMeldenMeta,
-  createFormRegistry,
   formKeyVariable,
   interesseFormName,
   OPEN_CHOICE,
@@ -16,7 +16,8 @@ import {
   withSchema,
   type FormDefinition,
 } from '../../src/forms/index.ts';
-import { fixture, fixtureForms, interesse, interesseOptions, validInteresse } from './helpers.ts';
+import { fixture } from '../lib/content-facts.ts';
+import { fixtureForms, interesse, interesseOptions, validInteresse } from './helpers.ts';
 
 const barrier = withSchema(barriereMeldenMeta);
 
@@ -63,7 +64,7 @@ describe('the form registry', () => {
 
   it("accepts exactly an offer's own choices: another offer's Antragsstrecke is refused", () => {
     const [first, second] = fixture.offers;
-    const other = createFormRegistry(fixture.offers).get(interesseFormName(second?.id ?? ''));
+    const other = fixtureForms.get(interesseFormName(second?.id ?? ''));
     const foreign = second?.leistungen[0]?.antragsstrecken[0];
     expect(first?.leistungen.flatMap((l) => l.antragsstrecken)).not.toContain(foreign);
     expect(errorsOf(validInteresse({ antragsstrecken: [foreign] }))).toEqual([

@@ -1,37 +1,38 @@
 /**
  * Test helpers for the form server: a fresh app on a temporary DATA_DIR (and, in the `postgres`
- * project, a fresh PostgreSQL schema) with the fixture content (tests/fixtures/content, fictional
- * offers), a real SMTP sink (smtp-server); the tests read its mails with mailparser. What the
- * tests expect of the interest form (its name, its choices) is derived from the fixture content as
- * the server reads it.
+ * project, a fresh PostgreSQL schema) on the fixture build (tests/fixtures/content built into
+ * dist-fixtures/ and its server folder, fictional offers), a real SMTP sink (smtp-server); the
+ * tests read its mails with mailparser. What the tests expect of the interest form (its name, its
+ * choices) is derived from the fixture build's content.json, as the server reads it.
  */
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../../server/app.ts';
 import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts';
-import { readContent } from '../../server/content.ts';
-import { createFormRegistry, interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
+import { interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
 import { writeManifest } from '../../policy/manifest.ts';
 import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
+import { CONTENT_FILE, FRAME_FILE, serverDirOf } from '../../src/lib/server-files.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { tempDir } from '../../scripts/lib/temp-dir.ts';
+import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { testDatabase, testStoreKind } from '../lib/test-store.ts';
+import { builtContent, builtForms, builtOffers, FIXTURE_DIST, FIXTURE_SERVER_DIR, repoRoot } from '../lib/fixture-build.ts';
 
-export { freePort, tempDir, testStoreKind };
+export { freePort, tempDir, testStoreKind, repoRoot, FIXTURE_DIST, FIXTURE_SERVER_DIR };
 export { waitFor } from '../../scripts/lib/wait-for.ts';
 export { basicAuth } from '../../scripts/lib/admin-client.ts';
 
-export const repoRoot = resolve(import.meta.dirname, '../..');
 export const SITE = 'http://127.0.0.1:4321';
-/** The fixture content every server test runs against (CONTENT_DIR). */
-export const FIXTURE_CONTENT = join(repoRoot, 'tests/fixtures/content');
 
-/** The fixture content as the server reads it, and its forms. */
-export const fixture = readContent(FIXTURE_CONTENT);
-export const fixtureForms = createFormRegistry(fixture.offers);
+/** The fixture build's content.json (what the server reads), and its forms. */
+export const fixture = builtContent();
+export const fixtureForms = builtForms(fixture);
+/** The fixture's offers, as their interest forms name them, in the order of the site. */
+export const fixtureOffers = builtOffers(fixture);
 
 /** The interest form of the fixture's first offer: the form most tests post to. */
-export const interesse: FormDefinition = formNamed(interesseFormName(fixture.offers[0]?.id ?? ''));
+export const interesse: FormDefinition = formNamed(interesseFormName(fixtureOffers[0]?.id ?? ''));
 /** Its name, also its key at /f/<name>. */
 export const INTERESSE = interesse.name;
 /** Its choices: the offer's Antragsstrecken and the open choice. */
@@ -43,12 +44,29 @@ function formNamed(name: string): FormDefinition {
   return form;
 }
 
+/** A hand-made build in a temporary folder: its site in `dist` (DIST_DIR), its server folder beside it. */
+export interface HandMadeBuild extends TempDir {
+  readonly dist: string;
+}
+
 /**
- * Finishes a hand-made site in `dir` as the build does: the build manifest with the CSP hashes of
- * its pages and the deployment settings of `env` (the server refuses to start with others).
+ * Finishes a hand-made site as the build does, in the server folder beside it: the build manifest
+ * with the CSP hashes of its pages and the deployment settings of `env` (the server refuses to
+ * start with others), and the fixture build's content.json and page frame.
  */
-export function markBuilt(dir: string, env: Env = {}): void {
-  writeManifest(dir, readDeploymentEnv(env));
+export function markBuilt(dist: string, env: Env = {}): void {
+  const serverDir = serverDirOf(dist);
+  mkdirSync(serverDir, { recursive: true });
+  writeManifest(dist, serverDir, readDeploymentEnv(env));
+  for (const file of [CONTENT_FILE, FRAME_FILE]) cpSync(join(FIXTURE_SERVER_DIR, file), join(serverDir, file));
+}
+
+/** A temporary folder for a hand-made build: write its pages into `dist`, then markBuilt(dist). */
+export function handMadeBuild(prefix: string): HandMadeBuild {
+  const folder = tempDir(prefix);
+  const dist = join(folder.path, 'dist');
+  mkdirSync(dist);
+  return { ...folder, dist };
 }
 
 /**
@@ -72,17 +90,16 @@ export interface TestApp {
 }
 
 /**
- * An app with its own DATA_DIR (and its own PostgreSQL schema in the `postgres` project), no static
- * site, quiet logs and no mail unless asked for.
+ * An app on the fixture build with its own DATA_DIR (and its own PostgreSQL schema in the
+ * `postgres` project), serving no static site unless DIST_DIR is given, quiet logs and no mail
+ * unless asked for.
  */
 export async function createTestApp(env: Env = {}, options: BuildOptions = { transport: null }): Promise<TestApp> {
   const data = tempDir('kv-test-');
   const database = await testDatabase();
   const storeEnv = database.url === undefined ? {} : { DATABASE_URL: database.url };
-  const config = loadConfig(
-    { CONTENT_DIR: FIXTURE_CONTENT, DATA_DIR: data.path, DIST_DIR: '', LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...storeEnv, ...env },
-    repoRoot,
-  );
+  const site = env['DIST_DIR'] === undefined ? { DIST_DIR: FIXTURE_DIST, SERVE_SITE: 'false' } : {};
+  const config = loadConfig({ DATA_DIR: data.path, LOG_LEVEL: 'silent', FORM_RATE_LIMIT: '1000', ...site, ...storeEnv, ...env }, repoRoot);
   const app = await buildApp(config, options).catch(async (error: unknown) => {
     await database.drop();
     data.remove();

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
 import { logFields } from '../../src/strings/log-fields.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, FIXTURE_CONTENT, formPost, freePort, INTERESSE, json, multipart, repoRoot, urlencoded, validInteresse } from './helpers.ts';
+import { fixtureScript } from './child-server.ts';
+import { basicAuth, FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, urlencoded, validInteresse } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const DAY = 86_400_000;
@@ -79,9 +80,9 @@ describe('what the log holds', () => {
     await sleep(300);
     // A third server on the same port does not start, and says why.
     const { port } = new URL(second.base);
-    const third = spawnSync(process.execPath, ['server/start.ts'], {
+    const third = spawnSync(process.execPath, [fixtureScript('start')], {
       cwd: repoRoot,
-      env: { PATH: process.env['PATH'] ?? '', CONTENT_DIR: FIXTURE_CONTENT, DIST_DIR: '', DATA_DIR: cleanups.folder('kv-log-fields-'), LOG_LEVEL: 'trace', HOST: '127.0.0.1', PORT: port },
+      env: { PATH: process.env['PATH'] ?? '', DIST_DIR: FIXTURE_DIST, SERVE_SITE: 'false', DATA_DIR: cleanups.folder('kv-log-fields-'), LOG_LEVEL: 'trace', HOST: '127.0.0.1', PORT: port },
       encoding: 'utf8',
       timeout: 30_000,
     });

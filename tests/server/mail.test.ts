@@ -6,7 +6,7 @@ import { composeMail } from '../../server/mail.ts';
 import { createOutbox, retryDelay } from '../../server/outbox.ts';
 import type { Store } from '../../server/store/index.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { createTestApp, fixture, freePort, INTERESSE, interesseOptions, json, validInteresse, waitFor } from './helpers.ts';
+import { createTestApp, fixture, fixtureOffers, freePort, INTERESSE, interesseOptions, json, validInteresse, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
@@ -26,7 +26,7 @@ describe('notification e-mail', () => {
     expect(received.to).toEqual(['team@example.org']);
     expect(received.from).toBe('portal@example.org');
     const mail = await simpleParser(received.raw);
-    expect(mail.subject).toBe(`Interessenbekundung ${fixture.offers[0]?.titel}: Stadt Dortmund, Ausländerbehörde`);
+    expect(mail.subject).toBe(`Interessenbekundung ${fixtureOffers[0]?.titel}: Stadt Dortmund, Ausländerbehörde`);
     expect(mail.headers.get('x-portal-reference')).toBe(id);
     expect(mail.headers.get('x-portal-form')).toBe(INTERESSE);
     expect(mail.replyTo?.text).toBe('erika.mustermann@stadt.de');
@@ -62,7 +62,7 @@ describe('notification e-mail', () => {
     const mail = await simpleParser(sink.mails[0]!.raw);
     expect(mail.headers.has('bcc')).toBe(false);
     expect(mail.headers.has('x-evil')).toBe(false);
-    expect(sink.mails[0]!.to).toEqual([fixture.site.organisation.postfach]);
+    expect(sink.mails[0]!.to).toEqual([fixture.site.postfach]);
     expect(mail.replyTo?.text).toBe('erika.mustermann@stadt.de');
   });
 

@@ -10,13 +10,14 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
+import { fixtureScript } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { INTERESSE, createTestApp, json, repoRoot, smtpSink, validInteresse, waitFor } from './helpers.ts';
+import { FIXTURE_DIST, INTERESSE, createTestApp, json, repoRoot, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
 function migrate(dataDir: string, to: string) {
-  return spawnSync(process.execPath, ['server/migrate-store.ts', '--to', to], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [fixtureScript('migrate-store'), '--to', to], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DIST_DIR: FIXTURE_DIST, DATA_DIR: dataDir }, encoding: 'utf8' });
 }
 
 describe('migrate-store', () => {

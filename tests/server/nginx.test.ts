@@ -2,7 +2,7 @@
  * Static hosting with nginx: runs Debian's nginx (not as a daemon, on free loopback ports) with
  * the shipped deploy/nginx.conf (only ports, certificate and root replaced; a throwaway
  * self-signed certificate) including deploy/nginx-site.conf and the header snippet the build wrote
- * to dist/_nginx/, against the built site. Every answer must carry the same security headers the
+ * to the server folder beside the site (dist-server/nginx/), against the built site. Every answer must carry the same security headers the
  * form server sends for the same build. Needs a build (`npx astro build`, which `npm test` runs
  * first); NGINX_TEST_DIST points it at another build folder.
  */
@@ -13,12 +13,15 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileInfo } from '../../src/lib/file-info.ts';
+import { serverDirOf } from '../../src/lib/server-files.ts';
+import { NGINX_DIR } from '../../policy/static-hosting.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { sendRaw, type RawReply } from '../lib/raw-request.ts';
 import { startNginx, type Nginx } from '../lib/nginx.ts';
 import { buildDeploymentEnv, createTestApp, repoRoot, type TestApp } from './helpers.ts';
 
 const dist = process.env['NGINX_TEST_DIST'] ?? join(repoRoot, 'dist');
+const nginxFiles = join(serverDirOf(dist), NGINX_DIR);
 const SECURITY_HEADERS = [
   'content-security-policy',
   'x-content-type-options',
@@ -38,8 +41,8 @@ let http = '';
 let server: TestApp;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, '_nginx', 'security-headers.conf'))) {
-    throw new Error(`${dist} enthält keinen Build mit _nginx/security-headers.conf: bauen Sie zuerst (npx astro build).`);
+  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(nginxFiles, 'security-headers.conf'))) {
+    throw new Error(`${dist} ist kein Build mit ${join(nginxFiles, 'security-headers.conf')}: bauen Sie zuerst (npm run build).`);
   }
   nginx = await startNginx({
     config: 'nginx.conf',
@@ -48,7 +51,7 @@ beforeAll(async () => {
       const snippets = join(prefix, 'snippets', 'kommunalvertreter');
       mkdirSync(snippets, { recursive: true });
       copyFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), join(snippets, 'site.conf'));
-      copyFileSync(join(dist, '_nginx', 'security-headers.conf'), join(snippets, 'security-headers.conf'));
+      copyFileSync(join(nginxFiles, 'security-headers.conf'), join(snippets, 'security-headers.conf'));
     },
     ready: async (base) => (await get(`${base}/`)).status > 0,
   });
@@ -104,9 +107,6 @@ describe('nginx with deploy/nginx.conf and the build', () => {
     ['a hashed asset', asset, 200, /^(application\/javascript|text\/css)/, 'public, max-age=31536000, immutable'],
     ['an unknown page (the 404 page)', (): string => '/gibt-es-nicht/', 404, /^text\/html/, 'no-cache'],
     ['the _headers file (not served)', (): string => '/_headers', 404, /^text\/html/, 'no-cache'],
-    ['the nginx snippet (not served)', (): string => '/_nginx/site.conf', 404, /^text\/html/, 'no-cache'],
-    ['the build manifest (not served)', (): string => '/_kv/manifest.json', 404, /^text\/html/, 'no-cache'],
-    ['the frame of the server pages (not served)', (): string => '/_kv/frame.html', 404, /^text\/html/, 'no-cache'],
   ] as const)('%s carries the security headers of the form server', async (_name, path, status, type, cacheControl) => {
     const url = path();
     const [fromNginx, fromServer] = await Promise.all([get(`${https}${url}`), server.app.inject({ method: 'GET', url })]);
@@ -153,7 +153,7 @@ describe('nginx with deploy/nginx.conf and the build', () => {
   });
 
   it('ships the site configuration of deploy/ and the same headers in _headers', async () => {
-    expect(readFileSync(join(dist, '_nginx', 'site.conf'), 'utf8'), 'dist/_nginx/site.conf is stale: rebuild').toBe(
+    expect(readFileSync(join(nginxFiles, 'site.conf'), 'utf8'), 'dist-server/nginx/site.conf is stale: rebuild').toBe(
       readFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), 'utf8'),
     );
     const { headers } = await get(`${https}/`);

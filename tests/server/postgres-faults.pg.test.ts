@@ -4,7 +4,7 @@
  * coming back, the mail server down. This file starts its own PostgreSQL server (it stops it on
  * purpose); each test uses a fresh schema. Each test prints its counts.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
 import { burst, checkMails, checkStored, expectNothingLostOrDuplicated, submitTo, type Attempt } from './burst.ts';
 import { metric, smtpOutageEnv, type ChildServer } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { INTERESSE, freePort, json, smtpSink, validInteresse, waitFor } from './helpers.ts';
+import { INTERESSE, freePort, json, markBuilt, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
 let postgres: PostgresServer;
 beforeAll(async () => {
@@ -74,8 +74,10 @@ describe('two instances on one PostgreSQL database', () => {
 describe('PostgreSQL crash and restart in the middle of a burst', () => {
   it('answers 503 without next while it is down, still serves pages, /healthz says why; recovers without a restart and loses nothing acknowledged', { timeout: 90_000 }, async () => {
     const url = await database();
-    const site = cleanups.folder('kv-pg-site-');
+    const site = join(cleanups.folder('kv-pg-site-'), 'dist');
+    mkdirSync(site);
     writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
+    markBuilt(site);
     const env = { DATABASE_URL: url, DIST_DIR: site };
     const servers = [await start(env), await start(env)];
     const bases = servers.map((s) => s.base);

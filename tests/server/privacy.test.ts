@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { openStore as openStoreAt } from '../../server/store/index.ts';
+import { fixtureScript } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, formPost, freePort, INTERESSE, json, multipart, repoRoot, urlencoded, validInteresse } from './helpers.ts';
+import { basicAuth, FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, urlencoded, validInteresse } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const dataDir = (): string => cleanups.folder('kv-privacy-');
@@ -57,7 +58,7 @@ describe('retention', () => {
     const dir = dataDir();
     const refs = await seed(dir);
     expect(databaseBytes(dir)).toContain(asBytes('Gelöschte Behörde Alt'));
-    const run = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [fixtureScript('purge')], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DIST_DIR: FIXTURE_DIST, DATA_DIR: dir }, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Gelöscht: 1 Einsendung(en) älter als 365 Tage, 1 Spam-Einsendung(en) älter als 30 Tage');
     const store = openStore(dir);
@@ -74,7 +75,7 @@ describe('retention', () => {
     const dir = dataDir();
     const refs = await seed(dir);
     await markSent(dir, refs.recent);
-    const shorter = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: dir, RETENTION_DAYS: '5' }, encoding: 'utf8' });
+    const shorter = spawnSync(process.execPath, [fixtureScript('purge')], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DIST_DIR: FIXTURE_DIST, DATA_DIR: dir, RETENTION_DAYS: '5' }, encoding: 'utf8' });
     expect(shorter.stdout).toContain('Gelöscht: 2 Einsendung(en) älter als 5 Tage');
     const store = openStore(dir);
     expect((await store.listSubmissions(INTERESSE)).map((s) => s.reference)).toEqual([refs.oldPending]);
@@ -82,7 +83,7 @@ describe('retention', () => {
 
     const file = join(dataDir(), 'datei');
     writeFileSync(file, 'kein Ordner');
-    const broken = spawnSync(process.execPath, ['server/purge.ts'], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DATA_DIR: file }, encoding: 'utf8' });
+    const broken = spawnSync(process.execPath, [fixtureScript('purge')], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', DIST_DIR: FIXTURE_DIST, DATA_DIR: file }, encoding: 'utf8' });
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/^Löschen fehlgeschlagen, die Datenbank in .* ist nicht verfügbar \(\w+\)\.$/m);
   });

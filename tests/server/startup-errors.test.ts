@@ -1,19 +1,20 @@
 /**
  * A wrong setting stops each command of the server with one German line that names the variable,
  * exit code 1 and no stack trace: `npm start`, `npm run purge`, `npm run backup` and `npm run
- * migrate-store` (each spawned as its npm script runs it, with only the environment given here).
+ * migrate-store` (each the compiled script of the fixture build, as npm start runs it, with only the environment given here).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_CONTENT, repoRoot, tempDir } from './helpers.ts';
+import { fixtureScript } from './child-server.ts';
+import { FIXTURE_DIST, repoRoot, tempDir } from './helpers.ts';
 
-function run(script: string, env: Record<string, string>, args: readonly string[] = []): { status: number | null; stderr: string; stdout: string } {
+function run(script: Parameters<typeof fixtureScript>[0], env: Record<string, string>, args: readonly string[] = []): { status: number | null; stderr: string; stdout: string } {
   const dir = tempDir('kv-startup-');
   try {
-    const result = spawnSync(process.execPath, [join(repoRoot, 'server', script), ...args], {
+    const result = spawnSync(process.execPath, [fixtureScript(script), ...args], {
       cwd: repoRoot,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CONTENT_DIR: FIXTURE_CONTENT, DIST_DIR: '', DATA_DIR: join(dir.path, 'data'), ...env },
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DIST_DIR: FIXTURE_DIST, SERVE_SITE: 'false', DATA_DIR: join(dir.path, 'data'), ...env },
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -25,12 +26,12 @@ function run(script: string, env: Record<string, string>, args: readonly string[
 
 describe('a wrong setting at start', () => {
   it.each([
-    ['start.ts', { PORT: 'abc' }, [], 'PORT'],
-    ['start.ts', { SITE_URL: 'kaputt' }, [], 'SITE_URL'],
-    ['start.ts', { TRUST_PROXY: 'true' }, [], 'TRUST_PROXY'],
-    ['purge.ts', { RETENTION_DAYS: '0' }, [], 'RETENTION_DAYS'],
-    ['backup.ts', { LOG_LEVEL: 'laut' }, [], 'LOG_LEVEL'],
-    ['migrate-store.ts', { ADMIN_PASSWORD: 'kurz' }, ['--to', 'postgres://kv@127.0.0.1:1/kv'], 'ADMIN_PASSWORD'],
+    ['start', { PORT: 'abc' }, [], 'PORT'],
+    ['start', { SITE_URL: 'kaputt' }, [], 'SITE_URL'],
+    ['start', { TRUST_PROXY: 'true' }, [], 'TRUST_PROXY'],
+    ['purge', { RETENTION_DAYS: '0' }, [], 'RETENTION_DAYS'],
+    ['backup', { LOG_LEVEL: 'laut' }, [], 'LOG_LEVEL'],
+    ['migrate-store', { ADMIN_PASSWORD: 'kurz' }, ['--to', 'postgres://kv@127.0.0.1:1/kv'], 'ADMIN_PASSWORD'],
   ] as const)('%s with %o: one German line naming the variable', (script, env, args, variable) => {
     const { status, stderr, stdout } = run(script, env, args);
     const lines = stderr.trim().split('\n');

@@ -3,31 +3,32 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
+import { serverDirOf } from '../../src/lib/server-files.ts';
 import { startServer } from './child-server.ts';
 import { parseCsp } from '../lib/csp.ts';
-import { createTestApp, INTERESSE, markBuilt, tempDir, type TestApp } from './helpers.ts';
+import { createTestApp, handMadeBuild, INTERESSE, markBuilt, tempDir, type HandMadeBuild, type TestApp } from './helpers.ts';
 
 const inline = '(()=>{document.documentElement.dataset.js="1"})();';
-let dist: ReturnType<typeof tempDir>;
+let build: HandMadeBuild;
 let t: TestApp;
 
 beforeAll(async () => {
-  dist = tempDir('kv-dist-');
-  mkdirSync(join(dist.path, '_astro'));
-  mkdirSync(join(dist.path, 'interesse'));
-  writeFileSync(join(dist.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script><script type="module" src="/_astro/a.js"></script>`);
-  writeFileSync(join(dist.path, 'interesse', 'index.html'), '<!doctype html><title>Interesse</title>');
+  build = handMadeBuild('kv-dist-');
+  mkdirSync(join(build.dist, '_astro'));
+  mkdirSync(join(build.dist, 'interesse'));
+  writeFileSync(join(build.dist, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script><script type="module" src="/_astro/a.js"></script>`);
+  writeFileSync(join(build.dist, 'interesse', 'index.html'), '<!doctype html><title>Interesse</title>');
   // A page as the build writes it: its stylesheet inline, so well over the compression threshold.
-  mkdirSync(join(dist.path, 'lang'));
-  writeFileSync(join(dist.path, 'lang', 'index.html'), `<!doctype html><title>Lang</title><style>${'.a{color:#123456}'.repeat(1000)}</style><p>Text</p>`);
-  writeFileSync(join(dist.path, '404.html'), '<!doctype html><title>Nicht gefunden</title><h1>Seite nicht gefunden</h1>');
-  writeFileSync(join(dist.path, '_astro', 'a.js'), 'console.log(1)');
-  markBuilt(dist.path, { PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
-  t = await createTestApp({ DIST_DIR: dist.path, PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
+  mkdirSync(join(build.dist, 'lang'));
+  writeFileSync(join(build.dist, 'lang', 'index.html'), `<!doctype html><title>Lang</title><style>${'.a{color:#123456}'.repeat(1000)}</style><p>Text</p>`);
+  writeFileSync(join(build.dist, '404.html'), '<!doctype html><title>Nicht gefunden</title><h1>Seite nicht gefunden</h1>');
+  writeFileSync(join(build.dist, '_astro', 'a.js'), 'console.log(1)');
+  markBuilt(build.dist, { PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
+  t = await createTestApp({ DIST_DIR: build.dist, PUBLIC_FORM_ENDPOINT: 'https://formspree.io' });
 });
 afterAll(async () => {
   await t.close();
-  dist.remove();
+  build.remove();
 });
 
 describe('static site', () => {
@@ -41,7 +42,7 @@ describe('static site', () => {
   });
 
   it('sends pages compressed (brotli or gzip, as the browser asks), to a client that asks for none as they are, and small answers uncompressed', async () => {
-    const original = readFileSync(join(dist.path, 'lang', 'index.html'));
+    const original = readFileSync(join(build.dist, 'lang', 'index.html'));
     const br = await t.app.inject({ method: 'GET', url: '/lang/', headers: { 'accept-encoding': 'br, gzip' } });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.rawPayload.length).toBeLessThan(original.length / 10);
@@ -71,13 +72,13 @@ describe('static site', () => {
 
 describe('security headers', () => {
   it('sends the CSP hashes the build manifest lists, without hashing the pages again', async () => {
-    const site = tempDir('kv-dist-manifest-');
+    const site = handMadeBuild('kv-dist-manifest-');
     try {
-      writeFileSync(join(site.path, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script>`);
-      mkdirSync(join(site.path, '_kv'));
+      writeFileSync(join(site.dist, 'index.html'), `<!doctype html><title>Start</title><script>${inline}</script>`);
+      markBuilt(site.dist);
       const manifest = { version: 1, scriptHashes: ["'sha256-vom-Build'"], styleHashes: ["'sha256-Stil-vom-Build'"], deployment: { FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30 } };
-      writeFileSync(join(site.path, MANIFEST_FILE), JSON.stringify(manifest));
-      const built = await createTestApp({ DIST_DIR: site.path });
+      writeFileSync(join(serverDirOf(site.dist), MANIFEST_FILE), JSON.stringify(manifest));
+      const built = await createTestApp({ DIST_DIR: site.dist });
       const csp = String((await built.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
       await built.close();
       expect(csp).toContain("script-src 'self' 'sha256-vom-Build';");
@@ -92,7 +93,7 @@ describe('security headers', () => {
       const res = url === `/f/${INTERESSE}` ? await t.app.inject({ method: 'POST', url, payload: {} }) : await t.app.inject({ method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
       const directives = parseCsp(csp);
-      const { scriptHashes, styleHashes } = inlineHashes(dist.path);
+      const { scriptHashes, styleHashes } = inlineHashes(build.dist);
       expect(directives.get('script-src')).toEqual(["'self'", ...scriptHashes]);
       expect(scriptHashes).toHaveLength(1);
       expect(directives.get('style-src')).toEqual(["'self'", ...styleHashes]);
@@ -111,13 +112,13 @@ describe('security headers', () => {
 
 describe('the settings the site was built for', () => {
   it('the server refuses to start, in one German line naming the variable, when its settings differ from the build\'s', async () => {
-    const site = tempDir('kv-dist-settings-');
+    const site = handMadeBuild('kv-dist-settings-');
     const data = tempDir('kv-data-settings-');
     try {
-      writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Start</title>');
-      markBuilt(site.path, { RETENTION_DAYS: '90' });
-      await expect(createTestApp({ DIST_DIR: site.path })).rejects.toThrow(/^Der Server startet nicht: RETENTION_DAYS ist hier „365“, beim Bau der Website in .* war es „90“\./);
-      const started = startServer({ DIST_DIR: site.path, DATA_DIR: data.path, RETENTION_DAYS: '90', NOTIFY_TO: 'team@example.org' });
+      writeFileSync(join(site.dist, 'index.html'), '<!doctype html><title>Start</title>');
+      markBuilt(site.dist, { RETENTION_DAYS: '90' });
+      await expect(createTestApp({ DIST_DIR: site.dist })).rejects.toThrow(/^Der Server startet nicht: RETENTION_DAYS ist hier „365“, beim Bau der Website in .* war es „90“\./);
+      const started = startServer({ DIST_DIR: site.dist, DATA_DIR: data.path, RETENTION_DAYS: '90', NOTIFY_TO: 'team@example.org' });
       const output = await started.then(
         async (server) => `${server.output()} (gestartet)`.concat(String(await server.stop())),
         (error: Error) => error.message,

@@ -10,20 +10,19 @@ import { describe, expect, it } from 'vitest';
 import { expectNoPersonalData, storedByMarker, submitTo } from './burst.ts';
 import { type ChildServer } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { createTestApp, fixture, formPost, INTERESSE, json, markBuilt, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
+import { createTestApp, fixture, formPost, handMadeBuild, INTERESSE, json, markBuilt, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const dataDir = (): string => cleanups.folder('kv-storage-faults-');
 const start = (env: Record<string, string>): Promise<ChildServer> => cleanups.server(env);
 
 describe('storage failure', () => {
-  let site: ReturnType<typeof tempDir>;
   function fixtureSite(): string {
-    site = tempDir('kv-faults-site-');
+    const site = handMadeBuild('kv-faults-site-');
     cleanups.add(() => site.remove());
-    writeFileSync(join(site.path, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
-    markBuilt(site.path);
-    return site.path;
+    writeFileSync(join(site.dist, 'index.html'), '<!doctype html><html lang="de"><title>Start</title><h1>Kommunalvertreter NRW</h1></html>');
+    markBuilt(site.dist);
+    return site.dist;
   }
 
   async function expectStorageDown(t: TestApp, label: string): Promise<{ formStatus: number; healthStatus: number }> {
@@ -43,7 +42,7 @@ describe('storage failure', () => {
     expect(html.statusCode).toBe(503);
     expect(html.headers['location']).toBeUndefined();
     expect(html.body).toContain('Das Formular kann gerade nicht gespeichert werden');
-    expect(html.body).toContain(`mailto:${fixture.site.organisation.postfach}`);
+    expect(html.body).toContain(`mailto:${fixture.site.postfach}`);
     expect(html.body).toContain('value="Erika Mustermann"'); // the input comes back
 
     const health = await t.app.inject({ method: 'GET', url: '/healthz' });

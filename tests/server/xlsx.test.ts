@@ -13,7 +13,7 @@ import { exportColumns } from '../../server/export-rows.ts';
 import { sheetName, writeSubmissionsXlsx, type XlsxOptions } from '../../server/xlsx.ts';
 import { asExcelBuffer, openInCalc } from '../lib/calc.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, fixture, interesse, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
+import { basicAuth, fixtureOffers, interesse, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
 
 /** Values a spreadsheet would turn into numbers or formulas, or show with a guard. */
 const hostile = {
@@ -122,7 +122,7 @@ describe('GET /admin/<form>.xlsx', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(asExcelBuffer(res.rawPayload));
     const sheet = workbook.worksheets[0];
-    expect(String(sheet?.getCell(1, 1).value)).toBe(`Interessenbekundung ${fixture.offers[0]?.titel}`);
+    expect(String(sheet?.getCell(1, 1).value)).toBe(`Interessenbekundung ${fixtureOffers[0]?.titel}`);
     expect(sheet?.getCell(4, 3).value).toBe('=1+1');
     expect(sheet?.rowCount).toBe(4);
     const admin = await t.app.inject({ method: 'GET', url: '/admin/', headers: basicAuth('dnrw', 'richtig-geheim') });

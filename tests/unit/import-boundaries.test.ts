@@ -19,7 +19,7 @@ async function restricted(path: string, source: string): Promise<string[]> {
 describe('import directions', () => {
   it.each([
     ['server/app.ts', "import { x } from '../src/forms/index.ts';"],
-    ['server/pages/render.tsx', "import { x } from '../../src/lib/frame.ts';"],
+    ['server/pages/render.tsx', "import { x } from '../../src/lib/server-files.ts';"],
     ['server/admin.ts', "import { x } from '../src/strings/admin.ts';"],
     ['server/app.ts', "import { x } from '../policy/headers.ts';"],
     ['src/integrations/security-headers.ts', "import { x } from '../../policy/manifest.ts';"],

@@ -6,10 +6,9 @@ import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { phaseOrderProblems, phaseRange, phaseStatus, phaseStatusText } from '../../src/lib/cost-phases.ts';
 import { berlinWallClock, berlinYear, formatDate, isoDate } from '../../src/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
-import { findGaps, formatGapReport, renderGaps } from '../../src/lib/gaps.ts';
+import { findGaps, formatGapReport, gapParts, withGapText, withGapTexts } from '../../src/lib/gaps.ts';
 import { integrityProblems, markdownComponentProblems, sameTextProblems, titleProblems } from '../../src/lib/integrity.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
-import { hoistIslandStyle } from '../../src/lib/island-style.ts';
 import { fill, templateParts } from '../../src/strings/de.ts';
 import { offerPageTexts } from '../../src/forms/index.ts';
 
@@ -121,19 +120,28 @@ describe('editorial gaps', () => {
     expect(findGaps('content/pages/impressum.mdx', mdx)).toEqual([{ file: 'content/pages/impressum.mdx', line: 3, what: 'Namen des Vorstands' }]);
   });
 
-  it('shows gaps on a page: marked up in text, plain in attributes and scripts', () => {
-    const html =
-      '<meta name="description" content="Telefon: [LÜCKE: Telefon]"><script type="application/ld+json">{"telephone":"[LÜCKE: Telefon]"}</script>' +
-      '<p>Telefon: [LÜCKE: Telefonnummer]</p><dd>[LÜCKE: Vorstand]</dd>';
-    expect(renderGaps(html, '<em>wird ergänzt</em>', 'wird ergänzt')).toBe(
-      '<meta name="description" content="Telefon: wird ergänzt"><script type="application/ld+json">{"telephone":"wird ergänzt"}</script>' +
-        '<p>Telefon: <em>wird ergänzt</em></p><dd><em>wird ergänzt</em></dd>',
-    );
-    // Closed blocks before a marker do not count; an open <style> does; <strong> is no <style>.
-    const blocks = '<style>a{}</style><strong>[LÜCKE: a]</strong><style>/* [LÜCKE: b] */</style><script>x()</script><p>[LÜCKE: c]</p>';
-    expect(renderGaps(blocks, '<em>wird ergänzt</em>', 'wird ergänzt')).toBe(
-      '<style>a{}</style><strong><em>wird ergänzt</em></strong><style>/* wird ergänzt */</style><script>x()</script><p><em>wird ergänzt</em></p>',
-    );
+  it('splits a text into its pieces and gaps, for the components that show content values', () => {
+    expect(gapParts('Telefon')).toEqual(['Telefon']);
+    expect(gapParts('die Geschäftsführung: [LÜCKE:  Namen ] und [LÜCKE: Stellvertretung], sonst nichts')).toEqual([
+      'die Geschäftsführung: ',
+      { gap: 'Namen' },
+      ' und ',
+      { gap: 'Stellvertretung' },
+      ', sonst nichts',
+    ]);
+    expect(gapParts('[LÜCKE: Telefon]')).toEqual([{ gap: 'Telefon' }]);
+  });
+
+  it('puts plain text in place of each gap where no markup goes (titles, attributes, structured data)', () => {
+    expect(withGapText('Telefon: [LÜCKE: Telefon] und [LÜCKE: Fax]', 'wird ergänzt')).toBe('Telefon: wird ergänzt und wird ergänzt');
+    expect(withGapText('$& bleibt', 'x')).toBe('$& bleibt');
+    const date = new Date('2026-11-02');
+    expect(withGapTexts({ name: 'A', telephone: '[LÜCKE: T]', list: ['[LÜCKE: a]', 1, null], date }, 'wird ergänzt')).toEqual({
+      name: 'A',
+      telephone: 'wird ergänzt',
+      list: ['wird ergänzt', 1, null],
+      date,
+    });
   });
 
   it('reports the count and each gap, or that there is none', () => {
@@ -201,17 +209,6 @@ describe('string templates', () => {
     expect(fill('in {anzahl} Ausführung', { anzahl: 'zweifacher' })).toBe('in zweifacher Ausführung');
     expect(fill('{unbekannt}', {})).toBe('{unbekannt}');
     expect(templateParts('Füllen Sie den {dokument} aus.')).toEqual(['Füllen Sie den ', { key: 'dokument' }, ' aus.']);
-  });
-});
-
-describe('island style', () => {
-  it('moves Astro\'s island style block from the body into the head, once', () => {
-    const html = '<html><head><title>T</title></head><body><p>x</p><style>astro-island,astro-slot{display:contents}</style><astro-island></astro-island></body></html>';
-    expect(hoistIslandStyle(html)).toBe(
-      '<html><head><title>T</title><style>astro-island,astro-slot{display:contents}</style></head><body><p>x</p><astro-island></astro-island></body></html>',
-    );
-    const page = '<html><head></head><body><p>no island</p></body></html>';
-    expect(hoistIslandStyle(page)).toBe(page);
   });
 });
 

@@ -200,7 +200,7 @@ describe("the editors' guide, walked on a copy of the project", () => {
   });
 
   it('the real server accepts a valid submission to the new offer\u2019s form', async () => {
-    const config = loadConfig({ CONTENT_DIR: path('content'), DIST_DIR: path('dist'), DATA_DIR: join(scratch.path, 'data'), LOG_LEVEL: 'silent' }, project.root);
+    const config = loadConfig({ DIST_DIR: path('dist'), DATA_DIR: join(scratch.path, 'data'), LOG_LEVEL: 'silent' }, project.root);
     const app = await buildApp(config, { transport: null, startOutbox: false });
     try {
       expect((await app.inject({ method: 'GET', url: `/angebote/${NEW.offer}/interesse/` })).statusCode).toBe(200);

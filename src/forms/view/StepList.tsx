@@ -3,6 +3,7 @@
  * One list for the offer page (rendered by Astro, no JavaScript) and the form's confirmation.
  */
 import type { NextStep } from '../types.ts';
+import { GapText } from './GapText.tsx';
 
 interface Props {
   steps: readonly NextStep[];
@@ -15,11 +16,11 @@ export function StepList({ steps, spaced = false }: Props) {
     <ol class={spaced ? 'pl-6' : undefined}>
       {steps.map((step) => (
         <li key={step.titel} class={spaced ? 'mb-3 pl-1' : undefined}>
-          <strong>{step.titel}:</strong> {step.beschreibung}
+          <strong><GapText value={step.titel} />:</strong> <GapText value={step.beschreibung} />
           {step.punkte && (
             <ul class={spaced ? 'mt-2' : undefined}>
               {step.punkte.map((punkt) => (
-                <li key={punkt}>{punkt}</li>
+                <li key={punkt}><GapText value={punkt} /></li>
               ))}
             </ul>
           )}

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../fixtures.ts';
-import { siteContent } from '../content.ts';
+import { builtOffers, siteBuilt } from '../content.ts';
 import { siteRoot } from '../env.ts';
 import { builtSitemapUrls } from '../pages.ts';
 import { AXE_TAGS, describeWcagTags } from '../../../src/lib/accessibility-checks.ts';
@@ -14,7 +14,7 @@ import { findDrafts } from '../../../src/lib/drafts.ts';
 
 const urls = builtSitemapUrls();
 const paths = urls.map((url) => url.pathname);
-const content = siteContent();
+const content = siteBuilt();
 
 test('the sitemap lists the fixed pages, every offer with its interest form, every content page and every published news item', () => {
   // A folder with no files is not in git (e.g. content/news once every news item is removed): no pages.
@@ -32,7 +32,7 @@ test('the sitemap lists the fixed pages, every offer with its interest form, eve
     '/kontakt/',
     '/interesse/',
     '/barrierefreiheit/barriere-melden/',
-    ...content.offers.flatMap((offer) => [`/angebote/${offer.id}/`, `/angebote/${offer.id}/interesse/`]),
+    ...builtOffers(content).flatMap((offer) => [`/angebote/${offer.id}/`, `/angebote/${offer.id}/interesse/`]),
     ...pageFiles('pages').map((id) => `/${id}/`),
     ...pageFiles('news').map((id) => `/aktuelles/${id}/`),
   ];

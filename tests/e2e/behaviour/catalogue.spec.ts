@@ -4,7 +4,7 @@
  * RSS feed and the structured data, and has its own interest form with its own choices and key.
  */
 import { expect, test } from '../fixtures.ts';
-import { fixture, interestForm } from '../content.ts';
+import { fixture, fixtureBuilt, interestForm } from '../content.ts';
 import { readMails } from '../env.ts';
 import { OPEN_CHOICE } from '../../../src/forms/index.ts';
 import { sitemapUrls } from '../../../scripts/lib/sitemap.ts';
@@ -70,7 +70,7 @@ for (const offer of offers) {
 
 test('an offer with its own form key (PUBLIC_FORM_KEY_/FORM_KEY_INTERESSE_<ID>) posts under it and arrives named after the offer', async ({ page }) => {
   const offer = offers.find((o) => o.id === 'beispielantrag')!;
-  const form = interestForm(fixture, offer.id);
+  const form = interestForm(fixtureBuilt(), offer.id);
   await page.goto(`/angebote/${offer.id}/interesse/`);
   await expect(page.locator('form')).toHaveAttribute('action', '/f/bsp4711');
   const behoerde = `Beispielamt ${Date.now()}`;

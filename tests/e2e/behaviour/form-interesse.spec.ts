@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { fixture, interestForm } from '../content.ts';
+import { fixture, fixtureBuilt, interestForm } from '../content.ts';
 import { basicAuth } from '../../../scripts/lib/admin-client.ts';
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, readMails } from '../env.ts';
 
@@ -13,7 +13,7 @@ import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, readMails } from '../env.ts';
 test.describe.configure({ timeout: 120_000 });
 
 const offer = fixture.offers[0]!;
-const form = interestForm(fixture, offer.id);
+const form = interestForm(fixtureBuilt(), offer.id);
 const FORM = `/angebote/${offer.id}/interesse/`;
 const [first = '', second = ''] = offer.leistungen.flatMap((l) => l.antragsstrecken);
 const postfach = fixture.site.organisation.postfach;

@@ -1,5 +1,7 @@
 /** The site's frame and its fixed pages, against the fixture content (expectations derived from it). */
+import type { Locator } from '@playwright/test';
 import { test, expect } from '../fixtures.ts';
+import { sitemapUrls } from '../../../scripts/lib/sitemap.ts';
 import { fixture } from '../content.ts';
 import { de } from '../../../src/strings/de.ts';
 
@@ -48,12 +50,46 @@ test('contact page has the mailbox, every contact, the address and the BeBPo rec
   await expect(main).toContainText(`Empfängername im BeBPo: ${org.bebpoEmpfaenger}`);
 });
 
-test('an open gap shows as "wird ergänzt", never as the marker', async ({ page }) => {
-  await page.goto('/impressum/');
-  const main = page.getByRole('main');
-  await expect(main).toContainText(org.vertretung);
-  await expect(main.getByText('wird ergänzt', { exact: true })).toHaveCount(1);
-  await expect(main).not.toContainText('LÜCKE');
+test.describe('an open editorial gap shows as "wird ergänzt", never as the marker', () => {
+  /** The gap as page text: "wird ergänzt", marked so a reader can tell (tooltip "Angabe wird ergänzt"). */
+  const gapIn = (scope: Locator) => scope.getByTitle(de.gapLabel, { exact: true });
+
+  test('in a YAML value (site.yaml) shown on a content page', async ({ page }) => {
+    await page.goto('/impressum/');
+    const main = page.getByRole('main');
+    await expect(main).toContainText(org.vertretung);
+    await expect(main.getByText(de.gap, { exact: true })).toHaveCount(1);
+    await expect(gapIn(main)).toHaveText(de.gap);
+    await expect(main).not.toContainText('LÜCKE');
+  });
+
+  test('in a Markdown body (.md), in an MDX body (.mdx) and in a frontmatter field shown as text', async ({ page }) => {
+    await page.goto('/angebote/beispielantrag/');
+    await expect(gapIn(page.getByRole('main').getByText('Ansprechpartner vor Ort:'))).toHaveText(de.gap);
+    await page.goto('/angebote/musterdienst/');
+    const main = page.getByRole('main');
+    await expect(gapIn(main.getByText('Sprechzeiten:'))).toHaveText(de.gap);
+    await expect(main.getByRole('term').filter({ hasText: de.offer.reifegrad }).locator('+ dd')).toHaveText(de.gap);
+    await expect(main).not.toContainText('LÜCKE');
+  });
+
+  test('in a value that is also an attribute (meta description, Open Graph, structured data): plain text there', async ({ page }) => {
+    const offer = fixture.offers.find((o) => o.kurzbeschreibung.includes('[LÜCKE:'));
+    expect(offer, 'the fixture has a gap in a kurzbeschreibung').toBeDefined();
+    const description = (offer?.kurzbeschreibung ?? '').replace(/\[LÜCKE:[^\]]*\]/, de.gap);
+    await page.goto(`/angebote/${offer?.id}/`);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', description);
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', description);
+    const data = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((b) => JSON.parse(b) as Record<string, unknown>);
+    expect(data.find((d) => d['@type'] === 'GovernmentService')?.['description']).toBe(description);
+    await expect(gapIn(page.getByRole('main').locator('p.text-xl'))).toHaveText(de.gap);
+  });
+
+  test('on no page of the sitemap, in no feed', async ({ request }) => {
+    const paths = sitemapUrls(await (await request.get('/sitemap-0.xml')).text()).map((url) => url.pathname);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of [...paths, '/aktuelles/rss.xml', '/gibt-es-nicht/']) expect(await (await request.get(path)).text(), path).not.toContain('LÜCKE');
+  });
 });
 
 test('Erklärung zur Barrierefreiheit links to the electronic feedback form', async ({ page }) => {

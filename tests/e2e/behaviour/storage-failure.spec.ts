@@ -38,7 +38,7 @@ test('a 503 from the form server shows the failure message with the e-mail fallb
     await expect(page.locator('.form-reference')).toHaveCount(0);
     await expect(page.getByLabel('Beschreiben Sie die Barriere')).toHaveValue('Speicher-Ausfall: die Tabelle hat keine Überschriften.');
     const mailto = decodeURIComponent((await failure.getByRole('link', { name: 'E-Mail mit Ihren Angaben schreiben' }).getAttribute('href')) ?? '');
-    expect(mailto.startsWith(`mailto:${fixture.site.organisation.postfach}?subject=Barrieremeldung&`)).toBe(true);
+    expect(mailto.startsWith(`mailto:${fixture.site.postfach}?subject=Barrieremeldung&`)).toBe(true);
     expect(mailto).toContain('Beschreibung: Speicher-Ausfall: die Tabelle hat keine Überschriften.');
 
     // Storage is back: the retry goes to the real server and succeeds.
