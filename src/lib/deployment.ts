@@ -7,8 +7,13 @@
 import { loadEnv } from 'vite';
 import { readDeploymentEnv, type DeploymentEnv, type Env } from './env.ts';
 
-/** Where the forms send their data. */
-export type FormHandling = 'eigener-server' | 'formspree';
+/** Where the forms send their data (the cases of <Formularweg fall="…">). */
+export const FORM_HANDLINGS = ['eigener-server', 'formspree'] as const;
+export type FormHandling = (typeof FORM_HANDLINGS)[number];
+
+/** The settings an MDX text may show as a period (<Einstellung name="…" />). */
+export const SETTING_PERIODS = ['RETENTION_DAYS', 'SPAM_RETENTION_DAYS', 'RATE_LIMIT_MINUTES', 'ADMIN_FAILURE_MINUTES'] as const;
+export type SettingPeriod = (typeof SETTING_PERIODS)[number];
 
 /** Hosts of this machine: an endpoint there is this site's own form server (e. g. `npm run dev`). */
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
