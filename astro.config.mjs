@@ -11,6 +11,7 @@ import { readContentPaths } from './src/lib/content-paths.ts';
 import serverFrame from './src/integrations/server-frame.ts';
 import { firaSans } from './src/integrations/fira-sans.ts';
 import clientInteraction from './src/integrations/client-interaction.ts';
+import editingUi from './src/integrations/editing-ui.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -57,10 +58,12 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact({ compat: true }),
-    // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own.
-    sitemap({ filter: (page) => !/\/(404|kv-frame|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
+    // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own;
+    // the editing UI (/redaktion/) is for editors, never indexed.
+    sitemap({ filter: (page) => !/\/(404|kv-frame|(interesse|barriere-melden)\/danke)\/?$/.test(page) && !new URL(page).pathname.startsWith('/redaktion/') }),
     contentReport(),
     serverFrame(),
+    editingUi(),
     securityHeaders(),
     clientInteraction(),
   ],
