@@ -28,6 +28,8 @@ export interface BuildManifest {
   readonly scriptHashes: readonly string[];
   /** The deployment settings the texts were built for (readDeploymentEnv() of src/lib/env.ts). */
   readonly deployment: Readonly<Record<string, DeploymentValue>>;
+  /** Origins of the git host the editing UI (/redaktion/) talks to; its CSP allows exactly these. */
+  readonly editingUiOrigins: readonly string[];
 }
 
 /** Every executable inline <script> of every HTML file below `dir`, as CSP hash sources. */
@@ -54,8 +56,8 @@ export function inlineScriptHashes(dir: string): string[] {
 }
 
 /** Writes the manifest of a built site (the build's last step). */
-export function writeManifest(distDir: string, deployment: Readonly<Record<string, DeploymentValue>>): BuildManifest {
-  const manifest: BuildManifest = { version: 1, scriptHashes: inlineScriptHashes(distDir), deployment };
+export function writeManifest(distDir: string, deployment: Readonly<Record<string, DeploymentValue>>, editingUiOrigins: readonly string[] = []): BuildManifest {
+  const manifest: BuildManifest = { version: 1, scriptHashes: inlineScriptHashes(distDir), deployment, editingUiOrigins };
   const path = join(distDir, MANIFEST_FILE);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -76,7 +78,8 @@ export function readManifest(distDir: string): BuildManifest {
   if (manifest?.version !== 1 || !Array.isArray(manifest.scriptHashes) || typeof manifest.deployment !== 'object' || manifest.deployment === null) {
     throw new Error(`${path} hat nicht das erwartete Format. Bauen Sie die Website neu (npm run build).`);
   }
-  return manifest as BuildManifest;
+  // A manifest written before the editing UI existed: no git host.
+  return { ...(manifest as BuildManifest), editingUiOrigins: Array.isArray(manifest.editingUiOrigins) ? manifest.editingUiOrigins : [] };
 }
 
 export interface DeploymentDifference {

@@ -17,6 +17,8 @@ export interface BuiltSite {
   readonly distDir: string | null;
   /** CSP hash sources of the inline scripts of the built pages. */
   readonly scriptHashes: readonly string[];
+  /** Origins of the git host the built editing UI (/redaktion/) talks to. */
+  readonly editingUiOrigins: readonly string[];
 }
 
 const show = (value: DeploymentValue): string =>
@@ -28,7 +30,7 @@ const show = (value: DeploymentValue): string =>
  */
 export function readBuiltSite(config: ServerConfig): BuiltSite {
   const distDir = config.distDir !== null && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
-  if (distDir === null) return { distDir, scriptHashes: [] };
+  if (distDir === null) return { distDir, scriptHashes: [], editingUiOrigins: [] };
   const manifest = readManifest(distDir);
   const differences = deploymentDifferences(manifest.deployment, config.deployment);
   if (differences.length > 0) {
@@ -40,5 +42,5 @@ export function readBuiltSite(config: ServerConfig): BuiltSite {
         .join('\n'),
     );
   }
-  return { distDir, scriptHashes: manifest.scriptHashes };
+  return { distDir, scriptHashes: manifest.scriptHashes, editingUiOrigins: manifest.editingUiOrigins };
 }

@@ -31,6 +31,14 @@ describe('the manifest', () => {
     expect(written.scriptHashes).toEqual([sha('one()')]);
   });
 
+  it('carries the git host of the editing UI; a manifest from before the editing UI has none', () => {
+    writeFileSync(join(dist.path, 'index.html'), '<p>x</p>');
+    writeManifest(dist.path, {}, ['https://git.example.nrw']);
+    expect(readManifest(dist.path).editingUiOrigins).toEqual(['https://git.example.nrw']);
+    writeFileSync(join(dist.path, MANIFEST_FILE), JSON.stringify({ version: 1, scriptHashes: [], deployment: {} }));
+    expect(readManifest(dist.path).editingUiOrigins).toEqual([]);
+  });
+
   it('missing or broken, it says what to do and names the file', () => {
     expect(() => readManifest(dist.path)).toThrow(`${join(dist.path, MANIFEST_FILE)} fehlt: die Website wurde nicht vollständig gebaut. Bauen Sie sie neu (npm run build).`);
     mkdirSync(join(dist.path, '_kv'));

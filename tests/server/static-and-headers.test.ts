@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineScriptHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
+import { inlineScriptHashes, MANIFEST_FILE, writeManifest } from '../../policy/manifest.ts';
+import { readDeploymentEnv } from '../../src/lib/env.ts';
 import { startServer } from './child-server.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { createTestApp, INTERESSE, markBuilt, tempDir, type TestApp } from './helpers.ts';
@@ -101,6 +102,40 @@ describe('security headers', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(res.headers['permissions-policy']).toContain('camera=()');
+    }
+  });
+});
+
+describe('the editing UI (/redaktion/)', () => {
+  it('has its own headers: the git host the build names, the sign-in pop-up, never indexed; the site keeps its own', async () => {
+    const site = tempDir('kv-dist-redaktion-');
+    try {
+      writeFileSync(join(site.path, 'index.html'), '<!doctype html><title>Start</title>');
+      mkdirSync(join(site.path, 'redaktion', 'offen'), { recursive: true });
+      writeFileSync(join(site.path, 'redaktion', 'index.html'), '<!doctype html><title>Redaktion</title>');
+      writeFileSync(join(site.path, 'redaktion', 'config.yml'), 'backend:\n  name: gitlab\n');
+      writeFileSync(join(site.path, 'redaktion', 'offen', 'index.html'), '<!doctype html><title>Offen</title>');
+      writeManifest(site.path, readDeploymentEnv({}), ['https://git.example.nrw']);
+      const built = await createTestApp({ DIST_DIR: site.path });
+      try {
+        for (const url of ['/redaktion/', '/redaktion/config.yml', '/redaktion/offen/']) {
+          const res = await built.app.inject({ method: 'GET', url });
+          expect(res.statusCode, url).toBe(200);
+          const directives = parseCsp(String(res.headers['content-security-policy']));
+          expect(directives.get('connect-src'), url).toEqual(["'self'", 'data:', 'https://git.example.nrw']);
+          expect(directives.get('img-src'), url).toContain('blob:');
+          expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin-allow-popups');
+          expect(res.headers['x-robots-tag'], url).toBe('noindex, nofollow');
+        }
+        const start = await built.app.inject({ method: 'GET', url: '/' });
+        expect(parseCsp(String(start.headers['content-security-policy'])).get('connect-src')).toEqual(["'self'"]);
+        expect(start.headers['cross-origin-opener-policy']).toBe('same-origin');
+        expect(start.headers['x-robots-tag']).toBeUndefined();
+      } finally {
+        await built.close();
+      }
+    } finally {
+      site.remove();
     }
   });
 });
