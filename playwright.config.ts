@@ -39,7 +39,7 @@ const sites = {
     server: fixturesServer,
   },
   cms: {
-    project: { name: 'cms', testDir: 'tests/e2e/cms', use: { baseURL: fixturesURL, actionTimeout: 15_000, trace: 'off' as const } },
+    project: { name: 'cms', testDir: 'tests/e2e/cms', timeout: 120_000, use: { baseURL: fixturesURL, actionTimeout: 15_000, trace: 'off' as const } },
     server: fixturesServer,
   },
 };

@@ -20,7 +20,7 @@ const modeNotice = (mode: CmsMode): string | undefined => (mode === 'local' ? te
 /** The page that loads the CMS: no inline script (the CSP of /redaktion/ allows none), a bar below it. */
 export function editingUiPage(mode: CmsMode, portalName: string): string {
   const notice = modeNotice(mode);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="de">
 <head>
 <meta charset="utf-8">

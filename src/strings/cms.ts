@@ -240,17 +240,17 @@ export const cmsFieldTexts = {
 
 /** The MDX building blocks as editor components (src/cms/editor-components.ts): menu label, preview, field labels. */
 export const cmsComponentTexts = {
-  postfach: { label: 'Postfach (E-Mail-Adresse)', preview: 'E-Mail-Adresse aus den Einstellungen' },
+  postfach: { label: 'Postfach (E-Mail-Adresse)', preview: 'Postfach' },
   anschrift: { label: 'Anschrift', preview: 'Anschrift aus den Einstellungen' },
-  fakt: { label: 'Angabe aus den Einstellungen', preview: 'Angabe „{feld}“ aus den Einstellungen', feld: 'Angabe', zeilen: 'Jede Zeile als eigener Absatz (Leichte Sprache)' },
+  fakt: { label: 'Angabe aus den Einstellungen', preview: 'Angabe: {feld}', feld: 'Angabe', zeilen: 'Jede Zeile als eigener Absatz (Leichte Sprache)' },
   luecke: {
     label: 'Lücke (Angabe fehlt)',
-    preview: 'wird ergänzt ({was})',
+    preview: 'Lücke: {was}',
     was: 'Was fehlt',
     hint: 'Beschreiben Sie, was fehlt und wer es weiß. Die Seite zeigt „wird ergänzt“; die Liste „Was noch offen ist“ nennt die Lücke.',
   },
-  einstellung: { label: 'Frist aus der Konfiguration', preview: 'Frist {name} aus der Konfiguration', name: 'Frist' },
-  benachrichtigung: { label: 'Empfänger der Formulare', preview: 'E-Mail-Adresse, an die die Formulare gehen' },
+  einstellung: { label: 'Frist aus der Konfiguration', preview: 'Frist: {name}', name: 'Frist' },
+  benachrichtigung: { label: 'Empfänger der Formulare', preview: 'Empfänger der Formulare' },
   formularfelder: { label: 'Liste der Formularfelder', preview: 'Felder des Formulars „{form}“', form: 'Formular' },
   formularweg: {
     label: 'Anfang: Text nur für einen Formularweg',
