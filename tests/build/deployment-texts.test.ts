@@ -67,13 +67,14 @@ function expectConfiguredValues(pages: Map<string, BuiltPage>, env: Record<strin
 describe('texts of a build for hosted Formspree and of one for the own form server', { timeout: 240_000 }, () => {
   let own: TempProject;
   let hosted: TempProject;
+  // The copies build side by side; on a busy machine that takes longer than the default 30 s of a hook.
   beforeAll(async () => {
     const a = build(settings, PHONE);
     const b = build(formspree, PHONE_GAP);
     own = a.project;
     hosted = b.project;
     for (const result of await Promise.all([a.result, b.result])) expect(result.code, result.output.slice(-3000)).toBe(0);
-  });
+  }, 240_000);
   afterAll(() => {
     own?.remove();
     hosted?.remove();

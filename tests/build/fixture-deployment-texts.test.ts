@@ -21,6 +21,7 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
   const pages: Record<'own' | 'ownPlain' | 'hosted', Map<string, BuiltPage>> = { own: new Map(), ownPlain: new Map(), hosted: new Map() };
   const page = (set: keyof typeof pages, path: string): BuiltPage => pages[set].get(path) ?? { html: '', text: '' };
 
+  // The copies build side by side; on a busy machine that takes longer than the default 30 s of a hook.
   beforeAll(async () => {
     own = fixtureCopy('kv-deploy-own-');
     ownPlain = fixtureCopy('kv-deploy-plain-');
@@ -30,7 +31,7 @@ describe('texts of the fixture content for each form set-up', { timeout: 240_000
     pages.own = builtPages(own.root);
     pages.ownPlain = builtPages(ownPlain.root);
     pages.hosted = builtPages(hosted.root);
-  });
+  }, 240_000);
   afterAll(() => {
     own?.remove();
     ownPlain?.remove();
