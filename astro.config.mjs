@@ -14,6 +14,7 @@ import serverCompile from './src/integrations/server-compile.ts';
 import { firaSans } from './src/integrations/fira-sans.ts';
 import clientInteraction from './src/integrations/client-interaction.ts';
 import { markdownGaps } from './src/integrations/markdown-gaps.ts';
+import editingUi from './src/integrations/editing-ui.ts';
 
 /** The public address of the portal: canonical URLs, sitemap, RSS and Open Graph use it. */
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -62,10 +63,12 @@ export default defineConfig({
   integrations: [
     mdx(),
     preact({ compat: true }),
-    // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own.
-    sitemap({ filter: (page) => !/\/(404|kv-frame|kv-content\.json|(interesse|barriere-melden)\/danke)\/?$/.test(page) }),
+    // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own;
+    // the editing UI (/redaktion/) is for editors, never indexed.
+    sitemap({ filter: (page) => !/\/(404|kv-frame|kv-content\.json|(interesse|barriere-melden)\/danke)\/?$/.test(page) && !new URL(page).pathname.startsWith('/redaktion/') }),
     contentReport(),
     serverFiles(),
+    editingUi(),
     securityHeaders(),
     serverCompile(),
     clientInteraction(),

@@ -15,8 +15,16 @@ const fixturesURL = `http://127.0.0.1:${fixturesPort}`;
  *   byte budgets, no third-party requests (tests/e2e/any-content/).
  * - `fixtures`: the fixture content (tests/fixtures/, dist-fixtures/). Behaviour: forms, offers,
  *   catalogue, navigation, against fictional offers editors never touch (tests/e2e/behaviour/).
- * E2E_SITES=site (or fixtures) runs one of them.
+ * - `cms`: the editing UI (/redaktion/) of the fixture build, whose CMS runs on its in-browser test
+ *   repository (tests/fixtures/fixture.env: CMS_BACKEND=test), on the fixture site's server
+ *   (tests/e2e/cms/).
+ * E2E_SITES=site (or fixtures, cms) runs some of them.
  */
+const fixturesServer = {
+  command: 'node --env-file=tests/fixtures/fixture.env tests/e2e/serve.ts',
+  url: `${fixturesURL}/healthz`,
+  env: { E2E_PORT: String(fixturesPort), E2E_MAIL_DIR: MAIL_DIRS.fixtures },
+};
 const sites = {
   site: {
     project: { name: 'site', testDir: 'tests/e2e/any-content', use: { baseURL } },
@@ -28,11 +36,11 @@ const sites = {
   },
   fixtures: {
     project: { name: 'fixtures', testDir: 'tests/e2e/behaviour', use: { baseURL: fixturesURL } },
-    server: {
-      command: 'node --env-file=tests/fixtures/fixture.env tests/e2e/serve.ts',
-      url: `${fixturesURL}/healthz`,
-      env: { E2E_PORT: String(fixturesPort), E2E_MAIL_DIR: MAIL_DIRS.fixtures },
-    },
+    server: fixturesServer,
+  },
+  cms: {
+    project: { name: 'cms', testDir: 'tests/e2e/cms', timeout: 120_000, use: { baseURL: fixturesURL, actionTimeout: 15_000, trace: 'off' as const } },
+    server: fixturesServer,
   },
 };
 const chosen = E2E_SITES.map((name) => sites[name]);
@@ -52,5 +60,5 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: chosen.map(({ project }) => ({ ...project, use: { ...devices['Desktop Chrome'], ...project.use, launchOptions: chromiumLaunchOptions() } })),
-  webServer: chosen.map(({ server }) => ({ ...server, reuseExistingServer: false, timeout: 60_000, stdout: 'pipe' as const })),
+  webServer: [...new Set(chosen.map(({ server }) => server))].map((server) => ({ ...server, reuseExistingServer: false, timeout: 60_000, stdout: 'pipe' as const })),
 });

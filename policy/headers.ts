@@ -80,3 +80,63 @@ export function securityHeaders(input: SecurityHeaderInput): Record<string, stri
     ...(input.https ? { 'Strict-Transport-Security': HSTS } : {}),
   };
 }
+
+/**
+ * The editing UI (/redaktion/, Sveltia CMS) has a policy of its own: it talks to the configured git
+ * host and nothing else, shows uploads as blob: previews, is never indexed, and its sign-in opens the
+ * git host in a pop-up, which `Cross-Origin-Opener-Policy: same-origin` would cut off. The public
+ * pages' policy above stays as it is.
+ */
+export const EDITING_UI_PREFIX = '/redaktion/';
+
+/** Whether a request path belongs to the editing UI (the folder itself, its files, /redaktion/offen/). */
+export function isEditingUiPath(path: string): boolean {
+  return path === EDITING_UI_PREFIX.slice(0, -1) || path.startsWith(EDITING_UI_PREFIX);
+}
+
+export interface EditingUiHeaderInput {
+  /** CSP hash sources of the build's inline scripts (/redaktion/offen/ is a page of the site). */
+  readonly scriptHashes: readonly string[];
+  /** Origins of the git host the CMS signs in to and writes through (none: local-folder or test mode). */
+  readonly gitOrigins: readonly string[];
+  readonly https: boolean;
+}
+
+export function editingUiCspDirectives({ scriptHashes, gitOrigins, https }: EditingUiHeaderInput): Record<string, string[] | null> {
+  const git = [...new Set(gitOrigins)];
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", ...scriptHashes],
+    'script-src-attr': ["'none'"],
+    // The CMS sets styles from script (Svelte components, a rich-text editor).
+    'style-src': ["'self'", "'unsafe-inline'"],
+    // Previews of uploads (blob:), the CMS's own icons (data:), the signed-in user's picture on the git host.
+    'img-src': ["'self'", 'data:', 'blob:', ...git],
+    'font-src': ["'self'"],
+    // data:: the CMS reads its built-in logo from a data: address before it has read its configuration.
+    'connect-src': ["'self'", 'data:', ...git],
+    'worker-src': ["'self'"],
+    'frame-src': ["'none'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'manifest-src': ["'self'"],
+    'upgrade-insecure-requests': https ? [] : null,
+  };
+}
+
+/** Header name → value for every response below /redaktion/. */
+export function editingUiHeaders(input: EditingUiHeaderInput): Record<string, string> {
+  return {
+    'Content-Security-Policy': serializeCsp(editingUiCspDirectives(input)),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+    'Cross-Origin-Resource-Policy': 'same-site',
+    'X-Robots-Tag': 'noindex, nofollow',
+    ...(input.https ? { 'Strict-Transport-Security': HSTS } : {}),
+  };
+}

@@ -34,6 +34,8 @@ export interface BuildManifest {
   readonly styleHashes: readonly string[];
   /** The deployment settings the texts were built for (readDeploymentEnv() of src/lib/env.ts). */
   readonly deployment: Readonly<Record<string, DeploymentValue>>;
+  /** Origins of the git host the editing UI (/redaktion/) talks to; its CSP allows exactly these. */
+  readonly editingUiOrigins: readonly string[];
 }
 
 const cspHash = (content: string): string => `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
@@ -71,8 +73,8 @@ export function inlineHashes(dir: string): InlineHashes {
 }
 
 /** Writes the manifest of the site in `distDir` into the server's folder `serverDir` (the build's last step). */
-export function writeManifest(distDir: string, serverDir: string, deployment: Readonly<Record<string, DeploymentValue>>): BuildManifest {
-  const manifest: BuildManifest = { version: 1, ...inlineHashes(distDir), deployment };
+export function writeManifest(distDir: string, serverDir: string, deployment: Readonly<Record<string, DeploymentValue>>, editingUiOrigins: readonly string[] = []): BuildManifest {
+  const manifest: BuildManifest = { version: 1, ...inlineHashes(distDir), deployment, editingUiOrigins };
   const path = join(serverDir, MANIFEST_FILE);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -93,7 +95,8 @@ export function readManifest(serverDir: string): BuildManifest {
   if (manifest?.version !== 1 || !Array.isArray(manifest.scriptHashes) || !Array.isArray(manifest.styleHashes) || typeof manifest.deployment !== 'object' || manifest.deployment === null) {
     throw new Error(`${path} hat nicht das erwartete Format. Bauen Sie die Website neu (npm run build).`);
   }
-  return manifest as BuildManifest;
+  // A manifest written before the editing UI existed: no git host.
+  return { ...(manifest as BuildManifest), editingUiOrigins: Array.isArray(manifest.editingUiOrigins) ? manifest.editingUiOrigins : [] };
 }
 
 export interface DeploymentDifference {

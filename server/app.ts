@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
-import { HSTS, IMMUTABLE_ASSETS, securityHeaders } from '../policy/headers.ts';
+import { editingUiHeaders, HSTS, IMMUTABLE_ASSETS, isEditingUiPath, securityHeaders } from '../policy/headers.ts';
 import { isUnservedPath } from '../policy/manifest.ts';
 import type { FormRegistry } from '../src/forms/index.ts';
 import { serverStrings } from '../src/strings/server.ts';
@@ -51,7 +51,7 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   // First: a server whose settings differ from the build's does not start at all.
-  const { distDir, scriptHashes, styleHashes } = readBuiltSite(config);
+  const { distDir, scriptHashes, styleHashes, editingUiOrigins } = readBuiltSite(config);
   // The security headers of every response (set below, before the first request).
   let headers: Record<string, string> = {};
   const app = Fastify({
@@ -146,8 +146,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     ),
     https,
   });
+  // The editing UI (/redaktion/) has its own: the git host, the sign-in pop-up, never indexed.
+  const editingUi = editingUiHeaders({ scriptHashes, gitOrigins: editingUiOrigins, https });
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers(headers);
+    reply.headers(isEditingUiPath(request.url.split('?')[0] ?? '') ? editingUi : headers);
     if (!https && request.protocol === 'https') reply.header('Strict-Transport-Security', HSTS);
   });
 

@@ -21,6 +21,8 @@ export interface BuiltSite {
   readonly scriptHashes: readonly string[];
   /** CSP hash sources of the inline <style> blocks of the built pages. */
   readonly styleHashes: readonly string[];
+  /** Origins of the git host the built editing UI (/redaktion/) talks to. */
+  readonly editingUiOrigins: readonly string[];
 }
 
 /** content.json of the build whose server folder is `serverDir`; missing or broken, an error that says what to do. */
@@ -39,7 +41,7 @@ const show = (value: DeploymentValue): string =>
  */
 export function readBuiltSite(config: ServerConfig): BuiltSite {
   const distDir = config.serveSite && existsSync(join(config.distDir, 'index.html')) ? config.distDir : null;
-  if (distDir === null) return { distDir, scriptHashes: [], styleHashes: [] };
+  if (distDir === null) return { distDir, scriptHashes: [], styleHashes: [], editingUiOrigins: [] };
   const manifest = readManifest(config.serverDir);
   const differences = deploymentDifferences(manifest.deployment, config.deployment);
   if (differences.length > 0) {
@@ -51,5 +53,5 @@ export function readBuiltSite(config: ServerConfig): BuiltSite {
         .join('\n'),
     );
   }
-  return { distDir, scriptHashes: manifest.scriptHashes, styleHashes: manifest.styleHashes };
+  return { distDir, scriptHashes: manifest.scriptHashes, styleHashes: manifest.styleHashes, editingUiOrigins: manifest.editingUiOrigins };
 }

@@ -27,13 +27,17 @@ export function formCatalogue(interestForms: readonly FormMeta[]): FormMeta[] {
  * only the Antragsstrecken differ) and `barriere-melden`.
  */
 export function fieldsOfKind(kind: string): FormMeta['fields'] | undefined {
-  const example: OfferForForm = { id: 'beispiel', titel: 'Beispiel', leistungen: [{ name: 'Beispiel', ozgId: 1, antragsstrecken: ['Beispiel'] }], schritte: [] };
-  const kinds: Readonly<Record<string, () => FormMeta['fields']>> = {
-    interesse: () => interesseMeta(example).fields,
-    [barriereMeldenMeta.name]: () => barriereMeldenMeta.fields,
-  };
-  return Object.hasOwn(kinds, kind) ? kinds[kind]?.() : undefined;
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind]?.() : undefined;
 }
+
+const example: OfferForForm = { id: 'beispiel', titel: 'Beispiel', leistungen: [{ name: 'Beispiel', ozgId: 1, antragsstrecken: ['Beispiel'] }], schritte: [] };
+const KINDS: Readonly<Record<string, () => FormMeta['fields']>> = {
+  interesse: () => interesseMeta(example).fields,
+  [barriereMeldenMeta.name]: () => barriereMeldenMeta.fields,
+};
+
+/** The kinds of form fieldsOfKind() knows (the values of <Formularfelder form="…" />). */
+export const FORM_KINDS: readonly string[] = Object.keys(KINDS);
 
 /** Every form by name, with its schema. */
 export type FormRegistry = ReadonlyMap<FormName, FormDefinition>;

@@ -5,28 +5,15 @@
  * so an editor sees what is still missing.
  * Broken references and missing files fail the build earlier (src/data/portal.ts).
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { readContentFiles } from '../lib/content-files.ts';
 import { readContentPaths } from '../lib/content-paths.ts';
 import { findGaps, formatGapReport } from '../lib/gaps.ts';
 import { CHECKED_COLLECTIONS, findUnchecked, formatUncheckedReport } from '../lib/checked.ts';
 import { buildDeployment } from '../lib/deployment.ts';
 import { findDrafts, formatDraftReport } from '../lib/drafts.ts';
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && /\.(mdx?|ya?ml)$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
-async function readContent(root: string, contentDir: string): Promise<{ file: string; text: string }[]> {
-  const files = await listFiles(contentDir);
-  return Promise.all(files.map(async (f) => ({ file: relative(root, f), text: await readFile(f, 'utf8') })));
-}
 
 export default function contentReport(): AstroIntegration {
   let root = process.cwd();
@@ -43,7 +30,7 @@ export default function contentReport(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         const { contentDir } = readContentPaths(process.env, root);
-        const files = await readContent(root, contentDir);
+        const files = await readContentFiles(root, contentDir);
         const inPages = (file: string) => CHECKED_COLLECTIONS.some((c) => file.startsWith(join(relative(root, contentDir), c) + '/'));
         logger.info(formatGapReport(files.flatMap((f) => findGaps(f.file, f.text))));
         // A draft has no page yet: it is listed as a draft, not as a page without a Stand.

@@ -138,3 +138,76 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> 
 export function readDeploymentEnv(env: Env = process.env): DeploymentEnv {
   return parseEnv(deploymentEnvSchema, env);
 }
+
+/**
+ * The editing UI (/redaktion/, Sveltia CMS) and the git host it writes to, read at build time and
+ * documented in .env.example and the README. Unset CMS_BACKEND: only the local-folder mode (an
+ * editor's own clone, opened on this machine). `test`: the CMS's in-browser test repository (tests,
+ * screenshots, a demonstration). `gitlab` (production) and `gitea` (Gitea/Forgejo) need the
+ * repository and the address of the git host.
+ */
+export const cmsEnvSchema = z
+  .object({
+    CMS_BACKEND: z.preprocess(
+      blank,
+      z
+        .enum(['gitlab', 'gitea', 'test'], {
+          error: (issue) => `CMS_BACKEND="${String(issue.input)}": erlaubt sind gitlab, gitea oder test (oder die Variable weglassen: dann nur das lokale Repository).`,
+        })
+        .optional(),
+    ),
+    /** The project on the git host, e. g. d-nrw/kommunalvertreter (GitLab groups may be nested). */
+    CMS_REPO: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[\w.-]+(\/[\w.-]+)+$/, { error: (issue) => `CMS_REPO="${String(issue.input)}": Schreiben Sie Gruppe und Projekt mit Schrägstrich, z. B. d-nrw/kommunalvertreter.` })
+        .optional(),
+    ),
+    /** The branch the editors' changes go to. Default main. */
+    CMS_BRANCH: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[\w.-]+(\/[\w.-]+)*$/, { error: (issue) => `CMS_BRANCH="${String(issue.input)}" ist kein gültiger Branch-Name.` })
+        .default('main'),
+    ),
+    /** Address of the git host (sign-in), e. g. https://git.example.nrw; reduced to its origin. */
+    CMS_BASE_URL: originVar('CMS_BASE_URL'),
+    /** Its REST API; default CMS_BASE_URL plus /api/v4 (GitLab) or /api/v1 (Gitea/Forgejo). */
+    CMS_API_ROOT: z.preprocess(
+      blank,
+      z
+        .string()
+        .transform((raw, context) => {
+          try {
+            originOf(raw, 'CMS_API_ROOT');
+            return raw.replace(/\/+$/, '');
+          } catch (error) {
+            context.addIssue({ code: 'custom', message: (error as Error).message, input: raw });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+    ),
+    /** ID of the OAuth application on the git host (GitLab: non-confidential, for PKCE). */
+    CMS_APP_ID: textVar(),
+  })
+  .superRefine((env, context) => {
+    const backend = env.CMS_BACKEND;
+    const missing = (name: keyof typeof env, what: string) => {
+      if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `${name} fehlt: Für CMS_BACKEND=${String(backend)} braucht die Redaktionsoberfläche ${what}.` });
+    };
+    if (backend === 'gitlab' || backend === 'gitea') {
+      missing('CMS_REPO', 'das Projekt, z. B. CMS_REPO=d-nrw/kommunalvertreter');
+      missing('CMS_BASE_URL', `die Adresse des ${backend === 'gitlab' ? 'GitLab' : 'Gitea/Forgejo'}, z. B. CMS_BASE_URL=https://git.example.nrw`);
+    }
+    if (backend === 'gitlab') missing('CMS_APP_ID', 'die ID der OAuth-Anwendung in GitLab (Anmeldung mit PKCE), z. B. CMS_APP_ID=3f2a…');
+  });
+
+export type CmsEnv = z.output<typeof cmsEnvSchema>;
+
+/** The editing UI's settings of `env`. */
+export function readCmsEnv(env: Env = process.env): CmsEnv {
+  return parseEnv(cmsEnvSchema, env);
+}

@@ -70,6 +70,7 @@ function expectConfiguredValues(pages: Map<string, BuiltPage>, env: Record<strin
 describe('texts of a build for hosted Formspree and of one for the own form server', { timeout: BUILD_TIMEOUT_MS }, () => {
   let own: TempProject;
   let hosted: TempProject;
+  // The copies build side by side; on a busy machine that takes longer than the default 30 s of a hook.
   beforeAll(async () => {
     const a = build(settings, PHONE);
     const b = build(formspree, PHONE_GAP);

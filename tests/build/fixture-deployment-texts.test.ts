@@ -39,6 +39,7 @@ describe('texts of the fixture content for each form set-up', { timeout: BUILD_T
   const pages: Record<Build, Map<string, BuiltPage>> = { own: new Map(), ownPlain: new Map(), extern: new Map(), hosted: new Map() };
   const page = (set: Build, path: string): BuiltPage => pages[set].get(path) ?? { html: '', text: '' };
 
+  // The copies build side by side; on a busy machine that takes longer than the default 30 s of a hook.
   beforeAll(async () => {
     const sets = Object.keys(BUILDS) as Build[];
     for (const set of sets) projects[set] = fixtureCopy(`kv-deploy-${set}-`);

@@ -18,13 +18,15 @@ export const E2E_ADMIN_PASSWORD = fixtureEnv['ADMIN_PASSWORD'] ?? '';
 /** The project whose content/ and dist/ the `site` project checks: this one, or E2E_SITE_ROOT (the editors' walk). */
 export const siteRoot = resolve(process.env['E2E_SITE_ROOT'] ?? repoRoot);
 
-/** The sites to run: `site`, `fixtures` or both (E2E_SITES=site,fixtures, the default). */
-export const E2E_SITES = (process.env['E2E_SITES'] ?? 'site,fixtures')
+const SITES = ['site', 'fixtures', 'cms'] as const;
+
+/** The sites to run: `site`, `fixtures`, `cms` (the editing UI on the fixture site), or several (default: all). */
+export const E2E_SITES = (process.env['E2E_SITES'] ?? SITES.join(','))
   .split(',')
   .map((name) => name.trim())
-  .filter((name): name is 'site' | 'fixtures' => {
-    if (name === 'site' || name === 'fixtures') return true;
-    throw new Error(`E2E_SITES: „${name}“ gibt es nicht; möglich sind site und fixtures.`);
+  .filter((name): name is (typeof SITES)[number] => {
+    if ((SITES as readonly string[]).includes(name)) return true;
+    throw new Error(`E2E_SITES: „${name}“ gibt es nicht; möglich sind ${SITES.join(', ')}.`);
   });
 
 /** One folder of received mails per site. */

@@ -37,6 +37,14 @@ describe('the manifest', () => {
     expect(readdirSync(dist.path)).toEqual(['index.html']);
   });
 
+  it('carries the git host of the editing UI; a manifest from before the editing UI has none', () => {
+    writeFileSync(join(dist.path, 'index.html'), '<p>x</p>');
+    writeManifest(dist.path, {}, ['https://git.example.nrw']);
+    expect(readManifest(dist.path).editingUiOrigins).toEqual(['https://git.example.nrw']);
+    writeFileSync(join(dist.path, MANIFEST_FILE), JSON.stringify({ version: 1, scriptHashes: [], deployment: {} }));
+    expect(readManifest(dist.path).editingUiOrigins).toEqual([]);
+  });
+
   it('missing or broken, it says what to do and names the file', () => {
     expect(() => readManifest(serverDir.path)).toThrow(`${join(serverDir.path, MANIFEST_FILE)} fehlt: die Website wurde nicht vollständig gebaut. Bauen Sie sie neu (npm run build).`);
     writeFileSync(join(serverDir.path, MANIFEST_FILE), '{"version":1,"scriptHashes":[],"deployment":{}}');

@@ -51,13 +51,13 @@ export interface HandMadeBuild extends TempDir {
 
 /**
  * Finishes a hand-made site as the build does, in the server folder beside it: the build manifest
- * with the CSP hashes of its pages and the deployment settings of `env` (the server refuses to
- * start with others), and the fixture build's content.json and page frame.
+ * with the CSP hashes of its pages, the deployment settings of `env` (the server refuses to
+ * start with others) and the editing UI's git host origins, and the fixture build's content.json and page frame.
  */
-export function markBuilt(dist: string, env: Env = {}): void {
+export function markBuilt(dist: string, env: Env = {}, editingUiOrigins: readonly string[] = []): void {
   const serverDir = serverDirOf(dist);
   mkdirSync(serverDir, { recursive: true });
-  writeManifest(dist, serverDir, readDeploymentEnv(env));
+  writeManifest(dist, serverDir, readDeploymentEnv(env), editingUiOrigins);
   for (const file of [CONTENT_FILE, FRAME_FILE]) cpSync(join(FIXTURE_SERVER_DIR, file), join(serverDir, file));
 }
 

@@ -14,11 +14,12 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileInfo } from '../../src/lib/file-info.ts';
 import { serverDirOf } from '../../src/lib/server-files.ts';
-import { NGINX_DIR } from '../../policy/static-hosting.ts';
+import { EDITING_UI_SNIPPET, NGINX_DIR } from '../../policy/static-hosting.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { sendRaw, type RawReply } from '../lib/raw-request.ts';
 import { startNginx, type Nginx } from '../lib/nginx.ts';
 import { buildDeploymentEnv, createTestApp, repoRoot, type TestApp } from './helpers.ts';
+import { EDITING_UI_SNIPPET } from '../../policy/static-hosting.ts';
 
 const dist = process.env['NGINX_TEST_DIST'] ?? join(repoRoot, 'dist');
 const nginxFiles = join(serverDirOf(dist), NGINX_DIR);
@@ -52,6 +53,7 @@ beforeAll(async () => {
       mkdirSync(snippets, { recursive: true });
       copyFileSync(join(repoRoot, 'deploy', 'nginx-site.conf'), join(snippets, 'site.conf'));
       copyFileSync(join(nginxFiles, 'security-headers.conf'), join(snippets, 'security-headers.conf'));
+      copyFileSync(join(nginxFiles, EDITING_UI_SNIPPET), join(snippets, EDITING_UI_SNIPPET));
     },
     ready: async (base) => (await get(`${base}/`)).status > 0,
   });
@@ -124,6 +126,24 @@ describe('nginx with deploy/nginx.conf and the build', () => {
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'self'"]);
     expect(fromNginx.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it.each([
+    ['the editing UI', '/redaktion/', /^text\/html/],
+    ['its bundle', '/redaktion/sveltia-cms.js', /^application\/javascript/],
+    ['its configuration', '/redaktion/config.yml', /./],
+    ['the page of open items', '/redaktion/offen/', /^text\/html/],
+  ] as const)('%s carries the editing UI’s headers of the form server', async (_name, url, type) => {
+    const [fromNginx, fromServer] = await Promise.all([get(`${https}${url}`), server.app.inject({ method: 'GET', url })]);
+    expect(fromNginx.status).toBe(200);
+    expect(String(fromNginx.headers['content-type'])).toMatch(type);
+    expect(fromNginx.headers['cache-control']).toBe('no-cache');
+    for (const name of [...SECURITY_HEADERS, 'x-robots-tag']) {
+      expect(fromNginx.headers[name], `${name} from nginx`).toBeDefined();
+      expect(fromNginx.headers[name], `${name}: nginx and the form server differ`).toBe(fromServer.headers[name]);
+    }
+    expect(fromNginx.headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
+    expect(fromNginx.headers['x-robots-tag']).toBe('noindex, nofollow');
   });
 
   it('allows exactly the inline scripts of the offer page and the form page by hash', async () => {

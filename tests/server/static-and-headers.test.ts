@@ -110,6 +110,40 @@ describe('security headers', () => {
   });
 });
 
+describe('the editing UI (/redaktion/)', () => {
+  it('has its own headers: the git host the build names, the sign-in pop-up, never indexed; the site keeps its own', async () => {
+    const site = handMadeBuild('kv-dist-redaktion-');
+    try {
+      writeFileSync(join(site.dist, 'index.html'), '<!doctype html><title>Start</title>');
+      mkdirSync(join(site.dist, 'redaktion', 'offen'), { recursive: true });
+      writeFileSync(join(site.dist, 'redaktion', 'index.html'), '<!doctype html><title>Redaktion</title>');
+      writeFileSync(join(site.dist, 'redaktion', 'config.yml'), 'backend:\n  name: gitlab\n');
+      writeFileSync(join(site.dist, 'redaktion', 'offen', 'index.html'), '<!doctype html><title>Offen</title>');
+      markBuilt(site.dist, {}, ['https://git.example.nrw']);
+      const built = await createTestApp({ DIST_DIR: site.dist });
+      try {
+        for (const url of ['/redaktion/', '/redaktion/config.yml', '/redaktion/offen/']) {
+          const res = await built.app.inject({ method: 'GET', url });
+          expect(res.statusCode, url).toBe(200);
+          const directives = parseCsp(String(res.headers['content-security-policy']));
+          expect(directives.get('connect-src'), url).toEqual(["'self'", 'data:', 'https://git.example.nrw']);
+          expect(directives.get('img-src'), url).toContain('blob:');
+          expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin-allow-popups');
+          expect(res.headers['x-robots-tag'], url).toBe('noindex, nofollow');
+        }
+        const start = await built.app.inject({ method: 'GET', url: '/' });
+        expect(parseCsp(String(start.headers['content-security-policy'])).get('connect-src')).toEqual(["'self'"]);
+        expect(start.headers['cross-origin-opener-policy']).toBe('same-origin');
+        expect(start.headers['x-robots-tag']).toBeUndefined();
+      } finally {
+        await built.close();
+      }
+    } finally {
+      site.remove();
+    }
+  });
+});
+
 describe('the settings the site was built for', () => {
   it('the server refuses to start, in one German line naming the variable, when its settings differ from the build\'s', async () => {
     const site = handMadeBuild('kv-dist-settings-');
