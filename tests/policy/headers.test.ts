@@ -83,7 +83,7 @@ describe('the editing UI (/redaktion/) has a policy of its own', () => {
   });
 
   it('_headers gives /redaktion/* its headers, detaching the site-wide ones that differ', () => {
-    const site = securityHeaders({ scriptHashes: [hash], formOrigins: [], https: true });
+    const site = securityHeaders({ scriptHashes: [hash], styleHashes: [], formOrigins: [], https: true });
     const file = headersFile(site, editingUiHeaders(input));
     const block = file.slice(file.indexOf('/redaktion/*'));
     expect(block).toContain('  ! Content-Security-Policy\n');

@@ -39,10 +39,10 @@ describe('the manifest', () => {
 
   it('carries the git host of the editing UI; a manifest from before the editing UI has none', () => {
     writeFileSync(join(dist.path, 'index.html'), '<p>x</p>');
-    writeManifest(dist.path, {}, ['https://git.example.nrw']);
-    expect(readManifest(dist.path).editingUiOrigins).toEqual(['https://git.example.nrw']);
-    writeFileSync(join(dist.path, MANIFEST_FILE), JSON.stringify({ version: 1, scriptHashes: [], deployment: {} }));
-    expect(readManifest(dist.path).editingUiOrigins).toEqual([]);
+    writeManifest(dist.path, serverDir.path, {}, ['https://git.example.nrw']);
+    expect(readManifest(serverDir.path).editingUiOrigins).toEqual(['https://git.example.nrw']);
+    writeFileSync(join(serverDir.path, MANIFEST_FILE), JSON.stringify({ version: 1, scriptHashes: [], styleHashes: [], deployment: {} }));
+    expect(readManifest(serverDir.path).editingUiOrigins).toEqual([]);
   });
 
   it('missing or broken, it says what to do and names the file', () => {

@@ -19,7 +19,6 @@ import { parseCsp } from '../lib/csp.ts';
 import { sendRaw, type RawReply } from '../lib/raw-request.ts';
 import { startNginx, type Nginx } from '../lib/nginx.ts';
 import { buildDeploymentEnv, createTestApp, repoRoot, type TestApp } from './helpers.ts';
-import { EDITING_UI_SNIPPET } from '../../policy/static-hosting.ts';
 
 const dist = process.env['NGINX_TEST_DIST'] ?? join(repoRoot, 'dist');
 const nginxFiles = join(serverDirOf(dist), NGINX_DIR);
