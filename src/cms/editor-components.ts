@@ -72,6 +72,9 @@ export function componentSpecs(factFields: readonly string[]): ComponentSpec[] {
       block: false,
     },
     { id: 'benachrichtigung', ...named(t.benachrichtigung), icon: 'forward_to_inbox', fields: [], parts: ['<Benachrichtigung />'], block: false },
+    { id: 'formularserver', ...named(t.formularserver), icon: 'dns', fields: [], parts: ['<Formularserver />'], block: false },
+    { id: 'gepruefte-regeln', ...named(t.gepruefteRegeln), icon: 'fact_check', fields: [], parts: ['<GepruefteRegeln />'], block: false },
+    { id: 'protokollangaben', ...named(t.protokollangaben), icon: 'receipt_long', fields: [], parts: ['<Protokollangaben />'], block: true },
     {
       id: 'formularfelder',
       ...named(t.formularfelder),

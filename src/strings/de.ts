@@ -20,8 +20,6 @@ export const de = {
   stand: 'Stand der Angaben:',
   gap: gapStrings.gap,
   gapLabel: gapStrings.gapLabel,
-  /** After a form field in the privacy notice's list of collected data. */
-  optionalField: '(freiwillig)',
   /** Periods in the dative, as the legal pages use them ("nach 30 Tagen", "innerhalb von 1 Minute"). */
   units: {
     days: { one: 'Tag', other: 'Tagen' },

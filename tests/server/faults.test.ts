@@ -79,7 +79,7 @@ describe('crash', () => {
 });
 
 describe('SMTP outage', () => {
-  it('accepts everything while the mail server is down, across a restart, and delivers each notification exactly once when it is back', async () => {
+  it('accepts everything while the mail server is down, across a restart, and delivers each notification exactly once when it is back', { timeout: 60_000 }, async () => {
     const dir = dataDir();
     const smtpPort = await freePort();
     const env = { DATA_DIR: dir, ...smtpOutageEnv(smtpPort) };

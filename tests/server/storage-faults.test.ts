@@ -87,7 +87,7 @@ describe('storage failure', () => {
     expect(stored).toBe(1);
   });
 
-  it('the disk is full while the server runs (RLIMIT_FSIZE): 503 and /healthz 503, then stored again once there is space', async () => {
+  it('the disk is full while the server runs (RLIMIT_FSIZE): 503 and /healthz 503, then stored again once there is space', { timeout: 60_000 }, async () => {
     expect(existsSync('/usr/bin/prlimit'), 'prlimit (util-linux) is needed to simulate a full disk').toBe(true);
     const dir = dataDir();
     const server = await start({ DATA_DIR: dir, DIST_DIR: fixtureSite() });
