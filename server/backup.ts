@@ -3,7 +3,7 @@
  * taking submissions (VACUUM INTO: one read transaction, so the copy holds exactly what was
  * committed when it started). Default target: backups/submissions-<UTC time>.sqlite below the
  * working directory, written 0600 in a 0700 folder (it holds personal data). The copy is checked
- * (integrity_check) and its counts printed. Restore: README, section "Betrieb". With DATABASE_URL
+ * (integrity_check) and its counts printed. Restore: docs/betrieb.md, "Sicherung". With DATABASE_URL
  * the data lives in PostgreSQL: back it up with pg_dump instead.
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { storageErrorReason } from './store/types.ts';
 
 const config = readOrExit(() => loadConfig());
 if (config.databaseUrl !== null) {
-  console.error('DATABASE_URL ist gesetzt: die Daten liegen in PostgreSQL. Sichern Sie sie mit pg_dump (README, Abschnitt „Betrieb“).');
+  console.error('DATABASE_URL ist gesetzt: die Daten liegen in PostgreSQL. Sichern Sie sie mit pg_dump (docs/betrieb.md, „Sicherung und Wiederherstellung“).');
   process.exit(1);
 }
 const source = join(config.dataDir, SQLITE_FILE);

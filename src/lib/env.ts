@@ -141,7 +141,7 @@ export function readDeploymentEnv(env: Env = process.env): DeploymentEnv {
 
 /**
  * The editing UI (/redaktion/, Sveltia CMS) and the git host it writes to, read at build time and
- * documented in .env.example and the README. Unset CMS_BACKEND: only the local-folder mode (an
+ * documented in .env.example, the README and docs/betrieb.md. Unset CMS_BACKEND: only the local-folder mode (an
  * editor's own clone, opened on this machine). `test`: the CMS's in-browser test repository (tests,
  * screenshots, a demonstration). `gitlab` (production) and `gitea` (Gitea/Forgejo) need the
  * repository and the address of the git host.

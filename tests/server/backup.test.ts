@@ -50,7 +50,7 @@ describe('backup and restore', () => {
     expect(result.out).toMatch(/^Gesichert: \d+ Einsendung\(en\), \d+ wartende Benachrichtigung\(en\) → /);
     expect((statSync(target).mode & 0o777).toString(8)).toBe('600');
 
-    // Restore as the README says: a fresh DATA_DIR, the copy as submissions.sqlite.
+    // Restore as docs/betrieb.md says: a fresh DATA_DIR, the copy as submissions.sqlite.
     const restored = join(folder(), 'data');
     mkdirSync(restored, { mode: 0o700 });
     copyFileSync(target, join(restored, 'submissions.sqlite'));

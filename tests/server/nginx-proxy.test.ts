@@ -1,7 +1,7 @@
 /**
  * nginx in front of the server: Debian's nginx runs the shipped deploy/nginx-proxy.conf (ports,
  * certificate and upstream replaced; a throwaway self-signed certificate) in front of a real
- * server, once for each form of TRUST_PROXY the README offers: the proxy's address, and a hop
+ * server, once for each form of TRUST_PROXY docs/betrieb.md offers: the proxy's address, and a hop
  * count. Clients connect from different loopback addresses (127.0.0.2, 127.0.0.3 …), so nginx
  * forwards a different address for each. A client that writes its own X-Forwarded-For gains
  * nothing, the per-client limits count the forwarded address, and the proxy's many connections

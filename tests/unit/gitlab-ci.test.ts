@@ -1,7 +1,7 @@
 /**
  * The GitLab pipeline (.gitlab-ci.yml) calls only npm scripts that package.json has, also through the
- * shell scripts it runs (.ci/run); it checks every merge request and builds and keeps dist/ on the
- * main branch.
+ * shell scripts it runs (.ci/run); it checks every merge request and builds and keeps dist/ and
+ * dist-server/ on the main branch.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ describe('the GitLab pipeline', () => {
     expect(npmCalls('echo npmtest')).toEqual([]);
   });
 
-  it('checks merge requests, and on the main branch builds after the checks and keeps dist/', () => {
+  it('checks merge requests, and on the main branch builds after the checks and keeps dist/ and dist-server/', () => {
     const rules = JSON.stringify(pipeline['workflow']?.['rules']);
     expect(rules).toContain('merge_request_event');
     expect(rules).toContain('$CI_DEFAULT_BRANCH');
@@ -56,6 +56,7 @@ describe('the GitLab pipeline', () => {
     const site = pipeline['site'] as { stage: string; script: string[]; artifacts: { paths: string[] } };
     expect((pipeline['stages'] as unknown as string[]).indexOf(site.stage)).toBeGreaterThan((pipeline['stages'] as unknown as string[]).indexOf(String(pipeline['checks']?.['stage'])));
     expect(site.script).toContain('npm run build');
-    expect(site.artifacts.paths).toEqual(['dist/']);
+    // Both halves of the build: the server reads dist-server/ (compiled server, content.json, manifest), nginx its nginx/.
+    expect(site.artifacts.paths).toEqual(['dist/', 'dist-server/']);
   });
 });
