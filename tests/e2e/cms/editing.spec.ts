@@ -16,8 +16,11 @@ import { isoDate } from '../../../src/lib/dates.ts';
 import { buildProject, dataOf, projectWith, schemaProblems } from './content-check.ts';
 import { fixtureRepository } from './repository.ts';
 import { expect, test } from './fixtures.ts';
+import { phoneNumber } from '../../../src/lib/phone.ts';
 
 const CONTENT = 'tests/fixtures/content';
+/** A number as an editor types it. */
+const PHONE = '0123 456789';
 const today = isoDate(new Date());
 const text = (files: Map<string, Buffer>, path: string): string => files.get(path)?.toString('utf8') ?? '';
 
@@ -74,7 +77,7 @@ test('an editor changes an offer, uploads a PDF, fills a gap and adds news; the 
 
   // A gap in the settings, filled.
   await openEntry(page, 'site', 'site');
-  await fill(page, 'Telefon', '0123 456789');
+  await fill(page, 'Telefon', PHONE);
   await saveEntry(page);
 
   // A news item, dated today.
@@ -106,7 +109,9 @@ test('an editor changes an offer, uploads a PDF, fills a gap and adds news; the 
     expect(offerPage).toContain(newContact);
     expect(offerPage).toMatch(/href="\/downloads\/amtliches-merkblatt\.pdf"[\s\S]*?\(PDF, [\d,]+ KB, 2 Seiten\)/);
     expect(html('angebote/beispielantrag/interesse')).toContain('Neue Strecke aus der Redaktion');
-    expect(html('impressum')).toContain('0123 456789');
+    // The page shows the number as src/lib/phone.ts writes it (non-breaking space, tel: link by its digits).
+    const phone = phoneNumber(PHONE);
+    expect(html('impressum')).toContain(`<a href="${phone.href}">${phone.text}</a>`);
     expect(html(`aktuelles/${news.split('/').pop()?.replace(/\.mdx$/, '')}`)).toContain('Neue Meldung aus der Redaktion');
     expect(build.output).toContain(`${gapsBefore.length - 1} offene redaktionelle Lücke(n)`);
   } finally {
