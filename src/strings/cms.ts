@@ -194,7 +194,10 @@ export const cmsFieldTexts = {
   news: {
     titel: { label: 'Überschrift', hint: 'Die Überschrift der Meldung.' },
     beschreibung: { label: 'Beschreibung', hint: 'Ein Satz für die Übersicht, den RSS-Feed und Suchmaschinen (21 bis 160 Zeichen).' },
-    datum: { label: 'Datum', hint: `Der Tag, an dem die Meldung auf diesem Portal erscheint: heute, nie ein früheres Datum (nicht das Datum der Ereignisse). ${DATUM}` },
+    datum: {
+      label: 'Datum',
+      hint: `Der Tag, an dem die Meldung auf diesem Portal erscheint: heute, nie ein früheres Datum (nicht das Datum der Ereignisse). Leer lassen, solange die Meldung ein Entwurf ist: Ohne Datum erscheint sie nirgends, und der Build nennt sie. ${DATUM}`,
+    },
     stand,
     quellen,
   },
