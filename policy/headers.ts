@@ -67,18 +67,24 @@ export function serializeCsp(directives: Readonly<Record<string, readonly string
     .join('; ');
 }
 
-/** Header name → value, in a stable order. */
-export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
+/** The headers every response gets, with the values in which the site and the editing UI differ; in a stable order. */
+function headerSet(csp: string, differ: { referrer: string; opener: string; extra?: Record<string, string> }, https: boolean): Record<string, string> {
   return {
-    'Content-Security-Policy': serializeCsp(cspDirectives(input)),
+    'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Referrer-Policy': differ.referrer,
     'Permissions-Policy': PERMISSIONS_POLICY,
     'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': differ.opener,
     'Cross-Origin-Resource-Policy': 'same-site',
-    ...(input.https ? { 'Strict-Transport-Security': HSTS } : {}),
+    ...differ.extra,
+    ...(https ? { 'Strict-Transport-Security': HSTS } : {}),
   };
+}
+
+/** Header name → value, in a stable order. */
+export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
+  return headerSet(serializeCsp(cspDirectives(input)), { referrer: 'strict-origin-when-cross-origin', opener: 'same-origin' }, input.https);
 }
 
 /**
@@ -128,15 +134,9 @@ export function editingUiCspDirectives({ scriptHashes, gitOrigins, https }: Edit
 
 /** Header name → value for every response below /redaktion/. */
 export function editingUiHeaders(input: EditingUiHeaderInput): Record<string, string> {
-  return {
-    'Content-Security-Policy': serializeCsp(editingUiCspDirectives(input)),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-    'Permissions-Policy': PERMISSIONS_POLICY,
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
-    'Cross-Origin-Resource-Policy': 'same-site',
-    'X-Robots-Tag': 'noindex, nofollow',
-    ...(input.https ? { 'Strict-Transport-Security': HSTS } : {}),
-  };
+  return headerSet(
+    serializeCsp(editingUiCspDirectives(input)),
+    { referrer: 'same-origin', opener: 'same-origin-allow-popups', extra: { 'X-Robots-Tag': 'noindex, nofollow' } },
+    input.https,
+  );
 }

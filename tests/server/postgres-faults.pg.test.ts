@@ -103,8 +103,13 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
       const page = await fetch(`${base}/`);
       const health = await fetch(`${base}/healthz`);
       const body = await health.text();
-      // The public answer says only that it is not ok; the reason is in the log.
-      const logged = /"reason":"[^"]+"[^\n]*"msg":"Speicher nicht verfügbar"/.test(servers[bases.indexOf(base)]?.output() ?? '');
+      // The public answer says only that it is not ok; the reason is in the log (which reaches this
+      // process's pipe a moment after the answer, so wait for it).
+      const reasonLogged = () => /"reason":"[^"]+"[^\n]*"msg":"Speicher nicht verfügbar"/.test(servers[bases.indexOf(base)]?.output() ?? '');
+      const logged = await waitFor(reasonLogged, 5_000).then(
+        () => true,
+        () => false,
+      );
       whileDown.push({ form: form.status, formHasNext: form.hasNext, page: page.status, health: health.status, body, logged });
     }
     await sleep(1_000);
