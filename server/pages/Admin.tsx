@@ -26,7 +26,8 @@ export interface AdminSection {
 function Section({ form, total, submissions, spam }: AdminSection) {
   const headingId = `form-${form.name}`;
   return (
-    <section aria-labelledby={headingId}>
+    // Not a landmark itself: the table's scrolling region below is the one named by the heading.
+    <section>
       <h2 id={headingId}>{`${form.submissionName} (${total})`}</h2>
       <p>
         <a href={`/admin/${form.name}.xlsx`} download>
