@@ -65,7 +65,7 @@ export default defineConfig({
     preact({ compat: true }),
     // Thank-you pages (…/danke/), the 404 page and the server's page frame are no destinations of their own;
     // the editing UI (/redaktion/) is for editors, never indexed.
-    sitemap({ filter: (page) => !/\/(404|kv-frame|kv-content\.json|(interesse|barriere-melden)\/danke)\/?$/.test(page) && !new URL(page).pathname.startsWith('/redaktion/') }),
+    sitemap({ filter: (page) => !/\/(404|kv-frame|kv-admin-frame|kv-content\.json|(interesse|barriere-melden)\/danke)\/?$/.test(page) && !new URL(page).pathname.startsWith('/redaktion/') }),
     contentReport(),
     serverFiles(),
     editingUi(),

@@ -30,7 +30,7 @@ export interface BuildManifest {
   readonly version: 1;
   /** CSP sources ('sha256-…') of every executable inline script in dist/, sorted. */
   readonly scriptHashes: readonly string[];
-  /** CSP sources of every inline <style> block in dist/ (the inlined stylesheet, the font fallbacks …), sorted. */
+  /** CSP sources of every inline <style> block in dist/ and the server's templates (the inlined stylesheets, the font fallbacks …), sorted. */
   readonly styleHashes: readonly string[];
   /** The deployment settings the texts were built for (readDeploymentEnv() of src/lib/env.ts). */
   readonly deployment: Readonly<Record<string, DeploymentValue>>;
@@ -72,9 +72,19 @@ export function inlineHashes(dir: string): InlineHashes {
   return { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() };
 }
 
-/** Writes the manifest of the site in `distDir` into the server's folder `serverDir` (the build's last step). */
+/** Writes the manifest of the site in `distDir` and the templates in `serverDir` into `serverDir` (the build's last step). */
 export function writeManifest(distDir: string, serverDir: string, deployment: Readonly<Record<string, DeploymentValue>>, editingUiOrigins: readonly string[] = []): BuildManifest {
-  const manifest: BuildManifest = { version: 1, ...inlineHashes(distDir), deployment, editingUiOrigins };
+  // The site's pages and the server's templates (the admin frame has a stylesheet of its own).
+  const site = inlineHashes(distDir);
+  const server = existsSync(serverDir) ? inlineHashes(serverDir) : { scriptHashes: [], styleHashes: [] };
+  const merged = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])].sort();
+  const manifest: BuildManifest = {
+    version: 1,
+    scriptHashes: merged(site.scriptHashes, server.scriptHashes),
+    styleHashes: merged(site.styleHashes, server.styleHashes),
+    deployment,
+    editingUiOrigins,
+  };
   const path = join(serverDir, MANIFEST_FILE);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,4 +1,4 @@
-// `npm start`, `npm run purge|backup|migrate-store`: runs the compiled server of the build
+// `npm start`, `npm run purge|backup|migrate-store|admin`: runs the compiled server of the build
 // (src/integrations/server-compile.ts) in DIST_DIR's server folder (dist-server/start.js …), after
 // building when the site or the compiled server is missing. Plain JavaScript, so that it runs on
 // every Node release the project supports, without type stripping.
@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serverDirOf } from '../policy/build-output.mjs';
 
-const COMMANDS = ['start', 'purge', 'backup', 'migrate-store'];
+const COMMANDS = ['start', 'purge', 'backup', 'migrate-store', 'admin'];
 // The command is this script's own argument; what follows it is the command's (npm run backup -- <Ziel>).
 const [command = ''] = process.argv.splice(2, 1);
 if (!COMMANDS.includes(command)) {

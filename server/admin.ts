@@ -1,19 +1,14 @@
 /**
  * The admin area for d-NRW: GET /admin/ lists the submissions of every form, GET /admin/<form>.csv
- * and /admin/<form>.xlsx export one form. HTTP Basic auth with ADMIN_USER/ADMIN_PASSWORD, compared in constant time;
- * without a configured password these routes are not registered at all (404). Failed logins are
- * throttled by server/login-throttle.ts: after CLIENT_LOGIN_LIMIT of them from one client (an IPv4
- * address or an IPv6 /64) within ADMIN_FAILURE_WINDOW_MS, that client gets 429 until the window has
- * passed, even with the right password; past many failures of one account or of all clients,
- * every login is slowed.
+ * and /admin/<form>.xlsx export one form. Only for a signed-in session (server/admin-auth.ts: named
+ * accounts, or ADMIN_PASSWORD until one exists); without an admin area (ADMIN_AREA) these routes are
+ * not registered at all (404).
  */
-import basicAuth from '@fastify/basic-auth';
 import type { FastifyInstance } from 'fastify';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FormRegistry } from '../src/forms/index.ts';
 import type { ServerConfig } from './config.ts';
 import { PassThrough } from 'node:stream';
-import { clientKey } from './client-key.ts';
+import { adminAuth } from './admin-auth.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Metrics } from './metrics.ts';
 import { submissionsCsv } from './csv.ts';
@@ -23,27 +18,11 @@ import { writeSubmissionsXlsx } from './xlsx.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
 import { serverStrings } from '../src/strings/server.ts';
 import { adminPage } from './pages/Admin.tsx';
-import { messagePage } from './pages/Message.tsx';
+import { adminMessagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
 import { errorFields } from './request-log.ts';
+import type { Sessions } from './sessions.ts';
 import { StorageUnavailable, storageErrorReason, type Store } from './store/index.ts';
-import { fill } from '../src/strings/template.ts';
-
-/** Compares two secrets in constant time, whatever their lengths. */
-export function safeEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
-}
-
-/** The user name of a Basic authorization header, or null when it has none. */
-function accountOf(authorization: string): string | null {
-  const match = /^Basic\s+(\S+)$/i.exec(authorization);
-  if (match === null) return null;
-  const decoded = Buffer.from(match[1] ?? '', 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon === -1 ? null : decoded.slice(0, colon).slice(0, 200);
-}
 
 /** Seconds a second export is asked to wait while one runs. */
 export const EXPORT_RETRY_AFTER_S = 30;
@@ -53,6 +32,7 @@ export const ADMIN_PAGE_SIZE = 50;
 
 export interface AdminOptions {
   readonly config: ServerConfig;
+  readonly sessions: Sessions;
   /** Failed logins per client, per account and over all (server/login-throttle.ts). */
   readonly throttle: LoginThrottle;
   readonly metrics: Metrics;
@@ -61,57 +41,20 @@ export interface AdminOptions {
   readonly pages: PageRenderer;
 }
 
-export async function adminRoutes(app: FastifyInstance, { config, forms, store, pages, throttle, metrics }: AdminOptions): Promise<void> {
-  await app.register(basicAuth, {
-    authenticate: { realm: s.realm },
-    validate: async (username, password) => {
-      const userOk = safeEqual(username, config.adminUser);
-      const passwordOk = safeEqual(password, config.adminPassword);
-      if (!(userOk && passwordOk)) throw new Error('Anmeldung fehlgeschlagen');
-    },
-  });
-
+export async function adminRoutes(app: FastifyInstance, { config, sessions, forms, store, pages, throttle, metrics }: AdminOptions): Promise<void> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-robots-tag', 'noindex, nofollow');
   });
-  app.addHook('onRequest', async (request, reply) => {
-    const waitMs = throttle.blockedFor(clientKey(request.ip));
-    if (waitMs === 0) {
-      // Past many failures (of this account, or of all), logins are let through one at a time.
-      if (request.headers.authorization !== undefined) await throttle.admit(accountOf(request.headers.authorization));
-      return;
-    }
-    request.log.warn('Verwaltung: zu viele fehlgeschlagene Anmeldungen, Adresse vorübergehend gesperrt');
-    const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-    return reply
-      .code(429)
-      .header('retry-after', String(Math.ceil(waitMs / 1000)))
-      .type('text/html; charset=utf-8')
-      .send(messagePage(pages, { title: s.throttled.title, paragraphs: [fill(s.throttled.text, { minutes })] }));
-  });
-  app.addHook('onRequest', app.basicAuth);
+  await adminAuth(app, { config, sessions, throttle, metrics, pages });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 401) {
-      // Only a wrong login counts; a request without credentials is the browser asking for them.
-      const authorization = request.headers.authorization;
-      if (authorization !== undefined) {
-        const failedLogins = throttle.recordFailure(clientKey(request.ip), accountOf(authorization));
-        metrics.loginFailures.inc();
-        request.log.warn({ failedLogins, delayMs: throttle.delayFor(null) }, 'Anmeldung an der Verwaltung fehlgeschlagen');
-      } else request.log.info('Verwaltung: Anmeldung angefordert');
-      return reply
-        .code(401)
-        .type('text/html; charset=utf-8')
-        .send(messagePage(pages, { title: s.login.title, paragraphs: [s.login.text] }));
-    }
     if (status === 429) {
       return reply
         .code(429)
         .type('text/html; charset=utf-8')
-        .send(messagePage(pages, { title: s.rateLimited.title, paragraphs: [s.rateLimited.text] }));
+        .send(adminMessagePage(pages, { title: s.rateLimited.title, paragraphs: [s.rateLimited.text] }, request.adminSession));
     }
     if (error instanceof StorageUnavailable) {
       request.log.error({ reason: error.reason }, 'Verwaltung: Speicher nicht verfügbar');
@@ -139,7 +82,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
     const outbox = await store.outboxStatus();
-    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, { page, hasOlder }));
+    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, { page, hasOlder }, request.adminSession));
   });
 
   // One export at a time per instance: each streams the whole form, and two at once would
@@ -157,7 +100,7 @@ export async function adminRoutes(app: FastifyInstance, { config, forms, store, 
         .code(429)
         .header('retry-after', String(EXPORT_RETRY_AFTER_S))
         .type('text/html; charset=utf-8')
-        .send(messagePage(pages, { title: s.exportBusy.title, paragraphs: [s.exportBusy.text] }));
+        .send(adminMessagePage(pages, { title: s.exportBusy.title, paragraphs: [s.exportBusy.text] }, request.adminSession));
     }
     exporting = true;
     reply.raw.once('close', () => (exporting = false));

@@ -7,7 +7,7 @@ import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
@@ -27,6 +27,7 @@ import { createOutbox, createTransport, type Outbox } from './outbox.ts';
 import { createPageRenderer } from './pages/render.tsx';
 import { purgeExpiredSubmissions } from './retention.ts';
 import { openServerStore, storageErrorReason, type ResilientStore } from './store/index.ts';
+import { FALLBACK_IGNORED, NO_ACCOUNT, Sessions } from './sessions.ts';
 import { submissionRoutes } from './submissions.ts';
 
 declare module 'fastify' {
@@ -43,6 +44,8 @@ export interface BuildOptions {
   readonly transport?: Transporter | null;
   /** Start the outbox worker when the app is ready (default true). */
   readonly startOutbox?: boolean;
+  /** The clock of the admin sessions (milliseconds since 1970); tests pass their own. */
+  readonly now?: () => number;
 }
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {
@@ -90,6 +93,12 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     onError: (error) => metrics?.storageErrors.inc({ reason: error.reason }),
   });
   const loginThrottle = new LoginThrottle();
+  const sessions = new Sessions({
+    store,
+    fallback: config.adminPassword === '' ? null : { user: config.adminUser, password: config.adminPassword },
+    log: app.log,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   metrics = createMetrics(store, loginThrottle);
   timeRequests(app, metrics);
   app.addHook('onClose', async () => store.close());
@@ -98,6 +107,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     try {
       const { spam, expired } = await purgeExpiredSubmissions(store, config);
       if (spam + expired > 0) app.log.info({ spam, expired }, 'Einsendungen nach Ablauf der Speicherdauer gelöscht');
+      const sessionsEnded = await sessions.purge();
+      if (sessionsEnded > 0) app.log.info({ sessionsEnded }, 'Abgelaufene Anmeldungen an der Verwaltung gelöscht');
     } catch (error) {
       app.log.error({ reason: storageErrorReason(error) }, 'Löschen nach Ablauf der Speicherdauer fehlgeschlagen: Speicher nicht verfügbar');
     }
@@ -160,7 +171,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   // Whether submissions can be stored: the outcome of the last write, or a no-op commit when
   // nothing was written for a few seconds. Public, so only ok or not: why goes to the log and to
-  // /metrics (kv_storage_available, kv_storage_errors_total by reason), behind the admin login.
+  // /metrics (kv_storage_available, kv_storage_errors_total by reason), behind METRICS_TOKEN.
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     const storage = await store.health();
@@ -173,11 +184,24 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   await app.register(submissionRoutes, { prefix: '/f', config, forms, store, outbox, pages, metrics });
 
-  if (config.adminPassword !== '') {
+  const perClient = { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS, keyGenerator: (request: FastifyRequest) => clientKey(request.ip) };
+  if (config.deployment.ADMIN_AREA) {
+    // Says at start who can sign in: ADMIN_PASSWORD only while the store has no account.
+    app.addHook('onReady', async () => {
+      const accounts = await store.countAccounts().catch(() => null);
+      if (accounts === null) return;
+      if (accounts > 0 && config.adminPassword !== '') app.log.warn(FALLBACK_IGNORED);
+      if (accounts === 0 && config.adminPassword === '') app.log.warn(NO_ACCOUNT);
+    });
     await app.register(async (admin) => {
-      await admin.register(rateLimit, { global: true, max: 60, timeWindow: RATE_LIMIT_WINDOW_MS, keyGenerator: (request) => clientKey(request.ip) });
-      await adminRoutes(admin, { config, forms, store, pages, throttle: loginThrottle, metrics });
-      metricsRoute(admin, metrics);
+      await admin.register(rateLimit, perClient);
+      await adminRoutes(admin, { config, sessions, forms, store, pages, throttle: loginThrottle, metrics });
+    });
+  }
+  if (config.metricsToken !== '') {
+    await app.register(async (scrapers) => {
+      await scrapers.register(rateLimit, perClient);
+      metricsRoute(scrapers, metrics, config.metricsToken);
     });
   }
 

@@ -48,8 +48,11 @@ try {
     const { integrity_check: integrity } = copy.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
     if (integrity !== 'ok') throw Object.assign(new Error(`integrity_check: ${integrity}`), { code: 'INTEGRITY' });
     const n = (sql: string): number => Number((copy.prepare(sql).get() as { n: number }).n);
+    // A store the server has not yet migrated to named accounts has no such table.
+    const accounts = n("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'accounts'") === 0 ? 0 : n('SELECT COUNT(*) AS n FROM accounts');
     console.log(
-      `Gesichert: ${n('SELECT COUNT(*) AS n FROM submissions WHERE spam = 0')} Einsendung(en), ${n("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'")} wartende Benachrichtigung(en) → ${target}`,
+      `Gesichert: ${n('SELECT COUNT(*) AS n FROM submissions WHERE spam = 0')} Einsendung(en), ${n("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'")} wartende Benachrichtigung(en), ` +
+        `${accounts} Konto/Konten → ${target}`,
     );
   } finally {
     copy.close();

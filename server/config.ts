@@ -61,9 +61,12 @@ export interface ServerConfig {
   /** The organisation's public mailbox (site.yaml, from the build), offered as fallback on error pages. */
   readonly postfach: string;
   readonly portalName: string;
+  /** The first account while the store has none (server/sessions.ts), with adminPassword. */
   readonly adminUser: string;
-  /** Empty: the admin area does not exist (404). */
+  /** Empty: no first account; the admin area exists when deployment.ADMIN_AREA says so. */
   readonly adminPassword: string;
+  /** Bearer token for GET /metrics (scrapers); empty: /metrics does not exist (404). */
+  readonly metricsToken: string;
   readonly outbox: OutboxConfig;
   readonly logLevel: string;
   /** Origin of an external form endpoint the pages post to (PUBLIC_FORM_ENDPOINT), for the CSP. */
@@ -121,13 +124,26 @@ function isAddressOrCidr(entry: string): boolean {
   return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
-/** ADMIN_PASSWORD as written (not trimmed: spaces are part of it); empty means no admin area. */
+/** Shortest METRICS_TOKEN accepted at start. */
+export const METRICS_TOKEN_MIN_LENGTH = 32;
+
+/** ADMIN_PASSWORD as written (not trimmed: spaces are part of it); empty means no first account. */
 const adminPasswordVar = z
   .string()
   .optional()
   .refine((v) => v === undefined || v === '' || [...v].length >= ADMIN_PASSWORD_MIN_LENGTH, {
-    message: `ADMIN_PASSWORD ist zu kurz: mindestens ${ADMIN_PASSWORD_MIN_LENGTH} Zeichen (am besten ein zufällig erzeugtes Passwort). Ohne ADMIN_PASSWORD gibt es keine Verwaltung.`,
+    message: `ADMIN_PASSWORD ist zu kurz: mindestens ${ADMIN_PASSWORD_MIN_LENGTH} Zeichen (am besten ein zufällig erzeugtes Passwort). Besser: benannte Konten mit npm run admin -- add <Name>.`,
   });
+
+const metricsTokenVar = z.preprocess(
+  blank,
+  z
+    .string()
+    .refine((v) => v.length >= METRICS_TOKEN_MIN_LENGTH, {
+      message: `METRICS_TOKEN ist zu kurz: mindestens ${METRICS_TOKEN_MIN_LENGTH} Zeichen (z. B. openssl rand -base64 33).`,
+    })
+    .optional(),
+);
 
 /** What a PostgreSQL URL starts with: postgres:// or postgresql:// and something after it. */
 export const POSTGRES_URL = /^postgres(ql)?:\/\/./;
@@ -165,6 +181,7 @@ const serverEnvSchema = deploymentEnvSchema.extend({
   MAIL_FROM: textVar(),
   ADMIN_USER: textVar(),
   ADMIN_PASSWORD: adminPasswordVar,
+  METRICS_TOKEN: metricsTokenVar,
   OUTBOX_POLL_MS: integerVar('OUTBOX_POLL_MS', 5_000, 10, 3_600_000),
   OUTBOX_RETRY_BASE_MS: integerVar('OUTBOX_RETRY_BASE_MS', 30_000, 1, 3_600_000),
   OUTBOX_RETRY_MAX_MS: integerVar('OUTBOX_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
@@ -223,6 +240,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     portalName: site.portalName,
     adminUser: e.ADMIN_USER ?? 'admin',
     adminPassword: e.ADMIN_PASSWORD ?? '',
+    metricsToken: e.METRICS_TOKEN ?? '',
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,
       baseDelayMs: e.OUTBOX_RETRY_BASE_MS,

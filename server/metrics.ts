@@ -1,11 +1,13 @@
 /**
- * /metrics in the Prometheus text format (prom-client), behind the admin login: submissions
+ * /metrics in the Prometheus text format (prom-client), for scrapers with METRICS_TOKEN: submissions
  * accepted and rejected per form and code, the outbox backlog and the age of its oldest mail, mail
  * failures, whether the storage is available and its errors by reason, commits, failed admin
  * logins and the login slow-down, and request durations. Each app has its own registry.
  */
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { serverStrings } from '../src/strings/server.ts';
+import { safeEqual } from './safe-equal.ts';
 import type { Store } from './store/index.ts';
 
 export interface Metrics {
@@ -111,7 +113,17 @@ export function timeRequests(app: FastifyInstance, metrics: Metrics): void {
   });
 }
 
-/** GET /metrics inside the admin area's scope (its login, throttle and headers apply). */
-export function metricsRoute(app: FastifyInstance, metrics: Metrics): void {
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+/**
+ * GET /metrics for scrapers: `Authorization: Bearer <METRICS_TOKEN>`, compared in constant time; the
+ * staff sign-in does not open it. Registered only when METRICS_TOKEN is set.
+ */
+export function metricsRoute(app: FastifyInstance, metrics: Metrics, token: string): void {
+  app.get('/metrics', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (!safeEqual(given, token)) {
+      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').type('text/plain; charset=utf-8').send(serverStrings.metricsUnauthorized);
+    }
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * How the commands of the server (`npm start`, `npm run purge`, `npm run backup`, `npm run
- * migrate-store`) stop on a wrong setting or a build they cannot use (missing or broken content.json): with the German message alone
+ * migrate-store`, `npm run admin`) stop on a wrong setting or a build they cannot use (missing or broken content.json): with the German message alone
  * on stderr (it names the variable or the file) and exit code 1, no stack trace. Any other error is
  * a fault of the program and keeps its stack.
  */

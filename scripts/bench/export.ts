@@ -7,7 +7,7 @@
  * latencies: p99 during the export). Rows per second: 40,000 divided by the time to the last byte.
  */
 import { join } from 'node:path';
-import { basicAuth } from '../lib/admin-client.ts';
+import { signIn } from '../lib/admin-client.ts';
 import { openStore } from '../../server/store/index.ts';
 import { BENCH_ADMIN, benchForm, interesseSubmission } from './load-tools.ts';
 import { setUpStore } from './load.ts';
@@ -42,6 +42,8 @@ const quantile = (sorted: readonly number[], q: number): number => sorted[Math.m
 const rssOf = (pid: number): number => sampleTreeRss(pid, 60_000).stop();
 
 async function measureExport(origin: string, pid: number, form: string, format: 'csv' | 'xlsx'): Promise<OneExport> {
+  // Exports need a session: signed in through the sign-in form (ADMIN_PASSWORD, the store has no account).
+  const session = await signIn(origin, BENCH_ADMIN.ADMIN_USER, BENCH_ADMIN.ADMIN_PASSWORD);
   const rssBefore = rssOf(pid);
   const sampler = sampleTreeRss(pid, 50);
   const latencies: number[] = [];
@@ -57,7 +59,7 @@ async function measureExport(origin: string, pid: number, form: string, format: 
   const start = performance.now();
   let received = 0;
   try {
-    const res = await fetch(`${origin}/admin/${form}.${format}`, { headers: basicAuth(BENCH_ADMIN.ADMIN_USER, BENCH_ADMIN.ADMIN_PASSWORD) });
+    const res = await fetch(`${origin}/admin/${form}.${format}`, { headers: session.cookie });
     if (res.status !== 200 || res.body === null) throw new Error(`/admin/${form}.${format} antwortet ${res.status}`);
     for await (const chunk of res.body) received += chunk.byteLength;
   } finally {

@@ -11,8 +11,8 @@ import { readServerContent } from '../../server/built-site.ts';
 import { openStore, type StoreLocation } from '../../server/store/index.ts';
 import { exited, ROOT } from './processes.ts';
 
-/** The admin login the bench gives its servers, to read /metrics. */
-export const BENCH_ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-geheim-4711' } as const;
+/** The admin login (exports) and the /metrics token the bench gives its servers. */
+export const BENCH_ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-geheim-4711', METRICS_TOKEN: 'bench-metriken-0123456789abcdef0123' } as const;
 
 /** The interest form of the build's first offer (dist-server/content.json): the form the load posts to (no code names an offer). */
 export function benchForm(): FormDefinition {

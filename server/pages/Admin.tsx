@@ -7,8 +7,13 @@ import { adminStrings as s } from '../../src/strings/admin.ts';
 import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../format.ts';
 import type { OutboxStatus } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
+import type { FieldDefinition } from '../../src/forms/index.ts';
+import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 import { fill } from '../../src/strings/template.ts';
+
+/** Values shown on one line (an address, a number, a date); the others are free text that wraps between words. */
+const WHOLE_VALUES: ReadonlySet<FieldDefinition['type']> = new Set(['email', 'tel', 'month', 'ags']);
 
 export interface AdminSection {
   readonly form: StoredFormView;
@@ -21,7 +26,8 @@ export interface AdminSection {
 function Section({ form, total, submissions, spam }: AdminSection) {
   const headingId = `form-${form.name}`;
   return (
-    <section aria-labelledby={headingId}>
+    // Not a landmark itself: the table's scrolling region below is the one named by the heading.
+    <section>
       <h2 id={headingId}>{`${form.submissionName} (${total})`}</h2>
       <p>
         <a href={`/admin/${form.name}.xlsx`} download>
@@ -36,9 +42,10 @@ function Section({ form, total, submissions, spam }: AdminSection) {
       {submissions.length === 0 ? (
         <p>{total === 0 ? s.empty : s.emptyPage}</p>
       ) : (
-        // Wide tables scroll sideways; the region takes the keyboard focus for that. Classes, not
-        // style attributes: the CSP allows no style attribute (the site's stylesheet has both).
-        <div role="region" aria-labelledby={headingId} tabIndex={0} class="overflow-x-auto">
+        // Wide tables scroll in their own region (header row and first column stay in view); it
+        // takes the keyboard focus for that. Classes, not style attributes: the CSP allows none
+        // (src/styles/admin.css).
+        <div role="region" aria-labelledby={headingId} tabIndex={0} class="table-region">
           <table>
             <thead>
               <tr>
@@ -52,10 +59,12 @@ function Section({ form, total, submissions, spam }: AdminSection) {
             <tbody>
               {submissions.map((submission) => (
                 <tr key={submission.reference}>
-                  <th scope="row">{submission.reference}</th>
-                  <td>{formatDate(submission.receivedAt)}</td>
+                  <th scope="row" class="whole">
+                    {submission.reference}
+                  </th>
+                  <td class="whole">{formatDate(submission.receivedAt)}</td>
                   {form.fields.map((field) => (
-                    <td key={field.name} class="whitespace-pre-wrap">
+                    <td key={field.name} class={WHOLE_VALUES.has(field.type) ? 'whole' : 'text'}>
                       {/* Isolated: a right-to-left text cannot turn the cells around it. */}
                       <bdi>{displayValue(field, submission.data[field.name])}</bdi>
                     </td>
@@ -99,12 +108,13 @@ function Paging({ page, hasOlder }: AdminPaging) {
   );
 }
 
-/** The overview page in the site's frame. */
+/** The overview page in the admin frame. */
 export function adminPage(
   renderer: PageRenderer,
   sections: readonly AdminSection[],
   outbox: OutboxStatus,
   paging: AdminPaging,
+  signedIn: SignedIn | null,
 ): string {
   const pending =
     outbox.pending === 0
@@ -112,7 +122,7 @@ export function adminPage(
       : outbox.oldestPendingAt === null
         ? fill(s.pending, { n: outbox.pending })
         : fill(s.pendingSince, { n: outbox.pending, date: formatDate(outbox.oldestPendingAt) });
-  return renderer.page(
+  return renderer.admin(
     s.title,
     <>
       <h1>{s.title}</h1>
@@ -123,5 +133,6 @@ export function adminPage(
       ))}
       <Paging {...paging} />
     </>,
+    signedIn,
   );
 }

@@ -1,8 +1,10 @@
 /**
- * The server's message pages (a submission that cannot be shown as its form again, the admin
- * login, too many login attempts): a heading, the message, and the ways on.
+ * The server's message pages (a submission that cannot be shown as its form again; in the admin
+ * frame: too many sign-in attempts, a refused request, signed out): a heading, the message, and the ways on.
  */
 import { serverStrings as s } from '../../src/strings/server.ts';
+import { adminStrings } from '../../src/strings/admin.ts';
+import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 
 interface MessageProps {
@@ -41,4 +43,28 @@ export function messagePage(renderer: PageRenderer, props: MessageProps): string
 /** The page for a form post that failed as a whole and cannot be shown as its form. */
 export function notSentPage(renderer: PageRenderer, message: string): string {
   return messagePage(renderer, { title: s.notSent.title, paragraphs: [message], postfach: renderer.context.postfach });
+}
+
+interface AdminMessageProps {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  /** The way on (default: the admin area's start). */
+  readonly link?: { readonly href: string; readonly text: string };
+}
+
+/** A message page of the admin area, in its frame. */
+export function adminMessagePage(renderer: PageRenderer, { title, paragraphs, link }: AdminMessageProps, signedIn: SignedIn | null): string {
+  return renderer.admin(
+    title,
+    <>
+      <h1>{title}</h1>
+      {paragraphs.map((text) => (
+        <p key={text}>{text}</p>
+      ))}
+      <p>
+        <a href={link?.href ?? '/admin/'}>{link?.text ?? adminStrings.title}</a>
+      </p>
+    </>,
+    signedIn,
+  );
 }

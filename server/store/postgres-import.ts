@@ -1,5 +1,5 @@
 /**
- * Copies a store dump (from SQLite) into PostgreSQL in one transaction, for `npm run
+ * Copies a store dump (from SQLite: submissions, mails, counters, staff accounts) into PostgreSQL in one transaction, for `npm run
  * migrate-store`. Safe to run twice: what is already there (same reference number, form and time)
  * is left alone, counters only grow. A reference number that exists with other data stops the
  * copy (the target was used on its own).
@@ -10,6 +10,7 @@ import type { StoreDump } from './types.ts';
 export interface ImportResult {
   readonly submissionsAdded: number;
   readonly mailsAdded: number;
+  readonly accountsAdded: number;
 }
 
 export interface TargetCounts {
@@ -20,6 +21,8 @@ export interface TargetCounts {
   readonly pending: number;
   /** Counters in the target lower than in the dump. */
   readonly countersBehind: number;
+  /** Of the dump's staff accounts, how many the target holds. */
+  readonly accounts: number;
 }
 
 const CHUNK = 1_000;
@@ -33,6 +36,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Promise<ImportResult> {
   let submissionsAdded = 0;
   let mailsAdded = 0;
+  let accountsAdded = 0;
   await client.query('SET synchronous_commit TO on');
   await client.query('BEGIN');
   try {
@@ -74,8 +78,17 @@ export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Pr
         [counter.prefix, counter.year, counter.last],
       );
     }
+    // An account that exists in the target keeps its password there.
+    for (const account of dump.accounts) {
+      const inserted = await client.query('INSERT INTO accounts (name, password_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [
+        account.name,
+        account.passwordHash,
+        account.createdAt,
+      ]);
+      accountsAdded += inserted.rowCount ?? 0;
+    }
     await client.query('COMMIT');
-    return { submissionsAdded, mailsAdded };
+    return { submissionsAdded, mailsAdded, accountsAdded };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -96,7 +109,9 @@ export async function countInPostgres(client: pg.Client, dump: StoreDump): Promi
     const row = await client.query<{ last: number }>('SELECT last FROM reference_counters WHERE prefix = $1 AND year = $2', [counter.prefix, counter.year]);
     if ((row.rows[0]?.last ?? 0) < counter.last) countersBehind += 1;
   }
+  const accounts = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM accounts WHERE name = ANY($1::text[])', [dump.accounts.map((a) => a.name)]);
   return {
+    accounts: Number(accounts.rows[0]?.n ?? 0),
     submissions: Number(submissions.rows[0]?.n ?? 0),
     mails: Number(mails.rows[0]?.n ?? 0),
     pending: Number(mails.rows[0]?.pending ?? 0),

@@ -42,6 +42,24 @@ export const postgresMigrations: readonly SchemaMigration[] = [
       CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
     `,
   },
+  {
+    version: 2,
+    description: 'named staff accounts (scrypt hashes) and their sessions (SHA-256 of the token)',
+    sql: `
+      CREATE TABLE accounts (
+        name TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_seen_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_by_account ON sessions (account);
+    `,
+  },
 ];
 
 /** Creates the bookkeeping table, takes the lock and applies what is missing; one statement each. */

@@ -6,6 +6,7 @@
  * use; until the server is reachable every operation fails (and is retried with the next one).
  */
 import pg from 'pg';
+import { postgresAccounts } from './postgres-accounts.ts';
 import { postgresMigrations, postgresMigrationSql } from './postgres-schema.ts';
 import { saveBatch } from './postgres-save.ts';
 import { schemaTooNew, stampBatch, storedData, storedSubmissions, type DueMail, type Store, type StoredSubmission } from './types.ts';
@@ -182,6 +183,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       // read-only server or a full disk, changes no table.
       await query('SELECT txid_current()');
     },
+    ...postgresAccounts(query),
     async close() {
       if (!pool.ended && !pool.ending) await pool.end();
     },

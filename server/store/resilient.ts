@@ -96,6 +96,16 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     purgeSpam: write((s, before: Date) => s.purgeSpam(before)),
     purgeExpired: write((s, before: Date) => s.purgeExpired(before)),
     probeWrite,
+    addAccount: write((s, name: string, hash: string, now: Date) => s.addAccount(name, hash, now)),
+    setAccountPassword: write((s, name: string, hash: string) => s.setAccountPassword(name, hash)),
+    removeAccount: write((s, name: string) => s.removeAccount(name)),
+    findAccount: read((s, name: string) => s.findAccount(name)),
+    countAccounts: read((s) => s.countAccounts()),
+    createSession: write((s, tokenHash: string, account: string, now: number) => s.createSession(tokenHash, account, now)),
+    findSession: read((s, tokenHash: string) => s.findSession(tokenHash)),
+    touchSession: write((s, tokenHash: string, now: number) => s.touchSession(tokenHash, now)),
+    deleteSession: write((s, tokenHash: string) => s.deleteSession(tokenHash)),
+    purgeSessions: write((s, idleBefore: number, createdBefore: number) => s.purgeSessions(idleBefore, createdBefore)),
     health() {
       if (known !== null && Date.now() - known.at < healthCacheMs) return Promise.resolve(known.health);
       probing ??= probeWrite()

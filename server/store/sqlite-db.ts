@@ -7,7 +7,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { SqliteAccounts } from './sqlite-accounts.ts';
 import { sqliteMigrations } from './sqlite-schema.ts';
+import { transaction } from './sqlite-transaction.ts';
 import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type FormCount, type TimedSubmission, type NewSubmission, type OutboxStatus, type Page, type StoredSubmission } from './types.ts';
 
 export const SQLITE_FILE = 'submissions.sqlite';
@@ -23,18 +25,6 @@ function restrictFiles(path: string): void {
   if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
     if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
-  }
-}
-
-function transaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
   }
 }
 
@@ -137,6 +127,8 @@ export function toRowInputs(batch: readonly NewSubmission[]): { items: TimedSubm
 export class SqliteOperations {
   readonly db: DatabaseSync;
   readonly schemaVersion: number;
+  /** The staff accounts and sessions, on the same connection. */
+  readonly accounts: SqliteAccounts;
   private readonly sql: ReturnType<typeof prepareStatements>;
 
   constructor(dataDir: string) {
@@ -144,6 +136,7 @@ export class SqliteOperations {
     this.db = db;
     this.schemaVersion = schemaVersion;
     this.sql = prepareStatements(db);
+    this.accounts = new SqliteAccounts(db);
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * The SQLite store's contents as one dump, for `npm run migrate-store` (SQLite → PostgreSQL):
- * submissions, outbox entries and reference counters, read in one transaction.
+ * submissions, outbox entries, reference counters and staff accounts, read in one transaction.
  */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -32,7 +32,10 @@ function dumpSqlite(db: DatabaseSync): StoreDump {
     const counters = (db.prepare('SELECT prefix, year, last FROM reference_counters').all() as unknown as { prefix: string; year: number; last: number }[]).map((r) => ({
       prefix: r.prefix, year: Number(r.year), last: Number(r.last),
     }));
-    return { submissions, outbox, counters };
+    const accounts = (db.prepare('SELECT name, password_hash, created_at FROM accounts ORDER BY name').all() as unknown as {
+      name: string; password_hash: string; created_at: string;
+    }[]).map((r) => ({ name: r.name, passwordHash: r.password_hash, createdAt: r.created_at }));
+    return { submissions, outbox, counters, accounts };
   } finally {
     db.exec('COMMIT');
   }

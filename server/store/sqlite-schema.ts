@@ -45,4 +45,22 @@ export const sqliteMigrations: readonly SchemaMigration[] = [
       UPDATE submissions SET data = '{}' WHERE spam = 1;
     `,
   },
+  {
+    version: 3,
+    description: 'named staff accounts (scrypt hashes) and their sessions (SHA-256 of the token)',
+    sql: `
+      CREATE TABLE accounts (
+        name TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_by_account ON sessions (account);
+    `,
+  },
 ];

@@ -37,8 +37,9 @@ parentPort?.on('message', ({ id, method, args }: SqliteRequest) => {
       return;
     }
     operations ??= new SqliteOperations(dataDir);
-    const target = operations as unknown as Record<string, (...a: unknown[]) => unknown>;
-    const result = method === 'schemaVersion' ? operations.schemaVersion : target[method]?.apply(operations, [...args]);
+    // A method of the store, or of its accounts and sessions.
+    const owner = (method in operations ? operations : operations.accounts) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const result = method === 'schemaVersion' ? operations.schemaVersion : owner[method]?.apply(owner, [...args]);
     parentPort?.postMessage({ id, result } satisfies SqliteResponse);
   } catch (error) {
     close();

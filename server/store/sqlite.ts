@@ -5,10 +5,11 @@
  */
 import { Worker } from 'node:worker_threads';
 import { toRowInputs, type SqliteOperations } from './sqlite-db.ts';
+import type { SqliteAccounts } from './sqlite-accounts.ts';
 import type { SqliteRequest, SqliteResponse } from './sqlite-worker.ts';
 import { STORE_ENDED, storedSubmissions, type SavedRow, type Store } from './types.ts';
 
-type Methods = Omit<SqliteOperations, 'db' | 'schemaVersion' | 'close'>;
+type Methods = Omit<SqliteOperations, 'db' | 'schemaVersion' | 'close' | 'accounts'> & Omit<SqliteAccounts, never>;
 
 /**
  * The worker's file beside this module: sqlite-worker.ts next to the source (tests run it), or
@@ -80,6 +81,16 @@ export function openSqliteStore(dataDir: string): Store {
     purgeSpam: method('purgeSpam'),
     purgeExpired: method('purgeExpired'),
     probeWrite: method('probeWrite'),
+    addAccount: method('addAccount'),
+    setAccountPassword: method('setAccountPassword'),
+    removeAccount: method('removeAccount'),
+    findAccount: method('findAccount'),
+    countAccounts: method('countAccounts'),
+    createSession: method('createSession'),
+    findSession: method('findSession'),
+    touchSession: method('touchSession'),
+    deleteSession: method('deleteSession'),
+    purgeSessions: method('purgeSessions'),
     async close() {
       if (ended === null) await call('close').catch(() => undefined);
       ended ??= Object.assign(new Error('Der Speicher ist geschlossen'), { code: STORE_ENDED });

@@ -44,7 +44,44 @@ export interface Page {
 
 export type StoreKind = 'sqlite' | 'postgres';
 
-export interface Store {
+/** A named staff account of the admin area (server/accounts.ts). */
+export interface StoredAccount {
+  readonly name: string;
+  /** scrypt with its parameters and salt (server/passwords.ts); never the password. */
+  readonly passwordHash: string;
+  /** ISO 8601, UTC. */
+  readonly createdAt: string;
+}
+
+/** A signed-in session, found by the SHA-256 of its token (server/sessions.ts). */
+export interface StoredSession {
+  readonly account: string;
+  /** Milliseconds since 1970. */
+  readonly createdAt: number;
+  readonly lastSeenAt: number;
+  /** Whether the account is in the store (false: ADMIN_USER of the ADMIN_PASSWORD fallback, or removed). */
+  readonly accountStored: boolean;
+}
+
+/** The staff accounts and their sessions, in both stores. */
+export interface AccountStore {
+  /** Adds an account; false when one of that name exists. */
+  addAccount(name: string, passwordHash: string, now: Date): Promise<boolean>;
+  /** Sets an account's password and ends its sessions; false when there is no such account. */
+  setAccountPassword(name: string, passwordHash: string): Promise<boolean>;
+  /** Removes an account and ends its sessions; false when there is no such account. */
+  removeAccount(name: string): Promise<boolean>;
+  findAccount(name: string): Promise<StoredAccount | null>;
+  countAccounts(): Promise<number>;
+  createSession(tokenHash: string, account: string, now: number): Promise<void>;
+  findSession(tokenHash: string): Promise<StoredSession | null>;
+  touchSession(tokenHash: string, now: number): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes sessions last seen before `idleBefore` or begun before `createdBefore`; returns how many. */
+  purgeSessions(idleBefore: number, createdBefore: number): Promise<number>;
+}
+
+export interface Store extends AccountStore {
   readonly kind: StoreKind;
   /** The schema version after the migrations ran. */
   schemaVersion(): Promise<number>;
@@ -212,4 +249,6 @@ export interface StoreDump {
   readonly submissions: readonly { reference: string; form: string; receivedAt: string; data: string; spam: boolean }[];
   readonly outbox: readonly { reference: string; status: 'pending' | 'sent'; attempts: number; nextAttemptAt: number; lastError: string | null; sentAt: string | null }[];
   readonly counters: readonly { prefix: string; year: number; last: number }[];
+  /** Staff accounts (sessions are not copied: staff sign in again). */
+  readonly accounts: readonly StoredAccount[];
 }

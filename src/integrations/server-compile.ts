@@ -19,6 +19,8 @@ export const SERVER_ENTRIES = {
   purge: 'server/purge.ts',
   backup: 'server/backup.ts',
   'migrate-store': 'server/migrate-store.ts',
+  /** `npm run admin` (named staff accounts) */
+  admin: 'server/admin-cli.ts',
   /** The SQLite store's worker thread (server/store/sqlite.ts starts it beside itself). */
   'sqlite-worker': 'server/store/sqlite-worker.ts',
   /** buildApp and loadConfig for in-process use (tests/e2e/serve.ts, scripts/dev.ts). */

@@ -15,7 +15,7 @@ export type FormHandling = (typeof FORM_BACKENDS)[number];
 export { FORM_BACKENDS };
 
 /** The settings an MDX text may show as a period (<Einstellung name="…" />). */
-export const SETTING_PERIODS = ['RETENTION_DAYS', 'SPAM_RETENTION_DAYS', 'RATE_LIMIT_MINUTES', 'ADMIN_FAILURE_MINUTES'] as const;
+export const SETTING_PERIODS = ['RETENTION_DAYS', 'SPAM_RETENTION_DAYS', 'RATE_LIMIT_MINUTES', 'ADMIN_FAILURE_MINUTES', 'ADMIN_SESSION_IDLE_MINUTES', 'ADMIN_SESSION_MAX_HOURS'] as const;
 export type SettingPeriod = (typeof SETTING_PERIODS)[number];
 
 /** Hosts of this machine: an endpoint there is this site's own form server (e. g. `npm run dev`). */

@@ -93,10 +93,16 @@ export const deploymentEnvSchema = z.object({
   /** Recipient of the notifications; default: the organisation's mailbox from site.yaml. */
   NOTIFY_TO: textVar(),
   /**
-   * Whether the admin area (/admin/, /metrics) exists: ADMIN_PASSWORD is set. Only this yes or no
-   * is read here and written to the build manifest, never the password; the Datenschutzerklärung
-   * describes the admin area only when it exists (<Verwaltung>).
+   * Whether the admin area (/admin/) exists: ADMIN_AREA=ja or nein; not set, it exists when
+   * ADMIN_PASSWORD is set (the first account, before named accounts). The Datenschutzerklärung
+   * describes the admin area only when it exists (<Verwaltung>), so the build manifest records the
+   * answer (adminArea()) and a server with another answer does not start.
    */
+  ADMIN_AREA: z.preprocess(
+    blank,
+    z.enum(['ja', 'nein'], { error: (issue) => `ADMIN_AREA="${String(issue.input)}": erlaubt sind ja oder nein.` }).optional(),
+  ),
+  /** Read here only as: is it set? Never the password (see ADMIN_AREA). */
   ADMIN_PASSWORD: z.preprocess((value) => typeof value === 'string' && value !== '', z.boolean()),
   /**
    * "ja": with FORM_BACKEND=formspree, the operator confirms that the data protection officer has
@@ -109,7 +115,19 @@ export const deploymentEnvSchema = z.object({
   ),
 });
 
-export type DeploymentEnv = z.output<typeof deploymentEnvSchema>;
+type DeploymentEnvInput = z.output<typeof deploymentEnvSchema>;
+
+/**
+ * The deployment settings as the texts and the build manifest see them: ADMIN_AREA decided (a yes or
+ * no), ADMIN_PASSWORD left out, so that moving from ADMIN_PASSWORD to named accounts (README,
+ * „Von ADMIN_PASSWORD zu benannten Konten“) changes no recorded setting when ADMIN_AREA=ja is set.
+ */
+export type DeploymentEnv = Omit<DeploymentEnvInput, 'ADMIN_AREA' | 'ADMIN_PASSWORD'> & { readonly ADMIN_AREA: boolean };
+
+/** Whether the admin area exists: ADMIN_AREA, or without it whether ADMIN_PASSWORD is set. */
+export function adminArea(env: Pick<DeploymentEnvInput, 'ADMIN_AREA' | 'ADMIN_PASSWORD'>): boolean {
+  return env.ADMIN_AREA === undefined ? env.ADMIN_PASSWORD : env.ADMIN_AREA === 'ja';
+}
 
 /**
  * Problems of the settings as one German message: one line when there is one problem (it names
@@ -136,7 +154,11 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> 
 
 /** The deployment settings of `env` (the build's and the server's shared view). */
 export function readDeploymentEnv(env: Env = process.env): DeploymentEnv {
-  return parseEnv(deploymentEnvSchema, env);
+  const { ADMIN_AREA, ADMIN_PASSWORD, ...rest } = parseEnv(deploymentEnvSchema, env);
+  if (ADMIN_AREA === 'nein' && ADMIN_PASSWORD) {
+    throw new ConfigurationError(configurationMessage(['ADMIN_AREA=nein, aber ADMIN_PASSWORD ist gesetzt: Ohne Verwaltung gibt es keine Anmeldung. Entfernen Sie ADMIN_PASSWORD oder setzen Sie ADMIN_AREA=ja.']));
+  }
+  return { ...rest, ADMIN_AREA: adminArea({ ADMIN_AREA, ADMIN_PASSWORD }) };
 }
 
 /**

@@ -7,6 +7,8 @@
  *                      content layer by the build's own loader (src/pages/kv-content.json.ts)
  *   frame.html         the page frame of the server's pages (src/pages/kv-frame.astro), with the
  *                      slots FRAME_TITLE and FRAME_MAIN
+ *   admin-frame.html   the frame of the admin area (src/pages/kv-admin-frame.astro): no public
+ *                      navigation, its own stylesheet; slots FRAME_TITLE, FRAME_MAIN and ADMIN_ACCOUNT
  *   forms/<name>.html  each form's built page with the form cut out (FORM_SLOT) and FORM_TITLE_PREFIX
  *                      in its <title>: the page a post without JavaScript gets back with its errors
  *   manifest.json      CSP hashes and deployment settings (policy/manifest.ts)
@@ -30,6 +32,10 @@ export const CONTENT_ROUTE = 'kv-content.json';
 export const FRAME_FILE = 'frame.html';
 /** The page that renders the frame (dist/kv-frame/index.html, then moved to FRAME_FILE). */
 export const FRAME_ROUTE = 'kv-frame';
+/** The frame of the admin area's pages. */
+export const ADMIN_FRAME_FILE = 'admin-frame.html';
+/** The page that renders it (dist/kv-admin-frame/index.html, then moved to ADMIN_FRAME_FILE). */
+export const ADMIN_FRAME_ROUTE = 'kv-admin-frame';
 /** The folder of the form page templates, one file per form: forms/<form name>.html. */
 export const FORMS_DIR = 'forms';
 
@@ -37,6 +43,8 @@ export const FORMS_DIR = 'forms';
 export const FRAME_TITLE = 'KV-FRAME-TITLE';
 /** Slot in the frame: the content of <main>, as HTML. */
 export const FRAME_MAIN = '<!--kv:main-->';
+/** Slot in the admin frame's header: who is signed in and the sign-out form, as HTML (empty when nobody is). */
+export const ADMIN_ACCOUNT = '<!--kv:konto-->';
 /** Slot in a form page template: right after <title>, for "Fehler: " (or nothing). */
 export const FORM_TITLE_PREFIX = 'KV-TITLE-PREFIX';
 /** Slot in a form page template: where the form goes, inside the element marked FORM_SLOT_ATTRIBUTE. */
@@ -107,6 +115,11 @@ export function assertSlots(template: string, slots: readonly string[], file: st
 export function fillFrame(frame: string, page: { readonly title: string; readonly main: string }): string {
   // Functions as replacements: a `$` in the content must stay a `$`.
   return frame.replaceAll(FRAME_TITLE, () => escapeHtml(page.title)).replace(FRAME_MAIN, () => page.main);
+}
+
+/** The admin frame with a page: as fillFrame, and `account` (HTML) in the header. */
+export function fillAdminFrame(frame: string, page: { readonly title: string; readonly main: string; readonly account: string }): string {
+  return fillFrame(frame, page).replace(ADMIN_ACCOUNT, () => page.account);
 }
 
 /** A form page template with `form` (HTML) in its slot and `titlePrefix` (text) before its title. */

@@ -1,6 +1,7 @@
-/** Every German word of the admin area (server/admin.ts, server/pages/Admin.tsx) and of its exports (server/csv.ts, server/xlsx.ts). */
+/** Every German word of the admin area (server/admin*.ts, server/pages/Admin.tsx, SignIn.tsx), of `npm run admin` and of its exports (server/csv.ts, server/xlsx.ts). */
 export const adminStrings = {
-  realm: 'Verwaltung',
+  /** After the portal name in the admin frame's header. */
+  area: 'Verwaltung',
   title: 'Einsendungen',
   allSent: 'Alle Benachrichtigungen sind versendet.',
   pending: '{n} Benachrichtigung(en) warten im Ausgang auf den Versand.',
@@ -24,9 +25,43 @@ export const adminStrings = {
     title: 'Es läuft schon ein Export',
     text: 'Es wird gerade ein anderer Export erstellt. Versuchen Sie es in einer halben Minute erneut.',
   },
-  login: {
-    title: 'Anmeldung erforderlich',
-    text: 'Melden Sie sich mit dem Zugang für die Verwaltung an.',
+  /** The sign-in page (server/pages/SignIn.tsx). */
+  signIn: {
+    title: 'Anmelden',
+    intro: 'Melden Sie sich mit Ihrem Konto für die Verwaltung an.',
+    name: 'Benutzername',
+    password: 'Passwort',
+    submit: 'Anmelden',
+    errorSummary: 'Es gibt ein Problem',
+    wrong: 'Benutzername oder Passwort sind falsch.',
+    missingName: 'Geben Sie Ihren Benutzernamen ein.',
+    missingPassword: 'Geben Sie Ihr Passwort ein.',
+    /** Before the title of a page with errors. */
+    errorPrefix: 'Fehler: ',
+    /** Visually hidden before each error message. */
+    errorLabel: 'Fehler:',
+  },
+  /** The header of the admin frame. */
+  account: { signedInAs: 'Angemeldet als', signOut: 'Abmelden', label: 'Konto' },
+  signedOut: { title: 'Abgemeldet', text: 'Sie sind abgemeldet.', again: 'Erneut anmelden' },
+  /** A form that changes something, sent without the session's CSRF token (or with a wrong one). */
+  csrf: {
+    title: 'Anfrage abgelehnt',
+    text: 'Die Anfrage kam ohne gültiges Sicherheitsmerkmal. Laden Sie die Seite neu und versuchen Sie es noch einmal.',
+  },
+  /** `npm run admin` (server/admin-cli.ts). */
+  cli: {
+    usage: 'Aufruf: npm run admin -- add <Name> | remove <Name> | reset <Name> (Passwort über die Standardeingabe, sonst wird eines erzeugt)',
+    badName: 'Der Name „{name}“ geht nicht: Buchstaben, Ziffern, Punkt, Bindestrich und Unterstrich, am Anfang ein Buchstabe oder eine Ziffer, höchstens 64 Zeichen.',
+    shortPassword: 'Das Passwort ist zu kurz: mindestens {min} Zeichen.',
+    exists: 'Das Konto „{name}“ gibt es schon. Ein neues Passwort setzt npm run admin -- reset {name}.',
+    missing: 'Das Konto „{name}“ gibt es nicht.',
+    added: 'Konto „{name}“ angelegt.',
+    removed: 'Konto „{name}“ gelöscht; seine Anmeldungen sind beendet.',
+    reset: 'Neues Passwort für „{name}“ gesetzt; seine Anmeldungen sind beendet.',
+    generated: 'Passwort für „{name}“ (wird nur dieses eine Mal angezeigt): {password}',
+    fallbackEnds: 'Ab jetzt gilt ADMIN_PASSWORD nicht mehr: es gibt ein benanntes Konto. Entfernen Sie ADMIN_PASSWORD aus der Konfiguration (docs/betrieb.md, „Von ADMIN_PASSWORD zu benannten Konten“).',
+    failed: 'npm run admin fehlgeschlagen ({reason}).',
   },
   throttled: {
     title: 'Zu viele fehlgeschlagene Anmeldungen',

@@ -24,6 +24,7 @@ export const de = {
   units: {
     days: { one: 'Tag', other: 'Tagen' },
     minutes: { one: 'Minute', other: 'Minuten' },
+    hours: { one: 'Stunde', other: 'Stunden' },
   },
   /** The WCAG versions and levels the automated check covers, in words (src/lib/accessibility-checks.ts). */
   a11yChecks: { level: 'in der Stufe', levels: 'in den Stufen', and: 'und', also: 'sowie' },

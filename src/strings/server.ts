@@ -40,6 +40,8 @@ export const serverStrings = {
   /** A request whose address cannot be read (e. g. GET /%). */
   badRequest: 'Ungültige Anfrage',
   internalError: 'Interner Fehler',
+  /** GET /metrics without the scrapers' token (METRICS_TOKEN). */
+  metricsUnauthorized: 'Für /metrics ist das Token der Überwachung nötig (Authorization: Bearer …).',
   startup: {
     /** The server's setting differs from the one the site was built with. */
     deploymentMismatch:

@@ -37,6 +37,12 @@ describe('the manifest', () => {
     expect(readdirSync(dist.path)).toEqual(['index.html']);
   });
 
+  it('also hashes the inline styles of the server folder\'s templates (the admin frame has its own stylesheet)', () => {
+    writeFileSync(join(dist.path, 'index.html'), '<style>body{margin:0}</style>');
+    writeFileSync(join(serverDir.path, 'admin-frame.html'), '<style>td{overflow-wrap:normal}</style>');
+    expect(writeManifest(dist.path, serverDir.path, {}).styleHashes).toEqual([sha('body{margin:0}'), sha('td{overflow-wrap:normal}')].sort());
+  });
+
   it('carries the git host of the editing UI; a manifest from before the editing UI has none', () => {
     writeFileSync(join(dist.path, 'index.html'), '<p>x</p>');
     writeManifest(dist.path, serverDir.path, {}, ['https://git.example.nrw']);
@@ -60,8 +66,8 @@ describe('the manifest', () => {
       { name: 'RETENTION_DAYS', build: 365, server: 30 },
     ]);
     // A switch that is off equals one that was not recorded; on and off differ.
-    expect(deploymentDifferences({}, { ADMIN_PASSWORD: false })).toEqual([]);
-    expect(deploymentDifferences({ ADMIN_PASSWORD: false }, { ADMIN_PASSWORD: true })).toEqual([{ name: 'ADMIN_PASSWORD', build: false, server: true }]);
+    expect(deploymentDifferences({}, { ADMIN_AREA: false })).toEqual([]);
+    expect(deploymentDifferences({ ADMIN_AREA: false }, { ADMIN_AREA: true })).toEqual([{ name: 'ADMIN_AREA', build: false, server: true }]);
   });
 });
 

@@ -10,12 +10,10 @@ import { CLIENT_LOGIN_LIMIT as ADMIN_MAX_FAILURES, FailureCounter } from '../../
 import { ADMIN_FAILURE_WINDOW_MS } from '../../src/lib/processing.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, brokenStorageEnv, formPost, handMadeBuild, INTERESSE, json, markBuilt, SITE, tempDir, urlencoded, validInteresse, type HandMadeBuild, type TestApp } from './helpers.ts';
+import { brokenStorageEnv, decodeHtml, formPost, handMadeBuild, INTERESSE, json, markBuilt, signInApp, signInBody, SITE, tempDir, urlencoded, validInteresse, type HandMadeBuild, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
-const right = basicAuth(USER, PASSWORD);
-const wrong = basicAuth(USER, 'geraten');
 
 const cleanups = cleanupAfterEach();
 async function app(env: Record<string, string> = {}): Promise<TestApp> {
@@ -25,76 +23,82 @@ async function app(env: Record<string, string> = {}): Promise<TestApp> {
   return cleanups.app(settings);
 }
 const from = (address: string) => ({ remoteAddress: address });
+/** A sign-in through the form, from `address`, with more headers if given. */
+const signInPost = (t: TestApp, name: string, password: string, address = '127.0.0.1', headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: signInBody(name, password), ...from(address) });
+const wrong = (t: TestApp, address?: string, headers?: Record<string, string>) => signInPost(t, USER, 'geraten', address, headers);
+const right = (t: TestApp, address?: string, headers?: Record<string, string>) => signInPost(t, USER, PASSWORD, address, headers);
 
 describe('admin login', () => {
-  it('does not exist without ADMIN_PASSWORD: 404 for the list, the export and with credentials', async () => {
+  it('does not exist without an admin area (ADMIN_AREA, or ADMIN_PASSWORD): 404 for the list, the export and the sign-in', async () => {
     const t = await cleanups.app();
-    for (const url of ['/admin', '/admin/', `/admin/${INTERESSE}.csv`, '/admin/barriere-melden.csv']) {
-      for (const headers of [{}, basicAuth('admin', ''), basicAuth('admin', 'admin')]) {
-        expect((await t.app.inject({ method: 'GET', url, headers })).statusCode, url).toBe(404);
+    for (const url of ['/admin', '/admin/', `/admin/${INTERESSE}.csv`, '/admin/barriere-melden.csv', '/admin/anmelden']) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+    expect((await signInPost(t, 'admin', 'admin')).statusCode).toBe(404);
+  });
+
+  it('sends every page without a session to the sign-in page, never with data; Basic auth opens nothing', async () => {
+    const t = await app();
+    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
+    const basic = { authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` };
+    for (const url of ['/admin/', `/admin/${INTERESSE}.csv`, `/admin/${INTERESSE}.xlsx`]) {
+      for (const headers of [{}, basic, { cookie: 'kv_verwaltung=erfunden' }]) {
+        const res = await t.app.inject({ method: 'GET', url, headers });
+        expect(res.statusCode, url).toBe(303);
+        expect(res.headers['location']).toBe('/admin/anmelden');
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.body).not.toContain('erika.mustermann@stadt.de');
       }
     }
   });
 
-  it('answers 401 to missing, wrong, half-right and differently encoded credentials, never with data', async () => {
+  it('answers 401 with the sign-in page to wrong, half-right and differently written credentials, and sets no cookie', async () => {
     const t = await app();
-    await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
-    const attempts: Record<string, string>[] = [
-      {},
-      wrong,
-      basicAuth('admin', PASSWORD),
-      basicAuth(USER.toUpperCase(), PASSWORD),
-      basicAuth(USER, `${PASSWORD} `),
-      basicAuth(USER, PASSWORD.slice(0, -1)),
-      { authorization: `Bearer ${PASSWORD}` },
-      { authorization: 'Basic' },
-      { authorization: 'Basic %%%' },
+    const attempts: [string, string][] = [
+      [USER, 'geraten'],
+      ['admin', PASSWORD],
+      [USER.toUpperCase(), PASSWORD],
+      [USER, `${PASSWORD} `],
+      [USER, PASSWORD.slice(0, -1)],
     ];
-    for (const [i, headers] of attempts.entries()) {
-      const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers, ...from(`198.51.100.${i + 1}`) });
-      expect(res.statusCode, JSON.stringify(headers)).toBe(401);
+    for (const [i, [name, password]] of attempts.entries()) {
+      const res = await signInPost(t, name, password, `198.51.100.${i + 1}`);
+      expect(res.statusCode, `${name}:${password}`).toBe(401);
+      expect(res.headers['set-cookie']).toBeUndefined();
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.body).not.toContain('erika.mustermann@stadt.de');
+      expect(decodeHtml(res.body)).toContain('Benutzername oder Passwort sind falsch.');
     }
   });
 
   it(`answers 429 after ${ADMIN_MAX_FAILURES} failed logins from one address, even to the right password; other addresses are not affected`, async () => {
     const t = await app();
-    const get = (headers: Record<string, string>, address: string) =>
-      t.app.inject({ method: 'GET', url: '/admin/', headers, ...from(address) });
-    // Requests without credentials (the browser asking) do not count.
-    for (let i = 0; i < 10; i++) expect((await get({}, '203.0.113.9')).statusCode).toBe(401);
-    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) expect((await get(wrong, '203.0.113.9')).statusCode).toBe(401);
-    const blocked = await get(right, '203.0.113.9');
+    // Opening the sign-in page does not count.
+    for (let i = 0; i < 10; i++) expect((await t.app.inject({ method: 'GET', url: '/admin/anmelden', ...from('203.0.113.9') })).statusCode).toBe(200);
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) expect((await wrong(t, '203.0.113.9')).statusCode).toBe(401);
+    const blocked = await right(t, '203.0.113.9');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(ADMIN_FAILURE_WINDOW_MS / 1000 - 60);
     expect(blocked.headers['cache-control']).toBe('no-store');
-    expect(blocked.headers['www-authenticate']).toBeUndefined();
+    expect(blocked.headers['set-cookie']).toBeUndefined();
     expect(blocked.body).toContain('Zu viele fehlgeschlagene Anmeldungen');
-    expect((await get(wrong, '203.0.113.9')).statusCode).toBe(429);
-    expect((await get(right, '203.0.113.10')).statusCode).toBe(200);
+    expect((await wrong(t, '203.0.113.9')).statusCode).toBe(429);
+    expect((await right(t, '203.0.113.10')).statusCode).toBe(303);
   });
 
   it('does not let a spoofed X-Forwarded-For reset the count unless TRUST_PROXY is set', async () => {
     const t = await app();
-    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) {
-      await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...wrong, 'x-forwarded-for': `192.0.2.${i}` }, ...from('203.0.113.20') });
-    }
-    const res = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '192.0.2.200' }, ...from('203.0.113.20') });
-    expect(res.statusCode).toBe(429);
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) await wrong(t, '203.0.113.20', { 'x-forwarded-for': `192.0.2.${i}` });
+    expect((await right(t, '203.0.113.20', { 'x-forwarded-for': '192.0.2.200' })).statusCode).toBe(429);
   });
 
   it('behind one proxy (TRUST_PROXY=1) counts the address the proxy saw, whatever X-Forwarded-For the client wrote', async () => {
     const t = await app({ TRUST_PROXY: '1' });
     // nginx appends the client's address to what the client sent: the client controls only the left part.
-    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) {
-      await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...wrong, 'x-forwarded-for': `192.0.2.${i}, 198.51.100.77` }, ...from('127.0.0.1') });
-    }
-    const rotated = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '192.0.2.250, 198.51.100.77' }, ...from('127.0.0.1') });
-    expect(rotated.statusCode).toBe(429);
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) await wrong(t, '127.0.0.1', { 'x-forwarded-for': `192.0.2.${i}, 198.51.100.77` });
+    expect((await right(t, '127.0.0.1', { 'x-forwarded-for': '192.0.2.250, 198.51.100.77' })).statusCode).toBe(429);
     // Naming another client's address in the header does not lock that client out.
-    const victim = await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, 'x-forwarded-for': '198.51.100.78' }, ...from('127.0.0.1') });
-    expect(victim.statusCode).toBe(200);
+    expect((await right(t, '127.0.0.1', { 'x-forwarded-for': '198.51.100.78' })).statusCode).toBe(303);
   });
 
   it('forgets failures after the window, and remembers a bounded number of addresses', () => {
@@ -111,14 +115,16 @@ describe('admin login', () => {
 describe('caching', () => {
   it('never lets the admin list, the export, the form replies or /healthz be cached', async () => {
     const t = await app();
+    const { cookie } = await signInApp(t.app, USER, PASSWORD);
     const responses = [
       await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json }),
       await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ email: 'x' }), headers: json }),
       await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: urlencoded(validInteresse()), headers: formPost }),
       await t.app.inject({ method: 'GET', url: '/healthz' }),
-      await t.app.inject({ method: 'GET', url: '/admin/', headers: right }),
-      await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: right }),
-      await t.app.inject({ method: 'GET', url: '/admin/barriere-melden.csv', headers: right }),
+      await t.app.inject({ method: 'GET', url: '/admin/anmelden' }),
+      await t.app.inject({ method: 'GET', url: '/admin/', headers: cookie }),
+      await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: cookie }),
+      await t.app.inject({ method: 'GET', url: '/admin/barriere-melden.csv', headers: cookie }),
     ];
     for (const res of responses) expect(res.headers['cache-control'], `${res.statusCode} ${res.headers['content-type']}`).toBe('no-store');
   });
@@ -141,7 +147,8 @@ describe('security headers on every response', () => {
   });
   afterAll(() => site.remove());
 
-  const requests: { name: string; method?: 'GET' | 'POST' | 'OPTIONS' | 'DELETE'; url: string; headers?: Record<string, string>; payload?: string; status: number }[] = [
+  // signedIn: the request carries the session cookie of a sign-in.
+  const requests: { name: string; method?: 'GET' | 'POST' | 'OPTIONS' | 'DELETE'; url: string; headers?: Record<string, string>; payload?: string; status: number; signedIn?: boolean }[] = [
     { name: 'page', url: '/', status: 200 },
     { name: 'offer page', url: '/angebote/musterdienst/', status: 200 },
     { name: 'redirect to the slash', url: '/angebote/musterdienst', status: 301 },
@@ -160,10 +167,13 @@ describe('security headers on every response', () => {
     { name: 'form 405', method: 'DELETE', url: `/f/${INTERESSE}`, status: 405 },
     { name: 'CORS preflight', method: 'OPTIONS', url: `/f/${INTERESSE}`, headers: { origin: SITE, 'access-control-request-method': 'POST' }, status: 204 },
     { name: 'health', url: '/healthz', status: 200 },
-    { name: 'admin 401', url: '/admin/', status: 401 },
-    { name: 'admin list', url: '/admin/', headers: right, status: 200 },
-    { name: 'admin export', url: `/admin/${INTERESSE}.csv`, headers: right, status: 200 },
-    { name: 'admin 404', url: '/admin/x.csv', headers: right, status: 404 },
+    { name: 'admin without session', url: '/admin/', status: 303 },
+    { name: 'admin sign-in page', url: '/admin/anmelden', status: 200 },
+    { name: 'admin sign-in 401', method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: signInBody(USER, 'geraten'), status: 401 },
+    { name: 'admin list', url: '/admin/', signedIn: true, status: 200 },
+    { name: 'admin export', url: `/admin/${INTERESSE}.csv`, signedIn: true, status: 200 },
+    { name: 'admin 404', url: '/admin/x.csv', signedIn: true, status: 404 },
+    { name: 'admin 403 without CSRF token', method: 'POST', url: '/admin/abmelden', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '', signedIn: true, status: 403 },
   ];
 
   function expectHeaders(res: { headers: Record<string, unknown> }, label: string, formOrigins: string[]): void {
@@ -187,7 +197,8 @@ describe('security headers on every response', () => {
 
   it.each(requests.map((r) => [r.name, r] as const))('%s', async (_name, r) => {
     const t = await app({ DIST_DIR: site.dist });
-    const res = await t.app.inject({ method: r.method ?? 'GET', url: r.url, headers: r.headers ?? {}, ...(r.payload === undefined ? {} : { payload: r.payload }) });
+    const session = r.signedIn === true ? (await signInApp(t.app, USER, PASSWORD)).cookie : {};
+    const res = await t.app.inject({ method: r.method ?? 'GET', url: r.url, headers: { ...r.headers, ...session }, ...(r.payload === undefined ? {} : { payload: r.payload }) });
     expect(res.statusCode).toBe(r.status);
     expectHeaders(res, r.name, []);
     expect(res.headers['strict-transport-security'], 'no HSTS over plain HTTP').toBeUndefined();
@@ -204,8 +215,8 @@ describe('security headers on every response', () => {
     const flood = await limited.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     expect(flood.statusCode).toBe(429);
     expectHeaders(flood, 'form 429', []);
-    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) await limited.app.inject({ method: 'GET', url: '/admin/', headers: wrong });
-    const locked = await limited.app.inject({ method: 'GET', url: '/admin/', headers: right });
+    for (let i = 0; i < ADMIN_MAX_FAILURES; i++) await wrong(limited);
+    const locked = await right(limited);
     expect(locked.statusCode).toBe(429);
     expectHeaders(locked, 'admin 429', []);
 

@@ -1,32 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_PAGE_SIZE, safeEqual } from '../../server/admin.ts';
+import { ADMIN_PAGE_SIZE } from '../../server/admin.ts';
+import { safeEqual } from '../../server/safe-equal.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, brokenStorageEnv, decodeHtml, fixtureOffers, INTERESSE, interesse, interesseOptions, json, validInteresse } from './helpers.ts';
+import { bearer, brokenStorageEnv, decodeHtml, fixtureOffers, INTERESSE, interesse, interesseOptions, json, signInApp, validInteresse, type TestApp } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
-const auth = basicAuth('dnrw', 'richtig-geheim');
+const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' };
+const METRICS_TOKEN = 'metriken-test-0123456789abcdef0123456789';
+
+/** An app with the admin area (ADMIN_PASSWORD as its first account), and the Cookie header of a sign-in. */
+async function signedIn(env: Record<string, string> = {}): Promise<{ t: TestApp; auth: { cookie: string } }> {
+  const t = await cleanups.app({ ...ADMIN, ...env });
+  return { t, auth: (await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD)).cookie };
+}
 
 describe('admin area', () => {
-  it('does not exist without ADMIN_PASSWORD (404)', async () => {
+  it('does not exist without an admin area (404)', async () => {
     const t = await cleanups.app();
     expect((await t.app.inject({ method: 'GET', url: '/admin/' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: basicAuth('admin', '') })).statusCode).toBe(404);
-  });
-
-  it('asks for Basic auth and refuses wrong credentials', async () => {
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
-    const none = await t.app.inject({ method: 'GET', url: '/admin/' });
-    expect(none.statusCode).toBe(401);
-    expect(none.headers['www-authenticate']).toMatch(/^Basic realm="Verwaltung"/);
-    expect(none.headers['cache-control']).toBe('no-store');
-    for (const headers of [basicAuth('dnrw', 'falsch'), basicAuth('admin', 'richtig-geheim'), basicAuth('dnrw', 'richtig-geheim ')]) {
-      expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers })).statusCode).toBe(401);
-    }
+    expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv` })).statusCode).toBe(404);
   });
 
   it('lists the submissions of every form, escaped, with no-store', async () => {
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const { t, auth } = await signedIn();
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ behoerde: '<img src=x onerror=alert(1)> Stadt' }), headers: json });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'bot', behoerde: 'Spam GmbH' }), headers: json });
     await t.app.inject({ method: 'POST', url: '/f/barriere-melden', payload: { seite: '/kontakt/', beschreibung: 'Kein Fokus' }, headers: json });
@@ -41,11 +38,14 @@ describe('admin area', () => {
     expect(res.body).not.toContain('Spam GmbH');
     expect(res.body).toContain('1 Einsendung(en) als Spam erkannt');
     expect(res.body).toContain('Kein Fokus');
-    expect(res.body).toMatch(/<td[^>]*><bdi>03\.2027<\/bdi><\/td>/);
+    expect(res.body).toMatch(/<td class="whole"><bdi>03\.2027<\/bdi><\/td>/);
+    // In the admin frame: who is signed in and the sign-out form, no public navigation.
+    expect(res.body).toContain('Angemeldet als <strong class="whole">dnrw</strong>');
+    expect(res.body).toMatch(/<form class="admin-account" method="post" action="\/admin\/abmelden"/);
   });
 
   it('exports a form as CSV with BOM, semicolons and neutralised formulas, without spam', async () => {
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const { t, auth } = await signedIn();
     await t.app.inject({
       method: 'POST',
       url: `/f/${INTERESSE}`,
@@ -77,13 +77,13 @@ describe('admin area', () => {
 
 describe('admin list paging', () => {
   it(`shows ${ADMIN_PAGE_SIZE} submissions per page, newest first, with links to older and newer ones; the export has all`, async () => {
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const { t, auth } = await signedIn();
     const total = ADMIN_PAGE_SIZE + 3;
     const saved = await t.app.store.saveSubmissions(
       Array.from({ length: total }, (_, i) => ({ form: INTERESSE, prefix: 'KV', data: validInteresse({ behoerde: `Behörde Nr. ${i + 1}` }), spam: false })),
     );
     const first = await t.app.inject({ method: 'GET', url: '/admin/', headers: auth });
-    const rows = (html: string) => [...html.matchAll(/<th scope="row">(KV-\d{4}-\d{6})<\/th>/g)].map((m) => m[1]);
+    const rows = (html: string) => [...html.matchAll(/<th scope="row" class="whole">(KV-\d{4}-\d{6})<\/th>/g)].map((m) => m[1]);
     expect(decodeHtml(first.body)).toContain(`${interesse.submissionName} (${total})`);
     expect(rows(first.body)).toEqual(saved.slice(3).reverse().map((s) => s.reference));
     expect(first.body).toContain('href="/admin/?seite=2">Ältere Einsendungen');
@@ -99,13 +99,18 @@ describe('admin list paging', () => {
 });
 
 describe('/metrics', () => {
-  it('does not exist without ADMIN_PASSWORD, asks for the admin login, and counts submissions, the outbox and requests', async () => {
-    const open = await cleanups.app();
+  it('does not exist without METRICS_TOKEN, asks for the token (the staff sign-in does not open it), and counts submissions, the outbox and requests', async () => {
+    const open = await cleanups.app(ADMIN);
     expect((await open.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
 
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
-    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: basicAuth('dnrw', 'falsch') })).statusCode).toBe(401);
+    const { t, auth: staff } = await signedIn({ METRICS_TOKEN });
+    const auth = bearer(METRICS_TOKEN);
+    for (const headers of [{}, staff, bearer('falsch'), bearer(`${METRICS_TOKEN}x`), { authorization: `Basic ${Buffer.from(`dnrw:${METRICS_TOKEN}`).toString('base64')}` }]) {
+      const refused = await t.app.inject({ method: 'GET', url: '/metrics', headers });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+      expect(refused.body).not.toContain('kv_');
+    }
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'x' }), headers: json });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ email: 'kaputt' }), headers: json });
@@ -136,7 +141,8 @@ describe('/metrics', () => {
   });
 
   it('answers 429 (not 500) when scraped more than 60 times a minute', async () => {
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const t = await cleanups.app({ METRICS_TOKEN });
+    const auth = bearer(METRICS_TOKEN);
     const statuses: number[] = [];
     for (let i = 0; i < 62; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).statusCode);
     expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
@@ -145,18 +151,19 @@ describe('/metrics', () => {
 
   it('counts storage errors, and the admin list answers 503 while the store is down', async () => {
     const broken = await brokenStorageEnv(cleanups.folder('kv-metrics-'));
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim', ...broken });
+    const t = await cleanups.app({ ...ADMIN, METRICS_TOKEN, ...broken });
     expect((await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).statusCode).toBe(503);
-    const text = (await t.app.inject({ method: 'GET', url: '/metrics', headers: auth })).body;
+    const text = (await t.app.inject({ method: 'GET', url: '/metrics', headers: bearer(METRICS_TOKEN) })).body;
     expect(text).toMatch(/^kv_storage_errors_total\{reason="[^"]+"\} [1-9]/m);
     expect(text).toContain(`kv_submissions_total{form="${INTERESSE}",result="STORAGE_UNAVAILABLE"} 1`);
-    expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: auth })).statusCode).toBe(503);
+    // Without a store, no session can be looked up: 503, not the sign-in page.
+    expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: { cookie: 'kv_verwaltung=x' } })).statusCode).toBe(503);
   });
 });
 
 describe('CSV formula neutralisation', () => {
   it('exports cells starting with = + - @ TAB CR or a full-width ＝ ＋ － ＠ with a leading apostrophe, and leaves others alone', async () => {
-    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
+    const { t, auth } = await signedIn();
     const dangerous = ['=1+1', '+49 231', '-1', '@x', '\tx', '\rx', '＝1+1', '＋1', '－1', '＠x'];
     const harmless = ['Stadt', '0231', ' =x', 'a=b'];
     // Stored as they are: the form's own trimming would already remove a leading TAB or CR.

@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { rawSubmissionRows } from '../lib/test-store.ts';
 import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
 import { CHILD_ADMIN, fixtureScript, metric } from './child-server.ts';
+import { signIn } from '../../scripts/lib/admin-client.ts';
+import { hashPassword } from '../../server/passwords.ts';
+import { openStore } from '../../server/store/index.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { FIXTURE_DIST, repoRoot } from './helpers.ts';
 
@@ -33,6 +36,10 @@ function backup(dataDir: string, target: string): Promise<{ code: number | null;
 describe('backup and restore', () => {
   it('backs up during a burst; the restored store has everything acknowledged before the backup, numbers on without reuse and keeps pending mails pending', { timeout: 60_000 }, async () => {
     const live = join(folder(), 'data');
+    // A staff account: the backup holds it, and after the restore it signs in.
+    const before = openStore({ dataDir: live, databaseUrl: null });
+    await before.addAccount('anna', await hashPassword('anna-passwort-0815-lang'), new Date());
+    await before.close();
     const server = await start({ DATA_DIR: live });
     const seen: Attempt[] = [];
     let done = false;
@@ -47,7 +54,7 @@ describe('backup and restore', () => {
     const attempts = await running;
     expect((await server.stop('SIGTERM')).code).toBe(0);
     expect(result.code, result.out).toBe(0);
-    expect(result.out).toMatch(/^Gesichert: \d+ Einsendung\(en\), \d+ wartende Benachrichtigung\(en\) → /);
+    expect(result.out).toMatch(/^Gesichert: \d+ Einsendung\(en\), \d+ wartende Benachrichtigung\(en\), 1 Konto\/Konten → /);
     expect((statSync(target).mode & 0o777).toString(8)).toBe('600');
 
     // Restore as docs/betrieb.md says: a fresh DATA_DIR, the copy as submissions.sqlite.
@@ -58,6 +65,7 @@ describe('backup and restore', () => {
     const restoredServer = await start({ DATA_DIR: restored });
     const pending = await metric(restoredServer.base, 'kv_outbox_pending');
     const next = await submitTo(restoredServer.base, 'Nach der Wiederherstellung');
+    await signIn(restoredServer.base, 'anna', 'anna-passwort-0815-lang');
     expect((await restoredServer.stop('SIGTERM')).code).toBe(0);
 
     const inBackup = new Set(rows.map((r) => String((JSON.parse(r.data) as { behoerde?: unknown }).behoerde)));

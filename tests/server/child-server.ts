@@ -30,10 +30,10 @@ export function startServer(env: Record<string, string>, wrap: readonly string[]
 }
 
 /** A script of the server the fixture build compiled (purge, backup, migrate-store), absolute. */
-export const fixtureScript = (name: 'start' | 'purge' | 'backup' | 'migrate-store'): string => compiledServer(FIXTURE_DIST, name);
+export const fixtureScript = (name: 'start' | 'purge' | 'backup' | 'migrate-store' | 'admin'): string => compiledServer(FIXTURE_DIST, name);
 
-/** The admin login the child servers of the fault tests are started with (for /metrics). */
-export const CHILD_ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'fault-test-geheim-4711' } as const;
+/** The admin login and the /metrics token the child servers of the fault tests are started with. */
+export const CHILD_ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'fault-test-geheim-4711', METRICS_TOKEN: 'fault-test-metriken-0123456789abcdef' } as const;
 
 /** Settings for a mail server that is down at `smtpPort`: quick retries, /metrics readable. */
 export function smtpOutageEnv(smtpPort: number): Record<string, string> {

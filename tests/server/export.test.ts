@@ -10,10 +10,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_BATCH } from '../../server/export-rows.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, INTERESSE, validInteresse, type TestApp } from './helpers.ts';
+import { INTERESSE, signInApp, validInteresse, type TestApp } from './helpers.ts';
 
 const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'export-test-geheim' };
-const auth = basicAuth(ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
 
 /** Stores `n` submissions of the interest form, each with a Nachricht of `size` characters. */
 async function seed(t: TestApp, n: number, size = 40): Promise<void> {
@@ -28,10 +27,14 @@ async function seed(t: TestApp, n: number, size = 40): Promise<void> {
   }
 }
 
-/** GET on the listening app; resolves with the response as soon as its headers are there. */
-function get(t: TestApp, path: string): Promise<IncomingMessage> {
+/** The session cookie of a sign-in to `t` (exports need a session). */
+const auth = async (t: TestApp): Promise<{ cookie: string }> => (await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD)).cookie;
+
+/** GET on the listening app, signed in; resolves with the response as soon as its headers are there. */
+async function get(t: TestApp, path: string): Promise<IncomingMessage> {
   const { port } = t.app.server.address() as AddressInfo;
-  return new Promise((resolve, reject) => request({ host: '127.0.0.1', port, path, headers: auth }, resolve).on('error', reject).end());
+  const headers = await auth(t);
+  return new Promise((resolve, reject) => request({ host: '127.0.0.1', port, path, headers }, resolve).on('error', reject).end());
 }
 
 describe('export of a large form', () => {
@@ -83,7 +86,7 @@ describe('export of a large form', () => {
     const t = await cleanups.app(ADMIN);
     const rows = EXPORT_BATCH * 2 + 37;
     await seed(t, rows);
-    const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: auth });
+    const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: await auth(t) });
     expect(res.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(res.rawPayload).buffer);

@@ -13,7 +13,8 @@ import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts'
 import { interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
 import { writeManifest } from '../../policy/manifest.ts';
 import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
-import { CONTENT_FILE, FRAME_FILE, serverDirOf } from '../../src/lib/server-files.ts';
+import { ADMIN_FRAME_FILE, CONTENT_FILE, FRAME_FILE, serverDirOf } from '../../src/lib/server-files.ts';
+import { csrfTokenIn, sessionCookie, signInBody, type AdminSession } from '../../scripts/lib/admin-client.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { testDatabase, testStoreKind } from '../lib/test-store.ts';
@@ -21,7 +22,7 @@ import { builtContent, builtForms, builtOffers, FIXTURE_DIST, FIXTURE_SERVER_DIR
 
 export { freePort, tempDir, testStoreKind, repoRoot, FIXTURE_DIST, FIXTURE_SERVER_DIR };
 export { waitFor } from '../../scripts/lib/wait-for.ts';
-export { basicAuth } from '../../scripts/lib/admin-client.ts';
+export { bearer, csrfTokenIn, sessionCookie, signInBody } from '../../scripts/lib/admin-client.ts';
 
 export const SITE = 'http://127.0.0.1:4321';
 
@@ -52,13 +53,14 @@ export interface HandMadeBuild extends TempDir {
 /**
  * Finishes a hand-made site as the build does, in the server folder beside it: the build manifest
  * with the CSP hashes of its pages, the deployment settings of `env` (the server refuses to
- * start with others) and the editing UI's git host origins, and the fixture build's content.json and page frame.
+ * start with others) and the editing UI's git host origins, and the fixture build's content.json and page frames.
  */
 export function markBuilt(dist: string, env: Env = {}, editingUiOrigins: readonly string[] = []): void {
   const serverDir = serverDirOf(dist);
   mkdirSync(serverDir, { recursive: true });
+  // The manifest hashes the hand-made pages only, as the tests that read it expect; the frames come after.
   writeManifest(dist, serverDir, readDeploymentEnv(env), editingUiOrigins);
-  for (const file of [CONTENT_FILE, FRAME_FILE]) cpSync(join(FIXTURE_SERVER_DIR, file), join(serverDir, file));
+  for (const file of [CONTENT_FILE, FRAME_FILE, ADMIN_FRAME_FILE]) cpSync(join(FIXTURE_SERVER_DIR, file), join(serverDir, file));
 }
 
 /** A temporary folder for a hand-made build: write its pages into `dist`, then markBuilt(dist). */
@@ -80,6 +82,15 @@ export function buildDeploymentEnv(env: Env = process.env): Record<string, strin
       return value === undefined ? [] : [[name, value] as const];
     }),
   );
+}
+
+/** Signs in to an app through its sign-in form, as a browser without JavaScript: the Cookie header and the session's CSRF token. */
+export async function signInApp(app: FastifyInstance, name: string, password: string): Promise<AdminSession> {
+  const res = await app.inject({ method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: signInBody(name, password) });
+  const cookie = sessionCookie(res.headers['set-cookie']);
+  if (res.statusCode !== 303 || cookie === null) throw new Error(`Anmeldung als ${name}: ${res.statusCode}`);
+  const page = await app.inject({ method: 'GET', url: '/admin/', headers: { cookie } });
+  return { cookie: { cookie }, csrfToken: csrfTokenIn(page.body) };
 }
 
 export interface TestApp {

@@ -15,9 +15,8 @@ import { escapeHtml } from '../../src/lib/escape-html.ts';
 import type { StoredSubmission } from '../../server/store/index.ts';
 import { openInCalc } from '../lib/calc.ts';
 import { sendRaw, type RawReply, type RawRequest } from '../lib/raw-request.ts';
-import { basicAuth, createTestApp, decodeHtml, interesse, INTERESSE, json, multipart, SITE, smtpSink, tempDir, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
+import { createTestApp, decodeHtml, interesse, INTERESSE, json, multipart, signInApp, SITE, smtpSink, tempDir, validInteresse, waitFor, type SmtpSink, type TestApp } from './helpers.ts';
 
-const ADMIN = basicAuth('dnrw', 'hostile-test-geheim');
 /** Headers of a JSON client that sends urlencoded data. */
 export const urlencodedJson = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } as const;
 
@@ -131,6 +130,8 @@ export function multipartReq(fields: Record<string, unknown>, files: { name: str
 interface Server {
   t: TestApp;
   base: string;
+  /** The session cookie of a sign-in to its admin area (servers with the mail sink have one). */
+  admin: Record<string, string>;
 }
 
 async function listen(env: Record<string, string>, transport: 'sink' | 'none'): Promise<Server> {
@@ -139,7 +140,8 @@ async function listen(env: Record<string, string>, transport: 'sink' | 'none'): 
       ? await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '50', ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'hostile-test-geheim', ...env }, {})
       : await createTestApp(env);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
-  return { t, base: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}` };
+  const admin = transport === 'sink' ? (await signInApp(t.app, 'dnrw', 'hostile-test-geheim')).cookie : {};
+  return { t, base: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, admin };
 }
 
 async function counts(t: TestApp): Promise<{ stored: number; spam: number; all: StoredSubmission[] }> {
@@ -244,12 +246,12 @@ describe(title, () => {
         reply,
         saved,
         admin: async () => {
-          const page = await send(server.base, { method: 'GET', path: '/admin/', headers: ADMIN });
+          const page = await send(server.base, { method: 'GET', path: '/admin/', headers: server.admin });
           expect(page.status).toBe(200);
           return page.text;
         },
         csvRow: async (form) => {
-          const csv = await send(server.base, { method: 'GET', path: `/admin/${form}.csv`, headers: ADMIN });
+          const csv = await send(server.base, { method: 'GET', path: `/admin/${form}.csv`, headers: server.admin });
           expect(csv.status).toBe(200);
           return rowOf(csv.text, reference ?? '');
         },
@@ -280,7 +282,7 @@ describe(title, () => {
     try {
       for (const form of [INTERESSE, 'barriere-melden']) {
         const references = (await shared.t.app.store.listSubmissions(form)).map((s) => s.reference).sort();
-        const xlsx = await send(shared.base, { method: 'GET', path: `/admin/${form}.xlsx`, headers: ADMIN });
+        const xlsx = await send(shared.base, { method: 'GET', path: `/admin/${form}.xlsx`, headers: shared.admin });
         expect(xlsx.status).toBe(200);
         // Title, export note and header, then one row per submission, its reference first. A file
         // Calc finds damaged shows fewer rows, or rows whose cells went missing.

@@ -6,10 +6,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createSchema } from '../lib/test-store.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { INTERESSE, basicAuth, createTestApp, json, validInteresse, type TestApp } from './helpers.ts';
+import { INTERESSE, createTestApp, signInApp, json, validInteresse, type TestApp } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
-const auth = basicAuth('dnrw', 'richtig-geheim');
 
 async function twoInstances(): Promise<[TestApp, TestApp]> {
   const db = await createSchema(inject('postgresUrl'));
@@ -32,6 +31,8 @@ describe('two instances on one PostgreSQL database', () => {
       ids.push(res.json<{ id: string }>().id);
     }
     expect(ids.map((id) => Number(id.slice(-6)))).toEqual([1, 2, 3, 4, 5, 6]);
+    // A session begun on one instance is valid on the other (the sessions are in the shared store).
+    const auth = (await signInApp(a.app, 'dnrw', 'richtig-geheim')).cookie;
     const list = await b.app.inject({ method: 'GET', url: '/admin/', headers: auth });
     for (const id of ids) expect(list.body).toContain(id);
     const csv = await a.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: auth });

@@ -3,7 +3,7 @@
  * src/strings/log-fields.ts); this test keeps that list and the logger in step. Real servers at the
  * most verbose level answer real requests — submissions stored, refused with failed fields, too
  * large, of the wrong type or origin, caught by the honeypot, rate-limited, a 404, a 405, failed admin
- * logins and an export — while mails fail, expired submissions are purged at start, a restart without
+ * logins, a sign-in, an export and a sign-out — while mails fail, expired submissions and sessions are purged at start, a restart without
  * a mail server reports the backlog, and a second server fails to start on a taken port. Every key
  * of every line must be in the list, and every key of the list must occur.
  */
@@ -14,7 +14,8 @@ import { openStore } from '../../server/store/index.ts';
 import { logFields } from '../../src/strings/log-fields.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { fixtureScript } from './child-server.ts';
-import { basicAuth, FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, urlencoded, validInteresse } from './helpers.ts';
+import { FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, signInBody, urlencoded, validInteresse } from './helpers.ts';
+import { signIn } from '../../scripts/lib/admin-client.ts';
 
 const cleanups = cleanupAfterEach();
 const DAY = 86_400_000;
@@ -47,6 +48,8 @@ describe('what the log holds', () => {
     for (const spam of [false, true]) {
       await store.saveSubmissions([{ form: INTERESSE, prefix: 'KV', data: validInteresse(), spam, now: new Date(Date.now() - 400 * DAY) }]);
     }
+    // A session of the admin area, expired long ago: deleted (and counted in the log) at start too.
+    await store.createSession('abgelaufen', ADMIN.ADMIN_USER, Date.now() - 10 * DAY);
     await store.close();
 
     const seen = new Map<string, string>();
@@ -69,8 +72,12 @@ describe('what the log holds', () => {
     await fetch(`${first.base}/f/${INTERESSE}?x=1`); // 405
     await fetch(`${first.base}/gibt-es-nicht/?x=1`); // 404
     await fetch(`${first.base}/healthz`);
-    await fetch(`${first.base}/admin/${INTERESSE}.csv`, { headers: basicAuth(ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD) });
-    for (let i = 0; i < 6; i++) await fetch(`${first.base}/admin/`, { headers: basicAuth('jemand', 'falsch') }); // 401, then 429
+    const session = await signIn(first.base, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
+    await fetch(`${first.base}/admin/${INTERESSE}.csv`, { headers: session.cookie });
+    const signOut = new URLSearchParams({ _csrf: session.csrfToken }).toString();
+    await fetch(`${first.base}/admin/abmelden`, { method: 'POST', headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: signOut });
+    const wrong = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: signInBody('jemand', 'falsch'), redirect: 'manual' } as const;
+    for (let i = 0; i < 6; i++) await fetch(`${first.base}/admin/anmelden`, wrong); // 401, then 429
     await sleep(400); // failed mail attempts
     expect((await first.stop('SIGTERM')).code).toBe(0);
     loggedKeys(first.output(), seen);

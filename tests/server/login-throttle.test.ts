@@ -6,15 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { clientKey } from '../../server/client-key.ts';
 import { LoginThrottle } from '../../server/login-throttle.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, INTERESSE, json, validInteresse } from './helpers.ts';
+import { bearer, INTERESSE, json, signInBody, validInteresse, type TestApp } from './helpers.ts';
 
 const USER = 'dnrw';
 const PASSWORD = 'ein-langes-zufaelliges-passwort-4711';
-const right = basicAuth(USER, PASSWORD);
-const wrong = basicAuth(USER, 'geraten');
+const METRICS_TOKEN = 'drossel-test-metriken-0123456789abcdef';
 const cleanups = cleanupAfterEach();
 /** A request that came through the trusted proxy 127.0.0.1 for `client`. */
 const via = (client: string) => ({ remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+/** A sign-in through the form with `password`. */
+const signIn = (t: TestApp, password: string, { remoteAddress, headers }: { remoteAddress: string; headers?: Record<string, string> }) =>
+  t.app.inject({ method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: signInBody(USER, password), remoteAddress });
 
 describe('client keys', () => {
   it('keys IPv4 by the address, IPv6 by its /64 in any spelling, and IPv4-mapped IPv6 as IPv4', () => {
@@ -34,14 +36,11 @@ describe('IPv6 clients by /64 (TRUST_PROXY=127.0.0.1)', () => {
     const t = await cleanups.app({ ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, TRUST_PROXY: '127.0.0.1' });
     const statuses: number[] = [];
     for (let i = 1; i <= 8; i++) {
-      const { remoteAddress, headers } = via(`2001:db8:1:2::${i.toString(16)}`);
-      statuses.push((await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...wrong, ...headers }, remoteAddress })).statusCode);
+      statuses.push((await signIn(t, 'geraten', via(`2001:db8:1:2::${i.toString(16)}`))).statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
-    const sameNet = via('2001:db8:1:2:ffff::9');
-    expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, ...sameNet.headers }, remoteAddress: sameNet.remoteAddress })).statusCode).toBe(429);
-    const otherNet = via('2001:db8:1:3::1');
-    expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: { ...right, ...otherNet.headers }, remoteAddress: otherNet.remoteAddress })).statusCode).toBe(200);
+    expect((await signIn(t, PASSWORD, via('2001:db8:1:2:ffff::9'))).statusCode).toBe(429);
+    expect((await signIn(t, PASSWORD, via('2001:db8:1:3::1'))).statusCode).toBe(303);
   });
 
   it('counts the form rate limit per /64', async () => {
@@ -59,17 +58,18 @@ describe('IPv6 clients by /64 (TRUST_PROXY=127.0.0.1)', () => {
 
 describe('failed logins of many clients', () => {
   it('slow every login, the right one too, and show in /metrics', { timeout: 60_000 }, async () => {
-    const t = await cleanups.app({ ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD });
+    const t = await cleanups.app({ ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, METRICS_TOKEN });
     // 25 clients, one wrong password each: no client reaches its limit, all of them together 25.
     for (let i = 1; i <= 25; i++) {
-      expect((await t.app.inject({ method: 'GET', url: '/admin/', headers: wrong, remoteAddress: `198.51.100.${i}` })).statusCode).toBe(401);
+      expect((await signIn(t, 'geraten', { remoteAddress: `198.51.100.${i}` })).statusCode).toBe(401);
     }
     const start = performance.now();
-    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: right, remoteAddress: '203.0.113.1' });
+    expect((await signIn(t, PASSWORD, { remoteAddress: '203.0.113.1' })).statusCode).toBe(303);
     const took = performance.now() - start;
-    expect(res.statusCode).toBe(200);
     // 5 failures over the threshold of 20, 100 ms each.
     expect(took).toBeGreaterThanOrEqual(490);
+    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: bearer(METRICS_TOKEN) });
+    expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/^kv_admin_login_failures_recent 25$/m);
     expect(res.body).toMatch(/^kv_admin_login_failures_total 25$/m);
     expect(res.body).toMatch(/^kv_admin_login_delay_seconds 0\.5$/m);

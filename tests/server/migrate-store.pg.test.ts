@@ -1,6 +1,6 @@
 /**
  * `npm run migrate-store -- --to <DATABASE_URL>`: an SQLite store with submissions, spam, sent and
- * pending mails moves into PostgreSQL; the counts are verified, a second run copies nothing new,
+ * pending mails and a staff account moves into PostgreSQL; the counts are verified, a second run copies nothing new,
  * and a server on PostgreSQL numbers on and sends the pending mails.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,8 @@ import { openStore } from '../../server/store/index.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
 import { fixtureScript } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { FIXTURE_DIST, INTERESSE, createTestApp, json, repoRoot, smtpSink, validInteresse, waitFor } from './helpers.ts';
+import { hashPassword } from '../../server/passwords.ts';
+import { FIXTURE_DIST, INTERESSE, createTestApp, json, repoRoot, signInApp, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
@@ -31,6 +32,9 @@ describe('migrate-store', () => {
     ]);
     const [sent] = await sqlite.claimDueMails('test', Date.now(), 0, 1);
     await sqlite.markSent([sent!.outboxId], new Date());
+    // A staff account (its sessions stay behind: staff sign in again).
+    await sqlite.addAccount('anna', await hashPassword('anna-passwort-0815-lang'), new Date());
+    await sqlite.createSession('sitzung', 'anna', Date.now());
     await sqlite.close();
 
     const db = await createSchema(inject('postgresUrl'));
@@ -41,10 +45,11 @@ describe('migrate-store', () => {
     console.log(`migrate-store, first run:\n${first.stdout}second run:\n${second.stdout}`);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('Übernommen nach');
-    expect(first.stdout).toContain('7 neue von 7 Einsendung(en), 6 neue von 6 Benachrichtigung(en) (5 wartend), 2 Zähler.');
-    expect(first.stdout).toContain('Geprüft: Einsendungen 7/7, Benachrichtigungen 6/6 (davon wartend im Ziel 5), Zähler zurück 0 — vollständig.');
+    expect(first.stdout).toContain('7 neue von 7 Einsendung(en), 6 neue von 6 Benachrichtigung(en) (5 wartend), 2 Zähler, 1 neue von 1 Konto/Konten');
+    expect(first.stdout).toContain('Geprüft: Einsendungen 7/7, Benachrichtigungen 6/6 (davon wartend im Ziel 5), Zähler zurück 0, Konten 1/1 — vollständig.');
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toContain('0 neue von 7 Einsendung(en), 0 neue von 6 Benachrichtigung(en)');
+    expect(second.stdout).toContain('0 neue von 1 Konto/Konten');
     expect(second.stdout).toContain('vollständig');
     const rows = await rawSubmissionRows({ dataDir: '', databaseUrl: url });
     expect(rows.map((r) => r.reference).sort()).toEqual(saved.map((s) => s.reference).sort());
@@ -53,8 +58,11 @@ describe('migrate-store', () => {
     const sink = smtpSink();
     await sink.start();
     cleanups.add(() => sink.stop());
-    const t = await createTestApp({ DATABASE_URL: url, SMTP_URL: sink.url, OUTBOX_POLL_MS: '50' }, {});
+    const t = await createTestApp({ DATABASE_URL: url, SMTP_URL: sink.url, OUTBOX_POLL_MS: '50', ADMIN_AREA: 'ja' }, {});
     cleanups.add(() => t.close());
+    // The account signs in on PostgreSQL with its password; its SQLite session was not copied.
+    expect(await t.app.store.findSession('sitzung')).toBeNull();
+    await signInApp(t.app, 'anna', 'anna-passwort-0815-lang');
     const res = await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     // Five submissions and one honeypot catch came before: the counter goes on at 7.
     expect(res.json<{ id: string }>().id).toBe(saved[0]!.reference.replace(/\d{6}$/, '000007'));

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRaw } from '../lib/raw-request.ts';
 import { startNginx, type Nginx } from '../lib/nginx.ts';
 import { startServer, type ChildServer } from './child-server.ts';
-import { basicAuth, INTERESSE, json, tempDir, validInteresse } from './helpers.ts';
+import { INTERESSE, json, signInBody, tempDir, validInteresse } from './helpers.ts';
 
 const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'nginx-test-geheim-4711' };
 
@@ -65,13 +65,20 @@ describe.each(['127.0.0.1', '1'])('nginx in front (deploy/nginx-proxy.conf, TRUS
   });
 
   it('locks the admin login of the client that failed, not of the others behind the same proxy', async () => {
-    const wrong = basicAuth(ADMIN.ADMIN_USER, 'geraten');
-    const right = basicAuth(ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
+    const signIn = async (password: string, localAddress: string, headers: Record<string, string> = {}): Promise<number> =>
+      (
+        await sendRaw(`${base}/admin/anmelden`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: signInBody(ADMIN.ADMIN_USER, password),
+          localAddress,
+        })
+      ).status;
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push(await send('GET', '/admin/', { ...wrong, 'x-forwarded-for': `192.0.2.${i}` }, '127.0.0.4'));
+    for (let i = 0; i < 6; i++) statuses.push(await signIn('geraten', '127.0.0.4', { 'x-forwarded-for': `192.0.2.${i}` }));
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    expect(await send('GET', '/admin/', right, '127.0.0.4')).toBe(429);
-    expect(await send('GET', '/admin/', right, '127.0.0.5')).toBe(200);
+    expect(await signIn(ADMIN.ADMIN_PASSWORD, '127.0.0.4')).toBe(429);
+    expect(await signIn(ADMIN.ADMIN_PASSWORD, '127.0.0.5')).toBe(303);
   });
 
   it('answers all of 200 submissions sent 100 at a time: the proxy is not one client to the connection cap', { timeout: 60_000 }, async () => {

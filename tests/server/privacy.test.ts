@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore as openStoreAt } from '../../server/store/index.ts';
 import { fixtureScript } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, urlencoded, validInteresse } from './helpers.ts';
+import { FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, signInBody, urlencoded, validInteresse } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const dataDir = (): string => cleanups.folder('kv-privacy-');
@@ -136,7 +136,8 @@ describe('logs', () => {
     for (let i = 0; i < 4; i++) await record(post(JSON.stringify(data), json)); // ends in 429
     await record(fetch(`${server.base}/f/${INTERESSE}?email=${encodeURIComponent(person.email)}`, { method: 'GET' })); // 405
     await record(fetch(`${server.base}/healthz?telefon=${encodeURIComponent(person.telefon)}`));
-    for (let i = 0; i < 6; i++) await record(fetch(`${server.base}/admin/`, { headers: basicAuth(person.email, person.ansprechperson) })); // 401, then 429
+    const signIn = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: signInBody(person.email, person.ansprechperson), redirect: 'manual' } as const;
+    for (let i = 0; i < 6; i++) await record(fetch(`${server.base}/admin/anmelden`, signIn)); // 401, then 429
     await sleep(400); // failed mail attempts
     expect((await server.stop('SIGTERM')).code).toBe(0);
 

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormMeta } from '../../src/forms/index.ts';
-import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FRAME_FILE } from '../../src/lib/server-files.ts';
-import { basicAuth, buildDeploymentEnv, createTestApp, decodeHtml, FIXTURE_DIST, FIXTURE_SERVER_DIR, fixtureForms, formPost, INTERESSE, interesse, interesseOptions, repoRoot, tempDir, urlencoded, type TestApp } from './helpers.ts';
+import { ADMIN_FRAME_FILE, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FRAME_FILE } from '../../src/lib/server-files.ts';
+import { buildDeploymentEnv, createTestApp, decodeHtml, FIXTURE_DIST, FIXTURE_SERVER_DIR, fixtureForms, formPost, INTERESSE, interesse, interesseOptions, repoRoot, signInApp, signInBody, tempDir, urlencoded, type TestApp } from './helpers.ts';
 
 const dist = FIXTURE_DIST;
 const frameFile = join(FIXTURE_SERVER_DIR, FRAME_FILE);
+const adminFrameFile = join(FIXTURE_SERVER_DIR, ADMIN_FRAME_FILE);
 const [choice = ''] = interesseOptions;
 /** A form of the running app by name. */
 const formOf = (target: TestApp, name: string): FormMeta => {
@@ -22,7 +23,8 @@ const formOf = (target: TestApp, name: string): FormMeta => {
   if (form === undefined) throw new Error(`Kein Formular „${name}“.`);
   return form;
 };
-const admin = basicAuth('dnrw', 'seiten-test-4711');
+/** The Cookie header of a sign-in to `target`'s admin area. */
+const admin = async (target: TestApp) => (await signInApp(target.app, 'dnrw', 'seiten-test-4711')).cookie;
 const opened: TestApp[] = [];
 let t: TestApp;
 
@@ -117,16 +119,36 @@ describe('the error page of a form post without JavaScript', () => {
   });
 });
 
+/** The parts of the admin frame in a page: skip link, header (without who is signed in) and the stylesheets. */
+function adminFrameParts(html: string): string[] {
+  const header = /<header class="admin-header">[\s\S]*?<\/header>/.exec(html)?.[0]?.replace(/<form class="admin-account"[\s\S]*<\/form>|<!--kv:konto-->/, '');
+  const stylesheets = [...html.matchAll(/<style\b[^>]*>[\s\S]*?<\/style>/g)].map((match) => match[0]);
+  return [/<a class="skip-link"[^>]*>[^<]*<\/a>/.exec(html)?.[0] ?? '', header ?? '', ...stylesheets];
+}
+
 describe('the other pages of the server', () => {
-  it('puts message pages, the admin area and its login answer into the site frame', async () => {
-    const pages = [
-      await t.app.inject({ method: 'GET', url: `/f/${INTERESSE}`, headers: { accept: 'text/html' } }),
-      await t.app.inject({ method: 'GET', url: '/admin/', headers: admin }),
-      await t.app.inject({ method: 'GET', url: '/admin/' }),
+  it('puts message pages into the site frame, and the admin area into its own frame without the public navigation', async () => {
+    const message = await t.app.inject({ method: 'GET', url: `/f/${INTERESSE}`, headers: { accept: 'text/html' } });
+    expect(message.statusCode).toBe(405);
+    expectSiteFrame(message.body);
+    const adminPages = [
+      await t.app.inject({ method: 'GET', url: '/admin/', headers: await admin(t) }),
+      await t.app.inject({ method: 'GET', url: '/admin/anmelden' }),
+      await t.app.inject({ method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: signInBody('dnrw', 'falsch') }),
     ];
-    expect(pages.map((res) => res.statusCode)).toEqual([405, 200, 401]);
-    for (const res of pages) expectSiteFrame(res.body);
-    expect(pages.map((res) => /<h1>([^<]*)<\/h1>/.exec(res.body)?.[1])).toEqual(['Das Formular wurde nicht gesendet', 'Einsendungen', 'Anmeldung erforderlich']);
+    expect(adminPages.map((res) => res.statusCode)).toEqual([200, 200, 401]);
+    const built = readFileSync(adminFrameFile, 'utf8');
+    for (const res of adminPages) {
+      expect(res.body).toMatch(/^<!DOCTYPE html><html lang="de">/);
+      expect(adminFrameParts(res.body)).toEqual(adminFrameParts(built));
+      expect(res.body).not.toContain('<nav aria-label="Hauptnavigation"');
+      expect(res.body).not.toContain('<footer');
+      // The public pages' reflow rule (break anywhere) is not in the admin stylesheet.
+      expect(res.body).not.toContain('overflow-wrap:anywhere');
+    }
+    expect(adminPages[0]?.body).toContain('Angemeldet als <strong class="whole">dnrw</strong>');
+    expect(adminPages.map((res) => /<h1>([^<]*)<\/h1>/.exec(res.body)?.[1])).toEqual(['Einsendungen', 'Anmelden', 'Anmelden']);
+    expect(adminPages[2]?.body).toContain('<title>Fehler: Anmelden');
   });
 });
 
@@ -140,8 +162,14 @@ describe('HTML of the server pages', { timeout: 120_000 }, () => {
       pages[`${name}-interesse`] = (await post(target, `/f/${INTERESSE}`, { email: 'x', antragsstrecken: [choice, 'Erfunden'] })).body;
       pages[`${name}-barriere`] = (await post(target, '/f/barriere-melden', { beschreibung: 'x'.repeat(5000) })).body;
       pages[`${name}-message`] = (await target.app.inject({ method: 'GET', url: `/f/${INTERESSE}`, headers: { accept: 'text/html' } })).body;
-      pages[`${name}-admin`] = (await target.app.inject({ method: 'GET', url: '/admin/', headers: admin })).body;
-      pages[`${name}-login`] = (await target.app.inject({ method: 'GET', url: '/admin/' })).body;
+      const session = await signInApp(target.app, 'dnrw', 'seiten-test-4711');
+      pages[`${name}-admin`] = (await target.app.inject({ method: 'GET', url: '/admin/', headers: session.cookie })).body;
+      pages[`${name}-login`] = (await target.app.inject({ method: 'GET', url: '/admin/anmelden' })).body;
+      const signInPost = { method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as const;
+      pages[`${name}-login-error`] = (await target.app.inject({ ...signInPost, payload: signInBody('', '') })).body;
+      const signOut = { method: 'POST', url: '/admin/abmelden', headers: { ...signInPost.headers, ...session.cookie } } as const;
+      pages[`${name}-csrf`] = (await target.app.inject({ ...signOut, payload: '_csrf=falsch' })).body;
+      pages[`${name}-signed-out`] = (await target.app.inject({ ...signOut, payload: `_csrf=${session.csrfToken}` })).body;
     }
     const folder = tempDir('kv-server-pages-');
     try {

@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { serverStrings } from '../../src/strings/server.ts';
 import { storedFormView } from '../../server/stored-forms.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, decodeHtml, waitFor } from './helpers.ts';
+import { decodeHtml, signInApp, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
-const auth = basicAuth('dnrw', 'richtig-geheim');
 const GONE = 'interesse-entfernter-dienst';
 const title = serverStrings.storedForm.title.replace('{name}', GONE);
 const data = { behoerde: 'Stadt Altdorf', email: 'alt@altdorf.example', antragsstrecken: ['Erste', 'Zweite'], nachricht: 'Zeile eins\nZeile zwei' };
@@ -44,6 +43,7 @@ describe('submissions of a form the content no longer has', () => {
     expect(mail.text).toContain('antragsstrecken: Erste; Zweite');
     expect((await t.app.store.outboxStatus()).pending).toBe(0);
 
+    const auth = (await signInApp(t.app, 'dnrw', 'richtig-geheim')).cookie;
     const list = decodeHtml((await t.app.inject({ method: 'GET', url: '/admin/', headers: auth })).body);
     expect(list).toContain(`${title} (1)`);
     expect(list).toContain(saved!.reference);

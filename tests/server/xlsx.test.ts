@@ -13,7 +13,7 @@ import { exportColumns } from '../../server/export-rows.ts';
 import { sheetName, writeSubmissionsXlsx, type XlsxOptions } from '../../server/xlsx.ts';
 import { asExcelBuffer, openInCalc } from '../lib/calc.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { basicAuth, fixtureOffers, interesse, interesse as form, INTERESSE, interesseOptions, json, tempDir, validInteresse } from './helpers.ts';
+import { fixtureOffers, interesse, interesse as form, INTERESSE, interesseOptions, json, signInApp, tempDir, validInteresse } from './helpers.ts';
 
 /** Values a spreadsheet would turn into numbers or formulas, or show with a guard. */
 const hostile = {
@@ -113,8 +113,9 @@ describe('GET /admin/<form>.xlsx', () => {
     const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ behoerde: '=1+1' }), headers: json });
     await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse({ _gotcha: 'x', behoerde: 'Spam GmbH' }), headers: json });
-    expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx` })).statusCode).toBe(401);
-    const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: basicAuth('dnrw', 'richtig-geheim') });
+    expect((await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx` })).statusCode).toBe(303);
+    const auth = (await signInApp(t.app, 'dnrw', 'richtig-geheim')).cookie;
+    const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: auth });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${INTERESSE}-\\d{4}-\\d{2}-\\d{2}\\.xlsx"$`));
@@ -125,7 +126,7 @@ describe('GET /admin/<form>.xlsx', () => {
     expect(String(sheet?.getCell(1, 1).value)).toBe(`Interessenbekundung ${fixtureOffers[0]?.titel}`);
     expect(sheet?.getCell(4, 3).value).toBe('=1+1');
     expect(sheet?.rowCount).toBe(4);
-    const admin = await t.app.inject({ method: 'GET', url: '/admin/', headers: basicAuth('dnrw', 'richtig-geheim') });
+    const admin = await t.app.inject({ method: 'GET', url: '/admin/', headers: auth });
     expect(admin.body).toContain(`href="/admin/${INTERESSE}.xlsx"`);
   });
 
@@ -136,7 +137,7 @@ describe('GET /admin/<form>.xlsx', () => {
     for (const behoerde of [...broken, 'Stadt Unna']) {
       saved.push(await t.app.store.saveSubmission({ form: INTERESSE, prefix: 'KV', spam: false, data: { ...validInteresse(), behoerde } }));
     }
-    const auth = basicAuth('dnrw', 'richtig-geheim');
+    const auth = (await signInApp(t.app, 'dnrw', 'richtig-geheim')).cookie;
     const res = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: auth });
     const dir = tempDir('kv-xlsx-old-');
     try {

@@ -4,13 +4,18 @@ import { loadConfig } from '../../server/config.ts';
 
 describe('the environment is read through one schema with German messages that name the variable', () => {
   it('gives the documented defaults when nothing is set, and treats blank as unset', () => {
-    expect(readDeploymentEnv({})).toEqual({ FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_PASSWORD: false });
-    expect(readDeploymentEnv({ RETENTION_DAYS: '  ', PUBLIC_FORM_ENDPOINT: '' })).toEqual({ FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_PASSWORD: false });
+    expect(readDeploymentEnv({})).toEqual({ FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_AREA: false });
+    expect(readDeploymentEnv({ RETENTION_DAYS: '  ', PUBLIC_FORM_ENDPOINT: '' })).toEqual({ FORM_BACKEND: 'eigener-server', RETENTION_DAYS: 365, SPAM_RETENTION_DAYS: 30, ADMIN_AREA: false });
   });
 
-  it('reads of ADMIN_PASSWORD only whether it is set, never the password', () => {
-    expect(readDeploymentEnv({ ADMIN_PASSWORD: 'geheim-genug-4711' }).ADMIN_PASSWORD).toBe(true);
+  it('decides from ADMIN_AREA whether the admin area exists, without it from whether ADMIN_PASSWORD is set, never reading the password', () => {
+    expect(readDeploymentEnv({ ADMIN_PASSWORD: 'geheim-genug-4711' }).ADMIN_AREA).toBe(true);
     expect(JSON.stringify(readDeploymentEnv({ ADMIN_PASSWORD: 'geheim-genug-4711' }))).not.toContain('geheim');
+    expect(readDeploymentEnv({ ADMIN_AREA: 'ja' }).ADMIN_AREA).toBe(true);
+    expect(readDeploymentEnv({ ADMIN_AREA: 'nein' }).ADMIN_AREA).toBe(false);
+    expect(readDeploymentEnv({ ADMIN_AREA: 'ja', ADMIN_PASSWORD: 'geheim-genug-4711' })).not.toHaveProperty('ADMIN_PASSWORD');
+    expect(() => readDeploymentEnv({ ADMIN_AREA: 'nein', ADMIN_PASSWORD: 'geheim-genug-4711' })).toThrow(/ADMIN_AREA=nein, aber ADMIN_PASSWORD ist gesetzt/);
+    expect(() => readDeploymentEnv({ ADMIN_AREA: 'vielleicht' })).toThrow(/ADMIN_AREA="vielleicht": erlaubt sind ja oder nein/);
   });
 
   it('reduces the form endpoint to its origin', () => {

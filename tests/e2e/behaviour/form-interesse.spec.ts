@@ -6,7 +6,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
 import { fixture, fixtureBuilt, interestForm } from '../content.ts';
-import { basicAuth } from '../../../scripts/lib/admin-client.ts';
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER, readMails } from '../env.ts';
 
 // axe needs several seconds per page on the CI machines.
@@ -50,9 +49,10 @@ async function expectSteps(list: Locator) {
 }
 
 async function adminCsv(page: Page, name: string): Promise<string> {
-  const response = await page.request.get(`/admin/${name}.csv`, {
-    headers: basicAuth(E2E_ADMIN_USER, E2E_ADMIN_PASSWORD),
-  });
+  // Exports need a session: signed in through the sign-in form (page.request shares the page's cookies).
+  const signedIn = await page.request.post('/admin/anmelden', { form: { name: E2E_ADMIN_USER, password: E2E_ADMIN_PASSWORD }, maxRedirects: 0 });
+  expect(signedIn.status()).toBe(303);
+  const response = await page.request.get(`/admin/${name}.csv`);
   expect(response.status()).toBe(200);
   return response.text();
 }

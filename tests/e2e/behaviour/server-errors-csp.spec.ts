@@ -100,12 +100,14 @@ test('the page for storage that is not available (503) shows no CSP violation', 
 });
 
 test('the page of a locked admin login (429) shows no CSP violation', async ({ page }) => {
-  const wrong = { authorization: `Basic ${Buffer.from(`${E2E_ADMIN_USER}:geraten`).toString('base64')}` };
-  for (let i = 0; i < 5; i++) expect((await page.request.get(`${limited.base}/admin/`, { headers: wrong })).status()).toBe(401);
+  const wrong = { name: E2E_ADMIN_USER, password: 'geraten' };
+  for (let i = 0; i < 5; i++) expect((await page.request.post(`${limited.base}/admin/anmelden`, { form: wrong })).status()).toBe(401);
   const violations = await watchCsp(page);
-  await page.setExtraHTTPHeaders(wrong);
-  const response = await page.goto(`${limited.base}/admin/`);
-  expect(response?.status()).toBe(429);
+  await page.goto(`${limited.base}/admin/anmelden`);
+  await page.getByLabel('Benutzername').fill(E2E_ADMIN_USER);
+  await page.getByLabel('Passwort').fill('geraten');
+  const [response] = await Promise.all([page.waitForResponse(`${limited.base}/admin/anmelden`), page.getByRole('button', { name: 'Anmelden' }).click()]);
+  expect(response.status()).toBe(429);
   await expect(page.getByRole('heading', { level: 1, name: 'Zu viele fehlgeschlagene Anmeldungen' })).toBeVisible();
   expect(await violations()).toEqual([]);
 });

@@ -1,7 +1,7 @@
 /**
  * The pages the form server writes, as a browser shows them: the error page of a form post without
- * JavaScript, its message pages and the admin area are in the site's frame, pass axe and run under
- * the CSP without a violation. And the character count of long texts, with and without JavaScript.
+ * JavaScript and its message pages are in the site's frame, pass axe and run under the CSP without
+ * a violation (the admin area has its own frame: admin.spec.ts). And the character count of long texts, with and without JavaScript.
  * axe needs JavaScript in the page: the server's pages are posted to as a plain form (no island)
  * from a page with JavaScript on.
  */
@@ -9,7 +9,6 @@ import type { Page } from '@playwright/test';
 import { barriereMeldenMeta } from '../../../src/forms/index.ts';
 import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE } from '../../../src/lib/server-files.ts';
 import { builtOffers, fixtureBuilt, interestForm } from '../content.ts';
-import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER } from '../env.ts';
 import { expect, test } from '../fixtures.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -106,41 +105,6 @@ test('a message page of the form server is in the site frame', async ({ page, ax
   await expect(page.getByRole('heading', { level: 1, name: 'Das Formular wurde nicht gesendet' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Zur Startseite', exact: true })).toBeVisible();
   await expectFramedAndAccessible(page, axe, violations);
-});
-
-test.describe('the admin area', () => {
-  test('answers a visitor without login with a page in the site frame', async ({ page, axe }) => {
-    // Chromium shows its own login prompt on a 401; the route lets the page itself be shown.
-    let status = 0;
-    await page.route('**/admin/', async (route) => {
-      const response = await route.fetch();
-      status = response.status();
-      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name !== 'www-authenticate'));
-      await route.fulfill({ status: 200, headers, body: await response.text() });
-    });
-    const violations = watchCsp(page);
-    await page.goto('/admin/');
-    expect(status).toBe(401);
-    await expect(page.getByRole('heading', { level: 1, name: 'Anmeldung erforderlich' })).toBeVisible();
-    await expectFramedAndAccessible(page, axe, violations);
-  });
-
-  test.describe('logged in', () => {
-    test.use({ httpCredentials: { username: E2E_ADMIN_USER, password: E2E_ADMIN_PASSWORD } });
-
-    test('lists the submissions in the site frame', async ({ page, axe, request }) => {
-      const sent = await request.post('/f/barriere-melden', {
-        headers: { accept: 'application/json' },
-        data: { seite: '/kontakt/', beschreibung: 'Zeile eins\nZeile zwei' },
-      });
-      expect(sent.status()).toBe(200);
-      const violations = watchCsp(page);
-      await page.goto('/admin/');
-      await expect(page.getByRole('heading', { level: 1, name: 'Einsendungen' })).toBeVisible();
-      await expect(page.getByRole('region', { name: new RegExp(`^${barriereMeldenMeta.submissionName}`) }).getByRole('table')).toBeVisible();
-      await expectFramedAndAccessible(page, axe, violations);
-    });
-  });
 });
 
 test('with JavaScript, a long text counts down what is left and marks going over the limit', async ({ page }) => {

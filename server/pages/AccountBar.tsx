@@ -1,0 +1,31 @@
+/**
+ * Who is signed in, in the admin frame's header, and the sign-out form (a POST with the session's
+ * CSRF token: signing out changes something).
+ */
+import { adminStrings as s } from '../../src/strings/admin.ts';
+
+export interface SignedIn {
+  readonly account: string;
+  readonly csrfToken: string;
+}
+
+/** The hidden field every admin form that changes something carries (checked by server/admin-auth.ts). */
+export const CSRF_FIELD = '_csrf';
+
+export function CsrfField({ csrfToken }: { csrfToken: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={csrfToken} />;
+}
+
+export function AccountBar({ account, csrfToken }: SignedIn) {
+  return (
+    <form class="admin-account" method="post" action="/admin/abmelden" aria-label={s.account.label}>
+      <span>
+        {s.account.signedInAs} <strong class="whole">{account}</strong>
+      </span>
+      <CsrfField csrfToken={csrfToken} />
+      <button type="submit" class="button button-secondary">
+        {s.account.signOut}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The admin area as d-NRW staff use it, on the fixture build: the sign-in page (labelled fields,
+ * German errors, no JavaScript needed), the list in the admin frame (no public navigation, who is
+ * signed in, sign-out), readable at 1280 and 320 px — no word, number, date, e-mail address or
+ * Vorgangsnummer broken inside, the table scrolling in its own labelled region with its header row
+ * and first column kept in view — axe and the CSP on every admin page, and signing out.
+ */
+import type { Page } from '@playwright/test';
+import { builtOffers, fixtureBuilt, interestForm } from '../content.ts';
+import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER } from '../env.ts';
+import { expect, test } from '../fixtures.ts';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** Collects the CSP violations the page reports. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+/** Signs in through the sign-in page, as staff do. */
+async function signIn(page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> {
+  await page.goto('/admin/anmelden');
+  await page.getByLabel('Benutzername').fill(E2E_ADMIN_USER);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/**
+ * The words of every table cell that do not fit on one line: in a cell of whole values (.whole: a
+ * Vorgangsnummer, a date, an e-mail address) the whole value, elsewhere each run between spaces (a
+ * compound may wrap after its hyphen). Checked with Range.getClientRects(): one rectangle per word.
+ */
+function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const cell of document.querySelectorAll<HTMLElement>('.table-region th, .table-region td')) {
+      const whole = cell.classList.contains('whole');
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(whole ? /\S(?:.*\S)?/g : /[^\s-]+-?|-/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (range.getClientRects().length !== 1) broken.push(match[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+const offer = builtOffers(fixtureBuilt())[0]!;
+const form = interestForm(fixtureBuilt(), offer.id);
+const choices = form.fields.find((field) => field.type === 'checkboxes')?.options ?? [];
+
+test.describe('the admin area', () => {
+  test.beforeAll(async ({ request }) => {
+    // Long values of every kind the list shows: a long Behörde, an e-mail address with hyphens, free text.
+    const sent = await request.post(`/f/${form.name}`, {
+      headers: { accept: 'application/json' },
+      data: {
+        behoerde: 'Kreisverwaltung Recklinghausen, Ausländerbehörde und Einbürgerungsangelegenheiten',
+        ags: '05562',
+        ansprechperson: 'Maximiliane Müller-Lüdenscheidt',
+        funktion: 'Sachgebietsleitung Aufenthaltsrecht',
+        email: 'maximiliane.mueller-luedenscheidt@kreis-recklinghausen.example',
+        telefon: '02361 53-4711',
+        antragsstrecken: choices.slice(0, 2),
+        start: '2027-03',
+        nachricht: 'Wir möchten die Antragsstrecke Aufenthaltserlaubnis zur Beschäftigung ab dem Frühjahr nutzen.\nBitte melden Sie sich bei der Sachgebietsleitung.',
+      },
+    });
+    expect(sent.status()).toBe(200);
+  });
+
+  test('asks for name and password on a sign-in page in the admin frame, and says in German what is wrong', async ({ page, axe }) => {
+    const violations = watchCsp(page);
+    const response = await page.goto('/admin/');
+    expect(response?.url()).toMatch(/\/admin\/anmelden$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0);
+    await expect(page.getByRole('contentinfo')).toHaveCount(0);
+    expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page).toHaveTitle(/^Fehler: Anmelden – /);
+    await expect(page.getByRole('alert')).toContainText('Geben Sie Ihren Benutzernamen ein.');
+    await expect(page.getByLabel('Passwort')).toHaveAccessibleDescription('Fehler: Geben Sie Ihr Passwort ein.');
+    expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    await signIn(page, 'geraten');
+    await expect(page.getByRole('alert')).toContainText('Benutzername oder Passwort sind falsch.');
+    await expect(page.getByLabel('Benutzername')).toHaveValue(E2E_ADMIN_USER);
+    await expect(page.getByLabel('Passwort')).toHaveValue('');
+    expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+
+  for (const width of [1280, 320]) {
+    test(`at ${width} px lists the submissions without breaking a word, the table scrolling in its own region`, async ({ page, axe }) => {
+      await page.setViewportSize({ width, height: 900 });
+      const violations = watchCsp(page);
+      await signIn(page);
+      await expect(page).toHaveURL(/\/admin\/$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Einsendungen' })).toBeVisible();
+      await expect(page.getByRole('banner')).toContainText(`Angemeldet als ${E2E_ADMIN_USER}`);
+      await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0);
+
+      const region = page.getByRole('region', { name: new RegExp(`^${form.submissionName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`) });
+      await expect(region.getByRole('table')).toBeVisible();
+      await expect(region.getByRole('cell', { name: 'maximiliane.mueller-luedenscheidt@kreis-recklinghausen.example' }).first()).toBeVisible();
+      expect(await brokenWords(page)).toEqual([]);
+      // No part of the page but the region scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+      // The region takes the keyboard focus; scrolled, the header row and the first column stay in view.
+      await region.focus();
+      await expect(region).toBeFocused();
+      const header = region.getByRole('columnheader').first();
+      const firstColumn = region.getByRole('rowheader').first();
+      const before = { header: (await header.boundingBox())!, first: (await firstColumn.boundingBox())! };
+      await region.evaluate((element) => element.scrollTo(element.scrollWidth, element.scrollHeight));
+      const after = { header: (await header.boundingBox())!, first: (await firstColumn.boundingBox())! };
+      expect(after.header.y).toBeCloseTo(before.header.y, 0);
+      expect(after.first.x).toBeCloseTo(before.first.x, 0);
+
+      expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+      expect(violations).toEqual([]);
+    });
+  }
+
+  test('signs out with the button in the header; the list then asks for a sign-in again', async ({ page, axe }) => {
+    const violations = watchCsp(page);
+    await signIn(page);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Abgemeldet' })).toBeVisible();
+    expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.goto('/admin/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test('refuses a changing request without the CSRF token with a German page in the admin frame', async ({ page, axe }) => {
+    await signIn(page);
+    // The sign-out form with its token removed, sent as the browser would.
+    await page.locator('input[name="_csrf"]').evaluate((input) => input.remove());
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Anfrage abgelehnt' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText(`Angemeldet als ${E2E_ADMIN_USER}`);
+    expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+});
