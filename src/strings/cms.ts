@@ -274,7 +274,6 @@ export const cmsComponentTexts = {
     preview: 'Ab hier nur, wenn die Formulare an „{fall}“ gehen',
     fall: 'Formularweg',
     fallHint: 'Ein Formularweg oder mehrere, durch Leerzeichen getrennt. Erlaubt sind:',
-    fallHint: 'Ein Formularweg oder mehrere, durch Leerzeichen getrennt. Erlaubt sind:',
   },
   formularwegEnde: { label: 'Ende: Text nur für einen Formularweg', preview: 'Ende des Texts für einen Formularweg' },
   verwaltung: { label: 'Anfang: Text nur mit Verwaltungsbereich', preview: 'Ab hier nur, wenn der Server einen Verwaltungsbereich hat' },
