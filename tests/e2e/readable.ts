@@ -38,12 +38,14 @@ const RING = 10;
 
 /**
  * State of the element that has focus now: where it is and how readable its text is; null when
- * focus is back on the body or on an element seen before (the walk has gone round). Runs in the page.
+ * focus is back on the body, on an element seen before (the walk has gone round) or outside the
+ * element `within` selects. Runs in the page.
  */
-function describeFocus(ring: number): FocusStop | null {
+function describeFocus({ ring, within }: { ring: number; within: string | null }): FocusStop | null {
   const element = document.activeElement;
   const seen = (window.__kvStops ??= []);
   if (element === null || element === document.body || seen.includes(element)) return null;
+  if (within !== null && !document.querySelector(within)?.contains(element)) return null;
   seen.push(element);
   const toRgba = (color: string): [number, number, number, number] => {
     const canvas = document.createElement('canvas');
@@ -120,18 +122,28 @@ function describeFocus(ring: number): FocusStop | null {
 
 /**
  * Walks the page with the Tab key from the top to the last focusable element; calls `atStop` while
- * each element has the keyboard focus.
+ * each element has the keyboard focus. With `within` (a selector of a focusable container such as
+ * `main`), the walk starts with focus on that container and ends where focus leaves it.
  */
-export async function walkFocusOrder(page: Page, atStop: (stop: FocusStop, index: number) => Promise<void>, limit = 300): Promise<FocusStop[]> {
-  await page.evaluate(() => {
+export async function walkFocusOrder(
+  page: Page,
+  atStop: (stop: FocusStop, index: number) => Promise<void>,
+  { within = null, limit = 300 }: { within?: string | null; limit?: number } = {},
+): Promise<FocusStop[]> {
+  await page.evaluate((selector) => {
     window.__kvStops = [];
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
-  });
+    if (selector !== null) {
+      const container = document.querySelector<HTMLElement>(selector);
+      if (container === null) throw new Error(`no ${selector} on this page`);
+      container.focus();
+    }
+  }, within);
   const stops: FocusStop[] = [];
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate(describeFocus, RING);
+    const stop = await page.evaluate(describeFocus, { ring: RING, within });
     if (stop === null) break;
     stops.push(stop);
     await atStop(stop, i);

@@ -46,12 +46,28 @@ export const asExcelBuffer = (data: Buffer): ArrayBuffer => Uint8Array.from(data
 
 /** What LibreOffice Calc shows for the file, as rows of cells. */
 export function openInCalc(dir: string, xlsx: Buffer): string[][] {
-  const file = join(dir, 'export.xlsx');
-  writeFileSync(file, xlsx);
+  return openAllInCalc(dir, { export: xlsx }).export ?? [];
+}
+
+/**
+ * What LibreOffice Calc shows for each file, as rows of cells, by name. One start of Calc for all of
+ * them (a start takes seconds: the files of one test go together).
+ */
+export function openAllInCalc<Name extends string>(dir: string, files: Readonly<Record<Name, Buffer>>): Record<Name, string[][]> {
+  const names = Object.keys(files) as Name[];
+  for (const name of names) writeFileSync(join(dir, `${name}.xlsx`), files[name]);
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, file],
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1',
+      '--outdir',
+      dir,
+      ...names.map((name) => join(dir, `${name}.xlsx`)),
+    ],
     { stdio: 'pipe', timeout: 120_000 },
   );
-  return parseCsv(readFileSync(join(dir, 'export.csv'), 'utf8'));
+  return Object.fromEntries(names.map((name) => [name, parseCsv(readFileSync(join(dir, `${name}.csv`), 'utf8'))])) as Record<Name, string[][]>;
 }

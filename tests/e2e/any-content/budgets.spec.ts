@@ -1,5 +1,9 @@
-/** Byte budgets of the built pages (deterministic, so asserted here; timings are only printed by `npm run bench`). */
-import { test, expect } from '../fixtures.ts';
+/**
+ * Byte budgets of the built pages (deterministic, so asserted here; timings are only printed by
+ * `npm run bench`). Read from the build, no browser; that the browser loads exactly the fonts counted
+ * here is checked on each page's visit in every-page.spec.ts.
+ */
+import { test, expect } from '@playwright/test';
 import { builtSitemapPaths, siteDist } from '../pages.ts';
 import { BUDGET, jsBudget, pageWeight } from '../../../scripts/lib/page-weight.ts';
 
@@ -14,19 +18,5 @@ for (const path of paths) {
     expect(weight.kinds.js[js.measure], `${js.label} ${js.measure}`).toBeLessThanOrEqual(js.max);
     expect(weight.total.gzip, 'first visit gzip').toBeLessThanOrEqual(BUDGET.firstVisitGzip);
     expect(weight.files.filter((f) => /\.(woff2?|ttf|otf)$/.test(f)).every((f) => f.endsWith('.woff2') && f.startsWith('/_astro/'))).toBe(true);
-  });
-}
-
-for (const path of paths) {
-  test(`page ${path}: the browser loads exactly the fonts the byte budget counts`, async ({ page }) => {
-    const requested = new Set<string>();
-    page.on('request', (request) => {
-      if (request.resourceType() === 'font') requested.add(new URL(request.url()).pathname);
-    });
-    await page.goto(path);
-    await page.evaluate(() => document.fonts.ready);
-    const counted = pageWeight(siteDist, path).files.filter((f) => f.endsWith('.woff2'));
-    expect(counted.length).toBeGreaterThan(0);
-    expect([...requested].sort()).toEqual([...counted].sort());
   });
 }

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
 import { builtOffers, siteBuilt } from '../content.ts';
-import { builtSitemapPaths } from '../pages.ts';
+import { allSitemapUrls } from '../pages.ts';
 
 const firstOffer = builtOffers(siteBuilt())[0]?.id ?? '';
 
@@ -31,7 +31,7 @@ test('no page of the sitemap violates the CSP, and each is served with one', asy
   test.setTimeout(60_000);
   const violations = await watchViolations(page);
   const thankYouPages = [`/angebote/${firstOffer}/interesse/danke/?ref=KV-2026-000001`, '/barrierefreiheit/barriere-melden/danke/?ref=BF-2026-000001'];
-  for (const path of [...builtSitemapPaths(), ...thankYouPages, '/gibt-es-nicht/']) {
+  for (const path of [...allSitemapUrls().map((url) => url.pathname), ...thankYouPages, '/gibt-es-nicht/']) {
     const response = await page.goto(path, { waitUntil: 'load' });
     const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';
     expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);

@@ -10,7 +10,7 @@ import { load } from 'js-yaml';
 import { NO_GIT_HOST_PATH } from '../../../src/cms/backend.ts';
 import { cmsPageTexts } from '../../../src/strings/cms.ts';
 import { expect, test } from '../fixtures.ts';
-import { builtSitemapPaths, siteDist } from '../pages.ts';
+import { allSitemapUrls, siteDist } from '../pages.ts';
 
 const backend = (load(readFileSync(join(siteDist, 'redaktion', 'config.yml'), 'utf8')) as { backend: Record<string, unknown> }).backend;
 /** The build has no git host: CMS_BACKEND was not set. */
@@ -26,7 +26,7 @@ test('without CMS settings, the editing UI offers only the local-folder mode and
 });
 
 test('the editing UI is never indexed and in no sitemap', async ({ page, request }) => {
-  expect(builtSitemapPaths().filter((path) => path.startsWith('/redaktion/'))).toEqual([]);
+  expect(allSitemapUrls().filter((url) => url.pathname.startsWith('/redaktion/'))).toEqual([]);
   expect(await (await request.get('/robots.txt')).text()).toMatch(/^Disallow: \/redaktion\/$/m);
   for (const path of ['/redaktion/', '/redaktion/offen/']) {
     const response = await page.goto(path);

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { test, expect } from '../fixtures.ts';
 import { builtOffers, siteBuilt } from '../content.ts';
 import { siteRoot } from '../env.ts';
-import { builtSitemapUrls } from '../pages.ts';
+import { allSitemapUrls, builtSitemapUrls, siteDist } from '../pages.ts';
+import { pageWeight } from '../../../scripts/lib/page-weight.ts';
 import { AXE_TAGS, describeWcagTags } from '../../../src/lib/accessibility-checks.ts';
 import { findDrafts } from '../../../src/lib/drafts.ts';
 
-const urls = builtSitemapUrls();
-const paths = urls.map((url) => url.pathname);
+/** Whole-site checks (sitemap, titles, links) take every page; the page-by-page checks those E2E_PAGES names, if set. */
+const paths = allSitemapUrls().map((url) => url.pathname);
 const content = siteBuilt();
 
 test('the sitemap lists the fixed pages, every offer with its interest form, every content page and every published news item', () => {
@@ -39,9 +40,20 @@ test('the sitemap lists the fixed pages, every offer with its interest form, eve
   expect([...paths].sort()).toEqual([...new Set(expected)].sort());
 });
 
-for (const { pathname: path, href: configuredUrl } of urls) {
-  test(`page ${path}: no axe violations, the full page frame, usable at 320 px`, async ({ page, axe }) => {
+for (const { pathname: path, href: configuredUrl } of builtSitemapUrls()) {
+  test(`page ${path}: no axe violations, the full page frame, usable at 320 px, exactly the fonts the byte budget counts`, async ({ page, axe }) => {
+    const fonts = new Set<string>();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font') fonts.add(new URL(request.url()).pathname);
+    });
     await page.goto(path);
+
+    await test.step('the browser loads exactly the fonts the byte budget counts', async () => {
+      await page.evaluate(() => document.fonts.ready);
+      const counted = pageWeight(siteDist, path).files.filter((f) => f.endsWith('.woff2'));
+      expect(counted.length).toBeGreaterThan(0);
+      expect([...fonts].sort()).toEqual([...counted].sort());
+    });
 
     await test.step(`axe reports no violations of ${describeWcagTags(AXE_TAGS)}`, async () => {
       const results = await axe().analyze();
