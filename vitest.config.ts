@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { getViteConfig } from 'astro/config';
 
 /**
@@ -23,14 +24,24 @@ const once = [
   'tests/server/startup-errors.test.ts',
 ];
 
-// Unit tests for src/lib, the content schemas, the header policy and the form backend (server/ through inject).
+/**
+ * Test files run side by side: most server tests wait on the servers, mail sinks, databases and
+ * spreadsheet programs they start, so one file per core leaves the cores idle. Vitest's default is
+ * one file per core minus one (a single file at a time on a 2-core machine).
+ */
+const FILES_AT_ONCE = Math.max(3, availableParallelism());
+
+// Unit tests for src/lib, the content schemas and the header policy; builds of temporary projects;
+// the form backend (server/) on each store. `npm run test:quick` runs the projects unit and sqlite.
 export default getViteConfig({
   test: {
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    maxWorkers: FILES_AT_ONCE,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/policy/**/*.test.ts', 'tests/build/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/policy/**/*.test.ts'] } },
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
       {
         extends: true,
         test: { name: 'sqlite', include: ['tests/server/**/*.test.ts'], exclude: ['tests/server/**/*.pg.test.ts'], env: { KV_TEST_STORE: 'sqlite' } },
