@@ -99,9 +99,15 @@ async function medianOf(run: Run, url: string, runs: number, options: RunOptions
  * is reset before each run); before them, one run that keeps the cache of the page before (a reader
  * going from page to page: shared files come from the cache, the page itself does not). A page
  * below 100 in Performance gets one more run with the CPU slowdown calibrated to this host, as an
- * INFO row that shows how much of the loss is the host.
+ * INFO row that shows how much of the loss is the host (not with `calibrate: false`).
  */
-export async function runLighthouse(origin: string, pages: readonly LighthousePage[], runs: number, assertServerAlive: () => void = () => undefined): Promise<LighthouseResult> {
+export async function runLighthouse(
+  origin: string,
+  pages: readonly LighthousePage[],
+  runs: number,
+  assertServerAlive: () => void = () => undefined,
+  { calibrate = true }: { calibrate?: boolean } = {},
+): Promise<LighthouseResult> {
   const chrome = await launch({ chromePath: process.env['CHROME_PATH'] ?? DEBIAN_CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const run: Run = async (url, { cpuSlowdownMultiplier, repeat = false } = {}) => {
     const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, disableStorageReset: repeat };
@@ -127,7 +133,7 @@ export async function runLighthouse(origin: string, pages: readonly LighthousePa
       rows.push(...lighthouseRows(page, lhr), repeatVisitRow(page, before.path, warm));
       const performance = lhr.categories['performance']?.score ?? 1;
       const slowdown = calibratedSlowdown(lhr.environment.benchmarkIndex);
-      if (performance < 1 && slowdown < 4) {
+      if (calibrate && performance < 1 && slowdown < 4) {
         const calibrated = await medianOf(run, `${origin}${page.path}`, 1, { cpuSlowdownMultiplier: slowdown }, assertServerAlive);
         const tbt = calibrated.audits['total-blocking-time']?.displayValue ?? '';
         rows.push({

@@ -5,6 +5,8 @@
  *
  *   npm run bench                          all six sections (5–7 min on 2 cores)
  *   npm run bench -- --quick               builds only for N = 0 and 100, one Lighthouse run per page, 3 starts
+ *   npm run bench -- --tiny                every section at a tiny size, to see that it works (npm test runs
+ *                                          this: tests/build/bench.test.ts); its timings mean nothing
  *   npm run bench -- --only=weight,load    some sections: weight, lighthouse, startup, scale, load, export
  *   npm run bench -- -c 50 -t 20           load: 50 clients for 20 s (defaults 20 and 10)
  *   npm run bench -- --mail=off            load: no SMTP (also: sink = local SMTP sink, default; unreachable)
@@ -36,9 +38,10 @@ type Section = (typeof SECTIONS)[number];
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    tiny: { type: 'boolean', default: false },
     only: { type: 'string' },
-    connections: { type: 'string', short: 'c', default: '20' },
-    duration: { type: 'string', short: 't', default: '10' },
+    connections: { type: 'string', short: 'c' },
+    duration: { type: 'string', short: 't' },
     build: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -55,16 +58,20 @@ function positive(name: string, raw: string): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: „${raw}“ ist keine positive ganze Zahl.`);
   return n;
 }
-const connections = positive('-c', values.connections);
-const seconds = positive('-t', values.duration);
+const { tiny } = values;
+const connections = positive('-c', values.connections ?? (tiny ? '2' : '20'));
+const seconds = positive('-t', values.duration ?? (tiny ? '1' : '10'));
 const only = (values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()).filter((s) => s !== '');
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: „${name}“ gibt es nicht (${SECTIONS.join(', ')}).`);
 if (!['sink', 'off', 'unreachable'].includes(values.mail)) throw new Error(`--mail: „${values.mail}“ gibt es nicht (sink, off, unreachable).`);
 const mail = values.mail as MailMode;
 const wanted = (section: Section): boolean => only.includes(section);
-const scaleSizes = values.quick ? [0, 100] : [0, 100, 1000];
-const lighthouseRuns = positive('--lh-runs', values['lh-runs'] ?? (values.quick ? '1' : '3'));
-const starts = values.quick ? 3 : 7;
+// --tiny: one generated offer (the generator's offers must pass the build's rules), the form page
+// once, one start, a load of one second, an export of 200 rows.
+const scaleSizes = tiny ? [1] : values.quick ? [0, 100] : [0, 100, 1000];
+const lighthouseRuns = positive('--lh-runs', values['lh-runs'] ?? (values.quick || tiny ? '1' : '3'));
+const starts = tiny ? 1 : values.quick ? 3 : 7;
+const exportRows = tiny ? 200 : undefined;
 mkdirSync(values.out, { recursive: true });
 
 function osName(): string {
@@ -134,7 +141,9 @@ await section('lighthouse', async () => {
   try {
     let result;
     try {
-      result = await runLighthouse(server.origin, lighthousePages(DIST, values.all), lighthouseRuns, () => server.assertAlive());
+      const pages = lighthousePages(DIST, values.all);
+      const measured = tiny ? pages.filter((page) => page.label === 'form') : pages;
+      result = await runLighthouse(server.origin, measured, lighthouseRuns, () => server.assertAlive(), { calibrate: !tiny });
     } catch (error) {
       const note = rebuilt();
       throw note === null ? error : new Error(`${note}: ${error instanceof Error ? error.message : String(error)}`);
@@ -170,7 +179,7 @@ await section('load', async () => {
 });
 
 await section('export', async () => {
-  const result = await runExport({ keep: values.keep, out: values.out });
+  const result = await runExport({ keep: values.keep, out: values.out, rows: exportRows });
   details['export'] = result.details;
   return result.rows;
 });
@@ -192,7 +201,7 @@ const machine = {
 const header = [
   `npm run bench — ${new Date().toISOString().slice(0, 10)} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}`,
   distBuilt ? `dist/ built ${distBuilt.toISOString().replace('T', ' ').slice(0, 16)} UTC` : '',
-  `Sections: ${only.join(', ')}${values.quick ? ' (--quick)' : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `Sections: ${only.join(', ')}${values.quick ? ' (--quick)' : ''}${tiny ? ' (--tiny: timings mean nothing)' : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
   `1-min load average at the start of each section (${machine.cores} cores): ${Object.entries(loadAtStart).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
 ]
   .filter((line) => line !== '')
@@ -209,7 +218,7 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine,
-      options: { sections: only, quick: values.quick, all: values.all, connections, seconds, mail, scaleSizes, lighthouseRuns },
+      options: { sections: only, quick: values.quick, tiny, all: values.all, connections, seconds, mail, scaleSizes, lighthouseRuns },
       distBuilt: distBuilt?.toISOString() ?? null,
       loadAtStart,
       rows: ordered,
