@@ -3,7 +3,9 @@
  * session (server/sessions.ts) from the cookie, a redirect to the sign-in page without one, and the
  * CSRF check of every request that changes something. The cookie is HttpOnly, SameSite=Strict,
  * limited to /admin and Secure when the site is HTTPS (SITE_URL) or a trusted proxy says the request
- * came over HTTPS, as for HSTS. Failed sign-ins go through the login throttle of
+ * came over HTTPS, as for HSTS. A change sent by a page of another site is refused before anything
+ * else, the sign-in included (login CSRF: signing a person in to an attacker's account), by the
+ * browser's Origin and Sec-Fetch-Site headers. Failed sign-ins go through the login throttle of
  * server/login-throttle.ts (per client, per account, over all) and count in /metrics.
  */
 import cookie from '@fastify/cookie';
@@ -51,6 +53,26 @@ function field(request: FastifyRequest, name: string, max: number): string {
   return typeof value === 'string' ? value.slice(0, max) : '';
 }
 
+/**
+ * Whether the browser says that a page of another site sent this request: Sec-Fetch-Site is
+ * cross-site or same-site (another origin), or Origin names neither the host the request was sent to
+ * nor SITE_URL. A request with neither header (a script, an old browser) is left to the session's
+ * CSRF token.
+ */
+export function fromAnotherSite(headers: FastifyRequest['headers'], siteUrl: string): boolean {
+  const fetchSite = headers['sec-fetch-site'];
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') return true;
+  const origin = headers.origin;
+  if (origin === undefined) return false;
+  try {
+    const url = new URL(origin);
+    return url.host !== headers.host && url.origin !== new URL(siteUrl).origin;
+  } catch {
+    // "null" (a sandboxed or privacy-sensitive context) or no URL at all.
+    return true;
+  }
+}
+
 export async function adminAuth(app: FastifyInstance, { config, sessions, throttle, metrics, pages }: AdminAuthOptions): Promise<void> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
@@ -63,10 +85,15 @@ export async function adminAuth(app: FastifyInstance, { config, sessions, thrott
     const path = request.url.split('?')[0];
     if (request.adminSession === null && path !== SIGN_IN_PATH) return reply.redirect(SIGN_IN_PATH, 303);
   });
-  // Every request that changes something carries the session's token (a synchroniser token).
+  // Every request that changes something comes from this site and carries the session's token (a synchroniser token).
   app.addHook('preHandler', async (request, reply) => {
     const session = request.adminSession;
-    if (request.method === 'GET' || request.method === 'HEAD' || session === null || request.url.split('?')[0] === SIGN_IN_PATH) return;
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    if (fromAnotherSite(request.headers, config.siteUrl)) {
+      request.log.warn('Verwaltung: Anfrage einer anderen Website abgelehnt');
+      return html(reply, 403, adminMessagePage(pages, { title: s.csrf.title, paragraphs: [s.csrf.text] }, session));
+    }
+    if (session === null || request.url.split('?')[0] === SIGN_IN_PATH) return;
     if (safeEqual(field(request, CSRF_FIELD, 200), session.csrfToken)) return;
     request.log.warn('Verwaltung: Anfrage ohne gültiges CSRF-Merkmal abgelehnt');
     return html(reply, 403, adminMessagePage(pages, { title: s.csrf.title, paragraphs: [s.csrf.text] }, session));

@@ -3,7 +3,7 @@
  * resets and removes them; sign-in through the form gives a session cookie (HttpOnly,
  * SameSite=Strict, Secure behind TLS) that ends after idle time, after its absolute lifetime (an
  * injected clock, no sleeping) and on sign-out; every request that changes something needs the
- * session's CSRF token; failed sign-ins of one account slow that account down and count in
+ * session's CSRF token and is refused when a page of another site sent it (the sign-in too); failed sign-ins of one account slow that account down and count in
  * /metrics; ADMIN_PASSWORD works only while no account exists.
  */
 import { spawnSync } from 'node:child_process';
@@ -166,6 +166,29 @@ describe('CSRF', () => {
     }
     expect((await list(t, mine.cookie)).statusCode, 'the session is still there').toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/admin/abmelden', headers: { ...form, ...mine.cookie }, payload: `_csrf=${mine.csrfToken}` })).statusCode).toBe(200);
+  });
+
+  it('refuses a sign-in or a change that a page of another site sent (its Origin or Sec-Fetch-Site), and takes those from the site itself', async () => {
+    const t = await cleanups.app({ ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'erstes-konto-geheim' });
+    const own = { host: 'portal.example', origin: 'http://portal.example' };
+    for (const foreign of [{ origin: 'https://angreifer.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+      // Login CSRF: the person would be signed in to the attacker's account.
+      const signIn = await signInPost(t, 'dnrw', 'erstes-konto-geheim', { ...own, ...foreign });
+      expect(signIn.statusCode, JSON.stringify(foreign)).toBe(403);
+      expect(decodeHtml(signIn.body)).toContain('Die Anfrage kam ohne gültiges Sicherheitsmerkmal.');
+      expect(signIn.headers['set-cookie']).toBeUndefined();
+    }
+    const fromSite = await signInPost(t, 'dnrw', 'erstes-konto-geheim', { ...own, 'sec-fetch-site': 'same-origin' });
+    expect(fromSite.statusCode).toBe(303);
+    // The configured SITE_URL is this site too, whatever Host the proxy sends.
+    const viaSiteUrl = await signInPost(t, 'dnrw', 'erstes-konto-geheim', { host: 'backend.intern:4321', origin: new URL(t.config.siteUrl).origin });
+    expect(viaSiteUrl.statusCode).toBe(303);
+    const session = await signInApp(t.app, 'dnrw', 'erstes-konto-geheim');
+    const out = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/admin/abmelden', headers: { ...form, ...session.cookie, ...headers }, payload: `_csrf=${session.csrfToken}` });
+    expect((await out({ ...own, origin: 'https://angreifer.example' })).statusCode, 'a change with the right token, sent by another site').toBe(403);
+    expect((await list(t, session.cookie)).statusCode, 'the session is still there').toBe(200);
+    expect((await out(own)).statusCode).toBe(200);
   });
 });
 
