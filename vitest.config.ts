@@ -40,7 +40,9 @@ export default getViteConfig({
     hookTimeout: 30_000,
     maxWorkers: FILES_AT_ONCE,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/policy/**/*.test.ts'] } },
+      // Pure functions, no mocks, timers or environment changes: one module cache per worker for all
+      // files (half the CPU; the files' imports were most of their time).
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/policy/**/*.test.ts'], isolate: false } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
       {
         extends: true,
