@@ -54,7 +54,7 @@ export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Pr
         [part.map((s) => s.reference), part.map((s) => s.form), part.map((s) => s.receivedAt)],
       );
       if (clash.rows[0] !== undefined) {
-        throw Object.assign(new Error(`Die Vorgangsnummer ${clash.rows[0].reference} gibt es in PostgreSQL schon mit anderen Daten: die Zieldatenbank wurde bereits allein benutzt.`), {
+        throw Object.assign(new Error(`Die Eingangsnummer ${clash.rows[0].reference} gibt es in PostgreSQL schon mit anderen Daten: die Zieldatenbank wurde bereits allein benutzt.`), {
           code: 'REFERENCE_CLASH',
         });
       }

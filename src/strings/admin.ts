@@ -6,7 +6,7 @@ export const adminStrings = {
   allSent: 'Alle Benachrichtigungen sind versendet.',
   pending: '{n} Benachrichtigung(en) warten im Ausgang auf den Versand.',
   pendingSince: '{n} Benachrichtigung(en) warten im Ausgang auf den Versand, die älteste seit {date}.',
-  reference: 'Vorgangsnummer',
+  reference: 'Eingangsnummer',
   receivedAt: 'Eingegangen',
   /** Column of the offer in the CSV export. */
   offer: 'Angebot',

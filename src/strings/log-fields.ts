@@ -17,7 +17,7 @@ export const logFields = {
   'res.statusCode': 'Status der Antwort (zum Beispiel 200 für Erfolg oder 404 für nicht gefunden)',
   responseTime: 'Antwortzeit in Millisekunden',
   form: 'Name des Formulars, an das eine Einsendung ging',
-  reference: 'Vorgangsnummer einer Einsendung (über sie lässt sich die Einsendung in der Datenbank finden)',
+  reference: 'Eingangsnummer einer Einsendung (über sie lässt sich die Einsendung in der Datenbank finden)',
   fields: 'bei einer abgelehnten Einsendung die Namen der fehlenden oder falschen Felder und die Art des Fehlers, nicht ihr Inhalt',
   attempt: 'Nummer des Versuchs, eine Benachrichtigung per E-Mail zu senden',
   retryInMs: 'Wartezeit bis zum nächsten Versuch in Millisekunden',

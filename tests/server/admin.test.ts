@@ -62,7 +62,7 @@ describe('admin area', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header] = csv.slice(1).split('\r\n');
     expect(header).toBe(
-      'Vorgangsnummer;Eingegangen;Angebot;Behörde;Gemeinde- oder Kreisschlüssel;Ansprechperson;Funktion;E-Mail-Adresse;Telefon;Antragsstrecken;Gewünschter Start;Nachricht',
+      'Eingangsnummer;Eingegangen;Angebot;Behörde;Gemeinde- oder Kreisschlüssel;Ansprechperson;Funktion;E-Mail-Adresse;Telefon;Antragsstrecken;Gewünschter Start;Nachricht',
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klick"")"`);
     expect(csv).toContain(";'@SUM(A1);");

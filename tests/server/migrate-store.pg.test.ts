@@ -84,6 +84,6 @@ describe('migrate-store', () => {
     await postgres.close();
     const run = migrate(dataDir, db.url ?? '');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Die Vorgangsnummer KV-2026-000001 gibt es in PostgreSQL schon mit anderen Daten');
+    expect(run.stderr).toContain('Die Eingangsnummer KV-2026-000001 gibt es in PostgreSQL schon mit anderen Daten');
   });
 });

@@ -2,7 +2,7 @@
  * The admin area as d-NRW staff use it, on the fixture build: the sign-in page (labelled fields,
  * German errors, no JavaScript needed), the list in the admin frame (no public navigation, who is
  * signed in, sign-out), readable at 1280 and 320 px — no word, number, date, e-mail address or
- * Vorgangsnummer broken inside, the table scrolling in its own labelled region with its header row
+ * Eingangsnummer broken inside, the table scrolling in its own labelled region with its header row
  * and first column kept in view — axe and the CSP on every admin page, and signing out.
  */
 import type { Page } from '@playwright/test';
@@ -31,7 +31,7 @@ async function signIn(page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> 
 
 /**
  * The words of every table cell that do not fit on one line: in a cell of whole values (.whole: a
- * Vorgangsnummer, a date, an e-mail address) the whole value, elsewhere each run between spaces (a
+ * Eingangsnummer, a date, an e-mail address) the whole value, elsewhere each run between spaces (a
  * compound may wrap after its hyphen). Checked with Range.getClientRects(): one rectangle per word.
  */
 function brokenWords(page: Page): Promise<string[]> {
