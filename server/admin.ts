@@ -1,5 +1,6 @@
 /**
- * The admin area for d-NRW: GET /admin/ lists the submissions of every form, GET /admin/<form>.csv
+ * The admin area for d-NRW: GET /admin/ lists the Vorgänge and the submissions of every form (one
+ * Vorgang: server/admin-vorgaenge.ts), GET /admin/<form>.csv
  * and /admin/<form>.xlsx export one form. Only for a signed-in session (server/admin-auth.ts: named
  * accounts, or ADMIN_PASSWORD until one exists); without an admin area (ADMIN_AREA) these routes are
  * not registered at all (404).
@@ -9,6 +10,7 @@ import type { FormRegistry } from '../src/forms/index.ts';
 import type { ServerConfig } from './config.ts';
 import { PassThrough } from 'node:stream';
 import { adminAuth } from './admin-auth.ts';
+import { vorgangRoutes, vorgangRows } from './admin-vorgaenge.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Metrics } from './metrics.ts';
 import { submissionsCsv } from './csv.ts';
@@ -65,6 +67,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
   });
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
+  vorgangRoutes(app, { forms, store, pages });
 
   app.get<{ Querystring: { seite?: string } }>('/admin/', async (request, reply) => {
     const requested = Number(request.query.seite ?? '1');
@@ -82,7 +85,8 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
     const outbox = await store.outboxStatus();
-    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, { page, hasOlder }, request.adminSession));
+    const vorgaenge = vorgangRows(forms, await store.listVorgaenge());
+    return reply.type('text/html; charset=utf-8').send(adminPage(pages, vorgaenge, sections, outbox, { page, hasOlder }, request.adminSession));
   });
 
   // One export at a time per instance: each streams the whole form, and two at once would

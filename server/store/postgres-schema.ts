@@ -60,6 +60,26 @@ export const postgresMigrations: readonly SchemaMigration[] = [
       CREATE INDEX sessions_by_account ON sessions (account);
     `,
   },
+  {
+    version: 3,
+    description: 'Vorgänge: one per (interest form, authority); every submission of that authority belongs to it',
+    sql: `
+      CREATE TABLE vorgaenge (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        authority_key TEXT NOT NULL,
+        behoerde TEXT NOT NULL,
+        ags TEXT,
+        opened_at TIMESTAMPTZ NOT NULL,
+        last_received_at TIMESTAMPTZ NOT NULL,
+        UNIQUE (form, authority_key)
+      );
+      ALTER TABLE submissions ADD COLUMN vorgang_id BIGINT REFERENCES vorgaenge (id);
+      CREATE INDEX submissions_by_vorgang ON submissions (vorgang_id, id);
+    `,
+    backfill: 'vorgaenge',
+  },
 ];
 
 /** Creates the bookkeeping table, takes the lock and applies what is missing; one statement each. */

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { postgresAccounts } from './postgres-accounts.ts';
 import { postgresMigrations, postgresMigrationSql } from './postgres-schema.ts';
 import { saveBatch } from './postgres-save.ts';
+import { backfillVorgaengePostgres, postgresVorgaenge } from './postgres-vorgaenge.ts';
 import { schemaTooNew, stampBatch, storedData, storedSubmissions, type DueMail, type Store, type StoredSubmission } from './types.ts';
 
 interface SubmissionRow {
@@ -82,6 +83,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       for (const migration of postgresMigrations) {
         if (migration.version <= current) continue;
         await client.query(migration.sql);
+        if (migration.backfill === 'vorgaenge') await backfillVorgaengePostgres(client);
         await client.query(postgresMigrationSql.record, [migration.version, migration.description]);
       }
       return latest;
@@ -184,6 +186,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       await query('SELECT txid_current()');
     },
     ...postgresAccounts(query),
+    ...postgresVorgaenge(query),
     async close() {
       if (!pool.ended && !pool.ending) await pool.end();
     },

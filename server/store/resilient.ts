@@ -106,6 +106,9 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     touchSession: write((s, tokenHash: string, now: number) => s.touchSession(tokenHash, now)),
     deleteSession: write((s, tokenHash: string) => s.deleteSession(tokenHash)),
     purgeSessions: write((s, idleBefore: number, createdBefore: number) => s.purgeSessions(idleBefore, createdBefore)),
+    listVorgaenge: read((s) => s.listVorgaenge()),
+    findVorgang: read((s, number: string) => s.findVorgang(number)),
+    vorgangSubmissions: read((s, vorgangId: number) => s.vorgangSubmissions(vorgangId)),
     health() {
       if (known !== null && Date.now() - known.at < healthCacheMs) return Promise.resolve(known.health);
       probing ??= probeWrite()

@@ -63,4 +63,24 @@ export const sqliteMigrations: readonly SchemaMigration[] = [
       CREATE INDEX sessions_by_account ON sessions (account);
     `,
   },
+  {
+    version: 4,
+    description: 'Vorgänge: one per (interest form, authority); every submission of that authority belongs to it',
+    sql: `
+      CREATE TABLE vorgaenge (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        number TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        authority_key TEXT NOT NULL,
+        behoerde TEXT NOT NULL,
+        ags TEXT,
+        opened_at TEXT NOT NULL,
+        last_received_at TEXT NOT NULL,
+        UNIQUE (form, authority_key)
+      );
+      ALTER TABLE submissions ADD COLUMN vorgang_id INTEGER REFERENCES vorgaenge (id);
+      CREATE INDEX submissions_by_vorgang ON submissions (vorgang_id, id);
+    `,
+    backfill: 'vorgaenge',
+  },
 ];

@@ -3,6 +3,7 @@
  * submissions with their reference numbers, the mail outbox with leases, retention. Every method
  * returns a Promise; no SQL appears here.
  */
+import type { Authority } from '../../src/lib/authority.ts';
 import { berlinYear } from '../../src/lib/dates.ts';
 
 export interface StoredSubmission {
@@ -21,7 +22,44 @@ export interface NewSubmission {
   readonly data: Record<string, unknown>;
   /** Caught by the honeypot: stored without data, never listed or mailed. */
   readonly spam: boolean;
+  /**
+   * The authority of an interest form's submission (src/lib/authority.ts): the submission joins the
+   * Vorgang of (form, authority key), opened in the same transaction when there is none. Null or
+   * absent: no Vorgang (spam, the barrier report).
+   */
+  readonly authority?: Authority | null;
   readonly now?: Date;
+}
+
+/**
+ * One authority's way with one offer: every submission of that authority to the offer's interest
+ * form belongs to it. Its number is the Eingangsnummer of its first submission (stable: it stays
+ * when that submission is deleted after the retention period).
+ */
+export interface StoredVorgang {
+  readonly id: number;
+  readonly number: string;
+  /** The interest form (interesse-<offer>). */
+  readonly form: string;
+  /** `ags:<digits>` or `name:<normalised name>` (src/lib/authority.ts). */
+  readonly authorityKey: string;
+  /** The Behörde as its latest submission names it. */
+  readonly behoerde: string;
+  readonly ags: string | null;
+  /** ISO 8601, UTC: the first and the latest submission. */
+  readonly openedAt: string;
+  readonly lastReceivedAt: string;
+  /** Stored submissions of the Vorgang. */
+  readonly submissions: number;
+}
+
+/** The Vorgänge in both stores. */
+export interface VorgangStore {
+  /** Every Vorgang, latest submission first. */
+  listVorgaenge(): Promise<StoredVorgang[]>;
+  findVorgang(number: string): Promise<StoredVorgang | null>;
+  /** The submissions of a Vorgang, newest first. */
+  vorgangSubmissions(vorgangId: number): Promise<StoredSubmission[]>;
 }
 
 export interface DueMail {
@@ -81,7 +119,7 @@ export interface AccountStore {
   purgeSessions(idleBefore: number, createdBefore: number): Promise<number>;
 }
 
-export interface Store extends AccountStore {
+export interface Store extends AccountStore, VorgangStore {
   readonly kind: StoreKind;
   /** The schema version after the migrations ran. */
   schemaVersion(): Promise<number>;
@@ -236,6 +274,8 @@ export interface SchemaMigration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** Rows the SQL cannot fill in, filled in by the store in the same transaction after it (server/store/vorgang-backfill.ts). */
+  readonly backfill?: 'vorgaenge';
 }
 
 export function schemaTooNew(current: number, latest: number): Error {
@@ -251,4 +291,18 @@ export interface StoreDump {
   readonly counters: readonly { prefix: string; year: number; last: number }[];
   /** Staff accounts (sessions are not copied: staff sign in again). */
   readonly accounts: readonly StoredAccount[];
+  /** The Vorgänge, each with the Eingangsnummern of its submissions. */
+  readonly vorgaenge: readonly VorgangDump[];
+}
+
+/** A Vorgang as migrate-store copies it. */
+export interface VorgangDump {
+  readonly number: string;
+  readonly form: string;
+  readonly authorityKey: string;
+  readonly behoerde: string;
+  readonly ags: string | null;
+  readonly openedAt: string;
+  readonly lastReceivedAt: string;
+  readonly references: readonly string[];
 }

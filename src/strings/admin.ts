@@ -2,7 +2,25 @@
 export const adminStrings = {
   /** After the portal name in the admin frame's header. */
   area: 'Verwaltung',
-  title: 'Einsendungen',
+  title: 'Vorgänge und Einsendungen',
+  /** The Vorgänge: one authority's way with one offer (server/pages/Vorgaenge.tsx). */
+  vorgaenge: {
+    heading: 'Vorgänge ({n})',
+    empty: 'Noch keine Vorgänge.',
+    number: 'Vorgang',
+    offer: 'Angebot',
+    behoerde: 'Behörde',
+    ags: 'Gemeinde- oder Kreisschlüssel',
+    submissions: 'Einsendungen',
+    openedAt: 'Erste Einsendung',
+    lastReceivedAt: 'Letzte Einsendung',
+    /** The page of one Vorgang. */
+    title: 'Vorgang {number}',
+    submissionsHeading: 'Einsendungen dieser Behörde ({n}), neueste zuerst',
+    noSubmissions: 'Keine Einsendungen mehr gespeichert.',
+    back: 'Zur Übersicht',
+    notFound: { title: 'Vorgang nicht gefunden', text: 'Diesen Vorgang gibt es nicht. Prüfen Sie die Adresse.' },
+  },
   allSent: 'Alle Benachrichtigungen sind versendet.',
   pending: '{n} Benachrichtigung(en) warten im Ausgang auf den Versand.',
   pendingSince: '{n} Benachrichtigung(en) warten im Ausgang auf den Versand, die älteste seit {date}.',

@@ -107,7 +107,7 @@ test.describe('the admin area', () => {
       const violations = watchCsp(page);
       await signIn(page);
       await expect(page).toHaveURL(/\/admin\/$/);
-      await expect(page.getByRole('heading', { level: 1, name: 'Einsendungen' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Vorgänge und Einsendungen' })).toBeVisible();
       await expect(page.getByRole('banner')).toContainText(`Angemeldet als ${E2E_ADMIN_USER}`);
       await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0);
 

@@ -1,0 +1,106 @@
+/**
+ * The Vorgänge in the admin area: the list (on GET /admin/) and the page of one Vorgang
+ * (GET /admin/vorgang/<number>) with its authority and its submissions, newest first.
+ */
+import { adminStrings } from '../../src/strings/admin.ts';
+import { fill } from '../../src/strings/template.ts';
+import { formatReceivedAt as formatDate } from '../format.ts';
+import type { StoredVorgang } from '../store/index.ts';
+import type { StoredFormView } from '../stored-forms.ts';
+import type { SignedIn } from './AccountBar.tsx';
+import type { PageRenderer } from './render.tsx';
+import { SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
+
+const s = adminStrings.vorgaenge;
+
+/** A Vorgang with the title of its offer (or its form's name when the content no longer has it). */
+export type VorgangRow = StoredVorgang & { readonly offerTitle: string };
+
+/** Where one Vorgang's page is. */
+export const vorgangPath = (number: string): string => `/admin/vorgang/${encodeURIComponent(number)}`;
+
+export function VorgangList({ vorgaenge }: { vorgaenge: readonly VorgangRow[] }) {
+  return (
+    <section>
+      <h2 id="vorgaenge">{fill(s.heading, { n: vorgaenge.length })}</h2>
+      {vorgaenge.length === 0 ? (
+        <p>{s.empty}</p>
+      ) : (
+        <div role="region" aria-labelledby="vorgaenge" tabIndex={0} class="table-region">
+          <table>
+            <thead>
+              <tr>
+                {[s.number, s.behoerde, s.offer, s.ags, s.submissions, s.openedAt, s.lastReceivedAt].map((label) => (
+                  <th scope="col" key={label}>
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {vorgaenge.map((v) => (
+                <tr key={v.number}>
+                  <th scope="row" class="whole">
+                    <a href={vorgangPath(v.number)}>{v.number}</a>
+                  </th>
+                  <td class="text">
+                    <bdi>{v.behoerde}</bdi>
+                  </td>
+                  <td class="text">{v.offerTitle}</td>
+                  <td class="whole">{v.ags ?? ''}</td>
+                  <td class="whole">{v.submissions}</td>
+                  <td class="whole">{formatDate(v.openedAt)}</td>
+                  <td class="whole">{formatDate(v.lastReceivedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export interface VorgangPageData {
+  readonly vorgang: VorgangRow;
+  readonly form: StoredFormView;
+  readonly submissions: readonly ShownSubmission[];
+}
+
+/** One Vorgang: what it is, and every submission of its authority, newest first. */
+export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions }: VorgangPageData, signedIn: SignedIn | null): string {
+  const title = fill(s.title, { number: vorgang.number });
+  const facts: [string, string][] = [
+    [s.behoerde, vorgang.behoerde],
+    [s.offer, vorgang.offerTitle],
+    [s.ags, vorgang.ags ?? ''],
+    [s.openedAt, formatDate(vorgang.openedAt)],
+    [s.lastReceivedAt, formatDate(vorgang.lastReceivedAt)],
+  ];
+  return renderer.admin(
+    `${title}: ${vorgang.behoerde}`,
+    <>
+      <p>
+        <a href="/admin/">{s.back}</a>
+      </p>
+      <h1>
+        {title}: <bdi>{vorgang.behoerde}</bdi>
+      </h1>
+      <dl class="facts">
+        {facts
+          .filter(([, value]) => value !== '')
+          .map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>
+                <bdi>{value}</bdi>
+              </dd>
+            </div>
+          ))}
+      </dl>
+      <h2 id="einsendungen">{fill(s.submissionsHeading, { n: submissions.length })}</h2>
+      {submissions.length === 0 ? <p>{s.noSubmissions}</p> : <SubmissionsTable fields={form.fields} submissions={submissions} labelledBy="einsendungen" />}
+    </>,
+    signedIn,
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The PostgreSQL store's Vorgänge (VorgangStore), on the store's pool; `query` runs the migrations
+ * first (server/store/postgres.ts). Also the migration's backfill of the Vorgänge of stored submissions.
+ */
+import type pg from 'pg';
+import { groupForBackfill, INTEREST_FORM_PREFIX } from './vorgang-backfill.ts';
+import type { StoredVorgang, VorgangStore } from './types.ts';
+
+type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
+
+const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at,
+  (SELECT COUNT(*) FROM submissions s WHERE s.vorgang_id = v.id)::int AS submissions`;
+
+interface VorgangRow {
+  id: string;
+  number: string;
+  form: string;
+  authority_key: string;
+  behoerde: string;
+  ags: string | null;
+  opened_at: Date;
+  last_received_at: Date;
+  submissions: number;
+}
+
+function toVorgang(row: VorgangRow): StoredVorgang {
+  return {
+    id: Number(row.id),
+    number: row.number,
+    form: row.form,
+    authorityKey: row.authority_key,
+    behoerde: row.behoerde,
+    ags: row.ags,
+    openedAt: row.opened_at.toISOString(),
+    lastReceivedAt: row.last_received_at.toISOString(),
+    submissions: Number(row.submissions),
+  };
+}
+
+/** Creates the Vorgänge of the stored submissions (migration 3), in the caller's transaction. */
+export async function backfillVorgaengePostgres(client: pg.PoolClient | pg.Client): Promise<void> {
+  const { rows } = await client.query<{ id: string; reference: string; form: string; received_at: Date; data: string }>(
+    'SELECT id, reference, form, received_at, data FROM submissions WHERE NOT spam AND starts_with(form, $1) ORDER BY id',
+    [INTEREST_FORM_PREFIX],
+  );
+  const groups = groupForBackfill(rows.map((r) => ({ id: Number(r.id), reference: r.reference, form: r.form, receivedAt: r.received_at.toISOString(), data: r.data })));
+  for (const group of groups) {
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO vorgaenge (number, form, authority_key, behoerde, ags, opened_at, last_received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [group.number, group.form, group.authority.key, group.behoerde, group.authority.ags, group.openedAt, group.lastReceivedAt],
+    );
+    await client.query('UPDATE submissions SET vorgang_id = $1 WHERE id = ANY($2::bigint[])', [inserted.rows[0]?.id, group.ids]);
+  }
+}
+
+export function postgresVorgaenge(query: Query): VorgangStore {
+  return {
+    async listVorgaenge() {
+      const { rows } = await query<VorgangRow>(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v ORDER BY v.last_received_at DESC, v.id DESC`);
+      return rows.map(toVorgang);
+    },
+    async findVorgang(number) {
+      const { rows } = await query<VorgangRow>(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v WHERE v.number = $1`, [number]);
+      return rows[0] === undefined ? null : toVorgang(rows[0]);
+    },
+    async vorgangSubmissions(vorgangId) {
+      const { rows } = await query<{ id: string; reference: string; form: string; received_at: Date; data: string }>(
+        'SELECT id, reference, form, received_at, data FROM submissions WHERE vorgang_id = $1 AND NOT spam ORDER BY id DESC',
+        [vorgangId],
+      );
+      return rows.map((row) => ({ id: Number(row.id), reference: row.reference, form: row.form, receivedAt: row.received_at.toISOString(), data: JSON.parse(row.data) as Record<string, unknown> }));
+    },
+  };
+}
+

@@ -1,0 +1,128 @@
+/**
+ * Vorgänge in the store, against the project's store (SQLite or PostgreSQL): one per (interest form,
+ * authority), assigned in the transaction that stores the submission, and created by the schema
+ * migration for submissions stored before there were Vorgänge.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { authorityOf } from '../../src/lib/authority.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
+import { postgresMigrations, postgresMigrationSql } from '../../server/store/postgres-schema.ts';
+import { sqliteMigrations } from '../../server/store/sqlite-schema.ts';
+import { testStoreLocation, type TestStore } from '../lib/test-store.ts';
+
+const opened: Store[] = [];
+const locations: TestStore[] = [];
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+  for (const location of locations.splice(0)) await location.remove();
+});
+async function freshLocation(): Promise<TestStore> {
+  const at = await testStoreLocation();
+  locations.push(at);
+  return at;
+}
+function open(at: TestStore): Store {
+  const store = openStore(at.location);
+  opened.push(store);
+  return store;
+}
+
+const FORM = 'interesse-beispiel';
+const submission = (data: Record<string, unknown>, now: string, form = FORM, spam = false) => ({
+  form,
+  prefix: 'KV',
+  data,
+  spam,
+  authority: form.startsWith('interesse-') ? authorityOf(data) : null,
+  now: new Date(now),
+});
+
+describe('Vorgänge', () => {
+  it('groups the submissions of one authority to one offer, by key or by normalised name, newest first', async () => {
+    const store = open(await freshLocation());
+    await store.saveSubmissions([submission({ behoerde: 'Stadt Beispielstadt', ags: '05999001' }, '2026-03-01T10:00:00Z')]);
+    await store.saveSubmissions([
+      submission({ behoerde: 'Kreis Muster', email: 'a@example.org' }, '2026-03-02T10:00:00Z'),
+      submission({ behoerde: 'Stadt Beispielstadt, Ausländerbehörde', ags: '05999001' }, '2026-03-03T10:00:00Z'),
+      submission({ behoerde: '  KREIS   muster ' }, '2026-03-04T10:00:00Z'),
+      submission({ behoerde: 'Kreis Muster' }, '2026-03-05T10:00:00Z', 'interesse-anderes'),
+      submission({ behoerde: 'Kreis Muster' }, '2026-03-05T11:00:00Z', FORM, true),
+      submission({ nachricht: 'Barriere' }, '2026-03-06T10:00:00Z', 'barriere-melden'),
+    ]);
+    const list = await store.listVorgaenge();
+    expect(list.map((v) => [v.form, v.number, v.behoerde, v.ags, v.submissions])).toEqual([
+      ['interesse-anderes', 'KV-2026-000005', 'Kreis Muster', null, 1],
+      [FORM, 'KV-2026-000002', 'KREIS   muster', null, 2],
+      [FORM, 'KV-2026-000001', 'Stadt Beispielstadt, Ausländerbehörde', '05999001', 2],
+    ]);
+    const city = await store.findVorgang('KV-2026-000001');
+    expect(city).toMatchObject({ authorityKey: 'ags:05999001', openedAt: '2026-03-01T10:00:00.000Z', lastReceivedAt: '2026-03-03T10:00:00.000Z' });
+    expect((await store.vorgangSubmissions(city?.id ?? 0)).map((s) => s.reference)).toEqual(['KV-2026-000003', 'KV-2026-000001']);
+    const kreis = await store.findVorgang('KV-2026-000002');
+    expect((await store.vorgangSubmissions(kreis?.id ?? 0)).map((s) => s.reference)).toEqual(['KV-2026-000004', 'KV-2026-000002']);
+    expect(await store.findVorgang('KV-2026-000006')).toBeNull();
+  });
+
+  it('opens one Vorgang for two submissions of a new authority in one transaction, numbered after the first', async () => {
+    const store = open(await freshLocation());
+    const saved = await store.saveSubmissions([
+      submission({ behoerde: 'Gemeinde Neu', ags: '05999123' }, '2026-04-01T10:00:00Z'),
+      submission({ behoerde: 'Gemeinde Neu (Ausländerbehörde)', ags: '05999123' }, '2026-04-01T10:00:01Z'),
+    ]);
+    const list = await store.listVorgaenge();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ number: saved[0]?.reference, behoerde: 'Gemeinde Neu (Ausländerbehörde)', submissions: 2 });
+  });
+
+  it('are created by the migration for the submissions stored before them', async () => {
+    const at = await freshLocation();
+    const rows: [string, string, Record<string, unknown>, boolean][] = [
+      ['KV-2025-000001', FORM, { behoerde: 'Stadt Alt', ags: '05999002' }, false],
+      ['KV-2025-000002', FORM, { behoerde: 'Kreis Alt' }, false],
+      ['KV-2025-000003', FORM, { behoerde: 'kreis  alt' }, false],
+      ['KV-2025-000004', FORM, {}, true],
+      ['BF-2025-000001', 'barriere-melden', { nachricht: 'x' }, false],
+    ];
+    if (at.kind === 'sqlite') {
+      mkdirSync(at.location.dataDir, { recursive: true });
+      const db = new DatabaseSync(join(at.location.dataDir, 'submissions.sqlite'));
+      for (const migration of sqliteMigrations.filter((m) => m.backfill === undefined && m.version < 4)) db.exec(migration.sql);
+      db.exec('PRAGMA user_version = 3');
+      const insert = db.prepare('INSERT INTO submissions (reference, form, received_at, data, spam) VALUES (?, ?, ?, ?, ?)');
+      rows.forEach(([reference, form, data, spam], i) => insert.run(reference, form, `2025-05-0${i + 1}T10:00:00.000Z`, JSON.stringify(data), spam ? 1 : 0));
+      db.close();
+    } else {
+      const client = new pg.Client({ connectionString: at.location.databaseUrl ?? '' });
+      await client.connect();
+      await client.query(postgresMigrationSql.table);
+      for (const migration of postgresMigrations.filter((m) => m.version < 3)) {
+        await client.query(migration.sql);
+        await client.query(postgresMigrationSql.record, [migration.version, migration.description]);
+      }
+      for (const [i, [reference, form, data, spam]] of rows.entries()) {
+        await client.query('INSERT INTO submissions (reference, form, received_at, data, spam) VALUES ($1, $2, $3, $4, $5)', [
+          reference,
+          form,
+          `2025-05-0${i + 1}T10:00:00.000Z`,
+          JSON.stringify(data),
+          spam,
+        ]);
+      }
+      await client.end();
+    }
+    const store = open(at);
+    const list = await store.listVorgaenge();
+    expect(list.map((v) => [v.number, v.behoerde, v.submissions, v.openedAt, v.lastReceivedAt])).toEqual([
+      ['KV-2025-000002', 'kreis  alt', 2, '2025-05-02T10:00:00.000Z', '2025-05-03T10:00:00.000Z'],
+      ['KV-2025-000001', 'Stadt Alt', 1, '2025-05-01T10:00:00.000Z', '2025-05-01T10:00:00.000Z'],
+    ]);
+    // A later submission of the same authority joins the migrated Vorgang.
+    await store.saveSubmissions([submission({ behoerde: 'KREIS ALT' }, '2026-01-05T10:00:00Z')]);
+    const kreis = await store.findVorgang('KV-2025-000002');
+    expect((await store.vorgangSubmissions(kreis?.id ?? 0)).map((s) => s.reference)).toEqual(['KV-2026-000001', 'KV-2025-000003', 'KV-2025-000002']);
+  });
+});
