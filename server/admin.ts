@@ -67,7 +67,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
   });
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
-  vorgangRoutes(app, { forms, store, pages });
+  vorgangRoutes(app, { forms, rollout: config.rollout, store, pages });
 
   app.get<{ Querystring: { seite?: string } }>('/admin/', async (request, reply) => {
     const requested = Number(request.query.seite ?? '1');
@@ -85,7 +85,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
     const outbox = await store.outboxStatus();
-    const vorgaenge = vorgangRows(forms, await store.listVorgaenge());
+    const vorgaenge = vorgangRows(forms, config.rollout, await store.listVorgaenge());
     return reply.type('text/html; charset=utf-8').send(adminPage(pages, vorgaenge, sections, outbox, { page, hasOlder }, request.adminSession));
   });
 

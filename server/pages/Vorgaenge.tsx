@@ -1,20 +1,23 @@
 /**
  * The Vorgänge in the admin area: the list (on GET /admin/) and the page of one Vorgang
- * (GET /admin/vorgang/<number>) with its authority and its submissions, newest first.
+ * (GET /admin/vorgang/<number>) with its authority, its rollout step, the form to move it on, its
+ * history and its submissions, newest first.
  */
 import { adminStrings } from '../../src/strings/admin.ts';
 import { fill } from '../../src/strings/template.ts';
 import { formatReceivedAt as formatDate } from '../format.ts';
-import type { StoredVorgang } from '../store/index.ts';
+import type { RolloutStep } from '../../src/lib/rollout.ts';
+import type { StoredVorgang, VorgangChange } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 import { SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
+import { ErrorSummary, History, MoveVorgang, type MoveForm } from './VorgangSteps.tsx';
 
 const s = adminStrings.vorgaenge;
 
-/** A Vorgang with the title of its offer (or its form's name when the content no longer has it). */
-export type VorgangRow = StoredVorgang & { readonly offerTitle: string };
+/** A Vorgang with the title of its offer (or its form's name when the content no longer has it) and where it stands. */
+export type VorgangRow = StoredVorgang & { readonly offerTitle: string; readonly status: string };
 
 /** Where one Vorgang's page is. */
 export const vorgangPath = (number: string): string => `/admin/vorgang/${encodeURIComponent(number)}`;
@@ -30,7 +33,7 @@ export function VorgangList({ vorgaenge }: { vorgaenge: readonly VorgangRow[] })
           <table>
             <thead>
               <tr>
-                {[s.number, s.behoerde, s.offer, s.ags, s.submissions, s.openedAt, s.lastReceivedAt].map((label) => (
+                {[s.number, s.behoerde, s.offer, adminStrings.rollout.status, s.ags, s.submissions, s.openedAt, s.lastReceivedAt].map((label) => (
                   <th scope="col" key={label}>
                     {label}
                   </th>
@@ -47,6 +50,7 @@ export function VorgangList({ vorgaenge }: { vorgaenge: readonly VorgangRow[] })
                     <bdi>{v.behoerde}</bdi>
                   </td>
                   <td class="text">{v.offerTitle}</td>
+                  <td class="text">{v.status}</td>
                   <td class="whole">{v.ags ?? ''}</td>
                   <td class="whole">{v.submissions}</td>
                   <td class="whole">{formatDate(v.openedAt)}</td>
@@ -65,21 +69,29 @@ export interface VorgangPageData {
   readonly vorgang: VorgangRow;
   readonly form: StoredFormView;
   readonly submissions: readonly ShownSubmission[];
+  /** The offer's rollout steps (content.json). */
+  readonly steps: readonly RolloutStep[];
+  readonly history: readonly VorgangChange[];
+  /** The move form with its target (null: the Vorgang is at the last step and none was picked). */
+  readonly move: MoveForm | null;
 }
 
 /** One Vorgang: what it is, and every submission of its authority, newest first. */
-export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions }: VorgangPageData, signedIn: SignedIn | null): string {
+export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions, steps, history, move }: VorgangPageData, signedIn: SignedIn | null): string {
   const title = fill(s.title, { number: vorgang.number });
+  const failed = move !== null && (move.errors.length > 0 || move.message !== undefined);
   const facts: [string, string][] = [
     [s.behoerde, vorgang.behoerde],
     [s.offer, vorgang.offerTitle],
+    [adminStrings.rollout.status, vorgang.status],
     [s.ags, vorgang.ags ?? ''],
     [s.openedAt, formatDate(vorgang.openedAt)],
     [s.lastReceivedAt, formatDate(vorgang.lastReceivedAt)],
   ];
   return renderer.admin(
-    `${title}: ${vorgang.behoerde}`,
+    `${failed ? adminStrings.signIn.errorPrefix : ''}${title}: ${vorgang.behoerde}`,
     <>
+      <ErrorSummary errors={move?.errors ?? []} message={move?.message} />
       <p>
         <a href="/admin/">{s.back}</a>
       </p>
@@ -98,6 +110,14 @@ export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions
             </div>
           ))}
       </dl>
+      <MoveVorgang
+        action={`${vorgangPath(vorgang.number)}/schritt`}
+        steps={steps}
+        stored={vorgang.stepId === null ? null : { id: vorgang.stepId, titel: vorgang.stepTitle ?? vorgang.stepId }}
+        form={move}
+        csrfToken={signedIn?.csrfToken ?? ''}
+      />
+      <History steps={steps} history={history} />
       <h2 id="einsendungen">{fill(s.submissionsHeading, { n: submissions.length })}</h2>
       {submissions.length === 0 ? <p>{s.noSubmissions}</p> : <SubmissionsTable fields={form.fields} submissions={submissions} labelledBy="einsendungen" />}
     </>,

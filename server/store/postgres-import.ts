@@ -5,7 +5,7 @@
  * copy (the target was used on its own).
  */
 import pg from 'pg';
-import type { StoreDump } from './types.ts';
+import { historyParams, type StoreDump } from './types.ts';
 
 export interface ImportResult {
   readonly submissionsAdded: number;
@@ -95,11 +95,19 @@ export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Pr
     // dump's submissions join it.
     for (const vorgang of dump.vorgaenge) {
       const inserted = await client.query<{ id: string }>(
-        `INSERT INTO vorgaenge (number, form, authority_key, behoerde, ags, opened_at, last_received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [vorgang.number, vorgang.form, vorgang.authorityKey, vorgang.behoerde, vorgang.ags, vorgang.openedAt, vorgang.lastReceivedAt],
+        `INSERT INTO vorgaenge (number, form, authority_key, behoerde, ags, opened_at, last_received_at, step_id, step_title, ended_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+        [vorgang.number, vorgang.form, vorgang.authorityKey, vorgang.behoerde, vorgang.ags, vorgang.openedAt, vorgang.lastReceivedAt, vorgang.stepId, vorgang.stepTitle, vorgang.endedAt],
       );
       vorgaengeAdded += inserted.rowCount ?? 0;
+      // Its history comes along only with the Vorgang itself (a second run adds none).
+      const newId = inserted.rows[0]?.id;
+      for (const change of newId === undefined ? [] : vorgang.history) {
+        await client.query(
+          'INSERT INTO vorgang_history (vorgang_id, at, account, from_step, from_title, to_step, to_title, angaben, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [newId, ...historyParams(change)],
+        );
+      }
       await client.query(
         `UPDATE submissions SET vorgang_id = (SELECT id FROM vorgaenge WHERE form = $1 AND authority_key = $2)
          WHERE reference = ANY($3::text[]) AND vorgang_id IS NULL`,

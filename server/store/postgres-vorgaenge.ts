@@ -4,11 +4,11 @@
  */
 import type pg from 'pg';
 import { groupForBackfill, INTEREST_FORM_PREFIX } from './vorgang-backfill.ts';
-import type { StoredVorgang, VorgangStore } from './types.ts';
+import { historyParams, toVorgangChange, type HistoryRow, type StoredVorgang, type VorgangStore } from './types.ts';
 
 type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 
-const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at,
+const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
   (SELECT COUNT(*) FROM submissions s WHERE s.vorgang_id = v.id)::int AS submissions`;
 
 interface VorgangRow {
@@ -20,6 +20,9 @@ interface VorgangRow {
   ags: string | null;
   opened_at: Date;
   last_received_at: Date;
+  step_id: string | null;
+  step_title: string | null;
+  ended_at: Date | null;
   submissions: number;
 }
 
@@ -34,6 +37,9 @@ function toVorgang(row: VorgangRow): StoredVorgang {
     openedAt: row.opened_at.toISOString(),
     lastReceivedAt: row.last_received_at.toISOString(),
     submissions: Number(row.submissions),
+    stepId: row.step_id,
+    stepTitle: row.step_title,
+    endedAt: row.ended_at?.toISOString() ?? null,
   };
 }
 
@@ -69,6 +75,27 @@ export function postgresVorgaenge(query: Query): VorgangStore {
         [vorgangId],
       );
       return rows.map((row) => ({ id: Number(row.id), reference: row.reference, form: row.form, receivedAt: row.received_at.toISOString(), data: JSON.parse(row.data) as Record<string, unknown> }));
+    },
+    async moveVorgang(move) {
+      // One statement: the step moves only from where staff saw it, and the history row only with it.
+      const { rows } = await query<{ n: number }>(
+        `WITH moved AS (
+           UPDATE vorgaenge SET step_id = $10::text, step_title = $11::text, ended_at = $12::timestamptz WHERE id = $1 AND step_id IS NOT DISTINCT FROM $13::text RETURNING id
+         ), recorded AS (
+           INSERT INTO vorgang_history (vorgang_id, at, account, from_step, from_title, to_step, to_title, angaben, note)
+           SELECT id, $2::timestamptz, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text FROM moved
+         )
+         SELECT COUNT(*)::int AS n FROM moved`,
+        [move.vorgangId, ...historyParams(move), move.to.id, move.to.titel, move.ends ? move.at : null, move.from?.id ?? null],
+      );
+      return rows[0]?.n === 1;
+    },
+    async vorgangHistory(vorgangId) {
+      const { rows } = await query<Omit<HistoryRow, 'at'> & { at: Date }>(
+        'SELECT at, account, from_step, from_title, to_step, to_title, angaben, note FROM vorgang_history WHERE vorgang_id = $1 ORDER BY id DESC',
+        [vorgangId],
+      );
+      return rows.map((row) => toVorgangChange({ ...row, at: row.at.toISOString() }));
     },
   };
 }

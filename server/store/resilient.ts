@@ -5,7 +5,7 @@
  * no-op commit only when nothing was written for a few seconds.
  */
 import { groupCommit } from './group-commit.ts';
-import { STORE_ENDED, storageErrorReason, StorageUnavailable, type NewSubmission, type Store, type StoredSubmission } from './types.ts';
+import { STORE_ENDED, storageErrorReason, StorageUnavailable, type NewSubmission, type Store, type StoredSubmission, type VorgangMove } from './types.ts';
 
 export interface StorageHealth {
   readonly ok: boolean;
@@ -109,6 +109,8 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     listVorgaenge: read((s) => s.listVorgaenge()),
     findVorgang: read((s, number: string) => s.findVorgang(number)),
     vorgangSubmissions: read((s, vorgangId: number) => s.vorgangSubmissions(vorgangId)),
+    moveVorgang: write((s, move: VorgangMove) => s.moveVorgang(move)),
+    vorgangHistory: read((s, vorgangId: number) => s.vorgangHistory(vorgangId)),
     health() {
       if (known !== null && Date.now() - known.at < healthCacheMs) return Promise.resolve(known.health);
       probing ??= probeWrite()

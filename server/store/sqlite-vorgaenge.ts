@@ -4,9 +4,10 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { groupForBackfill, INTEREST_FORM_PREFIX, type BackfillRow } from './vorgang-backfill.ts';
-import type { StoredSubmission, StoredVorgang } from './types.ts';
+import { transaction } from './sqlite-transaction.ts';
+import { historyParams, toVorgangChange, type HistoryRow, type StoredSubmission, type StoredVorgang, type VorgangChange, type VorgangMove } from './types.ts';
 
-const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at,
+const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
   (SELECT COUNT(*) FROM submissions s WHERE s.vorgang_id = v.id) AS submissions`;
 
 interface VorgangRow {
@@ -18,6 +19,9 @@ interface VorgangRow {
   ags: string | null;
   opened_at: string;
   last_received_at: string;
+  step_id: string | null;
+  step_title: string | null;
+  ended_at: string | null;
   submissions: number;
 }
 
@@ -32,6 +36,9 @@ function toVorgang(row: VorgangRow): StoredVorgang {
     openedAt: row.opened_at,
     lastReceivedAt: row.last_received_at,
     submissions: Number(row.submissions),
+    stepId: row.step_id,
+    stepTitle: row.step_title,
+    endedAt: row.ended_at,
   };
 }
 
@@ -60,14 +67,32 @@ function prepare(db: DatabaseSync) {
     list: p(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v ORDER BY v.last_received_at DESC, v.id DESC`),
     find: p(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v WHERE v.number = ?`),
     submissions: p('SELECT id, reference, form, received_at, data FROM submissions WHERE vorgang_id = ? AND spam = 0 ORDER BY id DESC'),
+    move: p(`UPDATE vorgaenge SET step_id = ?, step_title = ?, ended_at = ? WHERE id = ? AND step_id IS ?`),
+    record: p(`INSERT INTO vorgang_history (vorgang_id, at, account, from_step, from_title, to_step, to_title, angaben, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    history: p('SELECT at, account, from_step, from_title, to_step, to_title, angaben, note FROM vorgang_history WHERE vorgang_id = ? ORDER BY id DESC'),
   };
 }
 
 export class SqliteVorgaenge {
+  private readonly db: DatabaseSync;
   private readonly sql: ReturnType<typeof prepare>;
 
   constructor(db: DatabaseSync) {
+    this.db = db;
     this.sql = prepare(db);
+  }
+
+  moveVorgang(move: VorgangMove): boolean {
+    return transaction(this.db, () => {
+      const moved = Number(this.sql.move.run(move.to.id, move.to.titel, move.ends ? move.at : null, move.vorgangId, move.from?.id ?? null).changes);
+      if (moved !== 1) return false;
+      this.sql.record.run(move.vorgangId, ...historyParams(move));
+      return true;
+    });
+  }
+
+  vorgangHistory(vorgangId: number): VorgangChange[] {
+    return (this.sql.history.all(vorgangId) as unknown as HistoryRow[]).map(toVorgangChange);
   }
 
   listVorgaenge(): StoredVorgang[] {

@@ -95,6 +95,8 @@ export function openSqliteStore(dataDir: string): Store {
     listVorgaenge: method('listVorgaenge'),
     findVorgang: method('findVorgang'),
     vorgangSubmissions: method('vorgangSubmissions'),
+    moveVorgang: method('moveVorgang'),
+    vorgangHistory: method('vorgangHistory'),
     async close() {
       if (ended === null) await call('close').catch(() => undefined);
       ended ??= Object.assign(new Error('Der Speicher ist geschlossen'), { code: STORE_ENDED });

@@ -4,6 +4,7 @@
  * returns a Promise; no SQL appears here.
  */
 import type { Authority } from '../../src/lib/authority.ts';
+import type { RecordedAngabe } from '../../src/lib/rollout.ts';
 import { berlinYear } from '../../src/lib/dates.ts';
 
 export interface StoredSubmission {
@@ -51,6 +52,36 @@ export interface StoredVorgang {
   readonly lastReceivedAt: string;
   /** Stored submissions of the Vorgang. */
   readonly submissions: number;
+  /** The rollout step reached and its title then; null: the offer's first step (never moved). */
+  readonly stepId: string | null;
+  readonly stepTitle: string | null;
+  /** ISO 8601, UTC: when a step that ends the Vorgang was reached; null while it is open. */
+  readonly endedAt: string | null;
+}
+
+/** A step reached, as the history keeps it: id and title at that time, so nothing is lost when content changes. */
+export interface StepRef {
+  readonly id: string;
+  readonly titel: string;
+}
+
+/** One change of a Vorgang's step: who, when, from, to, what was entered, a note. */
+export interface VorgangChange {
+  /** ISO 8601, UTC. */
+  readonly at: string;
+  readonly account: string;
+  /** Null: the offer's first step (the Vorgang had not moved before). */
+  readonly from: StepRef | null;
+  readonly to: StepRef;
+  readonly angaben: readonly RecordedAngabe[];
+  readonly note: string;
+}
+
+/** Moving a Vorgang to another step (VorgangStore.moveVorgang). */
+export interface VorgangMove extends VorgangChange {
+  readonly vorgangId: number;
+  /** Whether `to` ends the Vorgang (its `abschluss`). */
+  readonly ends: boolean;
 }
 
 /** The Vorgänge in both stores. */
@@ -60,6 +91,14 @@ export interface VorgangStore {
   findVorgang(number: string): Promise<StoredVorgang | null>;
   /** The submissions of a Vorgang, newest first. */
   vorgangSubmissions(vorgangId: number): Promise<StoredSubmission[]>;
+  /**
+   * Moves a Vorgang to `move.to` and records the change, in one transaction, if it still stands at
+   * `move.from` (another member of staff may have moved it meanwhile): false, and nothing changed,
+   * when it does not.
+   */
+  moveVorgang(move: VorgangMove): Promise<boolean>;
+  /** The changes of a Vorgang, newest first. */
+  vorgangHistory(vorgangId: number): Promise<VorgangChange[]>;
 }
 
 export interface DueMail {
@@ -304,5 +343,39 @@ export interface VorgangDump {
   readonly ags: string | null;
   readonly openedAt: string;
   readonly lastReceivedAt: string;
+  readonly stepId: string | null;
+  readonly stepTitle: string | null;
+  readonly endedAt: string | null;
   readonly references: readonly string[];
+  /** Oldest first. */
+  readonly history: readonly VorgangChange[];
+}
+
+/** A row of vorgang_history as both stores read it (the time already ISO 8601). */
+export interface HistoryRow {
+  readonly at: string;
+  readonly account: string;
+  readonly from_step: string | null;
+  readonly from_title: string | null;
+  readonly to_step: string;
+  readonly to_title: string;
+  /** JSON. */
+  readonly angaben: string;
+  readonly note: string;
+}
+
+export function toVorgangChange(row: HistoryRow): VorgangChange {
+  return {
+    at: row.at,
+    account: row.account,
+    from: row.from_step === null ? null : { id: row.from_step, titel: row.from_title ?? row.from_step },
+    to: { id: row.to_step, titel: row.to_title },
+    angaben: JSON.parse(row.angaben) as RecordedAngabe[],
+    note: row.note,
+  };
+}
+
+/** The parameters of a history row, in the column order both stores insert them (after the Vorgang's id). */
+export function historyParams(change: VorgangChange): [string, string, string | null, string | null, string, string, string, string] {
+  return [change.at, change.account, change.from?.id ?? null, change.from?.titel ?? null, change.to.id, change.to.titel, JSON.stringify(change.angaben), change.note];
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from './cleanups.ts';
-import { decodeHtml, fixtureOffers, INTERESSE, json, signInApp, validInteresse } from './helpers.ts';
+import { decodeHtml, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse, type TestApp } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' };
@@ -53,4 +53,107 @@ describe('Vorgänge in the admin area', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Vorgang nicht gefunden');
   });
+
+  it('moves a Vorgang through every step of its offer with the target step\'s fields, and shows who, when, from, to and what was entered', async () => {
+    const { t, number, session } = await oneVorgang();
+    const steps = fixtureRollout.get(INTERESSE) ?? [];
+    expect(steps.length).toBeGreaterThan(2);
+    // The page offers the step after the first with its fields.
+    const page = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/vorgang/${number}`, headers: session.cookie })).body);
+    expect(page).toContain(`„${steps[1]?.titel}“ eintragen`);
+    for (const angabe of steps[1]?.angaben ?? []) expect(page).toContain(angabe.titel);
+    let from = '';
+    for (const [i, step] of steps.slice(1).entries()) {
+      const res = await move(t, session, number, { von: from, ...stepValues(step), notiz: `Schritt ${i + 1}` });
+      expect(res.statusCode, res.body).toBe(303);
+      expect(res.headers.location).toBe(`/admin/vorgang/${number}#verlauf`);
+      from = step.id;
+    }
+    const after = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/vorgang/${number}`, headers: session.cookie })).body);
+    const last = steps.at(-1);
+    // Where it stands, and each change with its note, newest first.
+    expect(after).toContain(`<dd><bdi>${last?.titel} (abgeschlossen)</bdi></dd>`);
+    const notes = steps.slice(1).map((_, i) => after.indexOf(`<bdi>Schritt ${i + 1}</bdi>`));
+    expect(notes.every((at) => at > 0)).toBe(true);
+    expect([...notes].sort((a, b) => b - a)).toEqual(notes);
+    expect(after).toMatch(/<td class="whole">dnrw<\/td>/);
+    const dated = steps.slice(1).flatMap((step) => step.angaben.filter((a) => a.art === 'datum').map((a) => `${a.titel}: 01.03.2026`));
+    for (const text of dated) expect(after).toContain(text);
+    const list = decodeHtml((await t.app.inject({ method: 'GET', url: '/admin/', headers: session.cookie })).body);
+    expect(list).toContain(`<td class="text">${last?.titel} (abgeschlossen)</td>`);
+  });
+
+  it('refuses impossible input with German messages and keeps what was typed; records nothing', async () => {
+    const { t, number, session } = await oneVorgang();
+    const target = (fixtureRollout.get(INTERESSE) ?? []).find((step) => step.angaben.some((a) => a.art === 'datum') && step.angaben.some((a) => a.art === 'auswahl'));
+    if (target === undefined) throw new Error('Die Fixture braucht einen Schritt mit Datum und Auswahl.');
+    const date = target.angaben.find((a) => a.art === 'datum');
+    const choice = target.angaben.find((a) => a.art === 'auswahl');
+    const cases: [Record<string, string>, string][] = [
+      [{ [`angabe-${date?.id}`]: '' }, `Geben Sie „${date?.titel}“ an.`],
+      [{ [`angabe-${date?.id}`]: '31.02.2026' }, `Bei „${date?.titel}“ steht kein gültiges Datum.`],
+      [{ [`angabe-${date?.id}`]: '01.01.2999' }, `Das Datum bei „${date?.titel}“ liegt in der Zukunft.`],
+      [{ [`angabe-${choice?.id}`]: 'Erfunden' }, `Wählen Sie bei „${choice?.titel}“ eine der Möglichkeiten.`],
+      [{ nach: 'gibt-es-nicht' }, 'Diesen Schritt hat das Angebot nicht (mehr).'],
+    ];
+    for (const [overrides, message] of cases) {
+      const res = await move(t, session, number, { von: '', ...stepValues(target), notiz: 'Bitte behalten <b>', ...overrides });
+      expect(res.statusCode, message).toBe(422);
+      const html = decodeHtml(res.body);
+      expect(html).toContain(message);
+      expect(html).toContain('<title>Fehler: ');
+      expect(html).toContain('Bitte behalten <b></textarea>');
+      expect(res.body).not.toContain('<b></textarea>');
+    }
+    expect(await t.app.store.vorgangHistory((await t.app.store.findVorgang(number))?.id ?? 0)).toEqual([]);
+  });
+
+  it('refuses a move from a step the Vorgang has already left (someone else moved it), keeping the input', async () => {
+    const { t, number, session } = await oneVorgang();
+    const [, second, third] = fixtureRollout.get(INTERESSE) ?? [];
+    if (second === undefined || third === undefined) throw new Error('Die Fixture braucht drei Rollout-Schritte.');
+    expect((await move(t, session, number, { von: '', ...stepValues(second) })).statusCode).toBe(303);
+    const stale = await move(t, session, number, { von: '', ...stepValues(third), notiz: 'Meine Notiz' });
+    expect(stale.statusCode).toBe(409);
+    expect(decodeHtml(stale.body)).toContain(`Jemand anderes hat den Vorgang inzwischen geändert (jetzt: „${second.titel}“)`);
+    expect(stale.body).toContain('Meine Notiz</textarea>');
+    expect(await t.app.store.vorgangHistory((await t.app.store.findVorgang(number))?.id ?? 0)).toHaveLength(1);
+    // Without the session's CSRF token: refused before anything is looked at.
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: `/admin/vorgang/${number}/schritt`,
+      headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ von: second.id, ...stepValues(third) }).toString(),
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(await t.app.store.vorgangHistory((await t.app.store.findVorgang(number))?.id ?? 0)).toHaveLength(1);
+  });
+
+  it('keeps a step the content no longer offers readable in the history and as the status, marked „nicht mehr angeboten“', async () => {
+    const { t, number, session } = await oneVorgang();
+    const vorgang = await t.app.store.findVorgang(number);
+    const retired = { id: 'frueher', titel: 'Früherer Schritt' };
+    await t.app.store.moveVorgang({ vorgangId: vorgang?.id ?? 0, at: '2026-02-01T10:00:00.000Z', account: 'anna', from: null, to: retired, ends: false, angaben: [], note: '' });
+    const html = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/vorgang/${number}`, headers: session.cookie })).body);
+    expect(html).toContain('<dd><bdi>Früherer Schritt (nicht mehr angeboten)</bdi></dd>');
+    expect(html).toContain('<td class="text">Früherer Schritt (nicht mehr angeboten)</td>');
+    // Moving on from it works: the form offers the offer's first step.
+    const first = (fixtureRollout.get(INTERESSE) ?? [])[0];
+    expect((await move(t, session, number, { von: retired.id, ...stepValues(first ?? { id: '', titel: '', abschluss: false, angaben: [] }) })).statusCode).toBe(303);
+  });
 });
+
+async function oneVorgang(): Promise<{ t: TestApp; number: string; session: Awaited<ReturnType<typeof signInApp>> }> {
+  const t = await cleanups.app(ADMIN);
+  const number = (await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).json<{ id: string }>().id;
+  return { t, number, session: await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD) };
+}
+
+function move(t: TestApp, session: Awaited<ReturnType<typeof signInApp>>, number: string, fields: Record<string, string>) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/admin/vorgang/${number}/schritt`,
+    headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: session.csrfToken, ...fields }).toString(),
+  });
+}

@@ -125,4 +125,29 @@ describe('Vorgänge', () => {
     const kreis = await store.findVorgang('KV-2025-000002');
     expect((await store.vorgangSubmissions(kreis?.id ?? 0)).map((s) => s.reference)).toEqual(['KV-2026-000001', 'KV-2025-000003', 'KV-2025-000002']);
   });
+
+  it('move from step to step with history (who, when, from, to, Angaben, note), refusing a move from a step the Vorgang has left', async () => {
+    const store = open(await freshLocation());
+    const [saved] = await store.saveSubmissions([submission({ behoerde: 'Stadt Beispielstadt', ags: '05999001' }, '2026-03-01T10:00:00Z')]);
+    const vorgang = await store.findVorgang(saved?.reference ?? '');
+    const id = vorgang?.id ?? 0;
+    expect(vorgang).toMatchObject({ stepId: null, stepTitle: null, endedAt: null });
+    const einzelabruf = { id: 'vertrag', titel: 'Mustervertrag eingegangen' };
+    const angaben = [{ id: 'datum', titel: 'Datum', art: 'datum' as const, wert: '2026-03-10' }];
+    const base = { vorgangId: id, account: 'anna', angaben, note: '' };
+    expect(await store.moveVorgang({ ...base, at: '2026-03-11T09:00:00.000Z', from: null, to: einzelabruf, ends: false, note: 'per Post' })).toBe(true);
+    // A second member of staff who still saw the first step: refused, nothing recorded.
+    expect(await store.moveVorgang({ ...base, at: '2026-03-11T09:01:00.000Z', from: null, to: { id: 'produktiv', titel: 'produktiv' }, ends: true })).toBe(false);
+    expect(await store.moveVorgang({ ...base, account: 'ben', at: '2026-03-12T09:00:00.000Z', from: einzelabruf, to: { id: 'produktiv', titel: 'produktiv' }, ends: true })).toBe(true);
+    expect(await store.findVorgang(saved?.reference ?? '')).toMatchObject({ stepId: 'produktiv', stepTitle: 'produktiv', endedAt: '2026-03-12T09:00:00.000Z' });
+    const history = await store.vorgangHistory(id);
+    expect(history.map((c) => [c.account, c.from?.id ?? null, c.to.titel, c.note])).toEqual([
+      ['ben', 'vertrag', 'produktiv', ''],
+      ['anna', null, 'Mustervertrag eingegangen', 'per Post'],
+    ]);
+    expect(history[1]).toMatchObject({ at: '2026-03-11T09:00:00.000Z', from: null, angaben });
+    // Back to an open step: the Vorgang is open again.
+    expect(await store.moveVorgang({ ...base, at: '2026-03-13T09:00:00.000Z', from: { id: 'produktiv', titel: 'produktiv' }, to: einzelabruf, ends: false })).toBe(true);
+    expect((await store.findVorgang(saved?.reference ?? ''))?.endedAt).toBeNull();
+  });
 });
