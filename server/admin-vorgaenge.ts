@@ -13,7 +13,8 @@ import { adminStrings } from '../src/strings/admin.ts';
 import { fill } from '../src/strings/template.ts';
 import { adminMessagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
-import { vorgangPage, vorgangPath, type VorgangRow } from './pages/Vorgaenge.tsx';
+import { vorgangPage, vorgangPath, type VorgangListProps, type VorgangRow } from './pages/Vorgaenge.tsx';
+import { filterVorgaenge, kreisChoices, readFilter } from '../src/lib/vorgang-filter.ts';
 import type { MoveForm } from './pages/VorgangSteps.tsx';
 import { viewOfStored } from './stored-forms.ts';
 import type { Store, StoredVorgang } from './store/index.ts';
@@ -29,7 +30,22 @@ function statusOf(steps: readonly RolloutStep[], vorgang: StoredVorgang): string
 
 /** The Vorgänge with their offers' titles (a form the content no longer has: its name) and where they stand. */
 export function vorgangRows(forms: FormRegistry, rollout: ReadonlyMap<string, readonly RolloutStep[]>, vorgaenge: readonly StoredVorgang[]): VorgangRow[] {
-  return vorgaenge.map((v) => ({ ...v, offerTitle: forms.get(v.form)?.offer?.titel ?? v.form, status: statusOf(rollout.get(v.form) ?? [], v) }));
+  return vorgaenge.map((v) => {
+    const steps = rollout.get(v.form) ?? [];
+    return { ...v, offerTitle: forms.get(v.form)?.offer?.titel ?? v.form, status: statusOf(steps, v), step: currentStepId(steps, v.stepId) };
+  });
+}
+
+/** The list of Vorgänge for GET /admin/ with its filter (the query) and the filter's choices, derived from the content and the data. */
+export function vorgangList(forms: FormRegistry, rollout: ReadonlyMap<string, readonly RolloutStep[]>, vorgaenge: readonly StoredVorgang[], query: Readonly<Record<string, unknown>>): VorgangListProps {
+  const rows = vorgangRows(forms, rollout, vorgaenge);
+  const filter = readFilter(query);
+  const offers = [...forms.values()].flatMap((form) => (form.offer === undefined ? [] : [{ form: form.name, titel: form.offer.titel }]));
+  // A step id two offers share is one choice, named with each title.
+  const titles = new Map<string, Set<string>>();
+  for (const offer of offers) for (const step of rollout.get(offer.form) ?? []) titles.set(step.id, (titles.get(step.id) ?? new Set()).add(step.titel));
+  const steps = [...titles.entries()].map(([id, names]) => ({ id, titel: [...names].join(' / ') }));
+  return { vorgaenge: filterVorgaenge(rows, filter), total: rows.length, filter, offers, steps, kreise: kreisChoices(rows) };
 }
 
 export interface VorgangRouteOptions {

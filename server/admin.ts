@@ -10,7 +10,7 @@ import type { FormRegistry } from '../src/forms/index.ts';
 import type { ServerConfig } from './config.ts';
 import { PassThrough } from 'node:stream';
 import { adminAuth } from './admin-auth.ts';
-import { vorgangRoutes, vorgangRows } from './admin-vorgaenge.ts';
+import { vorgangList, vorgangRoutes } from './admin-vorgaenge.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Metrics } from './metrics.ts';
 import { submissionsCsv } from './csv.ts';
@@ -69,7 +69,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
   vorgangRoutes(app, { forms, rollout: config.rollout, store, pages });
 
-  app.get<{ Querystring: { seite?: string } }>('/admin/', async (request, reply) => {
+  app.get<{ Querystring: Record<string, unknown> & { seite?: string } }>('/admin/', async (request, reply) => {
     const requested = Number(request.query.seite ?? '1');
     const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
     const offset = (page - 1) * ADMIN_PAGE_SIZE;
@@ -85,7 +85,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
     const outbox = await store.outboxStatus();
-    const vorgaenge = vorgangRows(forms, config.rollout, await store.listVorgaenge());
+    const vorgaenge = vorgangList(forms, config.rollout, await store.listVorgaenge(), request.query);
     return reply.type('text/html; charset=utf-8').send(adminPage(pages, vorgaenge, sections, outbox, { page, hasOlder }, request.adminSession));
   });
 

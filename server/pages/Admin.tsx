@@ -8,7 +8,7 @@ import type { OutboxStatus } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import { SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
-import { VorgangList, type VorgangRow } from './Vorgaenge.tsx';
+import { VorgangList, type VorgangListProps } from './Vorgaenge.tsx';
 import type { PageRenderer } from './render.tsx';
 import { fill } from '../../src/strings/template.ts';
 
@@ -78,7 +78,7 @@ function Paging({ page, hasOlder }: AdminPaging) {
 /** The overview page in the admin frame. */
 export function adminPage(
   renderer: PageRenderer,
-  vorgaenge: readonly VorgangRow[],
+  vorgaenge: VorgangListProps,
   sections: readonly AdminSection[],
   outbox: OutboxStatus,
   paging: AdminPaging,
@@ -95,7 +95,7 @@ export function adminPage(
     <>
       <h1>{s.title}</h1>
       <p>{pending}</p>
-      <VorgangList vorgaenge={vorgaenge} />
+      <VorgangList {...vorgaenge} />
       <Paging {...paging} />
       {sections.map((section) => (
         <Section key={section.form.name} {...section} />

@@ -7,6 +7,7 @@ import { adminStrings } from '../../src/strings/admin.ts';
 import { fill } from '../../src/strings/template.ts';
 import { formatReceivedAt as formatDate } from '../format.ts';
 import type { RolloutStep } from '../../src/lib/rollout.ts';
+import { isFiltered, type KreisChoice, type VorgangFilter } from '../../src/lib/vorgang-filter.ts';
 import type { StoredVorgang, VorgangChange } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
@@ -15,19 +16,90 @@ import { SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
 import { ErrorSummary, History, MoveVorgang, type MoveForm } from './VorgangSteps.tsx';
 
 const s = adminStrings.vorgaenge;
+const f = s.filter;
 
 /** A Vorgang with the title of its offer (or its form's name when the content no longer has it) and where it stands. */
-export type VorgangRow = StoredVorgang & { readonly offerTitle: string; readonly status: string };
+export type VorgangRow = StoredVorgang & {
+  readonly offerTitle: string;
+  readonly status: string;
+  /** The step it stands at (stored, else the offer's first): what the status filter compares. */
+  readonly step: string | null;
+};
+
+/** The list with its filter form: what the choices are and what is chosen. */
+export interface VorgangListProps {
+  /** The Vorgänge the filter lets through. */
+  readonly vorgaenge: readonly VorgangRow[];
+  /** How many there are without the filter. */
+  readonly total: number;
+  readonly filter: VorgangFilter;
+  readonly offers: readonly { readonly form: string; readonly titel: string }[];
+  readonly steps: readonly { readonly id: string; readonly titel: string }[];
+  readonly kreise: readonly KreisChoice[];
+}
+
+function Select({ name, label, hint, value, options }: { name: string; label: string; hint?: string; value: string; options: readonly (readonly [string, string])[] }) {
+  const id = `filter-${name}`;
+  return (
+    <div class="filter-field">
+      <label for={id}>{label}</label>
+      {hint !== undefined && (
+        <span id={`${id}-hint`} class="hint">
+          {hint}
+        </span>
+      )}
+      <select id={id} name={name} aria-describedby={hint === undefined ? undefined : `${id}-hint`}>
+        <option value="">{f.all}</option>
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue} selected={optionValue === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The filters as a GET form: it works without JavaScript, and the address can be bookmarked. */
+function FilterForm({ filter, offers, steps, kreise }: Omit<VorgangListProps, 'vorgaenge' | 'total'>) {
+  return (
+    <form method="get" action="/admin/" role="search" aria-label={f.label} class="filters">
+      <Select name="angebot" label={f.offer} value={filter.angebot} options={offers.map((o) => [o.form, o.titel] as const)} />
+      <Select name="stand" label={f.status} value={filter.stand} options={steps.map((step) => [step.id, step.titel] as const)} />
+      <Select name="kreis" label={f.kreis} hint={f.kreisHint} value={filter.kreis} options={kreise.map((k) => [k.kreis, `${k.kreis} – ${k.behoerden.join(', ')}`] as const)} />
+      <div class="filter-field">
+        <label for="filter-suche">{f.search}</label>
+        <span id="filter-suche-hint" class="hint">
+          {f.searchHint}
+        </span>
+        <input id="filter-suche" name="suche" type="search" value={filter.suche} aria-describedby="filter-suche-hint" />
+      </div>
+      <p>
+        <button type="submit" class="button">
+          {f.submit}
+        </button>
+        {isFiltered(filter) && (
+          <>
+            {' '}
+            <a href="/admin/">{f.reset}</a>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}
 
 /** Where one Vorgang's page is. */
 export const vorgangPath = (number: string): string => `/admin/vorgang/${encodeURIComponent(number)}`;
 
-export function VorgangList({ vorgaenge }: { vorgaenge: readonly VorgangRow[] }) {
+export function VorgangList({ vorgaenge, total, filter, offers, steps, kreise }: VorgangListProps) {
+  const filtered = isFiltered(filter);
   return (
     <section>
-      <h2 id="vorgaenge">{fill(s.heading, { n: vorgaenge.length })}</h2>
+      <h2 id="vorgaenge">{filtered ? fill(s.headingFiltered, { n: vorgaenge.length, total }) : fill(s.heading, { n: total })}</h2>
+      {total > 0 && <FilterForm filter={filter} offers={offers} steps={steps} kreise={kreise} />}
       {vorgaenge.length === 0 ? (
-        <p>{s.empty}</p>
+        <p>{total === 0 ? s.empty : s.filter.none}</p>
       ) : (
         <div role="region" aria-labelledby="vorgaenge" tabIndex={0} class="table-region">
           <table>

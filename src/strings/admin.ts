@@ -6,6 +6,20 @@ export const adminStrings = {
   /** The Vorgänge: one authority's way with one offer (server/pages/Vorgaenge.tsx). */
   vorgaenge: {
     heading: 'Vorgänge ({n})',
+    headingFiltered: 'Vorgänge ({n} von {total})',
+    filter: {
+      label: 'Vorgänge filtern',
+      offer: 'Angebot',
+      status: 'Stand',
+      kreis: 'Kreis/Stadt',
+      kreisHint: 'Nach den ersten fünf Ziffern des Gemeinde- oder Kreisschlüssels; daneben die Behörden, die darunter geschrieben haben.',
+      search: 'Suche',
+      searchHint: 'Behörde, Vorgang oder Schlüssel; Groß- und Kleinschreibung egal.',
+      all: 'alle',
+      submit: 'Filtern',
+      reset: 'Alle Vorgänge zeigen',
+      none: 'Kein Vorgang passt zu diesem Filter.',
+    },
     empty: 'Noch keine Vorgänge.',
     number: 'Vorgang',
     offer: 'Angebot',

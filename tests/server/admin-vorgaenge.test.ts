@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from './cleanups.ts';
-import { decodeHtml, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse, type TestApp } from './helpers.ts';
+import { decodeHtml, fixtureForms, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse, type TestApp } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' };
@@ -40,6 +40,36 @@ describe('Vorgänge in the admin area', () => {
     expect(text.indexOf(second)).toBeLessThan(text.indexOf(`<th scope="row" class="whole">${first}</th>`));
     expect(text.indexOf('Zweite Anfrage')).toBeLessThan(text.indexOf('Erste Anfrage'));
     expect(text).not.toContain('Andere Behörde');
+  });
+
+  it('filters the list by offer, step and Kreis/Stadt (choices from the data) and searches, as a GET form', async () => {
+    const t = await cleanups.app(ADMIN);
+    const post = async (form: string, overrides: Record<string, unknown>): Promise<string> =>
+      (await t.app.inject({ method: 'POST', url: `/f/${form}`, payload: validInteresse(overrides), headers: json })).json<{ id: string }>().id;
+    const second = `interesse-${fixtureOffers[1]?.id}`;
+    const city = await post(INTERESSE, { behoerde: 'Stadt Beispielstadt', ags: '05999001' });
+    const kreis = await post(INTERESSE, { behoerde: 'Kreis Muster', ags: '05999' });
+    const choices = fixtureForms.get(second)?.fields.find((field) => field.type === 'checkboxes')?.options ?? [];
+    const other = await post(second, { behoerde: 'Gemeinde Südort', ags: '05888002', antragsstrecken: choices.slice(0, 1) });
+    const session = await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
+    const [, step] = fixtureRollout.get(INTERESSE) ?? [];
+    expect((await move(t, session, city, { von: '', ...stepValues(step ?? { id: '', titel: '', abschluss: false, angaben: [] }) })).statusCode).toBe(303);
+    const listed = async (query: string): Promise<string[]> => {
+      const body = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/?${query}`, headers: session.cookie })).body);
+      return [city, kreis, other].filter((number) => body.includes(`<a href="/admin/vorgang/${number}">`));
+    };
+    const page = decodeHtml((await t.app.inject({ method: 'GET', url: '/admin/', headers: session.cookie })).body);
+    expect(page).toContain('<form method="get" action="/admin/" role="search" aria-label="Vorgänge filtern"');
+    expect(page).toContain('<option value="05999">05999 – Kreis Muster, Stadt Beispielstadt</option>');
+    expect(page).toContain('<option value="05888">05888 – Gemeinde Südort</option>');
+    expect(await listed(`angebot=${second}`)).toEqual([other]);
+    expect(await listed('kreis=05999')).toEqual([city, kreis]);
+    expect(await listed(`kreis=05999&stand=${step?.id}`)).toEqual([city]);
+    expect(await listed('suche=s%C3%BCDORT')).toEqual([other]);
+    const none = decodeHtml((await t.app.inject({ method: 'GET', url: '/admin/?suche=Niemand', headers: session.cookie })).body);
+    expect(none).toContain('Vorgänge (0 von 3)');
+    expect(none).toContain('Kein Vorgang passt zu diesem Filter.');
+    expect(none).toContain('value="Niemand"');
   });
 
   it('answers an unknown Vorgang with a German 404 page, and shows none without a sign-in', async () => {
