@@ -167,9 +167,8 @@ export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions
       <p>
         <a href="/admin/">{s.back}</a>
       </p>
-      <h1>
-        {title}: <bdi>{vorgang.behoerde}</bdi>
-      </h1>
+      {/* The Behörde is the first fact below, in body text: a long compound (…angelegenheiten) fits 320 px there, not in the heading's size. */}
+      <h1>{title}</h1>
       <dl class="facts">
         {facts
           .filter(([, value]) => value !== '')

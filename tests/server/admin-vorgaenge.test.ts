@@ -33,7 +33,9 @@ describe('Vorgänge in the admin area', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
     const text = decodeHtml(page.body);
-    expect(text).toContain(`<h1>Vorgang ${first}: <bdi>Stadt Beispielstadt, Ausländerbehörde</bdi></h1>`);
+    expect(text).toContain(`<h1>Vorgang ${first}</h1>`);
+    expect(text).toContain('<dt>Behörde</dt><dd><bdi>Stadt Beispielstadt, Ausländerbehörde</bdi></dd>');
+    expect(text).toContain(`<title>Vorgang ${first}: Stadt Beispielstadt, Ausländerbehörde – `);
     expect(text).toContain('Einsendungen dieser Behörde (2), neueste zuerst');
     // Newest first; the other authority's submission is not there.
     expect(text.indexOf(second)).toBeGreaterThan(-1);

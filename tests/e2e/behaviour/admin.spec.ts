@@ -130,6 +130,14 @@ test.describe('the admin area', () => {
       expect(after.first.x).toBeCloseTo(before.first.x, 0);
 
       expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+
+      // One Vorgang's page (facts, move form, history, submissions): no word broken, no sideways scrolling, axe.
+      await page.getByRole('region', { name: /^Vorgänge \(\d+\)$/ }).getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 1, name: /^Vorgang / })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: 'Vorgang weiterführen' })).toBeVisible();
+      expect(await brokenWords(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
       expect(violations).toEqual([]);
     });
   }
