@@ -22,7 +22,7 @@ import type { Store, StoredVorgang } from './store/index.ts';
 const s = adminStrings.rollout;
 
 /** Where a Vorgang stands, as text: its step (marked when no longer offered), „abgeschlossen“ once ended. */
-function statusOf(steps: readonly RolloutStep[], vorgang: StoredVorgang): string {
+export function statusOf(steps: readonly RolloutStep[], vorgang: StoredVorgang): string {
   if (vorgang.stepId === null) return steps[0]?.titel ?? '';
   const label = stepLabel(steps, { id: vorgang.stepId, titel: vorgang.stepTitle ?? vorgang.stepId });
   return vorgang.endedAt === null ? label : `${label} (${s.ended})`;

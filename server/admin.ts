@@ -10,7 +10,7 @@ import type { FormRegistry } from '../src/forms/index.ts';
 import type { ServerConfig } from './config.ts';
 import { PassThrough } from 'node:stream';
 import { adminAuth } from './admin-auth.ts';
-import { vorgangList, vorgangRoutes } from './admin-vorgaenge.ts';
+import { statusOf, vorgangList, vorgangRoutes } from './admin-vorgaenge.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Metrics } from './metrics.ts';
 import { submissionsCsv } from './csv.ts';
@@ -110,7 +110,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
     reply.raw.once('close', () => (exporting = false));
     let source;
     try {
-      source = await exportSource(store, forms, name);
+      source = await exportSource(store, forms, name, { steps: config.rollout.get(name) ?? [], status: (v) => statusOf(config.rollout.get(name) ?? [], v) });
     } catch (error) {
       exporting = false;
       throw error;

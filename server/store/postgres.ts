@@ -119,11 +119,11 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       return rows.map(toSubmission);
     },
     async submissionsBefore(form, beforeId, limit) {
-      const { rows } = await query<SubmissionRow>(
-        'SELECT id, reference, form, received_at, data FROM submissions WHERE form = $1 AND NOT spam AND id < $2 ORDER BY id DESC LIMIT $3',
+      const { rows } = await query<SubmissionRow & { vorgang_id: string | null }>(
+        'SELECT id, reference, form, received_at, data, vorgang_id FROM submissions WHERE form = $1 AND NOT spam AND id < $2 ORDER BY id DESC LIMIT $3',
         [form, beforeId ?? Number.MAX_SAFE_INTEGER, limit],
       );
-      return rows.map(toSubmission);
+      return rows.map((row) => ({ ...toSubmission(row), vorgangId: row.vorgang_id === null ? null : Number(row.vorgang_id) }));
     },
     async countSubmissions(form, throughId) {
       if (throughId === undefined) return count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form);

@@ -90,7 +90,7 @@ function prepareStatements(db: DatabaseSync) {
     upsertVorgang: p(UPSERT_VORGANG_SQLITE),
     insertOutbox: p('INSERT INTO outbox (submission_id, next_attempt_at) VALUES (?, ?)'),
     list: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 ORDER BY id DESC LIMIT ? OFFSET ?'),
-    before: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 AND id < ? ORDER BY id DESC LIMIT ?'),
+    before: p('SELECT id, reference, form, received_at, data, vorgang_id FROM submissions WHERE form = ? AND spam = 0 AND id < ? ORDER BY id DESC LIMIT ?'),
     count: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = ?'),
     countThrough: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = 0 AND id <= ?'),
     formCounts: p('SELECT form, SUM(spam = 0) AS total, SUM(spam = 1) AS spam FROM submissions GROUP BY form ORDER BY form'),
@@ -179,7 +179,10 @@ export class SqliteOperations {
   }
 
   submissionsBefore(form: string, beforeId: number | null, limit: number): StoredSubmission[] {
-    return (this.sql.before.all(form, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as unknown as SubmissionRow[]).map(toSubmission);
+    return (this.sql.before.all(form, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as unknown as (SubmissionRow & { vorgang_id: number | null })[]).map((row) => ({
+      ...toSubmission(row),
+      vorgangId: row.vorgang_id === null ? null : Number(row.vorgang_id),
+    }));
   }
 
   countSubmissions(form: string, throughId?: number): number {

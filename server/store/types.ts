@@ -14,6 +14,8 @@ export interface StoredSubmission {
   /** ISO 8601, UTC. */
   readonly receivedAt: string;
   readonly data: Record<string, unknown>;
+  /** The id of its Vorgang (read by submissionsBefore, for the exports); null: none. */
+  readonly vorgangId?: number | null;
 }
 
 export interface NewSubmission {

@@ -53,6 +53,8 @@ export const adminStrings = {
   /** A Vorgang's rollout steps (src/lib/rollout.ts, server/pages/VorgangSteps.tsx). */
   rollout: {
     status: 'Stand',
+    /** Export column of the day a step was reached. */
+    dayColumn: 'Datum: {titel}',
     notOffered: '{titel} (nicht mehr angeboten)',
     noSteps: 'Für dieses Angebot sind keine Rollout-Schritte gepflegt (Feld „rollout“ des Angebots).',
     ended: 'abgeschlossen',

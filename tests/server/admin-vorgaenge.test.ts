@@ -2,6 +2,7 @@
  * The Vorgänge in the admin area, through inject on the project's store: the list on /admin/, one
  * Vorgang's page with its submissions newest first, and both only behind the sign-in.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cleanupAfterEach } from './cleanups.ts';
 import { decodeHtml, fixtureForms, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse, type TestApp } from './helpers.ts';
@@ -72,6 +73,30 @@ describe('Vorgänge in the admin area', () => {
     expect(none).toContain('Vorgänge (0 von 3)');
     expect(none).toContain('Kein Vorgang passt zu diesem Filter.');
     expect(none).toContain('value="Niemand"');
+  });
+
+  it('exports each submission with its Vorgang, the Vorgang\'s status and the day each step was reached (CSV and XLSX)', async () => {
+    const { t, number, session } = await oneVorgang();
+    const steps = fixtureRollout.get(INTERESSE) ?? [];
+    const dated = steps.find((step) => step.angaben.some((a) => a.art === 'datum'));
+    if (dated === undefined) throw new Error('Die Fixture braucht einen Schritt mit Datum.');
+    expect((await move(t, session, number, { von: '', ...stepValues(dated, { [`angabe-${dated.angaben.find((a) => a.art === 'datum')?.id}`]: '02.03.2026' }) })).statusCode).toBe(303);
+    const csv = (await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.csv`, headers: session.cookie })).body.slice(1);
+    // The Vorgang columns come last and hold no semicolon: read them from the end of the line.
+    const [header, row] = csv.split('\r\n').map((line) => line.split(';').slice(-(2 + steps.length)));
+    const cell = (label: string): string | undefined => row?.[header?.indexOf(label) ?? -1];
+    expect(cell('Vorgang')).toBe(number);
+    expect(cell('Stand')).toBe(dated.titel);
+    expect(cell(`Datum: ${dated.titel}`)).toBe('02.03.2026');
+    expect(cell(`Datum: ${steps.at(-1)?.titel}`)).toBe('');
+    const xlsx = await t.app.inject({ method: 'GET', url: `/admin/${INTERESSE}.xlsx`, headers: session.cookie });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const labels = (sheet?.getRow(3).values as unknown[]).slice(1);
+    const values = (sheet?.getRow(4).values as unknown[]).slice(1);
+    expect(values[labels.indexOf('Vorgang')]).toBe(number);
+    expect(values[labels.indexOf(`Datum: ${dated.titel}`)]).toBe('02.03.2026');
   });
 
   it('answers an unknown Vorgang with a German 404 page, and shows none without a sign-in', async () => {
