@@ -174,10 +174,14 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       return { pending: Number(rows[0]?.n ?? 0), oldestPendingAt: rows[0]?.oldest?.toISOString() ?? null };
     },
     purgeSpam: (before) => purged('DELETE FROM submissions WHERE spam AND received_at < $1', before),
-    purgeExpired: (before) =>
+    purgeExpired: (before, byVorgang = false) =>
       purged(
-        `DELETE FROM submissions WHERE received_at < $1
-         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`,
+        byVorgang
+          ? `DELETE FROM submissions WHERE
+             ((vorgang_id IS NULL AND received_at < $1) OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < $1))
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`
+          : `DELETE FROM submissions WHERE received_at < $1
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`,
         before,
       ),
     async probeWrite() {

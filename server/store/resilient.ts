@@ -94,7 +94,7 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     markFailed: write((s, id: number, error: string, next: number) => s.markFailed(id, error, next)),
     outboxStatus: read((s) => s.outboxStatus()),
     purgeSpam: write((s, before: Date) => s.purgeSpam(before)),
-    purgeExpired: write((s, before: Date) => s.purgeExpired(before)),
+    purgeExpired: write((s, before: Date, byVorgang?: boolean) => s.purgeExpired(before, byVorgang)),
     probeWrite,
     addAccount: write((s, name: string, hash: string, now: Date) => s.addAccount(name, hash, now)),
     setAccountPassword: write((s, name: string, hash: string) => s.setAccountPassword(name, hash)),

@@ -107,6 +107,9 @@ function prepareStatements(db: DatabaseSync) {
     purgeSpam: p('DELETE FROM submissions WHERE spam = 1 AND received_at < ?'),
     purgeExpired: p(`DELETE FROM submissions WHERE received_at < ?
       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`),
+    purgeByVorgang: p(`DELETE FROM submissions WHERE
+      ((vorgang_id IS NULL AND received_at < ?) OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < ?))
+      AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`),
   };
 }
 
@@ -222,8 +225,8 @@ export class SqliteOperations {
   }
 
   /** After a delete, the write-ahead log is emptied, so nothing deleted lingers in old log frames. */
-  private purge(statement: StatementSync, before: Date): number {
-    const deleted = Number(statement.run(before.toISOString()).changes);
+  private purge(statement: StatementSync, before: Date, times = 1): number {
+    const deleted = Number(statement.run(...Array.from({ length: times }, () => before.toISOString())).changes);
     if (deleted > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return deleted;
   }
@@ -232,8 +235,8 @@ export class SqliteOperations {
     return this.purge(this.sql.purgeSpam, before);
   }
 
-  purgeExpired(before: Date): number {
-    return this.purge(this.sql.purgeExpired, before);
+  purgeExpired(before: Date, byVorgang = false): number {
+    return byVorgang ? this.purge(this.sql.purgeByVorgang, before, 2) : this.purge(this.sql.purgeExpired, before);
   }
 
   probeWrite(): void {

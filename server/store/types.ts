@@ -199,9 +199,11 @@ export interface Store extends AccountStore, VorgangStore {
   purgeSpam(before: Date): Promise<number>;
   /**
    * Deletes submissions received before `before` whose mail has been sent (retention period of the
-   * Datenschutzerklärung); a mail still waiting keeps its submission. Returns how many.
+   * Datenschutzerklärung); a mail still waiting keeps its submission. With `byVorgang` (a server
+   * with an admin area, where staff end Vorgänge) a submission of a Vorgang is kept while the
+   * Vorgang is open and deleted once it ended before `before`; the others as above. Returns how many.
    */
-  purgeExpired(before: Date): Promise<number>;
+  purgeExpired(before: Date, byVorgang?: boolean): Promise<number>;
   /** Commits a write that changes nothing, so a full disk or a lost server shows; throws if it cannot. */
   probeWrite(): Promise<void>;
   close(): Promise<void>;

@@ -65,7 +65,7 @@ export const adminStrings = {
     showFields: 'Angaben dieses Schritts anzeigen',
     dateHint: 'Der Tag, an dem es geschah, als TT.MM.JJJJ. Nicht in der Zukunft.',
     note: 'Notiz',
-    noteHint: 'Freiwillig, z. B. wer angerufen hat. Höchstens 2000 Zeichen.',
+    noteHint: 'Freiwillig, höchstens 2000 Zeichen. Keine personenbezogenen Daten: Die Notiz bleibt mit dem Vorgang gespeichert, auch nach dem Löschen der Einsendungen.',
     submit: '„{titel}“ eintragen',
     history: 'Verlauf',
     historyEmpty: 'Noch keine Änderung: Der Vorgang steht beim ersten Schritt.',

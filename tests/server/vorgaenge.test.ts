@@ -150,4 +150,33 @@ describe('Vorgänge', () => {
     expect(await store.moveVorgang({ ...base, at: '2026-03-13T09:00:00.000Z', from: { id: 'produktiv', titel: 'produktiv' }, to: einzelabruf, ends: false })).toBe(true);
     expect((await store.findVorgang(saved?.reference ?? ''))?.endedAt).toBeNull();
   });
+
+  it('keep the contact data of an open Vorgang, and delete it once the Vorgang ended before the retention cut-off', async () => {
+    const store = open(await freshLocation());
+    await store.saveSubmissions([
+      submission({ behoerde: 'Offen', ags: '05999001' }, '2025-01-01T10:00:00Z'),
+      submission({ behoerde: 'Früh beendet', ags: '05999002' }, '2025-01-01T10:00:00Z'),
+      submission({ behoerde: 'Spät beendet', ags: '05999003' }, '2025-01-01T10:00:00Z'),
+      submission({ nachricht: 'Barriere' }, '2025-01-01T10:00:00Z', 'barriere-melden'),
+      submission({ nachricht: 'Barriere neu' }, '2026-06-01T10:00:00Z', 'barriere-melden'),
+    ]);
+    const due = await store.claimDueMails('test', Date.now(), 60_000, 10);
+    await store.markSent(due.map((mail) => mail.outboxId), new Date());
+    const end = async (number: string, at: string) => {
+      const v = await store.findVorgang(number);
+      await store.moveVorgang({ vorgangId: v?.id ?? 0, at, account: 'anna', from: null, to: { id: 'produktiv', titel: 'produktiv' }, ends: true, angaben: [], note: '' });
+    };
+    await end('KV-2025-000002', '2026-01-10T10:00:00.000Z');
+    await end('KV-2025-000003', '2026-03-10T10:00:00.000Z');
+    const cutoff = new Date('2026-02-01T00:00:00Z');
+    // With an admin area: by Vorgang (open: kept; ended after the cut-off: kept), the rest by arrival.
+    expect(await store.purgeExpired(cutoff, true)).toBe(2);
+    const left = async (number: string) => (await store.vorgangSubmissions((await store.findVorgang(number))?.id ?? 0)).length;
+    expect([await left('KV-2025-000001'), await left('KV-2025-000002'), await left('KV-2025-000003')]).toEqual([1, 0, 1]);
+    expect((await store.listSubmissions('barriere-melden')).map((s) => s.data['nachricht'])).toEqual(['Barriere neu']);
+    // The Vorgang itself stays (Behörde, steps, history); only the submissions with the contact data go.
+    expect(await store.findVorgang('KV-2025-000002')).toMatchObject({ behoerde: 'Früh beendet', submissions: 0 });
+    // Without an admin area nobody ends a Vorgang: by arrival, as before.
+    expect(await store.purgeExpired(cutoff)).toBe(2);
+  });
 });
