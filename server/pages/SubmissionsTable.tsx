@@ -5,6 +5,7 @@
  */
 import { adminStrings as s } from '../../src/strings/admin.ts';
 import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../format.ts';
+import type { ComponentChildren } from 'preact';
 import type { FieldDefinition } from '../../src/forms/index.ts';
 
 /** Values shown on one line (an address, a number, a date); the others are free text that wraps between words. */
@@ -23,39 +24,48 @@ export interface SubmissionsTableProps {
   readonly labelledBy: string;
 }
 
-/** The region with its table (classes, not style attributes: the CSP allows none; src/styles/admin.css). */
-export function SubmissionsTable({ fields, submissions, labelledBy }: SubmissionsTableProps) {
+/**
+ * A table of the admin area in its own scrolling region, named by the heading `labelledBy`: the
+ * header row and the first column stay in view (classes, not style attributes: the CSP allows none;
+ * src/styles/admin.css). The region takes the keyboard focus, so it scrolls by keyboard too.
+ */
+export function ScrollTable({ labelledBy, labels, children }: { labelledBy: string; labels: readonly string[]; children: ComponentChildren }) {
   return (
-    // Wide tables scroll in their own region (header row and first column stay in view); it takes
-    // the keyboard focus for that.
     <div role="region" aria-labelledby={labelledBy} tabIndex={0} class="table-region">
       <table>
         <thead>
           <tr>
-            {[s.reference, s.receivedAt, ...fields.map(fieldLabel)].map((label) => (
+            {labels.map((label) => (
               <th scope="col" key={label}>
                 {label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
-          {submissions.map((submission) => (
-            <tr key={submission.reference}>
-              <th scope="row" class="whole">
-                {submission.reference}
-              </th>
-              <td class="whole">{formatDate(submission.receivedAt)}</td>
-              {fields.map((field) => (
-                <td key={field.name} class={WHOLE_VALUES.has(field.type) ? 'whole' : 'text'}>
-                  {/* Isolated: a right-to-left text cannot turn the cells around it. */}
-                  <bdi>{displayValue(field, submission.data[field.name])}</bdi>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** The submissions' table: Eingangsnummer, time of arrival, every field. */
+export function SubmissionsTable({ fields, submissions, labelledBy }: SubmissionsTableProps) {
+  return (
+    <ScrollTable labelledBy={labelledBy} labels={[s.reference, s.receivedAt, ...fields.map(fieldLabel)]}>
+      {submissions.map((submission) => (
+        <tr key={submission.reference}>
+          <th scope="row" class="whole">
+            {submission.reference}
+          </th>
+          <td class="whole">{formatDate(submission.receivedAt)}</td>
+          {fields.map((field) => (
+            <td key={field.name} class={WHOLE_VALUES.has(field.type) ? 'whole' : 'text'}>
+              {/* Isolated: a right-to-left text cannot turn the cells around it. */}
+              <bdi>{displayValue(field, submission.data[field.name])}</bdi>
+            </td>
+          ))}
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

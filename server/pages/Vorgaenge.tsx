@@ -12,7 +12,7 @@ import type { StoredVorgang, VorgangChange } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
-import { SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
+import { ScrollTable, SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
 import { ErrorSummary, History, MoveVorgang, type MoveForm } from './VorgangSteps.tsx';
 
 const s = adminStrings.vorgaenge;
@@ -101,37 +101,24 @@ export function VorgangList({ vorgaenge, total, filter, offers, steps, kreise }:
       {vorgaenge.length === 0 ? (
         <p>{total === 0 ? s.empty : s.filter.none}</p>
       ) : (
-        <div role="region" aria-labelledby="vorgaenge" tabIndex={0} class="table-region">
-          <table>
-            <thead>
-              <tr>
-                {[s.number, s.behoerde, s.offer, adminStrings.rollout.status, s.ags, s.submissions, s.openedAt, s.lastReceivedAt].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {vorgaenge.map((v) => (
-                <tr key={v.number}>
-                  <th scope="row" class="whole">
-                    <a href={vorgangPath(v.number)}>{v.number}</a>
-                  </th>
-                  <td class="text">
-                    <bdi>{v.behoerde}</bdi>
-                  </td>
-                  <td class="text">{v.offerTitle}</td>
-                  <td class="text">{v.status}</td>
-                  <td class="whole">{v.ags ?? ''}</td>
-                  <td class="whole">{v.submissions}</td>
-                  <td class="whole">{formatDate(v.openedAt)}</td>
-                  <td class="whole">{formatDate(v.lastReceivedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable labelledBy="vorgaenge" labels={[s.number, s.behoerde, s.offer, adminStrings.rollout.status, s.ags, s.submissions, s.openedAt, s.lastReceivedAt]}>
+          {vorgaenge.map((v) => (
+            <tr key={v.number}>
+              <th scope="row" class="whole">
+                <a href={vorgangPath(v.number)}>{v.number}</a>
+              </th>
+              <td class="text">
+                <bdi>{v.behoerde}</bdi>
+              </td>
+              <td class="text">{v.offerTitle}</td>
+              <td class="text">{v.status}</td>
+              <td class="whole">{v.ags ?? ''}</td>
+              <td class="whole">{v.submissions}</td>
+              <td class="whole">{formatDate(v.openedAt)}</td>
+              <td class="whole">{formatDate(v.lastReceivedAt)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

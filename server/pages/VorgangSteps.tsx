@@ -9,6 +9,7 @@ import { angabeField, angabeText, stepLabel, type RolloutAngabe, type RolloutSte
 import { formatReceivedAt as formatDate } from '../format.ts';
 import type { VorgangChange } from '../store/index.ts';
 import { CsrfField } from './AccountBar.tsx';
+import { ScrollTable } from './SubmissionsTable.tsx';
 
 const s = adminStrings.rollout;
 
@@ -151,37 +152,24 @@ export function History({ steps, history }: { steps: readonly RolloutStep[]; his
       {history.length === 0 ? (
         <p>{s.historyEmpty}</p>
       ) : (
-        <div role="region" aria-labelledby="verlauf" tabIndex={0} class="table-region">
-          <table>
-            <thead>
-              <tr>
-                {[s.when, s.who, s.from, s.to, s.details, s.note].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((change) => (
-                <tr key={change.at + change.to.id}>
-                  <th scope="row" class="whole">
-                    {formatDate(change.at)}
-                  </th>
-                  <td class="whole">{change.account}</td>
-                  <td class="text">{change.from === null ? (steps[0]?.titel ?? '') : stepLabel(steps, change.from)}</td>
-                  <td class="text">{stepLabel(steps, change.to)}</td>
-                  <td class="text">
-                    <bdi>{change.angaben.map((angabe) => `${angabe.titel}: ${angabeText(angabe)}`).join('; ')}</bdi>
-                  </td>
-                  <td class="text">
-                    <bdi>{change.note}</bdi>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable labelledBy="verlauf" labels={[s.when, s.who, s.from, s.to, s.details, s.note]}>
+          {history.map((change) => (
+            <tr key={change.at + change.to.id}>
+              <th scope="row" class="whole">
+                {formatDate(change.at)}
+              </th>
+              <td class="whole">{change.account}</td>
+              <td class="text">{change.from === null ? (steps[0]?.titel ?? '') : stepLabel(steps, change.from)}</td>
+              <td class="text">{stepLabel(steps, change.to)}</td>
+              <td class="text">
+                <bdi>{change.angaben.map((angabe) => `${angabe.titel}: ${angabeText(angabe)}`).join('; ')}</bdi>
+              </td>
+              <td class="text">
+                <bdi>{change.note}</bdi>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

@@ -4,43 +4,18 @@
  */
 import type pg from 'pg';
 import { groupForBackfill, INTEREST_FORM_PREFIX } from './vorgang-backfill.ts';
-import { historyParams, toVorgangChange, type HistoryRow, type StoredVorgang, type VorgangStore } from './types.ts';
+import { historyParams, toStoredVorgang, toVorgangChange, type HistoryRow, type StoredVorgang, type VorgangRow, type VorgangStore } from './types.ts';
 
 type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 
 const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
   (SELECT COUNT(*) FROM submissions s WHERE s.vorgang_id = v.id)::int AS submissions`;
 
-interface VorgangRow {
-  id: string;
-  number: string;
-  form: string;
-  authority_key: string;
-  behoerde: string;
-  ags: string | null;
-  opened_at: Date;
-  last_received_at: Date;
-  step_id: string | null;
-  step_title: string | null;
-  ended_at: Date | null;
-  submissions: number;
-}
+/** A row as pg returns it: times as Date. */
+type PgVorgangRow = Omit<VorgangRow, 'opened_at' | 'last_received_at' | 'ended_at'> & { opened_at: Date; last_received_at: Date; ended_at: Date | null };
 
-function toVorgang(row: VorgangRow): StoredVorgang {
-  return {
-    id: Number(row.id),
-    number: row.number,
-    form: row.form,
-    authorityKey: row.authority_key,
-    behoerde: row.behoerde,
-    ags: row.ags,
-    openedAt: row.opened_at.toISOString(),
-    lastReceivedAt: row.last_received_at.toISOString(),
-    submissions: Number(row.submissions),
-    stepId: row.step_id,
-    stepTitle: row.step_title,
-    endedAt: row.ended_at?.toISOString() ?? null,
-  };
+function toVorgang(row: PgVorgangRow): StoredVorgang {
+  return toStoredVorgang({ ...row, opened_at: row.opened_at.toISOString(), last_received_at: row.last_received_at.toISOString(), ended_at: row.ended_at?.toISOString() ?? null });
 }
 
 /** Creates the Vorgänge of the stored submissions (migration 3), in the caller's transaction. */
@@ -62,11 +37,11 @@ export async function backfillVorgaengePostgres(client: pg.PoolClient | pg.Clien
 export function postgresVorgaenge(query: Query): VorgangStore {
   return {
     async listVorgaenge() {
-      const { rows } = await query<VorgangRow>(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v ORDER BY v.last_received_at DESC, v.id DESC`);
+      const { rows } = await query<PgVorgangRow>(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v ORDER BY v.last_received_at DESC, v.id DESC`);
       return rows.map(toVorgang);
     },
     async findVorgang(number) {
-      const { rows } = await query<VorgangRow>(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v WHERE v.number = $1`, [number]);
+      const { rows } = await query<PgVorgangRow>(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v WHERE v.number = $1`, [number]);
       return rows[0] === undefined ? null : toVorgang(rows[0]);
     },
     async vorgangSubmissions(vorgangId) {

@@ -5,42 +5,10 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { groupForBackfill, INTEREST_FORM_PREFIX, type BackfillRow } from './vorgang-backfill.ts';
 import { transaction } from './sqlite-transaction.ts';
-import { historyParams, toVorgangChange, type HistoryRow, type StoredSubmission, type StoredVorgang, type VorgangChange, type VorgangMove } from './types.ts';
+import { historyParams, toStoredVorgang as toVorgang, toVorgangChange, type HistoryRow, type VorgangRow, type StoredSubmission, type StoredVorgang, type VorgangChange, type VorgangMove } from './types.ts';
 
 const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
   (SELECT COUNT(*) FROM submissions s WHERE s.vorgang_id = v.id) AS submissions`;
-
-interface VorgangRow {
-  id: number;
-  number: string;
-  form: string;
-  authority_key: string;
-  behoerde: string;
-  ags: string | null;
-  opened_at: string;
-  last_received_at: string;
-  step_id: string | null;
-  step_title: string | null;
-  ended_at: string | null;
-  submissions: number;
-}
-
-function toVorgang(row: VorgangRow): StoredVorgang {
-  return {
-    id: Number(row.id),
-    number: row.number,
-    form: row.form,
-    authorityKey: row.authority_key,
-    behoerde: row.behoerde,
-    ags: row.ags,
-    openedAt: row.opened_at,
-    lastReceivedAt: row.last_received_at,
-    submissions: Number(row.submissions),
-    stepId: row.step_id,
-    stepTitle: row.step_title,
-    endedAt: row.ended_at,
-  };
-}
 
 /** Opens the Vorgang of (form, authority) or updates its latest name and time; its id. */
 export const UPSERT_VORGANG_SQLITE = `INSERT INTO vorgaenge (number, form, authority_key, behoerde, ags, opened_at, last_received_at) VALUES (?, ?, ?, ?, ?, ?, ?)

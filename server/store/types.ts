@@ -383,3 +383,36 @@ export function toVorgangChange(row: HistoryRow): VorgangChange {
 export function historyParams(change: VorgangChange): [string, string, string | null, string | null, string, string, string, string] {
   return [change.at, change.account, change.from?.id ?? null, change.from?.titel ?? null, change.to.id, change.to.titel, JSON.stringify(change.angaben), change.note];
 }
+
+/** A row of vorgaenge (with its count of submissions) as both stores read it, the times already ISO 8601. */
+export interface VorgangRow {
+  readonly id: number | string;
+  readonly number: string;
+  readonly form: string;
+  readonly authority_key: string;
+  readonly behoerde: string;
+  readonly ags: string | null;
+  readonly opened_at: string;
+  readonly last_received_at: string;
+  readonly step_id: string | null;
+  readonly step_title: string | null;
+  readonly ended_at: string | null;
+  readonly submissions: number | string;
+}
+
+export function toStoredVorgang(row: VorgangRow): StoredVorgang {
+  return {
+    id: Number(row.id),
+    number: row.number,
+    form: row.form,
+    authorityKey: row.authority_key,
+    behoerde: row.behoerde,
+    ags: row.ags,
+    openedAt: row.opened_at,
+    lastReceivedAt: row.last_received_at,
+    submissions: Number(row.submissions),
+    stepId: row.step_id,
+    stepTitle: row.step_title,
+    endedAt: row.ended_at,
+  };
+}
