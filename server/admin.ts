@@ -1,5 +1,6 @@
 /**
- * The admin area for d-NRW: GET /admin/ lists the submissions of every form, GET /admin/<form>.csv
+ * The admin area for d-NRW: GET /admin/ lists the Vorgänge and the submissions of every form (one
+ * Vorgang: server/admin-vorgaenge.ts), GET /admin/<form>.csv
  * and /admin/<form>.xlsx export one form. Only for a signed-in session (server/admin-auth.ts: named
  * accounts, or ADMIN_PASSWORD until one exists); without an admin area (ADMIN_AREA) these routes are
  * not registered at all (404).
@@ -9,6 +10,7 @@ import type { FormRegistry } from '../src/forms/index.ts';
 import type { ServerConfig } from './config.ts';
 import { PassThrough } from 'node:stream';
 import { adminAuth } from './admin-auth.ts';
+import { statusOf, vorgangList, vorgangRoutes } from './admin-vorgaenge.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Metrics } from './metrics.ts';
 import { submissionsCsv } from './csv.ts';
@@ -65,8 +67,9 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
   });
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
+  vorgangRoutes(app, { forms, rollout: config.rollout, store, pages });
 
-  app.get<{ Querystring: { seite?: string } }>('/admin/', async (request, reply) => {
+  app.get<{ Querystring: Record<string, unknown> & { seite?: string } }>('/admin/', async (request, reply) => {
     const requested = Number(request.query.seite ?? '1');
     const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
     const offset = (page - 1) * ADMIN_PAGE_SIZE;
@@ -82,7 +85,8 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
     );
     const hasOlder = sections.some((section) => section.total > offset + ADMIN_PAGE_SIZE);
     const outbox = await store.outboxStatus();
-    return reply.type('text/html; charset=utf-8').send(adminPage(pages, sections, outbox, { page, hasOlder }, request.adminSession));
+    const vorgaenge = vorgangList(forms, config.rollout, await store.listVorgaenge(), request.query);
+    return reply.type('text/html; charset=utf-8').send(adminPage(pages, vorgaenge, sections, outbox, { page, hasOlder }, request.adminSession));
   });
 
   // One export at a time per instance: each streams the whole form, and two at once would
@@ -106,7 +110,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
     reply.raw.once('close', () => (exporting = false));
     let source;
     try {
-      source = await exportSource(store, forms, name);
+      source = await exportSource(store, forms, name, { steps: config.rollout.get(name) ?? [], status: (v) => statusOf(config.rollout.get(name) ?? [], v) });
     } catch (error) {
       exporting = false;
       throw error;

@@ -49,10 +49,11 @@ try {
     if (integrity !== 'ok') throw Object.assign(new Error(`integrity_check: ${integrity}`), { code: 'INTEGRITY' });
     const n = (sql: string): number => Number((copy.prepare(sql).get() as { n: number }).n);
     // A store the server has not yet migrated to named accounts has no such table.
-    const accounts = n("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'accounts'") === 0 ? 0 : n('SELECT COUNT(*) AS n FROM accounts');
+    const table = (name: string): number => (n(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '${name}'`) === 0 ? 0 : n(`SELECT COUNT(*) AS n FROM ${name}`));
+    const accounts = table('accounts');
     console.log(
       `Gesichert: ${n('SELECT COUNT(*) AS n FROM submissions WHERE spam = 0')} Einsendung(en), ${n("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'")} wartende Benachrichtigung(en), ` +
-        `${accounts} Konto/Konten → ${target}`,
+        `${accounts} Konto/Konten, ${table('vorgaenge')} Vorgang/Vorgänge → ${target}`,
     );
   } finally {
     copy.close();

@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { blank, ConfigurationError, configurationMessage, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
 import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
 import { serverDirOf } from '../src/lib/server-files.ts';
+import type { RolloutStep } from '../src/lib/rollout.ts';
 import { readServerContent } from './built-site.ts';
 
 export interface OutboxConfig {
@@ -52,6 +53,8 @@ export interface ServerConfig {
   readonly formRateLimit: number;
   /** Every form of the build (content.json): one interest form per offer, and the barrier report. */
   readonly forms: FormRegistry;
+  /** The rollout steps of each offer's Vorgänge, by the name of its interest form (content.json). */
+  readonly rollout: ReadonlyMap<string, readonly RolloutStep[]>;
   /** Accepted form keys (URL /f/<key>): each form's name and its FORM_KEY_<FORM> key, and the form each one means. */
   readonly formKeys: Readonly<Record<string, FormName>>;
   /** SMTP server as URL (smtp://user:pass@host:587); empty keeps mails in the outbox. */
@@ -232,6 +235,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     serveSite: e.SERVE_SITE,
     formRateLimit: e.FORM_RATE_LIMIT,
     forms,
+    rollout: new Map(content.rollout.map((offer) => [offer.form, offer.steps])),
     formKeys: Object.fromEntries(keys.formOf),
     smtpUrl: e.SMTP_URL ?? '',
     mailFrom: e.MAIL_FROM ?? `"${site.portalName}" <${site.postfach}>`,

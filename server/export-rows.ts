@@ -7,7 +7,10 @@
 import type { FormRegistry } from '../src/forms/index.ts';
 import { adminStrings } from '../src/strings/admin.ts';
 import { displayValue, fieldLabel } from './format.ts';
-import type { Store, StoredSubmission } from './store/index.ts';
+import type { Store, StoredSubmission, StoredVorgang, VorgangChange } from './store/index.ts';
+import { isoDate } from '../src/lib/dates.ts';
+import { angabeText, type RolloutStep } from '../src/lib/rollout.ts';
+import { fill } from '../src/strings/template.ts';
 import { collectFields, storedFormView, type StoredFormView } from './stored-forms.ts';
 
 /** Rows per read from the store (one message to the SQLite worker, one query to PostgreSQL). */
@@ -22,15 +25,59 @@ export interface ExportColumn {
   value(submission: StoredSubmission): string;
 }
 
+/** What the export says of each Vorgang of the form: its number, where it stands, the day each step was reached. */
+export interface VorgangFacts {
+  readonly number: string;
+  readonly status: string;
+  /** Per step id: the day it was reached (JJJJ-MM-TT): the date staff entered with it, else the day they recorded it. */
+  readonly days: ReadonlyMap<string, string>;
+}
+
+/** The Vorgang columns of an interest form's export: the Vorgang, its status, one date column per rollout step of the offer. */
+export interface VorgangColumns {
+  readonly steps: readonly RolloutStep[];
+  readonly facts: ReadonlyMap<number, VorgangFacts>;
+}
+
+/** The day a history entry says its step was reached: its first date Angabe, else the day (in Germany) it was recorded. */
+function dayOf(change: VorgangChange): string {
+  return change.angaben.find((angabe) => angabe.art === 'datum')?.wert ?? isoDate(new Date(change.at));
+}
+
+/** The facts of a form's Vorgänge for its export (one history read per Vorgang: an offer has at most a few hundred). */
+export async function vorgangColumns(store: Pick<Store, 'listVorgaenge' | 'vorgangHistory'>, form: string, steps: readonly RolloutStep[], status: (v: StoredVorgang) => string): Promise<VorgangColumns> {
+  const facts = new Map<number, VorgangFacts>();
+  for (const vorgang of (await store.listVorgaenge()).filter((v) => v.form === form)) {
+    const days = new Map<string, string>();
+    // Oldest first, so the latest time a step was reached wins.
+    for (const change of (await store.vorgangHistory(vorgang.id)).reverse()) days.set(change.to.id, dayOf(change));
+    facts.set(vorgang.id, { number: vorgang.number, status: status(vorgang), days });
+  }
+  return { steps, facts };
+}
+
+const germanDay = (day: string | undefined): string => (day === undefined ? '' : angabeText({ art: 'datum', wert: day }));
+
 /** The columns of a form's export, in order. */
-export function exportColumns(form: StoredFormView): ExportColumn[] {
+export function exportColumns(form: StoredFormView, vorgaenge?: VorgangColumns): ExportColumn[] {
   const offer = form.offer;
+  const facts = (s: StoredSubmission): VorgangFacts | undefined => (s.vorgangId === undefined || s.vorgangId === null ? undefined : vorgaenge?.facts.get(s.vorgangId));
   return [
     { label: adminStrings.reference, kind: 'text', value: (s) => s.reference },
     { label: adminStrings.receivedAt, kind: 'moment', value: (s) => s.receivedAt },
     // An offer's interest form names its offer in every CSV row, so exports of several offers can be merged.
     ...(offer === undefined ? [] : [{ label: adminStrings.offer, kind: 'text', csvOnly: true, value: () => offer.titel } satisfies ExportColumn]),
     ...form.fields.map((field): ExportColumn => ({ label: fieldLabel(field), kind: 'text', value: (s) => displayValue(field, s.data[field.name]) })),
+    // Last, so the columns of the form keep their places: the Vorgang, its status, the day of each step.
+    ...(vorgaenge === undefined
+      ? []
+      : [
+          { label: adminStrings.vorgaenge.number, kind: 'text', value: (s) => facts(s)?.number ?? '' } satisfies ExportColumn,
+          { label: adminStrings.rollout.status, kind: 'text', value: (s) => facts(s)?.status ?? '' } satisfies ExportColumn,
+          ...vorgaenge.steps.map(
+            (step): ExportColumn => ({ label: fill(adminStrings.rollout.dayColumn, { titel: step.titel }), kind: 'text', value: (s) => germanDay(facts(s)?.days.get(step.id)) }),
+          ),
+        ]),
   ];
 }
 
@@ -45,7 +92,7 @@ export interface ExportSource {
   readonly batches: AsyncIterable<readonly StoredSubmission[]>;
 }
 
-type ExportStore = Pick<Store, 'submissionsBefore' | 'countSubmissions'>;
+type ExportStore = Pick<Store, 'submissionsBefore' | 'countSubmissions' | 'listVorgaenge' | 'vorgangHistory'>;
 
 /** The batches of a form below `beforeId`, each read when the previous one has been written. */
 async function* batchesBefore(store: ExportStore, form: string, beforeId: number | null): AsyncGenerator<readonly StoredSubmission[]> {
@@ -62,7 +109,7 @@ async function* batchesBefore(store: ExportStore, form: string, beforeId: number
  * The export of form `name`: the registry's definition, or for a form the content no longer has,
  * one made from the stored fields (one more pass over the batches, keeping only field names).
  */
-export async function exportSource(store: ExportStore, forms: FormRegistry, name: string): Promise<ExportSource> {
+export async function exportSource(store: ExportStore, forms: FormRegistry, name: string, vorgaenge?: { steps: readonly RolloutStep[]; status: (v: StoredVorgang) => string }): Promise<ExportSource> {
   const first = await store.submissionsBefore(name, null, EXPORT_BATCH);
   const newest = first[0]?.id;
   const total = newest === undefined ? 0 : await store.countSubmissions(name, newest);
@@ -77,5 +124,6 @@ export async function exportSource(store: ExportStore, forms: FormRegistry, name
     yield first;
     if (first.length === EXPORT_BATCH) yield* batchesBefore(store, name, (first.at(-1) as StoredSubmission).id);
   }
-  return { form, columns: exportColumns(form), total, first, batches: batches() };
+  const withVorgaenge = vorgaenge === undefined || form.offer === undefined ? undefined : await vorgangColumns(store, name, vorgaenge.steps, vorgaenge.status);
+  return { form, columns: exportColumns(form, withVorgaenge), total, first, batches: batches() };
 }

@@ -14,6 +14,7 @@
  * transaction) before success is answered; its mail goes through the outbox.
  */
 import { RATE_LIMIT_WINDOW_MS } from '../src/lib/processing.ts';
+import { authorityOf } from '../src/lib/authority.ts';
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HONEYPOT_FIELD, NEXT_FIELD, pickFields, validateSubmission } from '../src/forms/index.ts';
@@ -174,7 +175,9 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
       // so), none of the data; it never appears in the admin list or the export, triggers no
       // mail and is deleted after SPAM_RETENTION_DAYS.
       const data = result.ok && !isSpam ? (result.data as Record<string, unknown>) : {};
-      const saved = await store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam });
+      // A submission to an offer's interest form joins its authority's Vorgang (src/lib/authority.ts).
+      const authority = form.offer === undefined || isSpam ? null : authorityOf(data);
+      const saved = await store.saveSubmission({ form: form.name, prefix: form.referencePrefix, data, spam: isSpam, authority });
       metrics.submissions.inc({ form: form.name, result: isSpam ? 'spam' : 'accepted' });
       logWithResponse(request, isSpam ? 'Einsendung als Spam erkannt (Honeypot)' : 'Einsendung gespeichert', { form: form.name, reference: saved.reference });
       if (!isSpam) outbox.kick();

@@ -1,25 +1,23 @@
 /**
- * The admin overview (GET /admin/): one table per form with every stored submission, the XLSX and CSV
- * exports, the spam count and the state of the outbox. Every value is text, escaped by Preact, and
- * isolated in <bdi> (its writing direction stays inside its cell).
+ * The admin overview (GET /admin/): the Vorgänge, then one table per form with every stored
+ * submission, the XLSX and CSV exports, the spam count and the state of the outbox.
  */
 import { adminStrings as s } from '../../src/strings/admin.ts';
-import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../format.ts';
+import { formatReceivedAt as formatDate } from '../format.ts';
 import type { OutboxStatus } from '../store/index.ts';
 import type { StoredFormView } from '../stored-forms.ts';
-import type { FieldDefinition } from '../../src/forms/index.ts';
 import type { SignedIn } from './AccountBar.tsx';
+import { SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
+import { VorgangList, type VorgangListProps } from './Vorgaenge.tsx';
 import type { PageRenderer } from './render.tsx';
 import { fill } from '../../src/strings/template.ts';
 
-/** Values shown on one line (an address, a number, a date); the others are free text that wraps between words. */
-const WHOLE_VALUES: ReadonlySet<FieldDefinition['type']> = new Set(['email', 'tel', 'month', 'ags']);
 
 export interface AdminSection {
   readonly form: StoredFormView;
   /** Submissions of the form in total (the list shows one page of them). */
   readonly total: number;
-  readonly submissions: readonly { readonly reference: string; readonly receivedAt: string; readonly data: Readonly<Record<string, unknown>> }[];
+  readonly submissions: readonly ShownSubmission[];
   readonly spam: number;
 }
 
@@ -42,38 +40,7 @@ function Section({ form, total, submissions, spam }: AdminSection) {
       {submissions.length === 0 ? (
         <p>{total === 0 ? s.empty : s.emptyPage}</p>
       ) : (
-        // Wide tables scroll in their own region (header row and first column stay in view); it
-        // takes the keyboard focus for that. Classes, not style attributes: the CSP allows none
-        // (src/styles/admin.css).
-        <div role="region" aria-labelledby={headingId} tabIndex={0} class="table-region">
-          <table>
-            <thead>
-              <tr>
-                {[s.reference, s.receivedAt, ...form.fields.map(fieldLabel)].map((label) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {submissions.map((submission) => (
-                <tr key={submission.reference}>
-                  <th scope="row" class="whole">
-                    {submission.reference}
-                  </th>
-                  <td class="whole">{formatDate(submission.receivedAt)}</td>
-                  {form.fields.map((field) => (
-                    <td key={field.name} class={WHOLE_VALUES.has(field.type) ? 'whole' : 'text'}>
-                      {/* Isolated: a right-to-left text cannot turn the cells around it. */}
-                      <bdi>{displayValue(field, submission.data[field.name])}</bdi>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SubmissionsTable fields={form.fields} submissions={submissions} labelledBy={headingId} />
       )}
     </section>
   );
@@ -111,6 +78,7 @@ function Paging({ page, hasOlder }: AdminPaging) {
 /** The overview page in the admin frame. */
 export function adminPage(
   renderer: PageRenderer,
+  vorgaenge: VorgangListProps,
   sections: readonly AdminSection[],
   outbox: OutboxStatus,
   paging: AdminPaging,
@@ -127,6 +95,7 @@ export function adminPage(
     <>
       <h1>{s.title}</h1>
       <p>{pending}</p>
+      <VorgangList {...vorgaenge} />
       <Paging {...paging} />
       {sections.map((section) => (
         <Section key={section.form.name} {...section} />

@@ -1,16 +1,17 @@
 /**
- * Copies a store dump (from SQLite: submissions, mails, counters, staff accounts) into PostgreSQL in one transaction, for `npm run
+ * Copies a store dump (from SQLite: submissions, mails, counters, staff accounts, Vorgänge) into PostgreSQL in one transaction, for `npm run
  * migrate-store`. Safe to run twice: what is already there (same reference number, form and time)
  * is left alone, counters only grow. A reference number that exists with other data stops the
  * copy (the target was used on its own).
  */
 import pg from 'pg';
-import type { StoreDump } from './types.ts';
+import { historyParams, type StoreDump } from './types.ts';
 
 export interface ImportResult {
   readonly submissionsAdded: number;
   readonly mailsAdded: number;
   readonly accountsAdded: number;
+  readonly vorgaengeAdded: number;
 }
 
 export interface TargetCounts {
@@ -23,6 +24,8 @@ export interface TargetCounts {
   readonly countersBehind: number;
   /** Of the dump's staff accounts, how many the target holds. */
   readonly accounts: number;
+  /** Of the dump's Vorgänge, how many the target holds. */
+  readonly vorgaenge: number;
 }
 
 const CHUNK = 1_000;
@@ -37,6 +40,7 @@ export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Pr
   let submissionsAdded = 0;
   let mailsAdded = 0;
   let accountsAdded = 0;
+  let vorgaengeAdded = 0;
   await client.query('SET synchronous_commit TO on');
   await client.query('BEGIN');
   try {
@@ -54,7 +58,7 @@ export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Pr
         [part.map((s) => s.reference), part.map((s) => s.form), part.map((s) => s.receivedAt)],
       );
       if (clash.rows[0] !== undefined) {
-        throw Object.assign(new Error(`Die Vorgangsnummer ${clash.rows[0].reference} gibt es in PostgreSQL schon mit anderen Daten: die Zieldatenbank wurde bereits allein benutzt.`), {
+        throw Object.assign(new Error(`Die Eingangsnummer ${clash.rows[0].reference} gibt es in PostgreSQL schon mit anderen Daten: die Zieldatenbank wurde bereits allein benutzt.`), {
           code: 'REFERENCE_CLASH',
         });
       }
@@ -87,8 +91,31 @@ export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Pr
       ]);
       accountsAdded += inserted.rowCount ?? 0;
     }
+    // A Vorgang that exists in the target (same form and authority) keeps its number there; the
+    // dump's submissions join it.
+    for (const vorgang of dump.vorgaenge) {
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO vorgaenge (number, form, authority_key, behoerde, ags, opened_at, last_received_at, step_id, step_title, ended_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+        [vorgang.number, vorgang.form, vorgang.authorityKey, vorgang.behoerde, vorgang.ags, vorgang.openedAt, vorgang.lastReceivedAt, vorgang.stepId, vorgang.stepTitle, vorgang.endedAt],
+      );
+      vorgaengeAdded += inserted.rowCount ?? 0;
+      // Its history comes along only with the Vorgang itself (a second run adds none).
+      const newId = inserted.rows[0]?.id;
+      for (const change of newId === undefined ? [] : vorgang.history) {
+        await client.query(
+          'INSERT INTO vorgang_history (vorgang_id, at, account, from_step, from_title, to_step, to_title, angaben, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [newId, ...historyParams(change)],
+        );
+      }
+      await client.query(
+        `UPDATE submissions SET vorgang_id = (SELECT id FROM vorgaenge WHERE form = $1 AND authority_key = $2)
+         WHERE reference = ANY($3::text[]) AND vorgang_id IS NULL`,
+        [vorgang.form, vorgang.authorityKey, vorgang.references],
+      );
+    }
     await client.query('COMMIT');
-    return { submissionsAdded, mailsAdded, accountsAdded };
+    return { submissionsAdded, mailsAdded, accountsAdded, vorgaengeAdded };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -110,7 +137,9 @@ export async function countInPostgres(client: pg.Client, dump: StoreDump): Promi
     if ((row.rows[0]?.last ?? 0) < counter.last) countersBehind += 1;
   }
   const accounts = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM accounts WHERE name = ANY($1::text[])', [dump.accounts.map((a) => a.name)]);
+  const vorgaenge = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM vorgaenge WHERE number = ANY($1::text[])', [dump.vorgaenge.map((v) => v.number)]);
   return {
+    vorgaenge: Number(vorgaenge.rows[0]?.n ?? 0),
     accounts: Number(accounts.rows[0]?.n ?? 0),
     submissions: Number(submissions.rows[0]?.n ?? 0),
     mails: Number(mails.rows[0]?.n ?? 0),

@@ -60,6 +60,45 @@ export const postgresMigrations: readonly SchemaMigration[] = [
       CREATE INDEX sessions_by_account ON sessions (account);
     `,
   },
+  {
+    version: 3,
+    description: 'Vorgänge: one per (interest form, authority), with every submission of that authority, their rollout step and its history',
+    sql: `
+      CREATE TABLE vorgaenge (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        authority_key TEXT NOT NULL,
+        behoerde TEXT NOT NULL,
+        ags TEXT,
+        opened_at TIMESTAMPTZ NOT NULL,
+        last_received_at TIMESTAMPTZ NOT NULL,
+        -- The rollout step reached (id and title then); NULL: the offer's first step.
+        step_id TEXT,
+        step_title TEXT,
+        -- When a step that ends the Vorgang was reached (retention counts from here); NULL: open.
+        ended_at TIMESTAMPTZ,
+        UNIQUE (form, authority_key)
+      );
+      ALTER TABLE submissions ADD COLUMN vorgang_id BIGINT REFERENCES vorgaenge (id);
+      CREATE INDEX submissions_by_vorgang ON submissions (vorgang_id, id);
+      CREATE TABLE vorgang_history (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        vorgang_id BIGINT NOT NULL REFERENCES vorgaenge (id) ON DELETE CASCADE,
+        at TIMESTAMPTZ NOT NULL,
+        account TEXT NOT NULL,
+        from_step TEXT,
+        from_title TEXT,
+        to_step TEXT NOT NULL,
+        to_title TEXT NOT NULL,
+        -- What staff entered, as JSON: [{ id, titel, art, wert }].
+        angaben TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX vorgang_history_by_vorgang ON vorgang_history (vorgang_id, id);
+    `,
+    backfill: 'vorgaenge',
+  },
 ];
 
 /** Creates the bookkeeping table, takes the lock and applies what is missing; one statement each. */

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { postgresAccounts } from './postgres-accounts.ts';
 import { postgresMigrations, postgresMigrationSql } from './postgres-schema.ts';
 import { saveBatch } from './postgres-save.ts';
+import { backfillVorgaengePostgres, postgresVorgaenge } from './postgres-vorgaenge.ts';
 import { schemaTooNew, stampBatch, storedData, storedSubmissions, type DueMail, type Store, type StoredSubmission } from './types.ts';
 
 interface SubmissionRow {
@@ -82,6 +83,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       for (const migration of postgresMigrations) {
         if (migration.version <= current) continue;
         await client.query(migration.sql);
+        if (migration.backfill === 'vorgaenge') await backfillVorgaengePostgres(client);
         await client.query(postgresMigrationSql.record, [migration.version, migration.description]);
       }
       return latest;
@@ -117,11 +119,11 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       return rows.map(toSubmission);
     },
     async submissionsBefore(form, beforeId, limit) {
-      const { rows } = await query<SubmissionRow>(
-        'SELECT id, reference, form, received_at, data FROM submissions WHERE form = $1 AND NOT spam AND id < $2 ORDER BY id DESC LIMIT $3',
+      const { rows } = await query<SubmissionRow & { vorgang_id: string | null }>(
+        'SELECT id, reference, form, received_at, data, vorgang_id FROM submissions WHERE form = $1 AND NOT spam AND id < $2 ORDER BY id DESC LIMIT $3',
         [form, beforeId ?? Number.MAX_SAFE_INTEGER, limit],
       );
-      return rows.map(toSubmission);
+      return rows.map((row) => ({ ...toSubmission(row), vorgangId: row.vorgang_id === null ? null : Number(row.vorgang_id) }));
     },
     async countSubmissions(form, throughId) {
       if (throughId === undefined) return count('SELECT COUNT(*) AS n FROM submissions WHERE form = $1 AND NOT spam', form);
@@ -172,10 +174,14 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       return { pending: Number(rows[0]?.n ?? 0), oldestPendingAt: rows[0]?.oldest?.toISOString() ?? null };
     },
     purgeSpam: (before) => purged('DELETE FROM submissions WHERE spam AND received_at < $1', before),
-    purgeExpired: (before) =>
+    purgeExpired: (before, byVorgang = false) =>
       purged(
-        `DELETE FROM submissions WHERE received_at < $1
-         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`,
+        byVorgang
+          ? `DELETE FROM submissions WHERE
+             ((vorgang_id IS NULL AND received_at < $1) OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < $1))
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`
+          : `DELETE FROM submissions WHERE received_at < $1
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`,
         before,
       ),
     async probeWrite() {
@@ -184,6 +190,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       await query('SELECT txid_current()');
     },
     ...postgresAccounts(query),
+    ...postgresVorgaenge(query),
     async close() {
       if (!pool.ended && !pool.ending) await pool.end();
     },

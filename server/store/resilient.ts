@@ -5,7 +5,7 @@
  * no-op commit only when nothing was written for a few seconds.
  */
 import { groupCommit } from './group-commit.ts';
-import { STORE_ENDED, storageErrorReason, StorageUnavailable, type NewSubmission, type Store, type StoredSubmission } from './types.ts';
+import { STORE_ENDED, storageErrorReason, StorageUnavailable, type NewSubmission, type Store, type StoredSubmission, type VorgangMove } from './types.ts';
 
 export interface StorageHealth {
   readonly ok: boolean;
@@ -94,7 +94,7 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     markFailed: write((s, id: number, error: string, next: number) => s.markFailed(id, error, next)),
     outboxStatus: read((s) => s.outboxStatus()),
     purgeSpam: write((s, before: Date) => s.purgeSpam(before)),
-    purgeExpired: write((s, before: Date) => s.purgeExpired(before)),
+    purgeExpired: write((s, before: Date, byVorgang?: boolean) => s.purgeExpired(before, byVorgang)),
     probeWrite,
     addAccount: write((s, name: string, hash: string, now: Date) => s.addAccount(name, hash, now)),
     setAccountPassword: write((s, name: string, hash: string) => s.setAccountPassword(name, hash)),
@@ -106,6 +106,11 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     touchSession: write((s, tokenHash: string, now: number) => s.touchSession(tokenHash, now)),
     deleteSession: write((s, tokenHash: string) => s.deleteSession(tokenHash)),
     purgeSessions: write((s, idleBefore: number, createdBefore: number) => s.purgeSessions(idleBefore, createdBefore)),
+    listVorgaenge: read((s) => s.listVorgaenge()),
+    findVorgang: read((s, number: string) => s.findVorgang(number)),
+    vorgangSubmissions: read((s, vorgangId: number) => s.vorgangSubmissions(vorgangId)),
+    moveVorgang: write((s, move: VorgangMove) => s.moveVorgang(move)),
+    vorgangHistory: read((s, vorgangId: number) => s.vorgangHistory(vorgangId)),
     health() {
       if (known !== null && Date.now() - known.at < healthCacheMs) return Promise.resolve(known.health);
       probing ??= probeWrite()

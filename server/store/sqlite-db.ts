@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { sqliteMigrations } from './sqlite-schema.ts';
+import { backfillVorgaengeSqlite, SqliteVorgaenge, UPSERT_VORGANG_SQLITE } from './sqlite-vorgaenge.ts';
 import { transaction } from './sqlite-transaction.ts';
+import type { Authority } from '../../src/lib/authority.ts';
 import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type FormCount, type TimedSubmission, type NewSubmission, type OutboxStatus, type Page, type StoredSubmission } from './types.ts';
 
 export const SQLITE_FILE = 'submissions.sqlite';
@@ -36,6 +38,7 @@ export function migrateSqlite(db: DatabaseSync): number {
     if (migration.version <= current) continue;
     transaction(db, () => {
       db.exec(migration.sql);
+      if (migration.backfill === 'vorgaenge') backfillVorgaengeSqlite(db);
       db.exec(`PRAGMA user_version = ${migration.version}`);
     });
   }
@@ -83,10 +86,11 @@ function prepareStatements(db: DatabaseSync) {
   return {
     nextSequences: p(`INSERT INTO reference_counters (prefix, year, last) VALUES (?, ?, ?)
       ON CONFLICT (prefix, year) DO UPDATE SET last = last + excluded.last RETURNING last`),
-    insertSubmission: p('INSERT INTO submissions (reference, form, received_at, data, spam) VALUES (?, ?, ?, ?, ?) RETURNING id'),
+    insertSubmission: p('INSERT INTO submissions (reference, form, received_at, data, spam, vorgang_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id'),
+    upsertVorgang: p(UPSERT_VORGANG_SQLITE),
     insertOutbox: p('INSERT INTO outbox (submission_id, next_attempt_at) VALUES (?, ?)'),
     list: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 ORDER BY id DESC LIMIT ? OFFSET ?'),
-    before: p('SELECT id, reference, form, received_at, data FROM submissions WHERE form = ? AND spam = 0 AND id < ? ORDER BY id DESC LIMIT ?'),
+    before: p('SELECT id, reference, form, received_at, data, vorgang_id FROM submissions WHERE form = ? AND spam = 0 AND id < ? ORDER BY id DESC LIMIT ?'),
     count: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = ?'),
     countThrough: p('SELECT COUNT(*) AS n FROM submissions WHERE form = ? AND spam = 0 AND id <= ?'),
     formCounts: p('SELECT form, SUM(spam = 0) AS total, SUM(spam = 1) AS spam FROM submissions GROUP BY form ORDER BY form'),
@@ -103,6 +107,9 @@ function prepareStatements(db: DatabaseSync) {
     purgeSpam: p('DELETE FROM submissions WHERE spam = 1 AND received_at < ?'),
     purgeExpired: p(`DELETE FROM submissions WHERE received_at < ?
       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`),
+    purgeByVorgang: p(`DELETE FROM submissions WHERE
+      ((vorgang_id IS NULL AND received_at < ?) OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < ?))
+      AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`),
   };
 }
 
@@ -115,12 +122,14 @@ export interface SubmissionRowInput {
   readonly at: number;
   /** The stored data as JSON. */
   readonly json: string;
+  /** The authority whose Vorgang the submission joins, or null. */
+  readonly authority: Authority | null;
 }
 
 /** The rows the worker is sent for a batch. */
 export function toRowInputs(batch: readonly NewSubmission[]): { items: TimedSubmission[]; rows: SubmissionRowInput[] } {
   const items = stampBatch(batch);
-  return { items, rows: items.map((item) => ({ form: item.form, prefix: item.prefix, spam: item.spam, at: item.now.getTime(), json: JSON.stringify(storedData(item)) })) };
+  return { items, rows: items.map((item) => ({ form: item.form, prefix: item.prefix, spam: item.spam, at: item.now.getTime(), json: JSON.stringify(storedData(item)), authority: item.spam ? null : (item.authority ?? null) })) };
 }
 
 /** Every store operation as a synchronous call on one connection. */
@@ -129,6 +138,8 @@ export class SqliteOperations {
   readonly schemaVersion: number;
   /** The staff accounts and sessions, on the same connection. */
   readonly accounts: SqliteAccounts;
+  /** The Vorgänge, on the same connection. */
+  readonly vorgaenge: SqliteVorgaenge;
   private readonly sql: ReturnType<typeof prepareStatements>;
 
   constructor(dataDir: string) {
@@ -137,6 +148,7 @@ export class SqliteOperations {
     this.schemaVersion = schemaVersion;
     this.sql = prepareStatements(db);
     this.accounts = new SqliteAccounts(db);
+    this.vorgaenge = new SqliteVorgaenge(db);
   }
 
   /**
@@ -152,7 +164,13 @@ export class SqliteOperations {
       const references = assignReferences(items.length, groups, lasts);
       return rows.map((row, index) => {
         const reference = references[index] as string;
-        const { id } = this.sql.insertSubmission.get(reference, row.form, new Date(row.at).toISOString(), row.json, row.spam ? 1 : 0) as { id: number };
+        const receivedAt = new Date(row.at).toISOString();
+        const { authority } = row;
+        const vorgangId =
+          authority === null
+            ? null
+            : Number((this.sql.upsertVorgang.get(reference, row.form, authority.key, authority.behoerde, authority.ags, receivedAt, receivedAt) as { id: number }).id);
+        const { id } = this.sql.insertSubmission.get(reference, row.form, receivedAt, row.json, row.spam ? 1 : 0, vorgangId) as { id: number };
         if (!row.spam) this.sql.insertOutbox.run(id, row.at);
         return { id: Number(id), reference };
       });
@@ -164,7 +182,10 @@ export class SqliteOperations {
   }
 
   submissionsBefore(form: string, beforeId: number | null, limit: number): StoredSubmission[] {
-    return (this.sql.before.all(form, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as unknown as SubmissionRow[]).map(toSubmission);
+    return (this.sql.before.all(form, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as unknown as (SubmissionRow & { vorgang_id: number | null })[]).map((row) => ({
+      ...toSubmission(row),
+      vorgangId: row.vorgang_id === null ? null : Number(row.vorgang_id),
+    }));
   }
 
   countSubmissions(form: string, throughId?: number): number {
@@ -204,8 +225,8 @@ export class SqliteOperations {
   }
 
   /** After a delete, the write-ahead log is emptied, so nothing deleted lingers in old log frames. */
-  private purge(statement: StatementSync, before: Date): number {
-    const deleted = Number(statement.run(before.toISOString()).changes);
+  private purge(statement: StatementSync, before: Date, times = 1): number {
+    const deleted = Number(statement.run(...Array.from({ length: times }, () => before.toISOString())).changes);
     if (deleted > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return deleted;
   }
@@ -214,8 +235,8 @@ export class SqliteOperations {
     return this.purge(this.sql.purgeSpam, before);
   }
 
-  purgeExpired(before: Date): number {
-    return this.purge(this.sql.purgeExpired, before);
+  purgeExpired(before: Date, byVorgang = false): number {
+    return byVorgang ? this.purge(this.sql.purgeByVorgang, before, 2) : this.purge(this.sql.purgeExpired, before);
   }
 
   probeWrite(): void {

@@ -1,11 +1,11 @@
 /**
  * The SQLite store's contents as one dump, for `npm run migrate-store` (SQLite → PostgreSQL):
- * submissions, outbox entries, reference counters and staff accounts, read in one transaction.
+ * submissions, outbox entries, reference counters, staff accounts and Vorgänge, read in one transaction.
  */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrateSqlite, SQLITE_FILE } from './sqlite-db.ts';
-import type { StoreDump } from './types.ts';
+import { toVorgangChange, type HistoryRow, type StoreDump } from './types.ts';
 
 /** Everything in the store in `dataDir`, read in one transaction (a consistent snapshot). */
 export function dumpSqliteStore(dataDir: string): StoreDump {
@@ -35,7 +35,19 @@ function dumpSqlite(db: DatabaseSync): StoreDump {
     const accounts = (db.prepare('SELECT name, password_hash, created_at FROM accounts ORDER BY name').all() as unknown as {
       name: string; password_hash: string; created_at: string;
     }[]).map((r) => ({ name: r.name, passwordHash: r.password_hash, createdAt: r.created_at }));
-    return { submissions, outbox, counters, accounts };
+    const history = db.prepare('SELECT at, account, from_step, from_title, to_step, to_title, angaben, note FROM vorgang_history WHERE vorgang_id = ? ORDER BY id');
+    const vorgaenge = (db.prepare(`SELECT v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
+      (SELECT json_group_array(s.reference) FROM (SELECT reference FROM submissions WHERE vorgang_id = v.id ORDER BY id) s) AS refs
+      FROM vorgaenge v ORDER BY v.id`).all() as unknown as {
+      id: number; number: string; form: string; authority_key: string; behoerde: string; ags: string | null; opened_at: string; last_received_at: string;
+      step_id: string | null; step_title: string | null; ended_at: string | null; refs: string;
+    }[]).map((r) => ({
+      number: r.number, form: r.form, authorityKey: r.authority_key, behoerde: r.behoerde, ags: r.ags, openedAt: r.opened_at, lastReceivedAt: r.last_received_at,
+      stepId: r.step_id, stepTitle: r.step_title, endedAt: r.ended_at,
+      references: JSON.parse(r.refs) as string[],
+      history: (history.all(r.id) as unknown as HistoryRow[]).map(toVorgangChange),
+    }));
+    return { submissions, outbox, counters, accounts, vorgaenge };
   } finally {
     db.exec('COMMIT');
   }

@@ -63,4 +63,43 @@ export const sqliteMigrations: readonly SchemaMigration[] = [
       CREATE INDEX sessions_by_account ON sessions (account);
     `,
   },
+  {
+    version: 4,
+    description: 'Vorgänge: one per (interest form, authority), with every submission of that authority, their rollout step and its history',
+    sql: `
+      CREATE TABLE vorgaenge (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        number TEXT NOT NULL UNIQUE,
+        form TEXT NOT NULL,
+        authority_key TEXT NOT NULL,
+        behoerde TEXT NOT NULL,
+        ags TEXT,
+        opened_at TEXT NOT NULL,
+        last_received_at TEXT NOT NULL,
+        -- The rollout step reached (id and title then); NULL: the offer's first step.
+        step_id TEXT,
+        step_title TEXT,
+        -- When a step that ends the Vorgang was reached (retention counts from here); NULL: open.
+        ended_at TEXT,
+        UNIQUE (form, authority_key)
+      );
+      ALTER TABLE submissions ADD COLUMN vorgang_id INTEGER REFERENCES vorgaenge (id);
+      CREATE INDEX submissions_by_vorgang ON submissions (vorgang_id, id);
+      CREATE TABLE vorgang_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        vorgang_id INTEGER NOT NULL REFERENCES vorgaenge (id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        account TEXT NOT NULL,
+        from_step TEXT,
+        from_title TEXT,
+        to_step TEXT NOT NULL,
+        to_title TEXT NOT NULL,
+        -- What staff entered, as JSON: [{ id, titel, art, wert }].
+        angaben TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX vorgang_history_by_vorgang ON vorgang_history (vorgang_id, id);
+    `,
+    backfill: 'vorgaenge',
+  },
 ];

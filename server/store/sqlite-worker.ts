@@ -37,8 +37,11 @@ parentPort?.on('message', ({ id, method, args }: SqliteRequest) => {
       return;
     }
     operations ??= new SqliteOperations(dataDir);
-    // A method of the store, or of its accounts and sessions.
-    const owner = (method in operations ? operations : operations.accounts) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    // A method of the store, of its accounts and sessions, or of its Vorgänge.
+    const owner = (method in operations ? operations : method in operations.vorgaenge ? operations.vorgaenge : operations.accounts) as unknown as Record<
+      string,
+      (...a: unknown[]) => unknown
+    >;
     const result = method === 'schemaVersion' ? operations.schemaVersion : owner[method]?.apply(owner, [...args]);
     parentPort?.postMessage({ id, result } satisfies SqliteResponse);
   } catch (error) {

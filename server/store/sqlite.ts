@@ -6,10 +6,11 @@
 import { Worker } from 'node:worker_threads';
 import { toRowInputs, type SqliteOperations } from './sqlite-db.ts';
 import type { SqliteAccounts } from './sqlite-accounts.ts';
+import type { SqliteVorgaenge } from './sqlite-vorgaenge.ts';
 import type { SqliteRequest, SqliteResponse } from './sqlite-worker.ts';
 import { STORE_ENDED, storedSubmissions, type SavedRow, type Store } from './types.ts';
 
-type Methods = Omit<SqliteOperations, 'db' | 'schemaVersion' | 'close' | 'accounts'> & Omit<SqliteAccounts, never>;
+type Methods = Omit<SqliteOperations, 'db' | 'schemaVersion' | 'close' | 'accounts' | 'vorgaenge'> & Omit<SqliteAccounts, never> & Omit<SqliteVorgaenge, never>;
 
 /**
  * The worker's file beside this module: sqlite-worker.ts next to the source (tests run it), or
@@ -91,6 +92,11 @@ export function openSqliteStore(dataDir: string): Store {
     touchSession: method('touchSession'),
     deleteSession: method('deleteSession'),
     purgeSessions: method('purgeSessions'),
+    listVorgaenge: method('listVorgaenge'),
+    findVorgang: method('findVorgang'),
+    vorgangSubmissions: method('vorgangSubmissions'),
+    moveVorgang: method('moveVorgang'),
+    vorgangHistory: method('vorgangHistory'),
     async close() {
       if (ended === null) await call('close').catch(() => undefined);
       ended ??= Object.assign(new Error('Der Speicher ist geschlossen'), { code: STORE_ENDED });

@@ -3,6 +3,8 @@
  * submissions with their reference numbers, the mail outbox with leases, retention. Every method
  * returns a Promise; no SQL appears here.
  */
+import type { Authority } from '../../src/lib/authority.ts';
+import type { RecordedAngabe } from '../../src/lib/rollout.ts';
 import { berlinYear } from '../../src/lib/dates.ts';
 
 export interface StoredSubmission {
@@ -12,6 +14,8 @@ export interface StoredSubmission {
   /** ISO 8601, UTC. */
   readonly receivedAt: string;
   readonly data: Record<string, unknown>;
+  /** The id of its Vorgang (read by submissionsBefore, for the exports); null: none. */
+  readonly vorgangId?: number | null;
 }
 
 export interface NewSubmission {
@@ -21,7 +25,82 @@ export interface NewSubmission {
   readonly data: Record<string, unknown>;
   /** Caught by the honeypot: stored without data, never listed or mailed. */
   readonly spam: boolean;
+  /**
+   * The authority of an interest form's submission (src/lib/authority.ts): the submission joins the
+   * Vorgang of (form, authority key), opened in the same transaction when there is none. Null or
+   * absent: no Vorgang (spam, the barrier report).
+   */
+  readonly authority?: Authority | null;
   readonly now?: Date;
+}
+
+/**
+ * One authority's way with one offer: every submission of that authority to the offer's interest
+ * form belongs to it. Its number is the Eingangsnummer of its first submission (stable: it stays
+ * when that submission is deleted after the retention period).
+ */
+export interface StoredVorgang {
+  readonly id: number;
+  readonly number: string;
+  /** The interest form (interesse-<offer>). */
+  readonly form: string;
+  /** `ags:<digits>` or `name:<normalised name>` (src/lib/authority.ts). */
+  readonly authorityKey: string;
+  /** The Behörde as its latest submission names it. */
+  readonly behoerde: string;
+  readonly ags: string | null;
+  /** ISO 8601, UTC: the first and the latest submission. */
+  readonly openedAt: string;
+  readonly lastReceivedAt: string;
+  /** Stored submissions of the Vorgang. */
+  readonly submissions: number;
+  /** The rollout step reached and its title then; null: the offer's first step (never moved). */
+  readonly stepId: string | null;
+  readonly stepTitle: string | null;
+  /** ISO 8601, UTC: when a step that ends the Vorgang was reached; null while it is open. */
+  readonly endedAt: string | null;
+}
+
+/** A step reached, as the history keeps it: id and title at that time, so nothing is lost when content changes. */
+export interface StepRef {
+  readonly id: string;
+  readonly titel: string;
+}
+
+/** One change of a Vorgang's step: who, when, from, to, what was entered, a note. */
+export interface VorgangChange {
+  /** ISO 8601, UTC. */
+  readonly at: string;
+  readonly account: string;
+  /** Null: the offer's first step (the Vorgang had not moved before). */
+  readonly from: StepRef | null;
+  readonly to: StepRef;
+  readonly angaben: readonly RecordedAngabe[];
+  readonly note: string;
+}
+
+/** Moving a Vorgang to another step (VorgangStore.moveVorgang). */
+export interface VorgangMove extends VorgangChange {
+  readonly vorgangId: number;
+  /** Whether `to` ends the Vorgang (its `abschluss`). */
+  readonly ends: boolean;
+}
+
+/** The Vorgänge in both stores. */
+export interface VorgangStore {
+  /** Every Vorgang, latest submission first. */
+  listVorgaenge(): Promise<StoredVorgang[]>;
+  findVorgang(number: string): Promise<StoredVorgang | null>;
+  /** The submissions of a Vorgang, newest first. */
+  vorgangSubmissions(vorgangId: number): Promise<StoredSubmission[]>;
+  /**
+   * Moves a Vorgang to `move.to` and records the change, in one transaction, if it still stands at
+   * `move.from` (another member of staff may have moved it meanwhile): false, and nothing changed,
+   * when it does not.
+   */
+  moveVorgang(move: VorgangMove): Promise<boolean>;
+  /** The changes of a Vorgang, newest first. */
+  vorgangHistory(vorgangId: number): Promise<VorgangChange[]>;
 }
 
 export interface DueMail {
@@ -81,7 +160,7 @@ export interface AccountStore {
   purgeSessions(idleBefore: number, createdBefore: number): Promise<number>;
 }
 
-export interface Store extends AccountStore {
+export interface Store extends AccountStore, VorgangStore {
   readonly kind: StoreKind;
   /** The schema version after the migrations ran. */
   schemaVersion(): Promise<number>;
@@ -120,9 +199,11 @@ export interface Store extends AccountStore {
   purgeSpam(before: Date): Promise<number>;
   /**
    * Deletes submissions received before `before` whose mail has been sent (retention period of the
-   * Datenschutzerklärung); a mail still waiting keeps its submission. Returns how many.
+   * Datenschutzerklärung); a mail still waiting keeps its submission. With `byVorgang` (a server
+   * with an admin area, where staff end Vorgänge) a submission of a Vorgang is kept while the
+   * Vorgang is open and deleted once it ended before `before`; the others as above. Returns how many.
    */
-  purgeExpired(before: Date): Promise<number>;
+  purgeExpired(before: Date, byVorgang?: boolean): Promise<number>;
   /** Commits a write that changes nothing, so a full disk or a lost server shows; throws if it cannot. */
   probeWrite(): Promise<void>;
   close(): Promise<void>;
@@ -236,6 +317,8 @@ export interface SchemaMigration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** Rows the SQL cannot fill in, filled in by the store in the same transaction after it (server/store/vorgang-backfill.ts). */
+  readonly backfill?: 'vorgaenge';
 }
 
 export function schemaTooNew(current: number, latest: number): Error {
@@ -251,4 +334,85 @@ export interface StoreDump {
   readonly counters: readonly { prefix: string; year: number; last: number }[];
   /** Staff accounts (sessions are not copied: staff sign in again). */
   readonly accounts: readonly StoredAccount[];
+  /** The Vorgänge, each with the Eingangsnummern of its submissions. */
+  readonly vorgaenge: readonly VorgangDump[];
+}
+
+/** A Vorgang as migrate-store copies it. */
+export interface VorgangDump {
+  readonly number: string;
+  readonly form: string;
+  readonly authorityKey: string;
+  readonly behoerde: string;
+  readonly ags: string | null;
+  readonly openedAt: string;
+  readonly lastReceivedAt: string;
+  readonly stepId: string | null;
+  readonly stepTitle: string | null;
+  readonly endedAt: string | null;
+  readonly references: readonly string[];
+  /** Oldest first. */
+  readonly history: readonly VorgangChange[];
+}
+
+/** A row of vorgang_history as both stores read it (the time already ISO 8601). */
+export interface HistoryRow {
+  readonly at: string;
+  readonly account: string;
+  readonly from_step: string | null;
+  readonly from_title: string | null;
+  readonly to_step: string;
+  readonly to_title: string;
+  /** JSON. */
+  readonly angaben: string;
+  readonly note: string;
+}
+
+export function toVorgangChange(row: HistoryRow): VorgangChange {
+  return {
+    at: row.at,
+    account: row.account,
+    from: row.from_step === null ? null : { id: row.from_step, titel: row.from_title ?? row.from_step },
+    to: { id: row.to_step, titel: row.to_title },
+    angaben: JSON.parse(row.angaben) as RecordedAngabe[],
+    note: row.note,
+  };
+}
+
+/** The parameters of a history row, in the column order both stores insert them (after the Vorgang's id). */
+export function historyParams(change: VorgangChange): [string, string, string | null, string | null, string, string, string, string] {
+  return [change.at, change.account, change.from?.id ?? null, change.from?.titel ?? null, change.to.id, change.to.titel, JSON.stringify(change.angaben), change.note];
+}
+
+/** A row of vorgaenge (with its count of submissions) as both stores read it, the times already ISO 8601. */
+export interface VorgangRow {
+  readonly id: number | string;
+  readonly number: string;
+  readonly form: string;
+  readonly authority_key: string;
+  readonly behoerde: string;
+  readonly ags: string | null;
+  readonly opened_at: string;
+  readonly last_received_at: string;
+  readonly step_id: string | null;
+  readonly step_title: string | null;
+  readonly ended_at: string | null;
+  readonly submissions: number | string;
+}
+
+export function toStoredVorgang(row: VorgangRow): StoredVorgang {
+  return {
+    id: Number(row.id),
+    number: row.number,
+    form: row.form,
+    authorityKey: row.authority_key,
+    behoerde: row.behoerde,
+    ags: row.ags,
+    openedAt: row.opened_at,
+    lastReceivedAt: row.last_received_at,
+    submissions: Number(row.submissions),
+    stepId: row.step_id,
+    stepTitle: row.step_title,
+    endedAt: row.ended_at,
+  };
 }

@@ -51,6 +51,46 @@ const step = z.object({
   formular: z.boolean({ error: 'Das Feld „schritte → formular“ ist true oder fehlt.' }).default(false),
 });
 
+/** What staff record when a Vorgang reaches a rollout step: a choice, a date or a text. */
+const rolloutAngabe = z
+  .object({
+    /** Stable id within the step (lower case, digits, hyphens); the history stores it. */
+    id: z.string({ error: 'Das Feld „rollout → angaben → id“ fehlt.' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: 'Das Feld „rollout → angaben → id“ besteht aus Kleinbuchstaben, Ziffern und Bindestrichen, z. B. „weg“.',
+    }),
+    /** What staff are asked, e. g. „Weg“ or „Eingegangen am“. */
+    titel: text('rollout → angaben → titel', 'Schreiben Sie, was die Beschäftigten angeben, z. B. „Weg“.'),
+    /** `auswahl` (one of `optionen`), `datum` (a day staff enter) or `text`. */
+    art: z.enum(['auswahl', 'datum', 'text'], { error: 'Das Feld „rollout → angaben → art“ ist „auswahl“, „datum“ oder „text“.' }),
+    /** The choices of an `auswahl`, e. g. „BeBPo“ and „Post“. */
+    optionen: z.array(text('rollout → angaben → optionen', 'Schreiben Sie je Zeile eine Auswahl.')).default([]),
+  })
+  .refine((a) => (a.art === 'auswahl') === a.optionen.length >= 2, {
+    error: 'Eine Angabe der Art „auswahl“ braucht mindestens zwei „optionen“; die Arten „datum“ und „text“ haben keine.',
+  });
+
+/**
+ * A step of an authority's way with the offer in the admin area (its Vorgang): the first step is
+ * where every Vorgang starts. The history keeps a step's id and title, so rewording or removing a
+ * step loses nothing.
+ */
+const rolloutStep = z
+  .object({
+    /** Stable id (lower case, digits, hyphens): never change it once Vorgänge have reached the step. */
+    id: z.string({ error: 'Das Feld „rollout → id“ fehlt.' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      error: 'Das Feld „rollout → id“ besteht aus Kleinbuchstaben, Ziffern und Bindestrichen, z. B. „einzelabruf“.',
+    }),
+    /** Name of the step as staff see it, e. g. „Einzelabruf eingegangen“. */
+    titel: text('rollout → titel', 'Geben Sie dem Rollout-Schritt einen Titel.'),
+    /** `true` when the step ends the Vorgang (live, beendet): the retention period starts then. */
+    abschluss: z.boolean({ error: 'Das Feld „rollout → abschluss“ ist true oder fehlt.' }).default(false),
+    /** What staff record when the Vorgang reaches this step. */
+    angaben: z.array(rolloutAngabe).default([]),
+  })
+  .refine((step) => new Set(step.angaben.map((a) => a.id)).size === step.angaben.length, {
+    error: 'Zwei Angaben eines Rollout-Schritts haben dieselbe „id“. Geben Sie jeder eine eigene.',
+  });
+
 /** A question an authority deciding on re-use asks; the answer may be a gap "[LÜCKE: …]". */
 const openQuestion = z.object({
   /** The question, as an authority would ask it. */
@@ -111,6 +151,16 @@ export const offerSchema = (ref: RefFactory) =>
     /** The steps of the re-use (Nachnutzung), in the order the sources give. */
     schritte: z.array(step).min(1, { error: 'Das Feld „schritte“ braucht mindestens einen Schritt.' }),
     /**
+     * The steps of an authority's way with the offer as d-NRW staff follow it in the admin area
+     * (its Vorgang), first step first. Leave it out and the offer's Vorgänge have no steps.
+     */
+    rollout: z
+      .array(rolloutStep)
+      .default([])
+      .refine((steps) => new Set(steps.map((step) => step.id)).size === steps.length, {
+        error: 'Zwei Rollout-Schritte haben dieselbe „id“. Geben Sie jedem Schritt eine eigene.',
+      }),
+    /**
      * For people who want to APPLY for this service and land on its page from a search: the question
      * they come with and where they apply, in German (de), English (en) and Ukrainian (uk). The page
      * says first that nobody can apply here; without this field it says so in general words.
@@ -160,3 +210,4 @@ export const offerSchema = (ref: RefFactory) =>
 
 export type OfferData = z.infer<ReturnType<typeof offerSchema>>;
 export type CostPhase = OfferData['kostenphasen'][number];
+export type RolloutStep = OfferData['rollout'][number];

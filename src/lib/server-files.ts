@@ -21,6 +21,7 @@
  */
 import type { FormMeta } from '../forms/types.ts';
 import { escapeHtml } from './escape-html.ts';
+import type { RolloutStep } from './rollout.ts';
 
 export { serverDirOf } from '../../policy/build-output.mjs';
 
@@ -57,7 +58,7 @@ export const FORM_SLOT_VALUE = 'formular';
 export const FORM_SLOT_ELEMENT: Readonly<Record<string, string>> = { [FORM_SLOT_ATTRIBUTE]: FORM_SLOT_VALUE };
 
 /** The version of content.json this code reads and writes. */
-const CONTENT_VERSION = 1;
+const CONTENT_VERSION = 2;
 
 export interface ServerContent {
   readonly version: typeof CONTENT_VERSION;
@@ -69,6 +70,15 @@ export interface ServerContent {
   };
   /** Every form, as the pages show it: the offers' interest forms in the order of the site, then the others. */
   readonly forms: readonly FormMeta[];
+  /** The rollout steps of each offer (its `rollout`), by the name of its interest form. */
+  readonly rollout: readonly OfferRollout[];
+}
+
+/** The rollout steps of one offer, for the admin area's Vorgänge. */
+export interface OfferRollout {
+  /** The offer's interest form (interesse-<offer>): the Vorgänge's form. */
+  readonly form: string;
+  readonly steps: readonly RolloutStep[];
 }
 
 /** The build's server folder lacks a file or holds one the build did not write: the message says to build again. */
@@ -77,8 +87,8 @@ export class BuildOutputError extends Error {
 }
 
 /** content.json for these site facts and forms. */
-export function serverContent(site: ServerContent['site'], forms: readonly FormMeta[]): ServerContent {
-  return { version: CONTENT_VERSION, site: { portalName: site.portalName, postfach: site.postfach }, forms };
+export function serverContent(site: ServerContent['site'], forms: readonly FormMeta[], rollout: readonly OfferRollout[]): ServerContent {
+  return { version: CONTENT_VERSION, site: { portalName: site.portalName, postfach: site.postfach }, forms, rollout };
 }
 
 /** Reads content.json (its text, from `file`); anything the build did not write is an error that says what to do. */
@@ -97,6 +107,7 @@ export function parseServerContent(text: string, file: string): ServerContent {
     typeof site?.portalName !== 'string' ||
     typeof site.postfach !== 'string' ||
     !Array.isArray(content.forms) ||
+    !Array.isArray(content.rollout) ||
     !content.forms.every((form: Partial<FormMeta> | null) => typeof form?.name === 'string' && Array.isArray(form.fields))
   ) {
     throw new BuildOutputError(`${file} hat nicht das erwartete Format. ${rebuild}`);

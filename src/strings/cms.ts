@@ -94,6 +94,29 @@ const offer: FieldTexts = {
       },
     },
   },
+  rollout: {
+    label: 'Rollout-Schritte (Verwaltung)',
+    hint:
+      'Die Schritte, die d-NRW mit einer Behörde in der Verwaltung geht (ihr Vorgang), der erste Schritt zuerst: Mit ihm beginnt jeder Vorgang. ' +
+      'Die Seite des Angebots zeigt sie nicht. Die „id“ eines Schritts nie ändern, sobald Vorgänge ihn erreicht haben; Titel dürfen sich ändern (optional).',
+    item: 'Rollout-Schritt',
+    fields: {
+      id: { label: 'Kennung', hint: 'Kleinbuchstaben, Ziffern und Bindestriche, z. B. „einzelabruf“. Bleibt für immer gleich.' },
+      titel: { label: 'Titel', hint: 'Name des Schritts in der Verwaltung, z. B. „Einzelabruf eingegangen“.' },
+      abschluss: { label: 'Schließt den Vorgang ab', hint: 'Einschalten bei „live“ und „beendet“: Ab dann läuft die Speicherfrist der Kontaktdaten.' },
+      angaben: {
+        label: 'Angaben',
+        item: 'Angabe',
+        hint: 'Was die Beschäftigten bei diesem Schritt eintragen, z. B. den Weg (Auswahl) und das Datum (optional).',
+        fields: {
+          id: { label: 'Kennung', hint: 'Kleinbuchstaben, Ziffern und Bindestriche, z. B. „weg“.' },
+          titel: { label: 'Titel', hint: 'Was gefragt wird, z. B. „Weg“ oder „Eingegangen am“.' },
+          art: { label: 'Art', hint: '„auswahl“ (eine der Optionen), „datum“ (ein Tag, den die Beschäftigten eintragen) oder „text“.' },
+          optionen: { label: 'Optionen', item: 'Option', hint: 'Nur bei „auswahl“: mindestens zwei, z. B. „BeBPo“ und „Post“.' },
+        },
+      },
+    },
+  },
   hinweisAntragstellende: {
     label: 'Hinweis für Antragstellende',
     hint:

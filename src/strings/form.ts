@@ -29,7 +29,7 @@ export const formStrings = {
     mailtoLink: 'E-Mail mit Ihren Angaben schreiben',
   },
   confirmation: {
-    referenceLabel: 'Ihre Vorgangsnummer',
+    referenceLabel: 'Ihre Eingangsnummer',
     referenceHint: 'Bitte geben Sie diese Nummer an, wenn Sie uns schreiben.',
     nextStepsHeading: 'Wie es weitergeht',
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_PAGE_SIZE } from '../../server/admin.ts';
 import { safeEqual } from '../../server/safe-equal.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { bearer, brokenStorageEnv, decodeHtml, fixtureOffers, INTERESSE, interesse, interesseOptions, json, signInApp, validInteresse, type TestApp } from './helpers.ts';
+import { bearer, brokenStorageEnv, decodeHtml, fixtureOffers, fixtureRollout, INTERESSE, interesse, interesseOptions, json, signInApp, validInteresse, type TestApp } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 
@@ -61,8 +61,10 @@ describe('admin area', () => {
     const csv = res.body;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header] = csv.slice(1).split('\r\n');
+    // Last the Vorgang, its status and one date per rollout step of the offer (fixture content).
+    const stepDays = (fixtureRollout.get(INTERESSE) ?? []).map((step) => `Datum: ${step.titel}`);
     expect(header).toBe(
-      'Vorgangsnummer;Eingegangen;Angebot;Behörde;Gemeinde- oder Kreisschlüssel;Ansprechperson;Funktion;E-Mail-Adresse;Telefon;Antragsstrecken;Gewünschter Start;Nachricht',
+      ['Eingangsnummer;Eingegangen;Angebot;Behörde;Gemeinde- oder Kreisschlüssel;Ansprechperson;Funktion;E-Mail-Adresse;Telefon;Antragsstrecken;Gewünschter Start;Nachricht;Vorgang;Stand', ...stepDays].join(';'),
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klick"")"`);
     expect(csv).toContain(";'@SUM(A1);");

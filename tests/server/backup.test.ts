@@ -54,7 +54,7 @@ describe('backup and restore', () => {
     const attempts = await running;
     expect((await server.stop('SIGTERM')).code).toBe(0);
     expect(result.code, result.out).toBe(0);
-    expect(result.out).toMatch(/^Gesichert: \d+ Einsendung\(en\), \d+ wartende Benachrichtigung\(en\), 1 Konto\/Konten → /);
+    expect(result.out).toMatch(/^Gesichert: \d+ Einsendung\(en\), \d+ wartende Benachrichtigung\(en\), 1 Konto\/Konten, \d+ Vorgang\/Vorgänge → /);
     expect((statSync(target).mode & 0o777).toString(8)).toBe('600');
 
     // Restore as docs/betrieb.md says: a fresh DATA_DIR, the copy as submissions.sqlite.
@@ -74,6 +74,8 @@ describe('backup and restore', () => {
     const highest = Math.max(...rows.map((r) => Number(r.reference.slice(-6))));
     const db = new DatabaseSync(join(restored, 'submissions.sqlite'), { readOnly: true });
     const { integrity_check: integrity } = db.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
+    // The burst's submissions name one Gemeindeschlüssel (validInteresse): one Vorgang, which every restored submission and the next one joined.
+    const vorgaenge = db.prepare('SELECT COUNT(*) AS n, (SELECT COUNT(*) FROM submissions WHERE spam = 0 AND vorgang_id IS NULL) AS without FROM vorgaenge').get() as { n: number; without: number };
     db.close();
     console.log(
       `restore drill: ${attempts.length} submissions in the burst, ${acknowledgedBefore.length} acknowledged before the backup started, ` +
@@ -89,6 +91,8 @@ describe('backup and restore', () => {
     expect(Number(next.id?.slice(-6))).toBe(highest + 1);
     expect(rows.map((r) => r.reference)).not.toContain(next.id);
     expect(integrity).toBe('ok');
+    expect(result.out).toContain(', 1 Vorgang/Vorgänge → ');
+    expect(vorgaenge).toEqual({ n: 1, without: 0 });
   });
 
   it('refuses to overwrite a backup, and with DATABASE_URL points to pg_dump', async () => {

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../../server/app.ts';
 import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts';
 import { interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
+import { angabeField, type RolloutStep } from '../../src/lib/rollout.ts';
 import { writeManifest } from '../../policy/manifest.ts';
 import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
 import { ADMIN_FRAME_FILE, CONTENT_FILE, FRAME_FILE, serverDirOf } from '../../src/lib/server-files.ts';
@@ -31,6 +32,15 @@ export const fixture = builtContent();
 export const fixtureForms = builtForms(fixture);
 /** The fixture's offers, as their interest forms name them, in the order of the site. */
 export const fixtureOffers = builtOffers(fixture);
+
+/** The rollout steps of the fixture's offers, by interest form (content.json). */
+export const fixtureRollout = new Map(fixture.rollout.map((offer) => [offer.form, offer.steps]));
+
+/** Valid form fields for reaching `step` (the first option of a choice, a past date, a text). */
+export function stepValues(step: RolloutStep, overrides: Record<string, string> = {}): Record<string, string> {
+  const values = Object.fromEntries(step.angaben.map((a) => [angabeField(a), a.art === 'auswahl' ? (a.optionen[0] ?? '') : a.art === 'datum' ? '01.03.2026' : 'Beispielgrund']));
+  return { nach: step.id, ...values, ...overrides };
+}
 
 /** The interest form of the fixture's first offer: the form most tests post to. */
 export const interesse: FormDefinition = formNamed(interesseFormName(fixtureOffers[0]?.id ?? ''));

@@ -14,7 +14,7 @@ import { openStore } from '../../server/store/index.ts';
 import { logFields } from '../../src/strings/log-fields.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { fixtureScript } from './child-server.ts';
-import { FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, signInBody, urlencoded, validInteresse } from './helpers.ts';
+import { FIXTURE_DIST, fixtureRollout, formPost, freePort, INTERESSE, stepValues, json, multipart, repoRoot, signInBody, urlencoded, validInteresse } from './helpers.ts';
 import { signIn } from '../../scripts/lib/admin-client.ts';
 
 const cleanups = cleanupAfterEach();
@@ -58,7 +58,7 @@ describe('what the log holds', () => {
     const first = await cleanups.server({ ...verbose, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_POLL_MS: '50', OUTBOX_RETRY_BASE_MS: '50' });
     const post = (body: string, headers: Record<string, string>) => fetch(`${first.base}/f/${INTERESSE}`, { method: 'POST', headers, body, redirect: 'manual' });
     const data = validInteresse();
-    await post(JSON.stringify(data), json);
+    const vorgang = (await (await post(JSON.stringify(data), json)).json()) as { id?: string };
     await post(urlencoded(data), { ...formPost, origin: first.base });
     const form = multipart(data);
     await post(form.payload, form.headers);
@@ -74,6 +74,10 @@ describe('what the log holds', () => {
     await fetch(`${first.base}/healthz`);
     const session = await signIn(first.base, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
     await fetch(`${first.base}/admin/${INTERESSE}.csv`, { headers: session.cookie });
+    // A Vorgang moved on to its offer's second step (logs the Vorgang and the step).
+    const step = fixtureRollout.get(INTERESSE)?.[1];
+    const move = new URLSearchParams({ _csrf: session.csrfToken, von: '', ...(step === undefined ? {} : stepValues(step)) }).toString();
+    await fetch(`${first.base}/admin/vorgang/${vorgang.id ?? ''}/schritt`, { method: 'POST', headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: move, redirect: 'manual' });
     const signOut = new URLSearchParams({ _csrf: session.csrfToken }).toString();
     await fetch(`${first.base}/admin/abmelden`, { method: 'POST', headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: signOut });
     const wrong = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: signInBody('jemand', 'falsch'), redirect: 'manual' } as const;

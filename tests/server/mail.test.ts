@@ -32,7 +32,7 @@ describe('notification e-mail', () => {
     expect(mail.replyTo?.text).toBe('erika.mustermann@stadt.de');
     expect(mail.messageId).toMatch(new RegExp(`^<${id}\\.\\d+@127\\.0\\.0\\.1>$`));
     for (const line of [
-      `Vorgangsnummer: ${id}`,
+      `Eingangsnummer: ${id}`,
       'Behörde: Stadt Dortmund, Ausländerbehörde',
       'Gemeinde- oder Kreisschlüssel: 05913000',
       'Ansprechperson: Erika Mustermann',
@@ -125,7 +125,7 @@ describe('outbox', () => {
     expect(await t.app.outbox.runOnce()).toBe(0);
     expect(sink.mails).toHaveLength(1);
     expect((await t.app.store.outboxStatus()).pending).toBe(0);
-    expect((await simpleParser(sink.mails[0]!.raw)).text).toContain(`Vorgangsnummer: ${res.json<{ id: string }>().id}`);
+    expect((await simpleParser(sink.mails[0]!.raw)).text).toContain(`Eingangsnummer: ${res.json<{ id: string }>().id}`);
   });
 
   it('keeps pending mails across a restart and sends them from the new process', async () => {

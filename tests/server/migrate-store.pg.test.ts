@@ -13,6 +13,7 @@ import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
 import { fixtureScript } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { hashPassword } from '../../server/passwords.ts';
+import { authorityOf } from '../../src/lib/authority.ts';
 import { FIXTURE_DIST, INTERESSE, createTestApp, json, repoRoot, signInApp, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
@@ -26,7 +27,8 @@ describe('migrate-store', () => {
     const dataDir = join(cleanups.folder('kv-migrate-'), 'data');
     const sqlite = openStore({ dataDir, databaseUrl: null });
     const saved = await sqlite.saveSubmissions([
-      ...Array.from({ length: 5 }, (_, i) => ({ form: 'interesse', prefix: 'KV', data: validInteresse({ behoerde: `Vorher ${i}` }), spam: false })),
+      // Five submissions of four authorities („Vorher 0“ twice): four Vorgänge.
+      ...Array.from({ length: 5 }, (_, i) => ({ form: 'interesse', prefix: 'KV', data: validInteresse({ behoerde: `Vorher ${i % 4}` }), spam: false, authority: authorityOf({ behoerde: `Vorher ${i % 4}` }) })),
       { form: 'barriere-melden', prefix: 'BF', data: { seite: '/', beschreibung: 'Kontrast', datenschutz: true }, spam: false },
       { form: 'interesse', prefix: 'KV', data: {}, spam: true },
     ]);
@@ -46,10 +48,12 @@ describe('migrate-store', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('Übernommen nach');
     expect(first.stdout).toContain('7 neue von 7 Einsendung(en), 6 neue von 6 Benachrichtigung(en) (5 wartend), 2 Zähler, 1 neue von 1 Konto/Konten');
-    expect(first.stdout).toContain('Geprüft: Einsendungen 7/7, Benachrichtigungen 6/6 (davon wartend im Ziel 5), Zähler zurück 0, Konten 1/1 — vollständig.');
+    expect(first.stdout).toContain('4 neue von 4 Vorgang/Vorgängen');
+    expect(first.stdout).toContain('Geprüft: Einsendungen 7/7, Benachrichtigungen 6/6 (davon wartend im Ziel 5), Zähler zurück 0, Konten 1/1, Vorgänge 4/4 — vollständig.');
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toContain('0 neue von 7 Einsendung(en), 0 neue von 6 Benachrichtigung(en)');
     expect(second.stdout).toContain('0 neue von 1 Konto/Konten');
+    expect(second.stdout).toContain('0 neue von 4 Vorgang/Vorgängen');
     expect(second.stdout).toContain('vollständig');
     const rows = await rawSubmissionRows({ dataDir: '', databaseUrl: url });
     expect(rows.map((r) => r.reference).sort()).toEqual(saved.map((s) => s.reference).sort());
@@ -70,6 +74,9 @@ describe('migrate-store', () => {
     await sleep(300);
     const subjects = (await Promise.all(sink.mails.map(async (m) => (await simpleParser(m.raw)).headers.get('x-portal-reference')))).sort();
     expect(subjects).toEqual([...saved.slice(1, 6).map((s) => s.reference), res.json<{ id: string }>().id].sort());
+    // The copied Vorgänge hold their submissions: the authority that came twice, newest first.
+    const twice = await t.app.store.findVorgang(saved[0]!.reference);
+    expect((await t.app.store.vorgangSubmissions(twice?.id ?? 0)).map((s) => s.reference)).toEqual([saved[4]!.reference, saved[0]!.reference]);
   });
 
   it('refuses a target whose reference numbers were used for other submissions', async () => {
@@ -84,6 +91,6 @@ describe('migrate-store', () => {
     await postgres.close();
     const run = migrate(dataDir, db.url ?? '');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Die Vorgangsnummer KV-2026-000001 gibt es in PostgreSQL schon mit anderen Daten');
+    expect(run.stderr).toContain('Die Eingangsnummer KV-2026-000001 gibt es in PostgreSQL schon mit anderen Daten');
   });
 });

@@ -11,7 +11,7 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormMeta } from '../../src/forms/index.ts';
 import { ADMIN_FRAME_FILE, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FRAME_FILE } from '../../src/lib/server-files.ts';
-import { buildDeploymentEnv, createTestApp, decodeHtml, FIXTURE_DIST, FIXTURE_SERVER_DIR, fixtureForms, formPost, INTERESSE, interesse, interesseOptions, repoRoot, signInApp, signInBody, tempDir, urlencoded, type TestApp } from './helpers.ts';
+import { buildDeploymentEnv, createTestApp, decodeHtml, FIXTURE_DIST, FIXTURE_SERVER_DIR, fixtureForms, formPost, INTERESSE, interesse, interesseOptions, json, repoRoot, signInApp, signInBody, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const dist = FIXTURE_DIST;
 const frameFile = join(FIXTURE_SERVER_DIR, FRAME_FILE);
@@ -147,7 +147,7 @@ describe('the other pages of the server', () => {
       expect(res.body).not.toContain('overflow-wrap:anywhere');
     }
     expect(adminPages[0]?.body).toContain('Angemeldet als <strong class="whole">dnrw</strong>');
-    expect(adminPages.map((res) => /<h1>([^<]*)<\/h1>/.exec(res.body)?.[1])).toEqual(['Einsendungen', 'Anmelden', 'Anmelden']);
+    expect(adminPages.map((res) => /<h1>([^<]*)<\/h1>/.exec(res.body)?.[1])).toEqual(['Vorgänge und Einsendungen', 'Anmelden', 'Anmelden']);
     expect(adminPages[2]?.body).toContain('<title>Fehler: Anmelden');
   });
 });
@@ -162,8 +162,10 @@ describe('HTML of the server pages', { timeout: 120_000 }, () => {
       pages[`${name}-interesse`] = (await post(target, `/f/${INTERESSE}`, { email: 'x', antragsstrecken: [choice, 'Erfunden'] })).body;
       pages[`${name}-barriere`] = (await post(target, '/f/barriere-melden', { beschreibung: 'x'.repeat(5000) })).body;
       pages[`${name}-message`] = (await target.app.inject({ method: 'GET', url: `/f/${INTERESSE}`, headers: { accept: 'text/html' } })).body;
+      const vorgang = (await target.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).json<{ id: string }>().id;
       const session = await signInApp(target.app, 'dnrw', 'seiten-test-4711');
       pages[`${name}-admin`] = (await target.app.inject({ method: 'GET', url: '/admin/', headers: session.cookie })).body;
+      pages[`${name}-vorgang`] = (await target.app.inject({ method: 'GET', url: `/admin/vorgang/${vorgang}`, headers: session.cookie })).body;
       pages[`${name}-login`] = (await target.app.inject({ method: 'GET', url: '/admin/anmelden' })).body;
       const signInPost = { method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as const;
       pages[`${name}-login-error`] = (await target.app.inject({ ...signInPost, payload: signInBody('', '') })).body;

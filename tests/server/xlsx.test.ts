@@ -57,7 +57,7 @@ describe('XLSX export opened in LibreOffice Calc', { timeout: 180_000 }, () => {
 
   it('names the export in a title row above the header', () => {
     expect(rows[0]?.[0]).toBe('Interesse bekunden – Fiktives Angebot');
-    expect(rows[2]?.slice(0, 3)).toEqual(['Vorgangsnummer', 'Eingegangen', 'Behörde']);
+    expect(rows[2]?.slice(0, 3)).toEqual(['Eingangsnummer', 'Eingegangen', 'Behörde']);
   });
 
   it('shows every value exactly as entered: no formula, no guard, leading zeros and umlauts kept', () => {

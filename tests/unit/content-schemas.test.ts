@@ -65,6 +65,33 @@ describe('errors written for editors', () => {
     ]);
   });
 
+  it('rollout steps need their own ids, a choice two options, and a date or text none', () => {
+    const step = (id: string, angaben: unknown[] = []) => ({ id, titel: `Schritt ${id}`, angaben });
+    const bad = {
+      ...valid,
+      rollout: [
+        step('start'),
+        step('start', [{ id: 'weg', titel: 'Weg', art: 'auswahl', optionen: ['nur eine'] }]),
+        step('Großer Schritt', [
+          { id: 'datum', titel: 'Datum', art: 'datum', optionen: ['x', 'y'] },
+          { id: 'datum', titel: 'Noch ein Datum', art: 'datum' },
+        ]),
+      ],
+    };
+    expect(messages(offer.safeParse(bad))).toEqual([
+      'rollout.1.angaben.0: Eine Angabe der Art „auswahl“ braucht mindestens zwei „optionen“; die Arten „datum“ und „text“ haben keine.',
+      'rollout.2.id: Das Feld „rollout → id“ besteht aus Kleinbuchstaben, Ziffern und Bindestrichen, z. B. „einzelabruf“.',
+      'rollout.2.angaben.0: Eine Angabe der Art „auswahl“ braucht mindestens zwei „optionen“; die Arten „datum“ und „text“ haben keine.',
+      'rollout.2: Zwei Angaben eines Rollout-Schritts haben dieselbe „id“. Geben Sie jeder eine eigene.',
+      'rollout: Zwei Rollout-Schritte haben dieselbe „id“. Geben Sie jedem Schritt eine eigene.',
+    ]);
+    expect(messages(offer.safeParse({ ...valid, rollout: [step('a'), step('a')] }))).toEqual([
+      'rollout: Zwei Rollout-Schritte haben dieselbe „id“. Geben Sie jedem Schritt eine eigene.',
+    ]);
+    const { rollout: _omit, ...without } = valid;
+    expect(offer.safeParse(without).data?.rollout).toEqual([]);
+  });
+
   it('an OZG-ID written as text asks for a number', () => {
     const bad = { ...valid, leistungen: [{ name: 'X', ozgId: 'zehn', antragsstrecken: ['A'] }] };
     expect(messages(offer.safeParse(bad))).toEqual(['leistungen.0.ozgId: Das Feld „leistungen → ozgId“ braucht die OZG-ID als Zahl, z. B. 10255.']);

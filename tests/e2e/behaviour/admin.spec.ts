@@ -2,7 +2,7 @@
  * The admin area as d-NRW staff use it, on the fixture build: the sign-in page (labelled fields,
  * German errors, no JavaScript needed), the list in the admin frame (no public navigation, who is
  * signed in, sign-out), readable at 1280 and 320 px — no word, number, date, e-mail address or
- * Vorgangsnummer broken inside, the table scrolling in its own labelled region with its header row
+ * Eingangsnummer broken inside, the table scrolling in its own labelled region with its header row
  * and first column kept in view — axe and the CSP on every admin page, and signing out.
  */
 import type { Page } from '@playwright/test';
@@ -31,7 +31,7 @@ async function signIn(page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> 
 
 /**
  * The words of every table cell that do not fit on one line: in a cell of whole values (.whole: a
- * Vorgangsnummer, a date, an e-mail address) the whole value, elsewhere each run between spaces (a
+ * Eingangsnummer, a date, an e-mail address) the whole value, elsewhere each run between spaces (a
  * compound may wrap after its hyphen). Checked with Range.getClientRects(): one rectangle per word.
  */
 function brokenWords(page: Page): Promise<string[]> {
@@ -107,7 +107,7 @@ test.describe('the admin area', () => {
       const violations = watchCsp(page);
       await signIn(page);
       await expect(page).toHaveURL(/\/admin\/$/);
-      await expect(page.getByRole('heading', { level: 1, name: 'Einsendungen' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Vorgänge und Einsendungen' })).toBeVisible();
       await expect(page.getByRole('banner')).toContainText(`Angemeldet als ${E2E_ADMIN_USER}`);
       await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0);
 
@@ -129,6 +129,14 @@ test.describe('the admin area', () => {
       expect(after.header.y).toBeCloseTo(before.header.y, 0);
       expect(after.first.x).toBeCloseTo(before.first.x, 0);
 
+      expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
+
+      // One Vorgang's page (facts, move form, history, submissions): no word broken, no sideways scrolling, axe.
+      await page.getByRole('region', { name: /^Vorgänge \(\d+\)$/ }).getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 1, name: /^Vorgang / })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: 'Vorgang weiterführen' })).toBeVisible();
+      expect(await brokenWords(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
       expect(violations).toEqual([]);
     });
