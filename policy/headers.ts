@@ -119,8 +119,10 @@ export function editingUiCspDirectives({ scriptHashes, gitOrigins, https }: Edit
     // Previews of uploads (blob:), the CMS's own icons (data:), the signed-in user's picture on the git host.
     'img-src': ["'self'", 'data:', 'blob:', ...git],
     'font-src': ["'self'"],
-    // data:: the CMS reads its built-in logo from a data: address before it has read its configuration.
-    'connect-src': ["'self'", 'data:', ...git],
+    // data:: the CMS reads its built-in logo from a data: address before it has read its configuration;
+    // blob:: it reads back an upload it has just inserted from its own object URL (without it the file
+    // field stays empty and the entry cannot be saved).
+    'connect-src': ["'self'", 'data:', 'blob:', ...git],
     'worker-src': ["'self'"],
     'frame-src': ["'none'"],
     'form-action': ["'self'"],

@@ -61,7 +61,7 @@ describe('the editing UI (/redaktion/) has a policy of its own', () => {
 
   it('connects to this site and exactly the configured git host, shows blob: previews and is never indexed', () => {
     const csp = editingUiCspDirectives(input);
-    expect(csp['connect-src']).toEqual(["'self'", 'data:', 'https://git.example.nrw']);
+    expect(csp['connect-src']).toEqual(["'self'", 'data:', 'blob:', 'https://git.example.nrw']);
     expect(csp['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://git.example.nrw']);
     expect(csp['script-src']).toEqual(["'self'", hash]);
     expect(serializeCsp(csp)).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
@@ -74,7 +74,7 @@ describe('the editing UI (/redaktion/) has a policy of its own', () => {
   });
 
   it('without a git host (local-folder or test mode) it connects to this site only', () => {
-    expect(editingUiCspDirectives({ ...input, gitOrigins: [] })['connect-src']).toEqual(["'self'", 'data:']);
+    expect(editingUiCspDirectives({ ...input, gitOrigins: [] })['connect-src']).toEqual(["'self'", 'data:', 'blob:']);
   });
 
   it('applies to the folder, its files and the page of open items, and to nothing else', () => {
