@@ -22,7 +22,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLighthouse, lighthousePages } from './lighthouse.ts';
-import { runExport } from './export.ts';
+import { EXPORT_ROWS, runExport } from './export.ts';
 import { runLoad, type MailMode } from './load.ts';
 import { builtSitemapPaths } from '../lib/sitemap.ts';
 import { tempDir } from '../lib/temp-dir.ts';
@@ -71,7 +71,7 @@ const wanted = (section: Section): boolean => only.includes(section);
 const scaleSizes = tiny ? [1] : values.quick ? [0, 100] : [0, 100, 1000];
 const lighthouseRuns = positive('--lh-runs', values['lh-runs'] ?? (values.quick || tiny ? '1' : '3'));
 const starts = tiny ? 1 : values.quick ? 3 : 7;
-const exportRows = tiny ? 200 : undefined;
+const exportRows = tiny ? 200 : EXPORT_ROWS;
 mkdirSync(values.out, { recursive: true });
 
 function osName(): string {

@@ -126,7 +126,7 @@ describe('the editing UI (/redaktion/)', () => {
           const res = await built.app.inject({ method: 'GET', url });
           expect(res.statusCode, url).toBe(200);
           const directives = parseCsp(String(res.headers['content-security-policy']));
-          expect(directives.get('connect-src'), url).toEqual(["'self'", 'data:', 'https://git.example.nrw']);
+          expect(directives.get('connect-src'), url).toEqual(["'self'", 'data:', 'blob:', 'https://git.example.nrw']);
           expect(directives.get('img-src'), url).toContain('blob:');
           expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin-allow-popups');
           expect(res.headers['x-robots-tag'], url).toBe('noindex, nofollow');
