@@ -49,7 +49,8 @@ export default defineConfig({
   // Its own folder: Playwright empties it on start, and test-results/ also holds the unit report.
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
-  workers: 2,
+  // Three at once: the browser tests wait on pages, servers and mail sinks about half the time.
+  workers: Number(process.env['E2E_WORKERS'] ?? 3),
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,

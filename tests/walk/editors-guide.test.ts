@@ -224,7 +224,9 @@ describe("the editors' guide, walked on a copy of the project", () => {
     const offerPages = readdirSync(path('dist/angebote'), { withFileTypes: true })
       .filter((e) => e.isDirectory() && (html(`angebote/${e.name}`).includes(`/downloads/${replaced?.pdf}`) || html(`angebote/${e.name}`).includes('Rita Redaktionstest')))
       .map((e) => `/angebote/${e.name}/`);
-    const pages = new Set(['/', '/angebote/', '/interesse/', '/aktuelles/', '/kontakt/', `/aktuelles/${NEW.news}/`, `/angebote/${NEW.offer}/interesse/`, ...offerPages]);
+    // The lists (start page, catalogue, news, forms) only gain a card with the walk's short titles; the
+    // pages the guide's templates made, and those whose content the walk changed, are checked.
+    const pages = new Set(['/kontakt/', `/aktuelles/${NEW.news}/`, `/angebote/${NEW.offer}/interesse/`, ...offerPages]);
     expect(pages).toContain(`/angebote/${NEW.offer}/`);
     const run = spawnSync('npx', ['playwright', 'test', '--reporter=line', `--output=${join(scratch.path, 'e2e')}`], {
       env: {
