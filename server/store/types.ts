@@ -338,18 +338,8 @@ export interface StoreDump {
   readonly vorgaenge: readonly VorgangDump[];
 }
 
-/** A Vorgang as migrate-store copies it. */
-export interface VorgangDump {
-  readonly number: string;
-  readonly form: string;
-  readonly authorityKey: string;
-  readonly behoerde: string;
-  readonly ags: string | null;
-  readonly openedAt: string;
-  readonly lastReceivedAt: string;
-  readonly stepId: string | null;
-  readonly stepTitle: string | null;
-  readonly endedAt: string | null;
+/** A Vorgang as migrate-store copies it: without the store's own id and count, with its submissions' Eingangsnummern. */
+export interface VorgangDump extends Omit<StoredVorgang, 'id' | 'submissions'> {
   readonly references: readonly string[];
   /** Oldest first. */
   readonly history: readonly VorgangChange[];
