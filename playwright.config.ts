@@ -49,8 +49,8 @@ export default defineConfig({
   // Its own folder: Playwright empties it on start, and test-results/ also holds the unit report.
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
-  // Two at once on this 2-core machine: with three, each test took 1.6 times as long in CI (1,620 s of
-  // worker time against about 1,000 s) and the step took longer (605.6 s). E2E_WORKERS sets another number.
+  // Two at once on this 2-core machine: a third brought nothing (the step took 435.3 s with two and
+  // 434.7 s with three, nothing else running). E2E_WORKERS sets another number.
   workers: Number(process.env['E2E_WORKERS'] ?? 2),
   forbidOnly: true,
   retries: 0,
