@@ -56,17 +56,17 @@ function field(request: FastifyRequest, name: string, max: number): string {
 /**
  * Whether the browser says that a page of another site sent this request: Sec-Fetch-Site is
  * cross-site or same-site (another origin), or Origin names neither the host the request was sent to
- * nor SITE_URL. A request with neither header (a script, an old browser) is left to the session's
- * CSRF token.
+ * nor the origin of SITE_URL. A request with neither header (a script, an old browser) is left to the
+ * session's CSRF token.
  */
-export function fromAnotherSite(headers: FastifyRequest['headers'], siteUrl: string): boolean {
+function fromAnotherSite(headers: FastifyRequest['headers'], siteOrigin: string): boolean {
   const fetchSite = headers['sec-fetch-site'];
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') return true;
   const origin = headers.origin;
   if (origin === undefined) return false;
   try {
     const url = new URL(origin);
-    return url.host !== headers.host && url.origin !== new URL(siteUrl).origin;
+    return url.host !== headers.host && url.origin !== siteOrigin;
   } catch {
     // "null" (a sandboxed or privacy-sensitive context) or no URL at all.
     return true;
@@ -77,6 +77,7 @@ export async function adminAuth(app: FastifyInstance, { config, sessions, thrott
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   const https = config.siteUrl.startsWith('https:');
+  const siteOrigin = new URL(config.siteUrl).origin;
   const cookieOptions = (request: FastifyRequest) => ({ path: '/admin', httpOnly: true, sameSite: 'strict' as const, secure: https || request.protocol === 'https' });
 
   app.decorateRequest('adminSession', null);
@@ -89,7 +90,7 @@ export async function adminAuth(app: FastifyInstance, { config, sessions, thrott
   app.addHook('preHandler', async (request, reply) => {
     const session = request.adminSession;
     if (request.method === 'GET' || request.method === 'HEAD') return;
-    if (fromAnotherSite(request.headers, config.siteUrl)) {
+    if (fromAnotherSite(request.headers, siteOrigin)) {
       request.log.warn('Verwaltung: Anfrage einer anderen Website abgelehnt');
       return html(reply, 403, adminMessagePage(pages, { title: s.csrf.title, paragraphs: [s.csrf.text] }, session));
     }
