@@ -4,11 +4,10 @@
  * authority) as the server does on arrival (src/lib/authority.ts, which SQL cannot do: NFC and case
  * folding), in the same transaction. Plain logic; each store writes the groups.
  */
-import { interesseFormName } from '../../src/forms/index.ts';
+import { INTEREST_FORM_PREFIX } from '../../src/forms/names.ts';
 import { authorityOf, type Authority } from '../../src/lib/authority.ts';
 
-/** What every interest form's name starts with (interesse-<offer>). */
-export const INTEREST_FORM_PREFIX = interesseFormName('');
+export { INTEREST_FORM_PREFIX };
 
 /** A stored submission as the migration reads it (spam aside, oldest first). */
 export interface BackfillRow {

@@ -8,6 +8,7 @@ import { fill } from '../strings/template.ts';
 import { formStrings } from '../strings/form.ts';
 import { interestFormPath, interestThanksPath, offerPath } from '../lib/routes.ts';
 import type { FieldDefinition, FormMeta, NextStep } from './types.ts';
+import { interesseFormName } from './names.ts';
 
 /** The part of an offer (content/offers/<id>.mdx) its interest form needs. */
 export interface OfferForForm {
@@ -21,10 +22,7 @@ export interface OfferForForm {
 /** A choice every interest form offers besides the offer's Antragsstrecken. */
 export const OPEN_CHOICE = 'Noch offen – Beratung gewünscht';
 
-/** The name of an offer's interest form, also its key at /f/<name> and its name in storage. */
-export function interesseFormName(offerId: string): string {
-  return `interesse-${offerId}`;
-}
+export { interesseFormName } from './names.ts';
 
 /**
  * The choices of an offer's interest form: every Antragsstrecke of every Leistung, in the order of
