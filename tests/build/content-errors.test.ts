@@ -45,13 +45,17 @@ describe('content errors in a real build', { timeout: 180_000 }, () => {
     expect(result.output).toContain(message);
   });
 
-  it('a news item without datum is a draft: it builds, is published nowhere and is listed by the build', async () => {
+  // Two changes that build, in one build: a draft and a gap in different files.
+  it('a news item without datum is a draft (built, published nowhere, listed), and a new editorial gap builds and is listed with file and line', async () => {
     const newsFile = join(content, 'news/erste-meldung.mdx');
     const news = readFileSync(newsFile, 'utf8');
     const titel = /^titel: (.*)$/m.exec(news)?.[1] ?? '';
     writeFileSync(newsFile, news.replace(/^datum: .*\n/m, ''));
+    writeFileSync(offerFile(), original.replace(/^umsetzer: .*$/m, 'umsetzer: "[LÜCKE: Umsetzer bestätigen]"'));
+    const line = original.split('\n').findIndex((l) => l.startsWith('umsetzer:')) + 1;
     const result = await build();
     expect(result.code, result.output.slice(-2000)).toBe(0);
+
     expect(result.output).toContain('1 Meldung(en) ohne „datum“ – Entwurf, nicht veröffentlicht.');
     expect(result.output).toContain('  fixtures/content/news/erste-meldung.mdx');
     expect(existsSync(join(project.root, 'dist/aktuelles/erste-meldung'))).toBe(false);
@@ -60,13 +64,7 @@ describe('content errors in a real build', { timeout: 180_000 }, () => {
       expect(text, file).not.toContain('erste-meldung');
       expect(text, file).not.toContain(titel);
     }
-  });
 
-  it('a new editorial gap builds and is listed with file and line', async () => {
-    writeFileSync(offerFile(), original.replace(/^umsetzer: .*$/m, 'umsetzer: "[LÜCKE: Umsetzer bestätigen]"'));
-    const line = original.split('\n').findIndex((l) => l.startsWith('umsetzer:')) + 1;
-    const result = await build();
-    expect(result.code, result.output.slice(-2000)).toBe(0);
     expect(result.output).toMatch(/\d+ offene redaktionelle Lücke\(n\) – bitte ergänzen:/);
     expect(result.output).toContain(`fixtures/content/offers/musterdienst.mdx:${line}  Umsetzer bestätigen`);
     const html = readFileSync(join(project.root, 'dist/angebote/musterdienst/index.html'), 'utf8');
