@@ -4,7 +4,9 @@ import { getViteConfig } from 'astro/config';
 
 /**
  * Server test files that do not depend on the store, or test SQLite's files themselves: they run
- * once (in the `sqlite` project). Files named *.pg.test.ts need PostgreSQL and run only in the
+ * once (in the `sqlite` project). Headers, login lockout and rate limits keep their state in memory
+ * (access, login-throttle, origins-and-rate-limit); sessions and accounts run on both stores in
+ * accounts.test.ts. Files named *.pg.test.ts need PostgreSQL and run only in the
  * `postgres` project. Every other server test runs against both stores.
  */
 const once = [
@@ -22,6 +24,9 @@ const once = [
   'tests/server/server-pages.test.ts',
   'tests/server/xlsx.test.ts',
   'tests/server/startup-errors.test.ts',
+  'tests/server/access.test.ts',
+  'tests/server/login-throttle.test.ts',
+  'tests/server/origins-and-rate-limit.test.ts',
 ];
 
 /**
