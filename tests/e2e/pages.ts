@@ -30,3 +30,8 @@ export function builtSitemapUrls(): URL[] {
 
 /** The page paths the page-by-page checks visit (see builtSitemapUrls). */
 export const builtSitemapPaths = (): string[] => builtSitemapUrls().map((url) => url.pathname);
+
+/** Whether the page-by-page checks visit `path`: always without E2E_PAGES, else when it names it. */
+export function isChosenPage(path: string): boolean {
+  return chosenPages()?.includes(path) ?? true;
+}

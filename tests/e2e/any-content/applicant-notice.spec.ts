@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures.ts';
 import { siteContent } from '../content.ts';
-import { builtSitemapPaths } from '../pages.ts';
+import { builtSitemapPaths, isChosenPage } from '../pages.ts';
 import { de } from '../../../src/strings/de.ts';
 import { interestFormPath, offerPath } from '../../../src/lib/routes.ts';
 import type { OfferData } from '../../../src/lib/offer-schema.ts';
@@ -23,7 +23,7 @@ const NOT_FOUND = '/diese-seite-gibt-es-nicht/';
 const applicantPages: [string, Notice[]][] = [
   ...['/', '/angebote/', '/interesse/', '/kontakt/', '/aktuelles/', ...newsPages, NOT_FOUND].map((path): [string, Notice[]] => [path, everyOffer]),
   ...offers.map((offer): [string, Notice[]] => [offerPath(offer.id), [offer.hinweisAntragstellende ?? de.applicants.general]]),
-];
+].filter(([path]) => isChosenPage(path));
 
 /** The German terms of `notice` that stand in its English or Ukrainian text outside an element with lang="de". */
 async function unmarkedGermanTerms(page: Page, selector: string, notice: Notice): Promise<string[]> {
@@ -63,7 +63,7 @@ for (const [path, notices] of applicantPages) {
   });
 }
 
-for (const offer of offers) {
+for (const offer of offers.filter((o) => isChosenPage(interestFormPath(o.id)))) {
   test(`${interestFormPath(offer.id)} has the short applicant notice directly above the form`, async ({ page }) => {
     const notice: Notice = offer.hinweisAntragstellende ?? de.applicants.general;
     await page.goto(interestFormPath(offer.id));
