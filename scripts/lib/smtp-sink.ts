@@ -15,6 +15,10 @@ export interface SmtpSink {
   port: number;
   url: string;
   mails: ReceivedMail[];
+  /** Mails whose data has begun to arrive and that are not yet accepted (held by `delayMs`). */
+  receiving: number;
+  /** Open SMTP connections: with none, no mail is on its way. */
+  connections: number;
   start(port?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -34,16 +38,27 @@ export function smtpSink({ delayMs = 0, onMail, keep = true }: SmtpSinkOptions =
     port: 0,
     url: '',
     mails: [],
+    receiving: 0,
+    connections: 0,
     async start(port = 0) {
       const s = new SMTPServer({
         authOptional: true,
         disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
+        onConnect(_session, callback) {
+          sink.connections += 1;
+          callback();
+        },
+        onClose() {
+          sink.connections -= 1;
+        },
         onData(stream, session, callback) {
           const chunks: Buffer[] = [];
+          sink.receiving += 1;
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
             const accept = () => {
+              sink.receiving -= 1;
               const mail: ReceivedMail = {
                 raw: Buffer.concat(chunks).toString('utf8'),
                 from: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,

@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { rawSubmissionRows } from '../lib/test-store.ts';
 import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
@@ -16,7 +15,7 @@ import { signIn } from '../../scripts/lib/admin-client.ts';
 import { hashPassword } from '../../server/passwords.ts';
 import { openStore } from '../../server/store/index.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { FIXTURE_DIST, repoRoot } from './helpers.ts';
+import { FIXTURE_DIST, repoRoot, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const folder = (): string => cleanups.folder('kv-backup-');
@@ -44,12 +43,14 @@ describe('backup and restore', () => {
     const seen: Attempt[] = [];
     let done = false;
     const running = burst({ clients: 8, label: 'Sicherung', target: () => server.base, stop: () => done, onAttempt: (a) => seen.push(a) });
-    await sleep(1_000);
+    const acknowledged = () => seen.filter((a) => a.status === 200).length;
+    await waitFor(() => acknowledged() >= 40, 20_000); // the burst is under way
 
     const target = join(folder(), 'sicherung', 'submissions.sqlite');
     const acknowledgedBefore = seen.filter((a) => a.status === 200).map((a) => a.marker);
     const result = await backup(live, target);
-    await sleep(300); // the burst goes on after the backup
+    const atBackupEnd = acknowledged();
+    await waitFor(() => acknowledged() >= atBackupEnd + 10, 20_000); // the burst goes on after the backup
     done = true;
     const attempts = await running;
     expect((await server.stop('SIGTERM')).code).toBe(0);

@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { checkMails, expectNoPersonalData, storedByMarker, submitTo } from './burst.ts';
 import { metric, smtpOutageEnv, type ChildServer } from './child-server.ts';
@@ -92,7 +91,7 @@ describe('SMTP outage', () => {
       expect(res.status).toBe(200);
       references.push(res.id ?? '');
     }
-    await sleep(300); // a few failed attempts
+    await waitFor(() => first.output().includes('Benachrichtigung fehlgeschlagen'), 10_000); // failed attempts
     first.process.kill('SIGKILL');
     await first.exited;
 
@@ -109,12 +108,10 @@ describe('SMTP outage', () => {
     await sink.start(smtpPort);
     cleanups.add(() => sink.stop());
     await waitFor(() => sink.mails.length >= references.length, 20_000);
-    let pending = -1;
-    for (let i = 0; i < 50 && pending !== 0; i++) {
-      pending = await metric(second.base, 'kv_outbox_pending');
-      if (pending !== 0) await sleep(100);
-    }
-    await sleep(500); // time for a duplicate to show up
+    await waitFor(async () => (await metric(second.base, 'kv_outbox_pending')) === 0, 5_000);
+    const pending = await metric(second.base, 'kv_outbox_pending');
+    // A clean stop waits for the sends in progress: after it, no duplicate can still arrive.
+    expect((await second.stop('SIGTERM')).code).toBe(0);
     const { missing, duplicates } = await checkMails(sink.mails, references);
     console.log(
       `smtp outage: accepted ${references.length} of 30 (15 before and 15 after a restart during the outage), pending during the outage ${pendingDuringOutage}, ` +
@@ -139,7 +136,7 @@ describe('SIGTERM', () => {
     // A: stored, its mail goes to the slow SMTP server.
     const a = await submitTo(server.base, 'Vor dem Beenden');
     expect(a.status).toBe(200);
-    await sleep(300); // the mail is now in flight (the sink holds it 1.5 s)
+    await waitFor(() => sink.receiving > 0); // the mail is now in flight (the sink holds it 1.5 s)
 
     // B: headers and half the body sent, then SIGTERM, then the rest of the body.
     const body = Buffer.from(JSON.stringify(validInteresse({ behoerde: 'Während des Beendens', nachricht: 'x'.repeat(1500) })));

@@ -8,13 +8,12 @@
  * of every line must be in the list, and every key of the list must occur.
  */
 import { spawnSync } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
 import { logFields } from '../../src/strings/log-fields.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { fixtureScript } from './child-server.ts';
-import { FIXTURE_DIST, fixtureRollout, formPost, freePort, INTERESSE, stepValues, json, multipart, repoRoot, signInBody, urlencoded, validInteresse } from './helpers.ts';
+import { FIXTURE_DIST, fixtureRollout, formPost, freePort, INTERESSE, stepValues, json, multipart, repoRoot, signInBody, urlencoded, validInteresse, waitFor } from './helpers.ts';
 import { signIn } from '../../scripts/lib/admin-client.ts';
 
 const cleanups = cleanupAfterEach();
@@ -82,13 +81,13 @@ describe('what the log holds', () => {
     await fetch(`${first.base}/admin/abmelden`, { method: 'POST', headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: signOut });
     const wrong = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: signInBody('jemand', 'falsch'), redirect: 'manual' } as const;
     for (let i = 0; i < 6; i++) await fetch(`${first.base}/admin/anmelden`, wrong); // 401, then 429
-    await sleep(400); // failed mail attempts
+    await waitFor(() => first.output().includes('Benachrichtigung fehlgeschlagen'), 10_000);
     expect((await first.stop('SIGTERM')).code).toBe(0);
     loggedKeys(first.output(), seen);
 
     // Without a mail server the backlog waits, and the server says how long it is.
     const second = await cleanups.server({ ...verbose });
-    await sleep(300);
+    await waitFor(() => second.output().includes('SMTP_URL ist nicht gesetzt'), 10_000);
     // A third server on the same port does not start, and says why.
     const { port } = new URL(second.base);
     const third = spawnSync(process.execPath, [fixtureScript('start')], {

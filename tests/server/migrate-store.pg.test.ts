@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import { describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
@@ -71,7 +70,8 @@ describe('migrate-store', () => {
     // Five submissions and one honeypot catch came before: the counter goes on at 7.
     expect(res.json<{ id: string }>().id).toBe(saved[0]!.reference.replace(/\d{6}$/, '000007'));
     await waitFor(() => sink.mails.length === 6, 10_000);
-    await sleep(300);
+    // Stopped, the outbox sends nothing more: a seventh mail (a duplicate) would be here now.
+    await t.app.outbox.stop();
     const subjects = (await Promise.all(sink.mails.map(async (m) => (await simpleParser(m.raw)).headers.get('x-portal-reference')))).sort();
     expect(subjects).toEqual([...saved.slice(1, 6).map((s) => s.reference), res.json<{ id: string }>().id].sort());
     // The copied Vorgänge hold their submissions: the authority that came twice, newest first.

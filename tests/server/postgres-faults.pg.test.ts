@@ -6,7 +6,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from '../../scripts/lib/postgres.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
@@ -85,8 +84,10 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
     let probes = 0;
     const probe = (base: string, label: string) => submitTo(base, `${label} ${probes++}`);
     let done = false;
-    const running = burst({ clients: 8, label: 'Neustart', target: (i) => bases[i % 2] ?? '', stop: () => done });
-    await sleep(1_500);
+    const answered = new Map<number, number>();
+    const count = (status: number) => answered.get(status) ?? 0;
+    const running = burst({ clients: 8, label: 'Neustart', target: (i) => bases[i % 2] ?? '', stop: () => done, onAttempt: (x) => answered.set(x.status, count(x.status) + 1) });
+    await waitFor(() => count(200) >= 40, 20_000); // the burst is under way
 
     postgres.stop('immediate');
     const whileDown: { form: number; formHasNext: boolean; page: number; health: number; body: string; logged: boolean }[] = [];
@@ -112,13 +113,15 @@ describe('PostgreSQL crash and restart in the middle of a burst', () => {
       );
       whileDown.push({ form: form.status, formHasNext: form.hasNext, page: page.status, health: health.status, body, logged });
     }
-    await sleep(1_000);
+    const refusedBefore = count(503);
+    await waitFor(() => count(503) >= refusedBefore + 20, 20_000); // the burst goes on against the missing database
 
     postgres.start();
     const recovered = Date.now();
     for (const base of bases) await waitFor(async () => (await probe(base, 'Probe, Datenbank zurück')).status === 200, 30_000);
     for (const base of bases) await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 10_000);
-    await sleep(1_000);
+    const storedBefore = count(200);
+    await waitFor(() => count(200) >= storedBefore + 40, 20_000); // and on after it is back
     done = true;
     const attempts = await running;
     for (const server of servers) expect((await server.stop('SIGTERM')).code).toBe(0);
@@ -151,7 +154,8 @@ describe('SMTP outage with two instances', () => {
       expect(res.status).toBe(200);
       references.push(String(((await res.json()) as { id: string }).id));
     }
-    await sleep(400); // failed attempts on both instances
+    // Failed attempts on both instances.
+    await waitFor(() => servers.every((s) => s.output().includes('Benachrichtigung fehlgeschlagen')), 10_000);
     const pendingDuringOutage = await metric(servers[0]?.base ?? '', 'kv_outbox_pending');
     const sentDuringOutage = (await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')))).reduce((a, b) => a + b, 0);
 
@@ -160,8 +164,9 @@ describe('SMTP outage with two instances', () => {
     cleanups.add(() => sink.stop());
     await waitFor(() => sink.mails.length >= references.length, 30_000);
     await waitFor(async () => (await metric(servers[0]?.base ?? '', 'kv_outbox_pending')) === 0, 10_000);
-    await sleep(1_000); // time for a duplicate to show up
     const sentBy = await Promise.all(servers.map((s) => metric(s.base, 'kv_mails_sent_total')));
+    // A clean stop waits for the sends in progress: after it, no duplicate can still arrive.
+    for (const server of servers) expect((await server.stop('SIGTERM')).code).toBe(0);
 
     const { missing, duplicates } = await checkMails(sink.mails, references);
     console.log(

@@ -6,12 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { openStore as openStoreAt } from '../../server/store/index.ts';
 import { fixtureScript } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, signInBody, urlencoded, validInteresse } from './helpers.ts';
+import { FIXTURE_DIST, formPost, freePort, INTERESSE, json, multipart, repoRoot, signInBody, urlencoded, validInteresse, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const dataDir = (): string => cleanups.folder('kv-privacy-');
@@ -138,7 +137,7 @@ describe('logs', () => {
     await record(fetch(`${server.base}/healthz?telefon=${encodeURIComponent(person.telefon)}`));
     const signIn = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: signInBody(person.email, person.ansprechperson), redirect: 'manual' } as const;
     for (let i = 0; i < 6; i++) await record(fetch(`${server.base}/admin/anmelden`, signIn)); // 401, then 429
-    await sleep(400); // failed mail attempts
+    await waitFor(() => server.output().includes('Benachrichtigung fehlgeschlagen'), 10_000);
     expect((await server.stop('SIGTERM')).code).toBe(0);
 
     const log = server.output();
