@@ -41,9 +41,11 @@ export interface AdminOptions {
   readonly forms: FormRegistry;
   readonly store: Store;
   readonly pages: PageRenderer;
+  /** The clock of the status links (milliseconds since 1970). */
+  readonly now: () => number;
 }
 
-export async function adminRoutes(app: FastifyInstance, { config, sessions, forms, store, pages, throttle, metrics }: AdminOptions): Promise<void> {
+export async function adminRoutes(app: FastifyInstance, { config, sessions, forms, store, pages, throttle, metrics, now }: AdminOptions): Promise<void> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-robots-tag', 'noindex, nofollow');
@@ -67,7 +69,7 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
   });
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
-  vorgangRoutes(app, { forms, rollout: config.rollout, store, pages });
+  vorgangRoutes(app, { forms, rollout: config.rollout, store, pages, siteUrl: config.siteUrl, now });
 
   app.get<{ Querystring: Record<string, unknown> & { seite?: string } }>('/admin/', async (request, reply) => {
     const requested = Number(request.query.seite ?? '1');

@@ -1,0 +1,179 @@
+/**
+ * Status links for the authority (issue 19 point 6), through inject on the project's store with an
+ * injected clock: staff create one on the Vorgang's page (the address shown once, only its SHA-256
+ * stored), the authority's page shows the Behörde, the offer, the step, what comes next (the
+ * Einzelabruf's way where that is next) and the contacts and nothing personal; revoked and expired
+ * links say so in German (410), an unknown one answers 404; the purge takes a purged Vorgang's links.
+ */
+import { describe, expect, it } from 'vitest';
+import { loggedPath } from '../../server/request-log.ts';
+import { purgeExpiredSubmissions } from '../../server/retention.ts';
+import { cleanupAfterEach } from './cleanups.ts';
+import { rawRows } from '../lib/test-store.ts';
+import { decodeHtml, fixture, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse } from './helpers.ts';
+
+const cleanups = cleanupAfterEach();
+const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' };
+const DAY = 86_400_000;
+const steps = fixtureRollout.get(INTERESSE) ?? [];
+const offer = fixture.rollout.find((o) => o.form === INTERESSE);
+
+/** An app whose clock the test moves, one Vorgang, a signed-in session. */
+async function setUp() {
+  let now = Date.parse('2026-03-10T09:00:00Z');
+  const t = await cleanups.app(ADMIN, { transport: null, now: () => now });
+  const number = (await t.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json })).json<{ id: string }>().id;
+  const session = await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
+  const post = (url: string, fields: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, ...fields }).toString(),
+    });
+  /** Creates a link valid `days` days: its address as the answering page shows it. */
+  const create = async (days = '90'): Promise<string> => {
+    const res = await post(`/admin/vorgang/${number}/statuslink`, { gueltigkeit: days });
+    expect(res.statusCode, res.body).toBe(200);
+    const url = /value="(http[^"]+\/status\/[^"]+)"/.exec(res.body)?.[1];
+    if (url === undefined) throw new Error('Die Antwort zeigt keinen Statuslink.');
+    return url;
+  };
+  const open = (url: string) => t.app.inject({ method: 'GET', url: new URL(url).pathname });
+  return { t, number, session, post, create, open, advance: (ms: number) => (now += ms) };
+}
+
+describe('status links', () => {
+  it('are created on the Vorgang page with the address shown once; the page shows Behörde, offer, step, next step and contacts, nothing personal', async () => {
+    const { t, number, session, post, create, open } = await setUp();
+    const page = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/vorgang/${number}`, headers: session.cookie })).body);
+    expect(page).toContain('<option value="90" selected>90 Tage</option>');
+    expect(page).toContain('Noch kein Statuslink.');
+    const url = await create();
+    expect(url).toMatch(new RegExp(`^${t.config.siteUrl}/status/[A-Za-z0-9_-]{43}$`));
+    // Afterwards the page shows the link's dates and state, never its address.
+    const after = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/vorgang/${number}`, headers: session.cookie })).body);
+    expect(after).not.toContain(new URL(url).pathname);
+    expect(after).toContain('<th scope="row" class="whole">10.03.2026, 10:00 Uhr</th><td class="whole">08.06.2026, 11:00 Uhr</td><td class="text">gültig</td>');
+    // A validity the form does not offer is refused in German, nothing created.
+    const refused = await post(`/admin/vorgang/${number}/statuslink`, { gueltigkeit: '9999' });
+    expect(refused.statusCode).toBe(422);
+    expect(decodeHtml(refused.body)).toContain('Wählen Sie, wie lange der Link gilt.');
+    expect(await t.app.store.statusLinks((await t.app.store.findVorgang(number))?.id ?? 0)).toHaveLength(1);
+
+    const res = await open(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    const html = decodeHtml(res.body);
+    expect(html).toContain('<h1>Stand Ihrer Nachnutzung</h1>');
+    expect(html).toContain('<dt>Behörde</dt><dd><bdi>Stadt Dortmund, Ausländerbehörde</bdi></dd>');
+    expect(html).toContain(`<dt>Angebot</dt><dd><bdi>${fixtureOffers[0]?.titel}</bdi></dd>`);
+    expect(html).toContain(`<dt>Aktueller Schritt</dt><dd><bdi>${steps[0]?.titel}</bdi></dd>`);
+    for (const contact of offer?.kontakte ?? []) expect(html).toContain(`<a href="mailto:${contact.email}">${contact.email}</a>`);
+    expect(html).toContain('Dieser Link gilt bis zum 08.06.2026.');
+    // Nothing of the person who wrote, nor the Eingangsnummer.
+    for (const personal of ['Erika Mustermann', 'erika.mustermann@stadt.de', '0231 123456', number, 'Bitte melden Sie sich']) expect(html).not.toContain(personal);
+  });
+
+  it('say what comes next: the next step, and where that is the Einzelabruf how to send it (BeBPo or post in N copies)', async () => {
+    const { t, number, session, create, open } = await setUp();
+    const url = await create();
+    const einzelabruf = steps.findIndex((step) => step.meilenstein === 'einzelabruf');
+    if (einzelabruf < 1 || offer === undefined) throw new Error('Die Fixture braucht einen Einzelabruf-Schritt nach dem ersten.');
+    const before = steps[einzelabruf - 1];
+    // Move it to the step before the Einzelabruf (the first step: it stands there already).
+    if (einzelabruf > 1) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/admin/vorgang/${number}/schritt`,
+        headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: session.csrfToken, von: '', ...stepValues(before!) }).toString(),
+      });
+      expect(res.statusCode).toBe(303);
+    }
+    const html = decodeHtml((await open(url)).body);
+    expect(html).toContain('Der nächste Schritt: Ihr unterzeichneter Einzelabruf. So senden Sie ihn:');
+    expect(html).toContain(`Füllen Sie den ${offer.einreichung.dokument} aus und lassen Sie ihn von ${offer.einreichung.unterzeichnetVon} unterzeichnen.`);
+    expect(html).toContain(`Empfängername im BeBPo: <strong>${fixture.site.bebpoEmpfaenger}</strong>`);
+    expect(html).toContain(fixture.site.anschrift.strasse);
+    expect(html).toMatch(new RegExp(`in \\w+ Ausführung an:`));
+    // One step on: the next step's title.
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/admin/vorgang/${number}/schritt`,
+      headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, von: einzelabruf > 1 ? before!.id : '', ...stepValues(steps[einzelabruf]!) }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    const later = decodeHtml((await open(url)).body);
+    expect(later).toContain(`<dt>Aktueller Schritt</dt><dd><bdi>${steps[einzelabruf]?.titel}</bdi></dd>`);
+    expect(later).toContain(`Der nächste Schritt: ${steps[einzelabruf + 1]?.titel}.`);
+    expect(later).not.toContain(fixture.site.bebpoEmpfaenger);
+  });
+
+  it('say in German when revoked (410) or expired (410); an unknown token answers 404 without saying whether it existed', async () => {
+    const { t, number, post, create, open, advance } = await setUp();
+    const revokedUrl = await create('30');
+    const expiringUrl = await create('30');
+    const [, first] = await t.app.store.statusLinks((await t.app.store.findVorgang(number))?.id ?? 0);
+    const revoke = await post(`/admin/vorgang/${number}/statuslink/${first?.id}/widerrufen`);
+    expect(revoke.statusCode).toBe(303);
+    expect(revoke.headers.location).toBe(`/admin/vorgang/${number}#statuslinks`);
+    // Revoking twice: there is no such (unrevoked) link.
+    expect((await post(`/admin/vorgang/${number}/statuslink/${first?.id}/widerrufen`)).statusCode).toBe(404);
+    const revoked = await open(revokedUrl);
+    expect(revoked.statusCode).toBe(410);
+    expect(revoked.headers['cache-control']).toBe('no-store');
+    expect(decodeHtml(revoked.body)).toContain('<h1>Dieser Link wurde widerrufen</h1>');
+    expect(decodeHtml(revoked.body)).not.toContain('Stadt Dortmund');
+    expect((await open(expiringUrl)).statusCode).toBe(200);
+    advance(30 * DAY);
+    const expired = await open(expiringUrl);
+    expect(expired.statusCode).toBe(410);
+    expect(decodeHtml(expired.body)).toContain('<h1>Dieser Link ist abgelaufen</h1>');
+    expect(decodeHtml(expired.body)).toContain('galt bis zum 09.04.2026');
+    // Revoked wins over expired; both stay told apart from an unknown token.
+    expect((await open(revokedUrl)).statusCode).toBe(410);
+    for (const path of [`/status/${'A'.repeat(43)}`, '/status/kurz', `${new URL(expiringUrl).pathname}x`]) {
+      const unknown = await t.app.inject({ method: 'GET', url: path });
+      expect(unknown.statusCode, path).toBe(404);
+      expect(decodeHtml(unknown.body)).toContain('<h1>Diese Statusseite gibt es nicht</h1>');
+      expect(unknown.headers['x-robots-tag']).toBe('noindex, nofollow');
+    }
+    const page = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/vorgang/${number}`, headers: (await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD)).cookie })).body);
+    expect(page).toContain('<td class="text">abgelaufen</td>');
+    expect(page).toContain('<td class="text">widerrufen am 10.03.2026, 10:00 Uhr</td>');
+  });
+
+  it('store only the SHA-256 of the token, and go with their Vorgang when the purge deletes its data', async () => {
+    const { t, number, session, create, open, advance } = await setUp();
+    const url = await create('365');
+    const token = new URL(url).pathname.split('/').at(-1) ?? '';
+    const rows = await rawRows(t.config, 'SELECT * FROM status_links');
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    const { createHash } = await import('node:crypto');
+    expect(rows[0]?.['token_hash']).toBe(createHash('sha256').update(token).digest('base64url'));
+    // Nor does the log line of a request hold it.
+    expect(loggedPath(`/status/${token}?x=1`)).toBe('/status/…');
+
+    // End the Vorgang (its abschluss step), then purge RETENTION_DAYS after: its link goes with its submissions.
+    const last = steps.at(-1);
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/admin/vorgang/${number}/schritt`,
+      headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: session.csrfToken, von: '', ...stepValues(last!) }).toString(),
+    });
+    expect(moved.statusCode).toBe(303);
+    const ended = Date.parse((await t.app.store.findVorgang(number))?.endedAt ?? '');
+    await purgeExpiredSubmissions(t.app.store, t.config, ended + (t.config.retentionDays - 1) * DAY);
+    expect((await open(url)).statusCode).toBe(200);
+    advance(0);
+    await purgeExpiredSubmissions(t.app.store, t.config, ended + (t.config.retentionDays + 1) * DAY);
+    expect(await rawRows(t.config, 'SELECT * FROM status_links')).toEqual([]);
+    expect((await open(url)).statusCode).toBe(404);
+  });
+});
