@@ -1,6 +1,7 @@
 /**
  * The admin area for d-NRW: GET /admin/ lists the Vorgänge and the submissions of every form (one
- * Vorgang: server/admin-vorgaenge.ts), GET /admin/<form>.csv
+ * Vorgang: server/admin-vorgaenge.ts), GET /admin/uebersicht shows each offer's rollout in numbers
+ * and a chart, GET /admin/<form>.csv
  * and /admin/<form>.xlsx export one form. Only for a signed-in session (server/admin-auth.ts: named
  * accounts, or ADMIN_PASSWORD until one exists); without an admin area (ADMIN_AREA) these routes are
  * not registered at all (404).
@@ -19,7 +20,9 @@ import { viewOfStored } from './stored-forms.ts';
 import { writeSubmissionsXlsx } from './xlsx.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
 import { serverStrings } from '../src/strings/server.ts';
+import { offerOverview } from '../src/lib/rollout-overview.ts';
 import { adminPage } from './pages/Admin.tsx';
+import { overviewPage } from './pages/Overview.tsx';
 import { adminMessagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
 import { errorFields } from './request-log.ts';
@@ -70,6 +73,17 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
   vorgangRoutes(app, { forms, rollout: config.rollout, store, pages, siteUrl: config.siteUrl, now });
+
+  app.get('/admin/uebersicht', async (request, reply) => {
+    const [vorgaenge, history] = await Promise.all([store.listVorgaenge(), store.allHistory()]);
+    const sections = [...forms.values()].flatMap((form) => {
+      const steps = config.rollout.get(form.name) ?? [];
+      if (form.offer === undefined || steps.length === 0) return [];
+      const own = vorgaenge.filter((vorgang) => vorgang.form === form.name);
+      return [{ form: form.name, titel: form.offer.titel, ...offerOverview(steps, own, history, s.overview.notOffered) }];
+    });
+    return reply.type('text/html; charset=utf-8').send(overviewPage(pages, sections, request.adminSession));
+  });
 
   app.get<{ Querystring: Record<string, unknown> & { seite?: string } }>('/admin/', async (request, reply) => {
     const requested = Number(request.query.seite ?? '1');

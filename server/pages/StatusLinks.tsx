@@ -33,7 +33,7 @@ export function StatusLinks({ action, data, csrfToken }: { action: string; data:
           <h3>{s.created}</h3>
           <p>{s.createdText}</p>
           <label for="neuer-statuslink">{s.createdLabel}</label>
-          <input id="neuer-statuslink" type="text" readOnly value={data.url} class="whole" size={60} />
+          <input id="neuer-statuslink" type="text" readOnly value={data.url} class="link-output" />
         </div>
       )}
       {data.error !== undefined && (

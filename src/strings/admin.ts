@@ -87,6 +87,25 @@ export const adminStrings = {
       conflict: 'Jemand anderes hat den Vorgang inzwischen geändert (jetzt: „{titel}“). Ihre Angaben stehen unten noch im Formular; prüfen Sie sie und senden Sie erneut.',
     },
   },
+  /** The links of the admin frame's header, for a signed-in account (server/pages/AccountBar.tsx). */
+  nav: { label: 'Bereiche der Verwaltung', vorgaenge: 'Vorgänge und Einsendungen', overview: 'Übersicht' },
+  /** The overview of each offer's rollout (server/pages/Overview.tsx, src/lib/rollout-overview.ts). */
+  overview: {
+    title: 'Übersicht: Stand der Nachnutzung',
+    intro: 'Je Angebot mit Rollout-Schritten: wie viele Vorgänge bei jedem Schritt stehen, und wie lange es im Mittel (Median) dauert. Die Dauer zählt nach den Daten, die beim Weiterführen eingetragen wurden.',
+    none: 'Kein Angebot hat Rollout-Schritte (Feld „rollout“ des Angebots).',
+    chartLabel: 'Balkendiagramm: Vorgänge je Schritt bei „{titel}“. Dieselben Zahlen stehen in der Tabelle daneben.',
+    tableLabel: 'Vorgänge je Schritt: {titel}',
+    step: 'Schritt',
+    count: 'Vorgänge',
+    total: '{n} Vorgänge',
+    notOffered: 'Schritt nicht mehr angeboten',
+    toEinzelabruf: 'Interesse bis Einzelabruf (Median)',
+    toLive: 'Einzelabruf bis live (Median)',
+    days: '{days} Tage (gezählte Vorgänge: {n})',
+    day: '1 Tag (gezählte Vorgänge: {n})',
+    noData: 'noch keine Daten',
+  },
   /** Status links of a Vorgang for its authority (server/pages/StatusLinks.tsx). */
   statusLinks: {
     heading: 'Statuslinks für die Behörde',

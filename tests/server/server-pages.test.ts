@@ -119,9 +119,9 @@ describe('the error page of a form post without JavaScript', () => {
   });
 });
 
-/** The parts of the admin frame in a page: skip link, header (without who is signed in) and the stylesheets. */
+/** The parts of the admin frame in a page: skip link, header (without the signed-in account's links and name) and the stylesheets. */
 function adminFrameParts(html: string): string[] {
-  const header = /<header class="admin-header">[\s\S]*?<\/header>/.exec(html)?.[0]?.replace(/<form class="admin-account"[\s\S]*<\/form>|<!--kv:konto-->/, '');
+  const header = /<header class="admin-header">[\s\S]*?<\/header>/.exec(html)?.[0]?.replace(/<nav class="admin-nav"[\s\S]*<\/form>|<!--kv:konto-->/, '');
   const stylesheets = [...html.matchAll(/<style\b[^>]*>[\s\S]*?<\/style>/g)].map((match) => match[0]);
   return [/<a class="skip-link"[^>]*>[^<]*<\/a>/.exec(html)?.[0] ?? '', header ?? '', ...stylesheets];
 }
