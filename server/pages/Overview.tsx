@@ -57,7 +57,8 @@ const days = (value: { median: number | null; n: number }): string => {
 function Section({ form, titel, counts, total, toEinzelabruf, toLive }: OverviewSection) {
   const headingId = `uebersicht-${form}`;
   return (
-    <section aria-labelledby={headingId}>
+    // Not a landmark itself: the table's scrolling region below is the one named by the heading.
+    <section>
       <h2 id={headingId}>{titel}</h2>
       <p>{fill(s.total, { n: total })}</p>
       <div class="overview">

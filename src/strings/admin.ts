@@ -95,7 +95,6 @@ export const adminStrings = {
     intro: 'Je Angebot mit Rollout-Schritten: wie viele Vorgänge bei jedem Schritt stehen, und wie lange es im Mittel (Median) dauert. Die Dauer zählt nach den Daten, die beim Weiterführen eingetragen wurden.',
     none: 'Kein Angebot hat Rollout-Schritte (Feld „rollout“ des Angebots).',
     chartLabel: 'Balkendiagramm: Vorgänge je Schritt bei „{titel}“. Dieselben Zahlen stehen in der Tabelle daneben.',
-    tableLabel: 'Vorgänge je Schritt: {titel}',
     step: 'Schritt',
     count: 'Vorgänge',
     total: '{n} Vorgänge',
