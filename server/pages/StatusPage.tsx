@@ -10,6 +10,7 @@ import type { OfferRollout, PostalAddress } from '../../src/lib/server-files.ts'
 import { de } from '../../src/strings/de.ts';
 import { serverStrings } from '../../src/strings/server.ts';
 import { fill } from '../../src/strings/template.ts';
+import { FactList } from './FactList.tsx';
 import type { PageRenderer } from './render.tsx';
 
 const s = serverStrings.status;
@@ -71,16 +72,7 @@ export function statusPage(renderer: PageRenderer, { behoerde, offerTitle, statu
       <h1>{s.title}</h1>
       <div class="prose">
         <p>{s.intro}</p>
-        <dl>
-          {facts.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>
-                <bdi>{value}</bdi>
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
         <h2>{s.nextHeading}</h2>
         {status.next === null ? (
           <p>{s.ended}</p>

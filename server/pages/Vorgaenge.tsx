@@ -13,6 +13,7 @@ import type { StoredFormView } from '../stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 import { ScrollTable, SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
+import { FactList } from './FactList.tsx';
 import { StatusLinks, type StatusLinksData } from './StatusLinks.tsx';
 import { ErrorSummary, History, MoveVorgang, type MoveForm } from './VorgangSteps.tsx';
 
@@ -159,18 +160,7 @@ export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions
       </p>
       {/* The Behörde is the first fact below, in body text: a long compound (…angelegenheiten) fits 320 px there, not in the heading's size. */}
       <h1>{title}</h1>
-      <dl class="facts">
-        {facts
-          .filter(([, value]) => value !== '')
-          .map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>
-                <bdi>{value}</bdi>
-              </dd>
-            </div>
-          ))}
-      </dl>
+      <FactList class="facts" facts={facts} />
       <MoveVorgang
         action={`${vorgangPath(vorgang.number)}/schritt`}
         steps={steps}

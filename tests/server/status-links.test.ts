@@ -10,6 +10,7 @@ import { loggedPath } from '../../server/request-log.ts';
 import { purgeExpiredSubmissions } from '../../server/retention.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { rawRows } from '../lib/test-store.ts';
+import type { RolloutStep } from '../../src/lib/rollout.ts';
 import { decodeHtml, fixture, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
@@ -40,7 +41,11 @@ async function setUp() {
     return url;
   };
   const open = (url: string) => t.app.inject({ method: 'GET', url: new URL(url).pathname });
-  return { t, number, session, post, create, open, advance: (ms: number) => (now += ms) };
+  /** Moves the Vorgang from `from` ('' the first step) to `step` with valid fields. */
+  const moveTo = async (step: RolloutStep, from: string): Promise<void> => {
+    expect((await post(`/admin/vorgang/${number}/schritt`, { von: from, ...stepValues(step) })).statusCode).toBe(303);
+  };
+  return { t, number, session, post, create, open, moveTo, advance: (ms: number) => (now += ms) };
 }
 
 describe('status links', () => {
@@ -78,21 +83,13 @@ describe('status links', () => {
   });
 
   it('say what comes next: the next step, and where that is the Einzelabruf how to send it (BeBPo or post in N copies)', async () => {
-    const { t, number, session, create, open } = await setUp();
+    const { create, open, moveTo } = await setUp();
     const url = await create();
     const einzelabruf = steps.findIndex((step) => step.meilenstein === 'einzelabruf');
     if (einzelabruf < 1 || offer === undefined) throw new Error('Die Fixture braucht einen Einzelabruf-Schritt nach dem ersten.');
     const before = steps[einzelabruf - 1];
     // Move it to the step before the Einzelabruf (the first step: it stands there already).
-    if (einzelabruf > 1) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/admin/vorgang/${number}/schritt`,
-        headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: session.csrfToken, von: '', ...stepValues(before!) }).toString(),
-      });
-      expect(res.statusCode).toBe(303);
-    }
+    if (einzelabruf > 1) await moveTo(before!, '');
     const html = decodeHtml((await open(url)).body);
     expect(html).toContain('Der nächste Schritt: Ihr unterzeichneter Einzelabruf. So senden Sie ihn:');
     expect(html).toContain(`Füllen Sie den ${offer.einreichung.dokument} aus und lassen Sie ihn von ${offer.einreichung.unterzeichnetVon} unterzeichnen.`);
@@ -100,13 +97,7 @@ describe('status links', () => {
     expect(html).toContain(fixture.site.anschrift.strasse);
     expect(html).toMatch(new RegExp(`in \\w+ Ausführung an:`));
     // One step on: the next step's title.
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/admin/vorgang/${number}/schritt`,
-      headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: session.csrfToken, von: einzelabruf > 1 ? before!.id : '', ...stepValues(steps[einzelabruf]!) }).toString(),
-    });
-    expect(res.statusCode).toBe(303);
+    await moveTo(steps[einzelabruf]!, einzelabruf > 1 ? before!.id : '');
     const later = decodeHtml((await open(url)).body);
     expect(later).toContain(`<dt>Aktueller Schritt</dt><dd><bdi>${steps[einzelabruf]?.titel}</bdi></dd>`);
     expect(later).toContain(`Der nächste Schritt: ${steps[einzelabruf + 1]?.titel}.`);
@@ -148,7 +139,7 @@ describe('status links', () => {
   });
 
   it('store only the SHA-256 of the token, and go with their Vorgang when the purge deletes its data', async () => {
-    const { t, number, session, create, open, advance } = await setUp();
+    const { t, number, create, open, moveTo } = await setUp();
     const url = await create('365');
     const token = new URL(url).pathname.split('/').at(-1) ?? '';
     const rows = await rawRows(t.config, 'SELECT * FROM status_links');
@@ -160,18 +151,10 @@ describe('status links', () => {
     expect(loggedPath(`/status/${token}?x=1`)).toBe('/status/…');
 
     // End the Vorgang (its abschluss step), then purge RETENTION_DAYS after: its link goes with its submissions.
-    const last = steps.at(-1);
-    const moved = await t.app.inject({
-      method: 'POST',
-      url: `/admin/vorgang/${number}/schritt`,
-      headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: session.csrfToken, von: '', ...stepValues(last!) }).toString(),
-    });
-    expect(moved.statusCode).toBe(303);
+    await moveTo(steps.at(-1)!, '');
     const ended = Date.parse((await t.app.store.findVorgang(number))?.endedAt ?? '');
     await purgeExpiredSubmissions(t.app.store, t.config, ended + (t.config.retentionDays - 1) * DAY);
     expect((await open(url)).statusCode).toBe(200);
-    advance(0);
     await purgeExpiredSubmissions(t.app.store, t.config, ended + (t.config.retentionDays + 1) * DAY);
     expect(await rawRows(t.config, 'SELECT * FROM status_links')).toEqual([]);
     expect((await open(url)).statusCode).toBe(404);
