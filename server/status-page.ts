@@ -30,6 +30,12 @@ export function statusPageRoute(app: FastifyInstance, { config, store, pages, no
       .type('text/html; charset=utf-8')
       .send(html);
 
+  // The rate limit (registered around this route, per client) answers with a German page too.
+  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+    if (error.statusCode === 429) return send(reply, 429, statusRefusedPage(pages, 'rateLimited'));
+    throw error;
+  });
+
   app.get<{ Params: { token: string } }>(`${STATUS_PREFIX}:token`, async (request, reply) => {
     const { token } = request.params;
     const found = isStatusToken(token) ? await store.findStatusLink(statusTokenHash(token)) : null;

@@ -101,8 +101,8 @@ export function statusPage(renderer: PageRenderer, { behoerde, offerTitle, statu
   );
 }
 
-/** The page of a link that does not work: unknown (or deleted), revoked or expired. */
-export function statusRefusedPage(renderer: PageRenderer, reason: 'unknown' | 'revoked' | 'expired', expiresAt?: string): string {
+/** The page of a link that does not work: unknown (or deleted), revoked or expired; or of too many requests. */
+export function statusRefusedPage(renderer: PageRenderer, reason: 'unknown' | 'revoked' | 'expired' | 'rateLimited', expiresAt?: string): string {
   const text = s[reason];
   const paragraph = fill(text.text, { date: expiresAt === undefined ? '' : formatDate(new Date(expiresAt)) });
   return renderer.page(

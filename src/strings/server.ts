@@ -57,6 +57,10 @@ export const serverStrings = {
       title: 'Dieser Link wurde widerrufen',
       text: 'Der Link zu dieser Statusseite wurde widerrufen und gilt nicht mehr. Bitten Sie Ihre Ansprechperson um einen neuen Link.',
     },
+    rateLimited: {
+      title: 'Zu viele Anfragen',
+      text: 'Statusseiten wurden von Ihrer Adresse aus in kurzer Zeit sehr oft aufgerufen. Warten Sie eine Minute und laden Sie die Seite dann neu.',
+    },
     expired: {
       title: 'Dieser Link ist abgelaufen',
       text: 'Der Link zu dieser Statusseite galt bis zum {date} und ist abgelaufen. Bitten Sie Ihre Ansprechperson um einen neuen Link.',

@@ -136,6 +136,11 @@ describe('status links', () => {
     const page = decodeHtml((await t.app.inject({ method: 'GET', url: `/admin/vorgang/${number}`, headers: (await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD)).cookie })).body);
     expect(page).toContain('<td class="text">abgelaufen</td>');
     expect(page).toContain('<td class="text">widerrufen am 10.03.2026, 10:00 Uhr</td>');
+    // Guessing tokens is slowed like every public route: 60 a minute per client, then a German 429 page.
+    let last = await t.app.inject({ method: 'GET', url: `/status/${'B'.repeat(43)}` });
+    for (let i = 0; i < 60 && last.statusCode !== 429; i += 1) last = await t.app.inject({ method: 'GET', url: `/status/${'B'.repeat(43)}` });
+    expect(last.statusCode).toBe(429);
+    expect(decodeHtml(last.body)).toContain('<h1>Zu viele Anfragen</h1>');
   });
 
   it('store only the SHA-256 of the token, and go with their Vorgang when the purge deletes its data', async () => {
