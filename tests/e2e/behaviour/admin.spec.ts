@@ -163,6 +163,8 @@ test.describe('the admin area', () => {
   }
 
   test('a member of staff filters the list, moves a Vorgang through every step, sees the overview change, and gives the authority a status link she then revokes', async ({ page, browser, request, axe }) => {
+    // Four steps, three pages at two widths with axe each, a second browser: 37 s alone, 84 s under load.
+    test.setTimeout(240_000);
     const violations = watchCsp(page);
     const steps = fixtureBuilt().rollout.find((o) => o.form === form.name)?.steps ?? [];
     expect(steps.length).toBeGreaterThan(2);
