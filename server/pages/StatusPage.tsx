@@ -1,8 +1,8 @@
 /**
  * The authority's private status page (GET /status/<token>) in the site's public frame: the
  * Behörde, the offer, the step it stands at, what comes next (where that is the Einzelabruf: how to
- * send it, in the offer page's words) and the offer's contacts. Nothing else: no person of the
- * authority, no Eingangsnummer, no note. And the pages for a link that is unknown, revoked or expired.
+ * send it, in the offer page's words) and whom to contact (the offer's contacts by role and
+ * e-mail). Nothing else: no person's name, no Eingangsnummer, no note. And the pages for a link that is unknown, revoked or expired.
  */
 import { formatDate } from '../../src/lib/dates.ts';
 import type { PublicStatus } from '../../src/lib/rollout.ts';
@@ -86,10 +86,8 @@ export function statusPage(renderer: PageRenderer, { behoerde, offerTitle, statu
             <h2>{de.offer.contactsHeading}</h2>
             <ul>
               {offer.kontakte.map((contact) => (
-                <li key={contact.name}>
-                  <strong>{contact.name}</strong>, {contact.rolle}
-                  <br />
-                  {de.offer.email} <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                <li key={contact.rolle + contact.email}>
+                  {contact.rolle}, {de.offer.email} <a href={`mailto:${contact.email}`}>{contact.email}</a>
                 </li>
               ))}
             </ul>

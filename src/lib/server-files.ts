@@ -91,8 +91,11 @@ export interface OfferRollout {
   /** The offer's interest form (interesse-<offer>): the Vorgänge's form. */
   readonly form: string;
   readonly steps: readonly RolloutStep[];
-  /** The offer's contacts as its page shows them (the e-mail: theirs or the organisation's mailbox). */
-  readonly kontakte: readonly { readonly name: string; readonly rolle: string; readonly email: string }[];
+  /**
+   * Whom the offer's authorities contact: each contact's role and e-mail (theirs or the
+   * organisation's mailbox), without their names (the status page shows no person's name), each pair once.
+   */
+  readonly kontakte: readonly { readonly rolle: string; readonly email: string }[];
   /** How the signed Einzelabruf reaches the organisation (the offer's `einreichung`, the document by its title). */
   readonly einreichung: { readonly dokument: string; readonly unterzeichnetVon: string; readonly ausfertigungenPost: number };
 }

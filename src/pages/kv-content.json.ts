@@ -13,7 +13,7 @@ export const GET: APIRoute = async () => {
   const rollout = offers.map((offer) => ({
     form: offer.form.name,
     steps: offer.data.rollout,
-    kontakte: offer.contacts.map((contact) => ({ name: contact.data.name, rolle: contact.data.rolle, email: contact.email })),
+    kontakte: [...new Map(offer.contacts.map((contact) => [`${contact.data.rolle}\u0000${contact.email}`, { rolle: contact.data.rolle, email: contact.email }])).values()],
     einreichung: { dokument: offer.document.data.titel, unterzeichnetVon: offer.data.einreichung.unterzeichnetVon, ausfertigungenPost: offer.data.einreichung.ausfertigungenPost },
   }));
   const { postfach, bebpoEmpfaenger, anschrift } = site.organisation;

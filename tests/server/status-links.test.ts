@@ -5,19 +5,27 @@
  * Einzelabruf's way where that is next) and the contacts and nothing personal; revoked and expired
  * links say so in German (410), an unknown one answers 404; the purge takes a purged Vorgang's links.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loggedPath } from '../../server/request-log.ts';
 import { purgeExpiredSubmissions } from '../../server/retention.ts';
 import { cleanupAfterEach } from './cleanups.ts';
+import { fixture as facts } from '../lib/content-facts.ts';
 import { rawRows } from '../lib/test-store.ts';
 import type { RolloutStep } from '../../src/lib/rollout.ts';
-import { decodeHtml, fixture, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse } from './helpers.ts';
+import { decodeHtml, fixture, fixtureOffers, fixtureRollout, INTERESSE, json, repoRoot, signInApp, stepValues, validInteresse } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' };
 const DAY = 86_400_000;
 const steps = fixtureRollout.get(INTERESSE) ?? [];
 const offer = fixture.rollout.find((o) => o.form === INTERESSE);
+/** The names of the fixture offer's contacts (content), which the status page must not show. */
+const contactNames = (facts.offers.find((o) => `interesse-${o.id}` === INTERESSE)?.kontakte ?? []).map(
+  (ref) => (load(readFileSync(join(repoRoot, 'tests', 'fixtures', 'content', 'contacts', `${ref.id}.yaml`), 'utf8')) as { name: string }).name,
+);
 
 /** An app whose clock the test moves, one Vorgang, a signed-in session. */
 async function setUp() {
@@ -76,10 +84,12 @@ describe('status links', () => {
     expect(html).toContain('<dt>Behörde</dt><dd><bdi>Stadt Dortmund, Ausländerbehörde</bdi></dd>');
     expect(html).toContain(`<dt>Angebot</dt><dd><bdi>${fixtureOffers[0]?.titel}</bdi></dd>`);
     expect(html).toContain(`<dt>Aktueller Schritt</dt><dd><bdi>${steps[0]?.titel}</bdi></dd>`);
-    for (const contact of offer?.kontakte ?? []) expect(html).toContain(`<a href="mailto:${contact.email}">${contact.email}</a>`);
+    expect(offer?.kontakte.length).toBeGreaterThan(0);
+    for (const contact of offer?.kontakte ?? []) expect(html).toContain(`${contact.rolle}, E-Mail: <a href="mailto:${contact.email}">${contact.email}</a>`);
     expect(html).toContain('Dieser Link gilt bis zum 08.06.2026.');
-    // Nothing of the person who wrote, nor the Eingangsnummer.
-    for (const personal of ['Erika Mustermann', 'erika.mustermann@stadt.de', '0231 123456', number, 'Bitte melden Sie sich']) expect(html).not.toContain(personal);
+    // Nothing of the person who wrote, nor the Eingangsnummer, nor the names of the offer's contacts.
+    expect(contactNames.length).toBeGreaterThan(0);
+    for (const personal of ['Erika Mustermann', 'erika.mustermann@stadt.de', '0231 123456', number, 'Bitte melden Sie sich', ...contactNames]) expect(html).not.toContain(personal);
   });
 
   it('say what comes next: the next step, and where that is the Einzelabruf how to send it (BeBPo or post in N copies)', async () => {
