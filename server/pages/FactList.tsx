@@ -1,16 +1,16 @@
 /**
  * What a thing is, as a list of terms and values (a Vorgang's page, the authority's status page):
- * each value isolated in <bdi>, empty values left out.
+ * each value isolated in <bdi>, empty values left out; the classes come from the frame's stylesheet.
  */
-export function FactList({ facts, class: className }: { facts: readonly (readonly [string, string])[]; class?: string }) {
+export function FactList({ facts, classes = {} }: { facts: readonly (readonly [string, string])[]; classes?: { list?: string; term?: string; value?: string } }) {
   return (
-    <dl class={className}>
+    <dl class={classes.list}>
       {facts
         .filter(([, value]) => value !== '')
         .map(([term, value]) => (
           <div key={term}>
-            <dt>{term}</dt>
-            <dd>
+            <dt class={classes.term}>{term}</dt>
+            <dd class={classes.value}>
               <bdi>{value}</bdi>
             </dd>
           </div>

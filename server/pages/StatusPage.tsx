@@ -72,7 +72,8 @@ export function statusPage(renderer: PageRenderer, { behoerde, offerTitle, statu
       <h1>{s.title}</h1>
       <div class="prose">
         <p>{s.intro}</p>
-        <FactList facts={facts} />
+        {/* Classes the public stylesheet has (the offer page's facts use them). */}
+        <FactList classes={{ term: 'font-bold', value: 'mb-3 ml-0' }} facts={facts} />
         <h2>{s.nextHeading}</h2>
         {status.next === null ? (
           <p>{s.ended}</p>

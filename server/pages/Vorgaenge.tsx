@@ -160,7 +160,7 @@ export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions
       </p>
       {/* The Behörde is the first fact below, in body text: a long compound (…angelegenheiten) fits 320 px there, not in the heading's size. */}
       <h1>{title}</h1>
-      <FactList class="facts" facts={facts} />
+      <FactList classes={{ list: 'facts' }} facts={facts} />
       <MoveVorgang
         action={`${vorgangPath(vorgang.number)}/schritt`}
         steps={steps}

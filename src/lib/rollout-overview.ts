@@ -2,7 +2,8 @@
  * The admin overview of an offer's rollout (server/pages/Overview.tsx): how many Vorgänge stand at
  * each of its steps, and the median days from interest (the first submission) to the Einzelabruf
  * and from the Einzelabruf to live. The days come from the dates staff entered with those steps
- * (their `datum` Angabe), never from when they recorded the change. Plain logic.
+ * (their `datum` Angabe), never from when they recorded the change; a later date before the
+ * earlier one does not count. Plain logic.
  */
 import { isoDate } from './dates.ts';
 import { currentStepId, type RolloutStep } from './rollout.ts';
@@ -77,13 +78,15 @@ export function offerOverview(steps: readonly RolloutStep[], vorgaenge: readonly
   };
   const einzelabruf = dateOf('einzelabruf');
   const live = dateOf('live');
+  // A later date before the earlier one (an Einzelabruf dated before the first submission) says nothing about the duration: it does not count.
+  const counted = (days: number): number[] => (days < 0 ? [] : [days]);
   const toEinzelabruf = vorgaenge.flatMap((v) => {
     const day = einzelabruf.get(v.id);
-    return day === undefined ? [] : [daysBetween(isoDate(new Date(v.openedAt)), day)];
+    return day === undefined ? [] : counted(daysBetween(isoDate(new Date(v.openedAt)), day));
   });
   const toLive = [...live.entries()].flatMap(([id, day]) => {
     const from = einzelabruf.get(id);
-    return from === undefined ? [] : [daysBetween(from, day)];
+    return from === undefined ? [] : counted(daysBetween(from, day));
   });
   return {
     counts,

@@ -42,7 +42,7 @@ describe('the rollout overview', () => {
   });
 
   it('counts days from the dates staff entered (the latest change to a step), not from when they recorded it; Vorgänge without the step do not count', () => {
-    const vorgaenge = [1, 2, 3, 4].map((id) => ({ id, openedAt: opened, stepId: 'live' }));
+    const vorgaenge = [1, 2, 3, 4, 5].map((id) => ({ id, openedAt: opened, stepId: 'live' }));
     const history = [
       to(1, 'einzelabruf', '2026-01-11'),
       to(1, 'live', '2026-02-10'),
@@ -52,6 +52,9 @@ describe('the rollout overview', () => {
       to(3, 'live', '2026-03-01'),
       // No date with it: does not count.
       to(4, 'beendet'),
+      // Dated before the interest, and live before the Einzelabruf: says nothing about the duration.
+      to(5, 'einzelabruf', '2025-12-20'),
+      to(5, 'live', '2025-12-10'),
       // Another offer's Vorgang.
       to(9, 'einzelabruf', '2026-06-01'),
     ];
