@@ -16,6 +16,7 @@ import type { PageRenderer } from './pages/render.tsx';
 import { vorgangPage, vorgangPath, type VorgangListProps, type VorgangRow } from './pages/Vorgaenge.tsx';
 import { filterVorgaenge, kreisChoices, readFilter } from '../src/lib/vorgang-filter.ts';
 import type { MoveForm } from './pages/VorgangSteps.tsx';
+import { linkState, statusLinkRoutes, type LinkNotice } from './status-links.ts';
 import { viewOfStored } from './stored-forms.ts';
 import type { Store, StoredVorgang } from './store/index.ts';
 
@@ -53,6 +54,9 @@ export interface VorgangRouteOptions {
   readonly rollout: ReadonlyMap<string, readonly RolloutStep[]>;
   readonly store: Store;
   readonly pages: PageRenderer;
+  /** The site's origin (status links point there) and the clock of the status links. */
+  readonly siteUrl: string;
+  readonly now: () => number;
 }
 
 /** The form fields of a move as sent (strings only), to show them again after an error. */
@@ -61,9 +65,16 @@ function sentValues(body: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(body as Record<string, unknown>).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
 }
 
-export function vorgangRoutes(app: FastifyInstance, { forms, rollout, store, pages }: VorgangRouteOptions): void {
-  /** The page of a Vorgang with a move form (or a 404 page when there is no such Vorgang). */
-  async function show(request: FastifyRequest, reply: FastifyReply, number: string, status: number, move: (steps: readonly RolloutStep[], v: StoredVorgang) => MoveForm | null) {
+export function vorgangRoutes(app: FastifyInstance, { forms, rollout, store, pages, siteUrl, now }: VorgangRouteOptions): void {
+  /** The page of a Vorgang with a move form and its status links (or a 404 page when there is no such Vorgang). */
+  async function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    number: string,
+    status: number,
+    move: (steps: readonly RolloutStep[], v: StoredVorgang) => MoveForm | null,
+    notice: LinkNotice = {},
+  ) {
     const vorgang = await store.findVorgang(number);
     if (vorgang === null) {
       return reply
@@ -72,15 +83,36 @@ export function vorgangRoutes(app: FastifyInstance, { forms, rollout, store, pag
         .send(adminMessagePage(pages, { title: adminStrings.vorgaenge.notFound.title, paragraphs: [adminStrings.vorgaenge.notFound.text] }, request.adminSession));
     }
     const steps = rollout.get(vorgang.form) ?? [];
-    const [submissions, history] = await Promise.all([store.vorgangSubmissions(vorgang.id), store.vorgangHistory(vorgang.id)]);
+    const [submissions, history, links] = await Promise.all([store.vorgangSubmissions(vorgang.id), store.vorgangHistory(vorgang.id), store.statusLinks(vorgang.id)]);
     const [row] = vorgangRows(forms, rollout, [vorgang]);
     const page = vorgangPage(
       pages,
-      { vorgang: row as VorgangRow, form: viewOfStored(forms, vorgang.form, submissions), submissions, steps, history, move: move(steps, vorgang) },
+      {
+        vorgang: row as VorgangRow,
+        form: viewOfStored(forms, vorgang.form, submissions),
+        submissions,
+        steps,
+        history,
+        move: move(steps, vorgang),
+        links: { links: links.map((link) => ({ ...link, state: linkState(link, now()) })), ...notice },
+      },
       request.adminSession,
     );
     return reply.code(status).type('text/html; charset=utf-8').send(page);
   }
+
+  /** The page with the move form as a GET shows it: the step after the current one. */
+  const suggested = (steps: readonly RolloutStep[], vorgang: StoredVorgang): MoveForm | null => {
+    const target = nextStep(steps, currentStepId(steps, vorgang.stepId));
+    return target === null ? null : { target, values: {}, errors: [] };
+  };
+  statusLinkRoutes(app, {
+    store,
+    siteUrl,
+    now,
+    show: (request, reply, number, status, notice) => show(request, reply, number, status, suggested, notice),
+    refused: { validity: adminStrings.statusLinks.badValidity, notFound: adminStrings.statusLinks.notFound },
+  });
 
   app.get<{ Params: { number: string }; Querystring: { schritt?: string } }>('/admin/vorgang/:number', async (request, reply) =>
     show(request, reply, request.params.number, 200, (steps, vorgang) => {

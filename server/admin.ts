@@ -1,6 +1,7 @@
 /**
  * The admin area for d-NRW: GET /admin/ lists the Vorgänge and the submissions of every form (one
- * Vorgang: server/admin-vorgaenge.ts), GET /admin/<form>.csv
+ * Vorgang: server/admin-vorgaenge.ts), GET /admin/uebersicht shows each offer's rollout in numbers
+ * and a chart, GET /admin/<form>.csv
  * and /admin/<form>.xlsx export one form. Only for a signed-in session (server/admin-auth.ts: named
  * accounts, or ADMIN_PASSWORD until one exists); without an admin area (ADMIN_AREA) these routes are
  * not registered at all (404).
@@ -19,7 +20,9 @@ import { viewOfStored } from './stored-forms.ts';
 import { writeSubmissionsXlsx } from './xlsx.ts';
 import { adminStrings as s } from '../src/strings/admin.ts';
 import { serverStrings } from '../src/strings/server.ts';
+import { offerOverview } from '../src/lib/rollout-overview.ts';
 import { adminPage } from './pages/Admin.tsx';
+import { overviewPage } from './pages/Overview.tsx';
 import { adminMessagePage } from './pages/Message.tsx';
 import type { PageRenderer } from './pages/render.tsx';
 import { errorFields } from './request-log.ts';
@@ -41,9 +44,11 @@ export interface AdminOptions {
   readonly forms: FormRegistry;
   readonly store: Store;
   readonly pages: PageRenderer;
+  /** The clock of the status links (milliseconds since 1970). */
+  readonly now: () => number;
 }
 
-export async function adminRoutes(app: FastifyInstance, { config, sessions, forms, store, pages, throttle, metrics }: AdminOptions): Promise<void> {
+export async function adminRoutes(app: FastifyInstance, { config, sessions, forms, store, pages, throttle, metrics, now }: AdminOptions): Promise<void> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-robots-tag', 'noindex, nofollow');
@@ -67,7 +72,18 @@ export async function adminRoutes(app: FastifyInstance, { config, sessions, form
   });
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
-  vorgangRoutes(app, { forms, rollout: config.rollout, store, pages });
+  vorgangRoutes(app, { forms, rollout: config.rollout, store, pages, siteUrl: config.siteUrl, now });
+
+  app.get('/admin/uebersicht', async (request, reply) => {
+    const [vorgaenge, history] = await Promise.all([store.listVorgaenge(), store.allHistory()]);
+    const sections = [...forms.values()].flatMap((form) => {
+      const steps = config.rollout.get(form.name) ?? [];
+      if (form.offer === undefined || steps.length === 0) return [];
+      const own = vorgaenge.filter((vorgang) => vorgang.form === form.name);
+      return [{ form: form.name, titel: form.offer.titel, ...offerOverview(steps, own, history, s.overview.notOffered) }];
+    });
+    return reply.type('text/html; charset=utf-8').send(overviewPage(pages, sections, request.adminSession));
+  });
 
   app.get<{ Querystring: Record<string, unknown> & { seite?: string } }>('/admin/', async (request, reply) => {
     const requested = Number(request.query.seite ?? '1');

@@ -28,6 +28,7 @@ import { createPageRenderer } from './pages/render.tsx';
 import { purgeExpiredSubmissions } from './retention.ts';
 import { openServerStore, storageErrorReason, type ResilientStore } from './store/index.ts';
 import { FALLBACK_IGNORED, NO_ACCOUNT, Sessions } from './sessions.ts';
+import { statusPageRoute } from './status-page.ts';
 import { submissionRoutes } from './submissions.ts';
 
 declare module 'fastify' {
@@ -44,7 +45,7 @@ export interface BuildOptions {
   readonly transport?: Transporter | null;
   /** Start the outbox worker when the app is ready (default true). */
   readonly startOutbox?: boolean;
-  /** The clock of the admin sessions (milliseconds since 1970); tests pass their own. */
+  /** The clock of the admin sessions and the status links (milliseconds since 1970); tests pass their own. */
   readonly now?: () => number;
 }
 
@@ -93,6 +94,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     onError: (error) => metrics?.storageErrors.inc({ reason: error.reason }),
   });
   const loginThrottle = new LoginThrottle();
+  const clock = options.now ?? Date.now;
   const sessions = new Sessions({
     store,
     fallback: config.adminPassword === '' ? null : { user: config.adminUser, password: config.adminPassword },
@@ -195,7 +197,12 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     });
     await app.register(async (admin) => {
       await admin.register(rateLimit, perClient);
-      await adminRoutes(admin, { config, sessions, forms, store, pages, throttle: loginThrottle, metrics });
+      await adminRoutes(admin, { config, sessions, forms, store, pages, throttle: loginThrottle, metrics, now: clock });
+    });
+    // The authorities' status pages: public, rate-limited per client like the admin area.
+    await app.register(async (status) => {
+      await status.register(rateLimit, perClient);
+      statusPageRoute(status, { config, store, pages, now: clock });
     });
   }
   if (config.metricsToken !== '') {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import { blank, ConfigurationError, configurationMessage, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
 import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
-import { serverDirOf } from '../src/lib/server-files.ts';
+import { serverDirOf, type OfferRollout, type PostalAddress } from '../src/lib/server-files.ts';
 import type { RolloutStep } from '../src/lib/rollout.ts';
 import { readServerContent } from './built-site.ts';
 
@@ -55,6 +55,10 @@ export interface ServerConfig {
   readonly forms: FormRegistry;
   /** The rollout steps of each offer's Vorgänge, by the name of its interest form (content.json). */
   readonly rollout: ReadonlyMap<string, readonly RolloutStep[]>;
+  /** What the authorities' status pages say of each offer (its contacts, how the Einzelabruf is sent), by interest form (content.json). */
+  readonly offerStatus: ReadonlyMap<string, OfferRollout>;
+  /** Where the Einzelabruf goes: the organisation's BeBPo recipient and postal address (content.json). */
+  readonly einreichung: { readonly bebpoEmpfaenger: string; readonly anschrift: PostalAddress };
   /** Accepted form keys (URL /f/<key>): each form's name and its FORM_KEY_<FORM> key, and the form each one means. */
   readonly formKeys: Readonly<Record<string, FormName>>;
   /** SMTP server as URL (smtp://user:pass@host:587); empty keeps mails in the outbox. */
@@ -236,6 +240,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     formRateLimit: e.FORM_RATE_LIMIT,
     forms,
     rollout: new Map(content.rollout.map((offer) => [offer.form, offer.steps])),
+    offerStatus: new Map(content.rollout.map((offer) => [offer.form, offer])),
+    einreichung: { bebpoEmpfaenger: site.bebpoEmpfaenger, anschrift: site.anschrift },
     formKeys: Object.fromEntries(keys.formOf),
     smtpUrl: e.SMTP_URL ?? '',
     mailFrom: e.MAIL_FROM ?? `"${site.portalName}" <${site.postfach}>`,

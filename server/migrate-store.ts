@@ -1,6 +1,6 @@
 /**
  * `npm run migrate-store -- --to <DATABASE_URL>`: copies the SQLite store in DATA_DIR (submissions,
- * reference counters, the mail outbox with its pending mails, the staff accounts (not their sessions), the Vorgänge) into PostgreSQL, creating the tables
+ * reference counters, the mail outbox with its pending mails, the staff accounts (not their sessions), the Vorgänge with their history and status links) into PostgreSQL, creating the tables
  * there first, then checks that the target holds every row and counter. Stop the server first;
  * running it twice copies nothing new and checks again. Exit code 1 on any problem.
  */
@@ -51,10 +51,17 @@ try {
         `${added.accountsAdded} neue von ${dump.accounts.length} Konto/Konten (Anmeldungen nicht: wer angemeldet war, meldet sich neu an), ` +
         `${added.vorgaengeAdded} neue von ${dump.vorgaenge.length} Vorgang/Vorgängen.`,
     );
-    const ok = found.submissions === dump.submissions.length && found.mails === dump.outbox.length && found.countersBehind === 0 && found.accounts === dump.accounts.length && found.vorgaenge === dump.vorgaenge.length;
+    const links = dump.vorgaenge.reduce((n, v) => n + v.statusLinks.length, 0);
+    const ok =
+      found.submissions === dump.submissions.length &&
+      found.mails === dump.outbox.length &&
+      found.countersBehind === 0 &&
+      found.accounts === dump.accounts.length &&
+      found.vorgaenge === dump.vorgaenge.length &&
+      found.statusLinks === links;
     console.log(
       `Geprüft: Einsendungen ${found.submissions}/${dump.submissions.length}, Benachrichtigungen ${found.mails}/${dump.outbox.length} ` +
-        `(davon wartend im Ziel ${found.pending}), Zähler zurück ${found.countersBehind}, Konten ${found.accounts}/${dump.accounts.length}, Vorgänge ${found.vorgaenge}/${dump.vorgaenge.length} — ${ok ? 'vollständig' : 'UNVOLLSTÄNDIG'}.`,
+        `(davon wartend im Ziel ${found.pending}), Zähler zurück ${found.countersBehind}, Konten ${found.accounts}/${dump.accounts.length}, Vorgänge ${found.vorgaenge}/${dump.vorgaenge.length}, Statuslinks ${found.statusLinks}/${links} — ${ok ? 'vollständig' : 'UNVOLLSTÄNDIG'}.`,
     );
     if (!ok) process.exitCode = 1;
   } finally {

@@ -1,6 +1,6 @@
 /**
  * One log line per request (Fastify's own request logging writes two): method, path (never the
- * query string), status and time, at `info`; the arrival only at `debug`. A route can put what it
+ * query string, never a status link's token), status and time, at `info`; the arrival only at `debug`. A route can put what it
  * did (the form and reference number of a stored submission) and its own message on that line,
  * instead of writing another one. Errors are logged by their name and code only, never as Fastify's
  * `err` object (its message and stack may quote a request). Every key a line can hold is listed,
@@ -65,6 +65,11 @@ export function logWithResponse(request: FastifyRequest, msg: string, fields: Re
   request.logDetails = { msg, fields };
 }
 
+/** The path of a request as the log names it: without the query string, and a status link's token (server/status-page.ts) replaced by „…“. */
+export function loggedPath(url: string): string {
+  return String(url).split('?')[0]?.replace(/^\/status\/[^/]+/, '/status/…') ?? '';
+}
+
 /**
  * The logger: a request is described by its method and path (no query string, no headers, no
  * address, no body), a reply by its status. @fastify/multipart writes the request's headers at
@@ -75,7 +80,7 @@ export function loggerOptions(level: string): Exclude<FastifyServerOptions['logg
     level,
     redact: { paths: ['busboyOptions'], remove: true },
     serializers: {
-      req: (request: { method: string; url: string }) => ({ method: request.method, path: String(request.url).split('?')[0] }),
+      req: (request: { method: string; url: string }) => ({ method: request.method, path: loggedPath(request.url) }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
   };

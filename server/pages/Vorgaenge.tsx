@@ -13,6 +13,8 @@ import type { StoredFormView } from '../stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 import { ScrollTable, SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
+import { FactList } from './FactList.tsx';
+import { StatusLinks, type StatusLinksData } from './StatusLinks.tsx';
 import { ErrorSummary, History, MoveVorgang, type MoveForm } from './VorgangSteps.tsx';
 
 const s = adminStrings.vorgaenge;
@@ -133,12 +135,14 @@ export interface VorgangPageData {
   readonly history: readonly VorgangChange[];
   /** The move form with its target (null: the Vorgang is at the last step and none was picked). */
   readonly move: MoveForm | null;
+  /** Its status links, and a new link's address or a refusal after a POST. */
+  readonly links: StatusLinksData;
 }
 
 /** One Vorgang: what it is, and every submission of its authority, newest first. */
-export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions, steps, history, move }: VorgangPageData, signedIn: SignedIn | null): string {
+export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions, steps, history, move, links }: VorgangPageData, signedIn: SignedIn | null): string {
   const title = fill(s.title, { number: vorgang.number });
-  const failed = move !== null && (move.errors.length > 0 || move.message !== undefined);
+  const failed = (move !== null && (move.errors.length > 0 || move.message !== undefined)) || links.error !== undefined;
   const facts: [string, string][] = [
     [s.behoerde, vorgang.behoerde],
     [s.offer, vorgang.offerTitle],
@@ -156,18 +160,7 @@ export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions
       </p>
       {/* The Behörde is the first fact below, in body text: a long compound (…angelegenheiten) fits 320 px there, not in the heading's size. */}
       <h1>{title}</h1>
-      <dl class="facts">
-        {facts
-          .filter(([, value]) => value !== '')
-          .map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>
-                <bdi>{value}</bdi>
-              </dd>
-            </div>
-          ))}
-      </dl>
+      <FactList classes={{ list: 'facts' }} facts={facts} />
       <MoveVorgang
         action={`${vorgangPath(vorgang.number)}/schritt`}
         steps={steps}
@@ -176,6 +169,7 @@ export function vorgangPage(renderer: PageRenderer, { vorgang, form, submissions
         csrfToken={signedIn?.csrfToken ?? ''}
       />
       <History steps={steps} history={history} />
+      <StatusLinks action={`${vorgangPath(vorgang.number)}/statuslink`} data={links} csrfToken={signedIn?.csrfToken ?? ''} />
       <h2 id="einsendungen">{fill(s.submissionsHeading, { n: submissions.length })}</h2>
       {submissions.length === 0 ? <p>{s.noSubmissions}</p> : <SubmissionsTable fields={form.fields} submissions={submissions} labelledBy="einsendungen" />}
     </>,

@@ -22,5 +22,5 @@ export function openServerStore(location: StoreLocation, options: ResilientOptio
 }
 
 export { StorageUnavailable, storageErrorReason, formatReference } from './types.ts';
-export type { DueMail, NewSubmission, OutboxStatus, Store, StoredAccount, StoredSession, StoredSubmission, StoredVorgang, VorgangChange, VorgangMove } from './types.ts';
+export type { DueMail, NewSubmission, OutboxStatus, Store, StoredAccount, StoredSession, StoredSubmission, StoredVorgang, VorgangChange, VorgangMove, StatusLink, RecordedChange, NewStatusLink } from './types.ts';
 export type { ResilientStore, StorageHealth } from './resilient.ts';

@@ -1,5 +1,5 @@
 /**
- * Copies a store dump (from SQLite: submissions, mails, counters, staff accounts, Vorgänge) into PostgreSQL in one transaction, for `npm run
+ * Copies a store dump (from SQLite: submissions, mails, counters, staff accounts, Vorgänge with their history and status links) into PostgreSQL in one transaction, for `npm run
  * migrate-store`. Safe to run twice: what is already there (same reference number, form and time)
  * is left alone, counters only grow. A reference number that exists with other data stops the
  * copy (the target was used on its own).
@@ -26,6 +26,8 @@ export interface TargetCounts {
   readonly accounts: number;
   /** Of the dump's Vorgänge, how many the target holds. */
   readonly vorgaenge: number;
+  /** Of the dump's status links, how many the target holds. */
+  readonly statusLinks: number;
 }
 
 const CHUNK = 1_000;
@@ -113,6 +115,14 @@ export async function importIntoPostgres(client: pg.Client, dump: StoreDump): Pr
          WHERE reference = ANY($3::text[]) AND vorgang_id IS NULL`,
         [vorgang.form, vorgang.authorityKey, vorgang.references],
       );
+      // Its status links keep working after the move (a link already there is left alone).
+      for (const link of vorgang.statusLinks) {
+        await client.query(
+          `INSERT INTO status_links (vorgang_id, token_hash, created_at, expires_at, revoked_at)
+           SELECT id, $3, $4, $5, $6 FROM vorgaenge WHERE form = $1 AND authority_key = $2 ON CONFLICT (token_hash) DO NOTHING`,
+          [vorgang.form, vorgang.authorityKey, link.tokenHash, link.createdAt, link.expiresAt, link.revokedAt],
+        );
+      }
     }
     await client.query('COMMIT');
     return { submissionsAdded, mailsAdded, accountsAdded, vorgaengeAdded };
@@ -138,8 +148,11 @@ export async function countInPostgres(client: pg.Client, dump: StoreDump): Promi
   }
   const accounts = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM accounts WHERE name = ANY($1::text[])', [dump.accounts.map((a) => a.name)]);
   const vorgaenge = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM vorgaenge WHERE number = ANY($1::text[])', [dump.vorgaenge.map((v) => v.number)]);
+  const linkHashes = dump.vorgaenge.flatMap((v) => v.statusLinks.map((link) => link.tokenHash));
+  const statusLinks = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM status_links WHERE token_hash = ANY($1::text[])', [linkHashes]);
   return {
     vorgaenge: Number(vorgaenge.rows[0]?.n ?? 0),
+    statusLinks: Number(statusLinks.rows[0]?.n ?? 0),
     accounts: Number(accounts.rows[0]?.n ?? 0),
     submissions: Number(submissions.rows[0]?.n ?? 0),
     mails: Number(mails.rows[0]?.n ?? 0),

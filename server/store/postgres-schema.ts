@@ -99,6 +99,22 @@ export const postgresMigrations: readonly SchemaMigration[] = [
     `,
     backfill: 'vorgaenge',
   },
+  {
+    version: 4,
+    description: "status links of Vorgänge (the authority's status page): SHA-256 of the token only, expiry, revocation",
+    sql: `
+      CREATE TABLE status_links (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        vorgang_id BIGINT NOT NULL REFERENCES vorgaenge (id) ON DELETE CASCADE,
+        -- SHA-256 of the token (base64url); the token itself is shown once and never stored.
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        revoked_at TIMESTAMPTZ
+      );
+      CREATE INDEX status_links_by_vorgang ON status_links (vorgang_id, id);
+    `,
+  },
 ];
 
 /** Creates the bookkeeping table, takes the lock and applies what is missing; one statement each. */

@@ -4,12 +4,20 @@
  */
 import type pg from 'pg';
 import { groupForBackfill, INTEREST_FORM_PREFIX } from './vorgang-backfill.ts';
-import { historyParams, toStoredVorgang, toVorgangChange, type HistoryRow, type StoredVorgang, type VorgangRow, type VorgangStore } from './types.ts';
+import { historyParams, toStatusLink, toStoredVorgang, toVorgangChange, type HistoryRow, type StatusLinkRow, type StoredVorgang, type VorgangRow, type VorgangStore } from './types.ts';
 
 type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 
 const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
   (SELECT COUNT(*) FROM submissions s WHERE s.vorgang_id = v.id)::int AS submissions`;
+
+/** A status link as pg returns it: times as Date. */
+type PgLinkRow = Omit<StatusLinkRow, 'created_at' | 'expires_at' | 'revoked_at'> & { created_at: Date; expires_at: Date; revoked_at: Date | null };
+
+const toLink = (row: PgLinkRow) =>
+  toStatusLink({ ...row, created_at: row.created_at.toISOString(), expires_at: row.expires_at.toISOString(), revoked_at: row.revoked_at?.toISOString() ?? null });
+
+const LINK_COLUMNS = 'id, vorgang_id, created_at, expires_at, revoked_at';
 
 /** A row as pg returns it: times as Date. */
 type PgVorgangRow = Omit<VorgangRow, 'opened_at' | 'last_received_at' | 'ended_at'> & { opened_at: Date; last_received_at: Date; ended_at: Date | null };
@@ -71,6 +79,30 @@ export function postgresVorgaenge(query: Query): VorgangStore {
         [vorgangId],
       );
       return rows.map((row) => toVorgangChange({ ...row, at: row.at.toISOString() }));
+    },
+    async allHistory() {
+      const { rows } = await query<Omit<HistoryRow, 'at'> & { at: Date; vorgang_id: string }>(
+        'SELECT vorgang_id, at, account, from_step, from_title, to_step, to_title, angaben, note FROM vorgang_history ORDER BY id',
+      );
+      return rows.map((row) => ({ ...toVorgangChange({ ...row, at: row.at.toISOString() }), vorgangId: Number(row.vorgang_id) }));
+    },
+    async createStatusLink(link) {
+      await query('INSERT INTO status_links (vorgang_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)', [link.vorgangId, link.tokenHash, link.createdAt, link.expiresAt]);
+    },
+    async statusLinks(vorgangId) {
+      const { rows } = await query<PgLinkRow>(`SELECT ${LINK_COLUMNS} FROM status_links WHERE vorgang_id = $1 ORDER BY id DESC`, [vorgangId]);
+      return rows.map(toLink);
+    },
+    async revokeStatusLink(vorgangId, linkId, at) {
+      const { rowCount } = await query('UPDATE status_links SET revoked_at = $1 WHERE vorgang_id = $2 AND id = $3 AND revoked_at IS NULL', [at, vorgangId, linkId]);
+      return rowCount === 1;
+    },
+    async findStatusLink(tokenHash) {
+      const { rows } = await query<PgLinkRow>(`SELECT ${LINK_COLUMNS} FROM status_links WHERE token_hash = $1`, [tokenHash]);
+      const row = rows[0];
+      if (row === undefined) return null;
+      const found = await query<PgVorgangRow>(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v WHERE v.id = $1`, [row.vorgang_id]);
+      return found.rows[0] === undefined ? null : { link: toLink(row), vorgang: toVorgang(found.rows[0]) };
     },
   };
 }

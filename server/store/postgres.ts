@@ -174,8 +174,15 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       return { pending: Number(rows[0]?.n ?? 0), oldestPendingAt: rows[0]?.oldest?.toISOString() ?? null };
     },
     purgeSpam: (before) => purged('DELETE FROM submissions WHERE spam AND received_at < $1', before),
-    purgeExpired: (before, byVorgang = false) =>
-      purged(
+    purgeExpired: async (before, byVorgang = false) => {
+      // A purged Vorgang's status links go with its submissions (and links long expired or revoked).
+      if (byVorgang) {
+        await query(
+          'DELETE FROM status_links WHERE expires_at < $1 OR revoked_at < $1 OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < $1)',
+          [before.toISOString()],
+        );
+      }
+      return purged(
         byVorgang
           ? `DELETE FROM submissions WHERE
              ((vorgang_id IS NULL AND received_at < $1) OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < $1))
@@ -183,7 +190,8 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
           : `DELETE FROM submissions WHERE received_at < $1
              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`,
         before,
-      ),
+      );
+    },
     async probeWrite() {
       // A transaction id makes the COMMIT write (and flush) a commit record: fails on a
       // read-only server or a full disk, changes no table.

@@ -5,7 +5,7 @@
  * no-op commit only when nothing was written for a few seconds.
  */
 import { groupCommit } from './group-commit.ts';
-import { STORE_ENDED, storageErrorReason, StorageUnavailable, type NewSubmission, type Store, type StoredSubmission, type VorgangMove } from './types.ts';
+import { STORE_ENDED, storageErrorReason, StorageUnavailable, type NewSubmission, type NewStatusLink, type Store, type StoredSubmission, type VorgangMove } from './types.ts';
 
 export interface StorageHealth {
   readonly ok: boolean;
@@ -111,6 +111,11 @@ export function openResilientStore(open: () => Store, options: ResilientOptions 
     vorgangSubmissions: read((s, vorgangId: number) => s.vorgangSubmissions(vorgangId)),
     moveVorgang: write((s, move: VorgangMove) => s.moveVorgang(move)),
     vorgangHistory: read((s, vorgangId: number) => s.vorgangHistory(vorgangId)),
+    allHistory: read((s) => s.allHistory()),
+    createStatusLink: write((s, link: NewStatusLink) => s.createStatusLink(link)),
+    statusLinks: read((s, vorgangId: number) => s.statusLinks(vorgangId)),
+    revokeStatusLink: write((s, vorgangId: number, linkId: number, at: string) => s.revokeStatusLink(vorgangId, linkId, at)),
+    findStatusLink: read((s, tokenHash: string) => s.findStatusLink(tokenHash)),
     health() {
       if (known !== null && Date.now() - known.at < healthCacheMs) return Promise.resolve(known.health);
       probing ??= probeWrite()

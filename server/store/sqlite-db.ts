@@ -110,6 +110,8 @@ function prepareStatements(db: DatabaseSync) {
     purgeByVorgang: p(`DELETE FROM submissions WHERE
       ((vorgang_id IS NULL AND received_at < ?) OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < ?))
       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = submissions.id AND o.status = 'pending')`),
+    purgeStatusLinks: p(`DELETE FROM status_links WHERE expires_at < ? OR revoked_at < ?
+      OR vorgang_id IN (SELECT id FROM vorgaenge WHERE ended_at IS NOT NULL AND ended_at < ?)`),
   };
 }
 
@@ -236,7 +238,10 @@ export class SqliteOperations {
   }
 
   purgeExpired(before: Date, byVorgang = false): number {
-    return byVorgang ? this.purge(this.sql.purgeByVorgang, before, 2) : this.purge(this.sql.purgeExpired, before);
+    if (!byVorgang) return this.purge(this.sql.purgeExpired, before);
+    // A purged Vorgang's status links go with its submissions (and links long expired or revoked).
+    this.sql.purgeStatusLinks.run(before.toISOString(), before.toISOString(), before.toISOString());
+    return this.purge(this.sql.purgeByVorgang, before, 2);
   }
 
   probeWrite(): void {

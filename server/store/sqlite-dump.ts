@@ -1,6 +1,6 @@
 /**
  * The SQLite store's contents as one dump, for `npm run migrate-store` (SQLite → PostgreSQL):
- * submissions, outbox entries, reference counters, staff accounts and Vorgänge, read in one transaction.
+ * submissions, outbox entries, reference counters, staff accounts and Vorgänge (with their history and status links), read in one transaction.
  */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -36,6 +36,7 @@ function dumpSqlite(db: DatabaseSync): StoreDump {
       name: string; password_hash: string; created_at: string;
     }[]).map((r) => ({ name: r.name, passwordHash: r.password_hash, createdAt: r.created_at }));
     const history = db.prepare('SELECT at, account, from_step, from_title, to_step, to_title, angaben, note FROM vorgang_history WHERE vorgang_id = ? ORDER BY id');
+    const links = db.prepare('SELECT token_hash, created_at, expires_at, revoked_at FROM status_links WHERE vorgang_id = ? ORDER BY id');
     const vorgaenge = (db.prepare(`SELECT v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
       (SELECT json_group_array(s.reference) FROM (SELECT reference FROM submissions WHERE vorgang_id = v.id ORDER BY id) s) AS refs
       FROM vorgaenge v ORDER BY v.id`).all() as unknown as {
@@ -46,6 +47,9 @@ function dumpSqlite(db: DatabaseSync): StoreDump {
       stepId: r.step_id, stepTitle: r.step_title, endedAt: r.ended_at,
       references: JSON.parse(r.refs) as string[],
       history: (history.all(r.id) as unknown as HistoryRow[]).map(toVorgangChange),
+      statusLinks: (links.all(r.id) as unknown as { token_hash: string; created_at: string; expires_at: string; revoked_at: string | null }[]).map((l) => ({
+        tokenHash: l.token_hash, createdAt: l.created_at, expiresAt: l.expires_at, revokedAt: l.revoked_at,
+      })),
     }));
     return { submissions, outbox, counters, accounts, vorgaenge };
   } finally {

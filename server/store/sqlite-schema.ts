@@ -102,4 +102,20 @@ export const sqliteMigrations: readonly SchemaMigration[] = [
     `,
     backfill: 'vorgaenge',
   },
+  {
+    version: 5,
+    description: "status links of Vorgänge (the authority's status page): SHA-256 of the token only, expiry, revocation",
+    sql: `
+      CREATE TABLE status_links (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        vorgang_id INTEGER NOT NULL REFERENCES vorgaenge (id) ON DELETE CASCADE,
+        -- SHA-256 of the token (base64url); the token itself is shown once and never stored.
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX status_links_by_vorgang ON status_links (vorgang_id, id);
+    `,
+  },
 ];

@@ -5,7 +5,22 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { groupForBackfill, INTEREST_FORM_PREFIX, type BackfillRow } from './vorgang-backfill.ts';
 import { transaction } from './sqlite-transaction.ts';
-import { historyParams, toStoredVorgang as toVorgang, toVorgangChange, type HistoryRow, type VorgangRow, type StoredSubmission, type StoredVorgang, type VorgangChange, type VorgangMove } from './types.ts';
+import {
+  historyParams,
+  toStatusLink,
+  toStoredVorgang as toVorgang,
+  toVorgangChange,
+  type HistoryRow,
+  type NewStatusLink,
+  type RecordedChange,
+  type StatusLink,
+  type StatusLinkRow,
+  type VorgangRow,
+  type StoredSubmission,
+  type StoredVorgang,
+  type VorgangChange,
+  type VorgangMove,
+} from './types.ts';
 
 const VORGANG_COLUMNS = `v.id, v.number, v.form, v.authority_key, v.behoerde, v.ags, v.opened_at, v.last_received_at, v.step_id, v.step_title, v.ended_at,
   (SELECT COUNT(*) FROM submissions s WHERE s.vorgang_id = v.id) AS submissions`;
@@ -38,6 +53,12 @@ function prepare(db: DatabaseSync) {
     move: p(`UPDATE vorgaenge SET step_id = ?, step_title = ?, ended_at = ? WHERE id = ? AND step_id IS ?`),
     record: p(`INSERT INTO vorgang_history (vorgang_id, at, account, from_step, from_title, to_step, to_title, angaben, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     history: p('SELECT at, account, from_step, from_title, to_step, to_title, angaben, note FROM vorgang_history WHERE vorgang_id = ? ORDER BY id DESC'),
+    allHistory: p('SELECT vorgang_id, at, account, from_step, from_title, to_step, to_title, angaben, note FROM vorgang_history ORDER BY id'),
+    createLink: p('INSERT INTO status_links (vorgang_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    links: p('SELECT id, vorgang_id, created_at, expires_at, revoked_at FROM status_links WHERE vorgang_id = ? ORDER BY id DESC'),
+    revokeLink: p('UPDATE status_links SET revoked_at = ? WHERE vorgang_id = ? AND id = ? AND revoked_at IS NULL'),
+    findLink: p('SELECT id, vorgang_id, created_at, expires_at, revoked_at FROM status_links WHERE token_hash = ?'),
+    findById: p(`SELECT ${VORGANG_COLUMNS} FROM vorgaenge v WHERE v.id = ?`),
   };
 }
 
@@ -61,6 +82,28 @@ export class SqliteVorgaenge {
 
   vorgangHistory(vorgangId: number): VorgangChange[] {
     return (this.sql.history.all(vorgangId) as unknown as HistoryRow[]).map(toVorgangChange);
+  }
+
+  allHistory(): RecordedChange[] {
+    return (this.sql.allHistory.all() as unknown as (HistoryRow & { vorgang_id: number })[]).map((row) => ({ ...toVorgangChange(row), vorgangId: Number(row.vorgang_id) }));
+  }
+
+  createStatusLink(link: NewStatusLink): void {
+    this.sql.createLink.run(link.vorgangId, link.tokenHash, link.createdAt, link.expiresAt);
+  }
+
+  statusLinks(vorgangId: number): StatusLink[] {
+    return (this.sql.links.all(vorgangId) as unknown as StatusLinkRow[]).map(toStatusLink);
+  }
+
+  revokeStatusLink(vorgangId: number, linkId: number, at: string): boolean {
+    return Number(this.sql.revokeLink.run(at, vorgangId, linkId).changes) === 1;
+  }
+
+  findStatusLink(tokenHash: string): { link: StatusLink; vorgang: StoredVorgang } | null {
+    const row = this.sql.findLink.get(tokenHash) as StatusLinkRow | undefined;
+    const vorgang = row === undefined ? undefined : (this.sql.findById.get(row.vorgang_id) as VorgangRow | undefined);
+    return row === undefined || vorgang === undefined ? null : { link: toStatusLink(row), vorgang: toVorgang(vorgang) };
   }
 
   listVorgaenge(): StoredVorgang[] {

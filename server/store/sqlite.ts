@@ -97,6 +97,11 @@ export function openSqliteStore(dataDir: string): Store {
     vorgangSubmissions: method('vorgangSubmissions'),
     moveVorgang: method('moveVorgang'),
     vorgangHistory: method('vorgangHistory'),
+    allHistory: method('allHistory'),
+    createStatusLink: method('createStatusLink'),
+    statusLinks: method('statusLinks'),
+    revokeStatusLink: method('revokeStatusLink'),
+    findStatusLink: method('findStatusLink'),
     async close() {
       if (ended === null) await call('close').catch(() => undefined);
       ended ??= Object.assign(new Error('Der Speicher ist geschlossen'), { code: STORE_ENDED });

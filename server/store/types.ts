@@ -86,6 +86,28 @@ export interface VorgangMove extends VorgangChange {
   readonly ends: boolean;
 }
 
+/** A link to a Vorgang's status page for its authority (server/status-links.ts): only the SHA-256 of its token is stored. */
+export interface StatusLink {
+  readonly id: number;
+  readonly vorgangId: number;
+  /** ISO 8601, UTC. */
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  /** Null while not revoked. */
+  readonly revokedAt: string | null;
+}
+
+/** A new status link (VorgangStore.createStatusLink). */
+export interface NewStatusLink {
+  readonly vorgangId: number;
+  readonly tokenHash: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+/** A change of the history with the Vorgang it belongs to (the overview's dates). */
+export type RecordedChange = VorgangChange & { readonly vorgangId: number };
+
 /** The Vorgänge in both stores. */
 export interface VorgangStore {
   /** Every Vorgang, latest submission first. */
@@ -101,6 +123,15 @@ export interface VorgangStore {
   moveVorgang(move: VorgangMove): Promise<boolean>;
   /** The changes of a Vorgang, newest first. */
   vorgangHistory(vorgangId: number): Promise<VorgangChange[]>;
+  /** Every change of every Vorgang, oldest first (the overview). */
+  allHistory(): Promise<RecordedChange[]>;
+  createStatusLink(link: NewStatusLink): Promise<void>;
+  /** The status links of a Vorgang, newest first. */
+  statusLinks(vorgangId: number): Promise<StatusLink[]>;
+  /** Revokes a link of the Vorgang not yet revoked; false when there is none such. */
+  revokeStatusLink(vorgangId: number, linkId: number, at: string): Promise<boolean>;
+  /** The link with this token hash and its Vorgang, or null. */
+  findStatusLink(tokenHash: string): Promise<{ readonly link: StatusLink; readonly vorgang: StoredVorgang } | null>;
 }
 
 export interface DueMail {
@@ -201,7 +232,9 @@ export interface Store extends AccountStore, VorgangStore {
    * Deletes submissions received before `before` whose mail has been sent (retention period of the
    * Datenschutzerklärung); a mail still waiting keeps its submission. With `byVorgang` (a server
    * with an admin area, where staff end Vorgänge) a submission of a Vorgang is kept while the
-   * Vorgang is open and deleted once it ended before `before`; the others as above. Returns how many.
+   * Vorgang is open and deleted once it ended before `before`, and with them the Vorgang's status
+   * links (links that expired or were revoked before `before` go too); the others as above. Returns
+   * how many submissions.
    */
   purgeExpired(before: Date, byVorgang?: boolean): Promise<number>;
   /** Commits a write that changes nothing, so a full disk or a lost server shows; throws if it cannot. */
@@ -343,6 +376,24 @@ export interface VorgangDump extends Omit<StoredVorgang, 'id' | 'submissions'> {
   readonly references: readonly string[];
   /** Oldest first. */
   readonly history: readonly VorgangChange[];
+  /** Its status links (token hashes only), oldest first. */
+  readonly statusLinks: readonly StatusLinkDump[];
+}
+
+/** A status link as migrate-store copies it. */
+export type StatusLinkDump = Omit<NewStatusLink, 'vorgangId'> & { readonly revokedAt: string | null };
+
+/** A row of status_links as both stores read it (the times already ISO 8601). */
+export interface StatusLinkRow {
+  readonly id: number | string;
+  readonly vorgang_id: number | string;
+  readonly created_at: string;
+  readonly expires_at: string;
+  readonly revoked_at: string | null;
+}
+
+export function toStatusLink(row: StatusLinkRow): StatusLink {
+  return { id: Number(row.id), vorgangId: Number(row.vorgang_id), createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at };
 }
 
 /** A row of vorgang_history as both stores read it (the time already ISO 8601). */

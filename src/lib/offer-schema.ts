@@ -86,6 +86,13 @@ const rolloutStep = z
     abschluss: z.boolean({ error: 'Das Feld „rollout → abschluss“ ist true oder fehlt.' }).default(false),
     /** What staff record when the Vorgang reaches this step. */
     angaben: z.array(rolloutAngabe).default([]),
+    /**
+     * `einzelabruf`: the step at which the signed Einzelabruf arrives (the authority's status page
+     * shows how to send it while this step is next; the overview counts the days to its date);
+     * `live`: the step at which the service is live (the overview counts the days from the
+     * Einzelabruf to its date). At most one step of an offer each; leave it out on the others.
+     */
+    meilenstein: z.enum(['einzelabruf', 'live'], { error: 'Das Feld „rollout → meilenstein“ ist „einzelabruf“, „live“ oder fehlt.' }).optional(),
   })
   .refine((step) => new Set(step.angaben.map((a) => a.id)).size === step.angaben.length, {
     error: 'Zwei Angaben eines Rollout-Schritts haben dieselbe „id“. Geben Sie jeder eine eigene.',
@@ -159,6 +166,9 @@ export const offerSchema = (ref: RefFactory) =>
       .default([])
       .refine((steps) => new Set(steps.map((step) => step.id)).size === steps.length, {
         error: 'Zwei Rollout-Schritte haben dieselbe „id“. Geben Sie jedem Schritt eine eigene.',
+      })
+      .refine((steps) => (['einzelabruf', 'live'] as const).every((m) => steps.filter((step) => step.meilenstein === m).length <= 1), {
+        error: 'Zwei Rollout-Schritte haben denselben „meilenstein“. Jeder Meilenstein („einzelabruf“, „live“) gehört zu höchstens einem Schritt.',
       }),
     /**
      * For people who want to APPLY for this service and land on its page from a search: the question

@@ -15,6 +15,8 @@ export interface RolloutStep {
   readonly titel: string;
   readonly abschluss: boolean;
   readonly angaben: readonly RolloutAngabe[];
+  /** `einzelabruf`: the signed Einzelabruf arrives at this step; `live`: the service is live (at most one step each). */
+  readonly meilenstein?: 'einzelabruf' | 'live' | undefined;
 }
 
 export interface RolloutAngabe {
@@ -122,4 +124,26 @@ export function angabeText(angabe: Pick<RecordedAngabe, 'art' | 'wert'>): string
   if (angabe.art !== 'datum') return angabe.wert;
   const [year, month, day] = angabe.wert.split('-');
   return `${day}.${month}.${year}`;
+}
+
+/** What an authority's status page says of its Vorgang: the step it stands at and what comes next. */
+export interface PublicStatus {
+  /** The step's title (as the content has it now; a step no longer offered: as it was recorded). */
+  readonly current: string;
+  /** The next step: its title, the Einzelabruf (the page shows how to send it), or null (ended, or the last step). */
+  readonly next: { readonly kind: 'step'; readonly titel: string } | { readonly kind: 'einzelabruf' } | null;
+}
+
+/**
+ * A Vorgang as its authority's status page shows it. The next step is the first after the current
+ * one that does not end the Vorgang without it going live (e. g. „beendet“ is never announced).
+ */
+export function publicStatus(steps: readonly RolloutStep[], vorgang: { readonly stepId: string | null; readonly stepTitle: string | null; readonly endedAt: string | null }): PublicStatus {
+  const current = currentStepId(steps, vorgang.stepId);
+  const index = steps.findIndex((step) => step.id === current);
+  const titel = steps[index]?.titel ?? vorgang.stepTitle ?? current ?? '';
+  if (vorgang.endedAt !== null || index === -1) return { current: titel, next: null };
+  const next = steps.slice(index + 1).find((step) => !step.abschluss || step.meilenstein === 'live');
+  if (next === undefined) return { current: titel, next: null };
+  return { current: titel, next: next.meilenstein === 'einzelabruf' ? { kind: 'einzelabruf' } : { kind: 'step', titel: next.titel } };
 }

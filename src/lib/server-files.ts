@@ -58,7 +58,16 @@ export const FORM_SLOT_VALUE = 'formular';
 export const FORM_SLOT_ELEMENT: Readonly<Record<string, string>> = { [FORM_SLOT_ATTRIBUTE]: FORM_SLOT_VALUE };
 
 /** The version of content.json this code reads and writes. */
-const CONTENT_VERSION = 2;
+const CONTENT_VERSION = 3;
+
+/** The organisation's postal address (content/site/site.yaml). */
+export interface PostalAddress {
+  readonly empfaenger: string;
+  readonly zusatz?: string | undefined;
+  readonly strasse: string;
+  readonly plz: string;
+  readonly ort: string;
+}
 
 export interface ServerContent {
   readonly version: typeof CONTENT_VERSION;
@@ -67,6 +76,9 @@ export interface ServerContent {
     readonly portalName: string;
     /** The organisation's public mailbox: the default recipient of notifications, the mailto fallback. */
     readonly postfach: string;
+    /** Where an authority sends the signed Einzelabruf: its BeBPo recipient name and postal address. */
+    readonly bebpoEmpfaenger: string;
+    readonly anschrift: PostalAddress;
   };
   /** Every form, as the pages show it: the offers' interest forms in the order of the site, then the others. */
   readonly forms: readonly FormMeta[];
@@ -74,11 +86,18 @@ export interface ServerContent {
   readonly rollout: readonly OfferRollout[];
 }
 
-/** The rollout steps of one offer, for the admin area's Vorgänge. */
+/** The rollout steps of one offer, for the admin area's Vorgänge, and what its authorities' status page says (server/status-page.ts). */
 export interface OfferRollout {
   /** The offer's interest form (interesse-<offer>): the Vorgänge's form. */
   readonly form: string;
   readonly steps: readonly RolloutStep[];
+  /**
+   * Whom the offer's authorities contact: each contact's role and e-mail (theirs or the
+   * organisation's mailbox), without their names (the status page shows no person's name), each pair once.
+   */
+  readonly kontakte: readonly { readonly rolle: string; readonly email: string }[];
+  /** How the signed Einzelabruf reaches the organisation (the offer's `einreichung`, the document by its title). */
+  readonly einreichung: { readonly dokument: string; readonly unterzeichnetVon: string; readonly ausfertigungenPost: number };
 }
 
 /** The build's server folder lacks a file or holds one the build did not write: the message says to build again. */
@@ -88,7 +107,8 @@ export class BuildOutputError extends Error {
 
 /** content.json for these site facts and forms. */
 export function serverContent(site: ServerContent['site'], forms: readonly FormMeta[], rollout: readonly OfferRollout[]): ServerContent {
-  return { version: CONTENT_VERSION, site: { portalName: site.portalName, postfach: site.postfach }, forms, rollout };
+  const { portalName, postfach, bebpoEmpfaenger, anschrift } = site;
+  return { version: CONTENT_VERSION, site: { portalName, postfach, bebpoEmpfaenger, anschrift }, forms, rollout };
 }
 
 /** Reads content.json (its text, from `file`); anything the build did not write is an error that says what to do. */
@@ -106,8 +126,11 @@ export function parseServerContent(text: string, file: string): ServerContent {
     content?.version !== CONTENT_VERSION ||
     typeof site?.portalName !== 'string' ||
     typeof site.postfach !== 'string' ||
+    typeof site.bebpoEmpfaenger !== 'string' ||
+    typeof site.anschrift?.strasse !== 'string' ||
     !Array.isArray(content.forms) ||
     !Array.isArray(content.rollout) ||
+    !content.rollout.every((offer: Partial<OfferRollout> | null) => Array.isArray(offer?.kontakte) && typeof offer.einreichung?.ausfertigungenPost === 'number') ||
     !content.forms.every((form: Partial<FormMeta> | null) => typeof form?.name === 'string' && Array.isArray(form.fields))
   ) {
     throw new BuildOutputError(`${file} hat nicht das erwartete Format. ${rebuild}`);

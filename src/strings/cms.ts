@@ -115,6 +115,12 @@ const offer: FieldTexts = {
           optionen: { label: 'Optionen', item: 'Option', hint: 'Nur bei „auswahl“: mindestens zwei, z. B. „BeBPo“ und „Post“.' },
         },
       },
+      meilenstein: {
+        label: 'Meilenstein',
+        hint:
+          '„einzelabruf“ beim Schritt, an dem der unterzeichnete Einzelabruf eingeht (die Statusseite der Behörde zeigt vorher, wie sie ihn sendet), ' +
+          '„live“ beim Schritt, an dem der Dienst läuft. Die Übersicht zählt die Tage bis zu deren Datum. Je Angebot höchstens einmal (optional).',
+      },
     },
   },
   hinweisAntragstellende: {

@@ -29,7 +29,7 @@ export const logFields = {
   failedLogins: 'Zahl der fehlgeschlagenen Anmeldungen an der Verwaltung im laufenden Zeitfenster (ohne Namen und Adressen)',
   delayMs: 'Wartezeit in Millisekunden, mit der Anmeldungen an der Verwaltung gerade verlangsamt werden',
   sessionsEnded: 'Zahl der abgelaufenen Anmeldungen an der Verwaltung, die gelöscht wurden',
-  vorgang: 'Nummer eines Vorgangs in der Verwaltung (die Eingangsnummer seiner ersten Einsendung), wenn ihn jemand weiterführt',
+  vorgang: 'Nummer eines Vorgangs in der Verwaltung (die Eingangsnummer seiner ersten Einsendung), wenn ihn jemand weiterführt oder einen Statuslink dafür erstellt oder widerruft',
   step: 'Kennung des Schritts, zu dem ein Vorgang weitergeführt wurde (zum Beispiel „einzelabruf“)',
   rows: 'Zahl der Einsendungen in einem Export',
   ms: 'Dauer eines Exports in Millisekunden',

@@ -33,6 +33,39 @@ export const serverStrings = {
     replyTo: 'Mit „Antworten“ schreiben Sie direkt an die Person, die das Formular ausgefüllt hat.',
     noReplyTo: 'Die Person hat keine E-Mail-Adresse angegeben.',
   },
+  /**
+   * The authority's private status page (GET /status/<token>, server/status-page.ts); the way the
+   * Einzelabruf is sent and the contacts use the offer page's words (de.offer).
+   */
+  status: {
+    title: 'Stand Ihrer Nachnutzung',
+    intro: 'Diese Seite zeigt, wie weit die Nachnutzung für Ihre Behörde ist. Sie ist nur über diesen Link erreichbar.',
+    behoerde: 'Behörde',
+    offer: 'Angebot',
+    current: 'Aktueller Schritt',
+    nextHeading: 'Was als Nächstes geschieht',
+    next: 'Der nächste Schritt: {titel}.',
+    sendEinzelabruf: 'Der nächste Schritt: Ihr unterzeichneter Einzelabruf. So senden Sie ihn:',
+    ended: 'Der Vorgang ist abgeschlossen; es folgt kein weiterer Schritt.',
+    validUntil: 'Dieser Link gilt bis zum {date}.',
+    /** Unknown (or deleted) token: says nothing about whether it ever existed. */
+    unknown: {
+      title: 'Diese Statusseite gibt es nicht',
+      text: 'Unter dieser Adresse ist keine Statusseite erreichbar. Prüfen Sie, ob Sie den Link vollständig übernommen haben, oder bitten Sie Ihre Ansprechperson um einen neuen Link.',
+    },
+    revoked: {
+      title: 'Dieser Link wurde widerrufen',
+      text: 'Der Link zu dieser Statusseite wurde widerrufen und gilt nicht mehr. Bitten Sie Ihre Ansprechperson um einen neuen Link.',
+    },
+    rateLimited: {
+      title: 'Zu viele Anfragen',
+      text: 'Statusseiten wurden von Ihrer Adresse aus in kurzer Zeit sehr oft aufgerufen. Warten Sie eine Minute und laden Sie die Seite dann neu.',
+    },
+    expired: {
+      title: 'Dieser Link ist abgelaufen',
+      text: 'Der Link zu dieser Statusseite galt bis zum {date} und ist abgelaufen. Bitten Sie Ihre Ansprechperson um einen neuen Link.',
+    },
+  },
   /** How stored values are written for people (admin list, e-mail, export): server/format.ts. */
   values: { time: '{time} Uhr' },
   /** Plain-text answers where no page fits. */

@@ -73,3 +73,23 @@ export async function rawSubmissionRows(location: TestStore['location']): Promis
     await client.end();
   }
 }
+
+/** The rows of a query as the database holds them (e. g. to check what a table stores), read with the store's own driver. */
+export async function rawRows(location: TestStore['location'], sql: string): Promise<Record<string, unknown>[]> {
+  if (location.databaseUrl === null) {
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(join(location.dataDir, 'submissions.sqlite'), { readOnly: true });
+    try {
+      return db.prepare(sql).all() as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: location.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<Record<string, unknown>>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -4,6 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { authorityOf } from '../../src/lib/authority.ts';
+import type { RolloutStep } from '../../src/lib/rollout.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { decodeHtml, fixtureForms, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse, type TestApp } from './helpers.ts';
 
@@ -184,6 +186,47 @@ describe('Vorgänge in the admin area', () => {
     });
     expect(forged.statusCode).toBe(403);
     expect(await t.app.store.vorgangHistory((await t.app.store.findVorgang(number))?.id ?? 0)).toHaveLength(1);
+  });
+
+  it('shows per offer how many Vorgänge stand at each step, as a chart and a table, and the median days from the dates staff entered', async () => {
+    const t = await cleanups.app(ADMIN);
+    const session = await signInApp(t.app, ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD);
+    const steps = fixtureRollout.get(INTERESSE) ?? [];
+    const einzelabruf = steps.find((step) => step.meilenstein === 'einzelabruf');
+    const live = steps.find((step) => step.meilenstein === 'live');
+    if (einzelabruf === undefined || live === undefined) throw new Error('Die Fixture braucht die Meilensteine einzelabruf und live.');
+    const overview = async () => decodeHtml((await t.app.inject({ method: 'GET', url: '/admin/uebersicht', headers: session.cookie })).body);
+    const rowOf = (html: string, titel: string) => new RegExp(`<th scope="row" class="text">${titel}</th><td class="whole">(\\d+)</td>`).exec(html)?.[1];
+    const empty = await overview();
+    expect(empty).toContain('<a href="/admin/uebersicht">Übersicht</a>');
+    expect(rowOf(empty, steps[0]?.titel ?? '?')).toBe('0');
+    expect(empty.match(/noch keine Daten/g)).toHaveLength(2 * fixtureOffers.length);
+
+    // Three authorities wrote on 01.01.2026 (in Germany); staff date the Einzelabruf 11.01. and 21.01., live 10.02.
+    const numbers: string[] = [];
+    for (const ags of ['05999001', '05999002', '05999003']) {
+      const [saved] = await t.app.store.saveSubmissions([
+        { form: INTERESSE, prefix: 'KV', data: validInteresse({ ags }), spam: false, authority: authorityOf(validInteresse({ ags })), now: new Date('2026-01-01T09:00:00Z') },
+      ]);
+      numbers.push(saved?.reference ?? '');
+    }
+    const dateOf = (step: RolloutStep) => `angabe-${step.angaben.find((a) => a.art === 'datum')?.id}`;
+    const moveTo = async (number: string, from: string, step: RolloutStep, day: string) =>
+      expect((await move(t, session, number, { von: from, ...stepValues(step, { [dateOf(step)]: day }) })).statusCode).toBe(303);
+    await moveTo(numbers[0]!, '', einzelabruf, '11.01.2026');
+    await moveTo(numbers[0]!, einzelabruf.id, live, '10.02.2026');
+    await moveTo(numbers[1]!, '', einzelabruf, '21.01.2026');
+    const html = await overview();
+    expect(rowOf(html, steps[0]?.titel ?? '?')).toBe('1');
+    expect(rowOf(html, einzelabruf.titel)).toBe('1');
+    expect(rowOf(html, live.titel)).toBe('1');
+    expect(html).toContain('<dt>Interesse bis Einzelabruf (Median)</dt><dd>15 Tage (gezählte Vorgänge: 2)</dd>');
+    expect(html).toContain('<dt>Einzelabruf bis live (Median)</dt><dd>30 Tage (gezählte Vorgänge: 1)</dd>');
+    // The chart: one bar per step with Vorgänge, its name pointing to the table, the numbers as text.
+    const chart = /<svg class="chart" role="img" aria-label="([^"]+)"[\s\S]*?<\/svg>/.exec(html);
+    expect(chart?.[1]).toContain('Dieselben Zahlen stehen in der Tabelle daneben.');
+    expect(chart?.[0].match(/<rect class="chart-bar"/g)).toHaveLength(3);
+    expect(chart?.[0]).toContain(`>${live.titel}</text>`);
   });
 
   it('keeps a step the content no longer offers readable in the history and as the status, marked „nicht mehr angeboten“', async () => {

@@ -17,7 +17,8 @@ describe('the fixture build', () => {
     expect(fixtureOffers.map((offer) => offer.id)).toEqual(facts.offers.map((offer) => offer.id));
     expect(fixtureOffers.map((offer) => offer.titel)).toEqual(facts.offers.map((offer) => offer.titel));
     expect(fixture.forms.map((form) => form.name).at(-1)).toBe('barriere-melden');
-    expect(fixture.site).toEqual({ portalName: facts.site.portalName, postfach: facts.site.organisation.postfach });
+    const { postfach, bebpoEmpfaenger, anschrift } = facts.site.organisation;
+    expect(fixture.site).toEqual({ portalName: facts.site.portalName, postfach, bebpoEmpfaenger, anschrift });
   });
 });
 

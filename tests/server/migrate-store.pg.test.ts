@@ -36,6 +36,9 @@ describe('migrate-store', () => {
     // A staff account (its sessions stay behind: staff sign in again).
     await sqlite.addAccount('anna', await hashPassword('anna-passwort-0815-lang'), new Date());
     await sqlite.createSession('sitzung', 'anna', Date.now());
+    // A status link of one Vorgang (its token's hash only) keeps working on PostgreSQL.
+    const [linked] = await sqlite.listVorgaenge();
+    await sqlite.createStatusLink({ vorgangId: linked!.id, tokenHash: 'hash-des-tokens', createdAt: '2026-03-01T10:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z' });
     await sqlite.close();
 
     const db = await createSchema(inject('postgresUrl'));
@@ -48,7 +51,7 @@ describe('migrate-store', () => {
     expect(first.stdout).toContain('Übernommen nach');
     expect(first.stdout).toContain('7 neue von 7 Einsendung(en), 6 neue von 6 Benachrichtigung(en) (5 wartend), 2 Zähler, 1 neue von 1 Konto/Konten');
     expect(first.stdout).toContain('4 neue von 4 Vorgang/Vorgängen');
-    expect(first.stdout).toContain('Geprüft: Einsendungen 7/7, Benachrichtigungen 6/6 (davon wartend im Ziel 5), Zähler zurück 0, Konten 1/1, Vorgänge 4/4 — vollständig.');
+    expect(first.stdout).toContain('Geprüft: Einsendungen 7/7, Benachrichtigungen 6/6 (davon wartend im Ziel 5), Zähler zurück 0, Konten 1/1, Vorgänge 4/4, Statuslinks 1/1 — vollständig.');
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toContain('0 neue von 7 Einsendung(en), 0 neue von 6 Benachrichtigung(en)');
     expect(second.stdout).toContain('0 neue von 1 Konto/Konten');
@@ -77,6 +80,9 @@ describe('migrate-store', () => {
     // The copied Vorgänge hold their submissions: the authority that came twice, newest first.
     const twice = await t.app.store.findVorgang(saved[0]!.reference);
     expect((await t.app.store.vorgangSubmissions(twice?.id ?? 0)).map((s) => s.reference)).toEqual([saved[4]!.reference, saved[0]!.reference]);
+    const link = await t.app.store.findStatusLink('hash-des-tokens');
+    expect(link?.vorgang.number).toBe(linked!.number);
+    expect(link?.link).toMatchObject({ createdAt: '2026-03-01T10:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z', revokedAt: null });
   });
 
   it('refuses a target whose reference numbers were used for other submissions', async () => {

@@ -119,9 +119,9 @@ describe('the error page of a form post without JavaScript', () => {
   });
 });
 
-/** The parts of the admin frame in a page: skip link, header (without who is signed in) and the stylesheets. */
+/** The parts of the admin frame in a page: skip link, header (without the signed-in account's links and name) and the stylesheets. */
 function adminFrameParts(html: string): string[] {
-  const header = /<header class="admin-header">[\s\S]*?<\/header>/.exec(html)?.[0]?.replace(/<form class="admin-account"[\s\S]*<\/form>|<!--kv:konto-->/, '');
+  const header = /<header class="admin-header">[\s\S]*?<\/header>/.exec(html)?.[0]?.replace(/<nav class="admin-nav"[\s\S]*<\/form>|<!--kv:konto-->/, '');
   const stylesheets = [...html.matchAll(/<style\b[^>]*>[\s\S]*?<\/style>/g)].map((match) => match[0]);
   return [/<a class="skip-link"[^>]*>[^<]*<\/a>/.exec(html)?.[0] ?? '', header ?? '', ...stylesheets];
 }
@@ -166,6 +166,19 @@ describe('HTML of the server pages', { timeout: 120_000 }, () => {
       const session = await signInApp(target.app, 'dnrw', 'seiten-test-4711');
       pages[`${name}-admin`] = (await target.app.inject({ method: 'GET', url: '/admin/', headers: session.cookie })).body;
       pages[`${name}-vorgang`] = (await target.app.inject({ method: 'GET', url: `/admin/vorgang/${vorgang}`, headers: session.cookie })).body;
+      pages[`${name}-uebersicht`] = (await target.app.inject({ method: 'GET', url: '/admin/uebersicht', headers: session.cookie })).body;
+      // A status link: the Vorgang page that shows its address, the authority's page, an unknown link's page.
+      const created = await target.app.inject({
+        method: 'POST',
+        url: `/admin/vorgang/${vorgang}/statuslink`,
+        headers: { ...session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${session.csrfToken}&gueltigkeit=90`,
+      });
+      pages[`${name}-statuslink`] = created.body;
+      const statusPath = new URL(/value="(http[^"]+)"/.exec(created.body)?.[1] ?? 'http://x/').pathname;
+      pages[`${name}-status`] = (await target.app.inject({ method: 'GET', url: statusPath })).body;
+      expect(pages[`${name}-status`]).toContain('<h1>Stand Ihrer Nachnutzung</h1>');
+      pages[`${name}-status-unknown`] = (await target.app.inject({ method: 'GET', url: `/status/${'C'.repeat(43)}` })).body;
       pages[`${name}-login`] = (await target.app.inject({ method: 'GET', url: '/admin/anmelden' })).body;
       const signInPost = { method: 'POST', url: '/admin/anmelden', headers: { 'content-type': 'application/x-www-form-urlencoded' } } as const;
       pages[`${name}-login-error`] = (await target.app.inject({ ...signInPost, payload: signInBody('', '') })).body;

@@ -90,6 +90,14 @@ describe('errors written for editors', () => {
     ]);
     const { rollout: _omit, ...without } = valid;
     expect(offer.safeParse(without).data?.rollout).toEqual([]);
+    // Each milestone belongs to one step at most, and only the two named ones exist.
+    const milestone = (id: string, meilenstein: string) => ({ ...step(id), meilenstein });
+    expect(messages(offer.safeParse({ ...valid, rollout: [milestone('a', 'einzelabruf'), milestone('b', 'einzelabruf'), milestone('c', 'live')] }))).toEqual([
+      'rollout: Zwei Rollout-Schritte haben denselben „meilenstein“. Jeder Meilenstein („einzelabruf“, „live“) gehört zu höchstens einem Schritt.',
+    ]);
+    expect(messages(offer.safeParse({ ...valid, rollout: [milestone('a', 'start')] }))).toEqual([
+      'rollout.0.meilenstein: Das Feld „rollout → meilenstein“ ist „einzelabruf“, „live“ oder fehlt.',
+    ]);
   });
 
   it('an OZG-ID written as text asks for a number', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { angabeText, checkStepInput, currentStepId, nextStep, parseDay, stepLabel, type RolloutStep } from '../../src/lib/rollout.ts';
+import { angabeText, checkStepInput, currentStepId, nextStep, parseDay, publicStatus, stepLabel, type RolloutStep } from '../../src/lib/rollout.ts';
 
 const steps: RolloutStep[] = [
   { id: 'anfrage', titel: 'Anfrage', abschluss: false, angaben: [] },
@@ -24,6 +24,22 @@ describe('rollout steps', () => {
     expect(nextStep(steps, 'anfrage')?.id).toBe('vertrag');
     expect(nextStep(steps, 'ende')).toBeNull();
     expect(nextStep(steps, 'entfernt')?.id).toBe('anfrage');
+  });
+
+  it('tell the authority its step and what comes next: the Einzelabruf as such, never „beendet“, nothing once ended', () => {
+    const withMilestones: RolloutStep[] = [
+      { ...(steps[0] as RolloutStep) },
+      { ...vertrag, meilenstein: 'einzelabruf' },
+      { id: 'live', titel: 'live', abschluss: true, angaben: [], meilenstein: 'live' },
+      steps[2] as RolloutStep,
+    ];
+    const at = (stepId: string | null, endedAt: string | null = null) => publicStatus(withMilestones, { stepId, stepTitle: stepId, endedAt });
+    expect(at(null)).toEqual({ current: 'Anfrage', next: { kind: 'einzelabruf' } });
+    expect(at('vertrag')).toEqual({ current: 'Vertrag eingegangen', next: { kind: 'step', titel: 'live' } });
+    expect(at('live', '2026-03-01T10:00:00Z')).toEqual({ current: 'live', next: null });
+    // Without a live step after it, „beendet“ is not announced as next.
+    expect(publicStatus(steps, { stepId: 'vertrag', stepTitle: 'Vertrag eingegangen', endedAt: null }).next).toBeNull();
+    expect(publicStatus(steps, { stepId: 'frueher', stepTitle: 'Früherer Schritt', endedAt: null })).toEqual({ current: 'Früherer Schritt', next: null });
   });
 
   it('read days as JJJJ-MM-TT or TT.MM.JJJJ, and only real days', () => {
