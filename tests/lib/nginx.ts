@@ -19,6 +19,8 @@ export interface Nginx {
   readonly http: string;
   /** nginx's own messages so far (start-up errors). */
   output(): string;
+  /** The request lines nginx logged so far (its access log). */
+  accessLog(): string;
   stop(): void;
 }
 
@@ -66,7 +68,7 @@ export async function startNginx({ config, replace = [], prepare, ready }: Nginx
   writeFileSync(
     temp('nginx.conf'),
     `daemon off;\nmaster_process off;\nworker_processes 1;\nerror_log stderr warn;\npid ${temp('nginx.pid')};\nevents { worker_connections 1024; }\nhttp {\n` +
-      `    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n    access_log off;\n` +
+      `    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n    log_format request '$request';\n    access_log ${temp('access.log')} request;\n` +
       ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((n) => `    ${n}_temp_path ${temp(n)};\n`).join('') +
       `    include ${temp('site.conf')};\n}\n`,
   );
@@ -88,5 +90,6 @@ export async function startNginx({ config, replace = [], prepare, ready }: Nginx
     stop();
     throw error instanceof Error && error.message.startsWith('nginx') ? error : new Error(`nginx antwortet nicht:\n${output}`, { cause: error });
   }
-  return { https, http: `http://127.0.0.1:${httpPort}`, output: () => output, stop };
+  const accessLog = () => (existsSync(temp('access.log')) ? readFileSync(temp('access.log'), 'utf8') : '');
+  return { https, http: `http://127.0.0.1:${httpPort}`, output: () => output, accessLog, stop };
 }

@@ -7,6 +7,7 @@
  * nothing, the per-client limits count the forwarded address, and the proxy's many connections
  * are never capped as if they were one client's.
  */
+import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,17 @@ describe.each(['127.0.0.1', '1'])('nginx in front (deploy/nginx-proxy.conf, TRUS
   it('passes on HSTS for the host and its subdomains (the server sees X-Forwarded-Proto https)', async () => {
     const reply = await sendRaw(`${base}/healthz`);
     expect(reply.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('keeps an authority’s status link (its token) out of the access log, which has the other requests', async () => {
+    const token = randomBytes(32).toString('base64url');
+    const reply = await sendRaw(`${base}/status/${token}`);
+    expect(reply.status, 'the server answers an unknown link').toBe(404);
+    await send('GET', '/healthz?nach-dem-statuslink');
+    const log = nginx?.accessLog() ?? '';
+    expect(log).toContain('GET /healthz?nach-dem-statuslink HTTP/');
+    expect(log).not.toContain(token);
+    expect(log).not.toContain('/status/');
   });
 
   it('locks the admin login of the client that failed, not of the others behind the same proxy', async () => {
