@@ -16,6 +16,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cmsLocaleAdditions } from '../strings/cms.ts';
 
 interface Rewrite {
   /** What it does, for the message when it no longer applies. */
@@ -81,6 +82,25 @@ export function rewriteBundle(source: string, version: string): string {
   return text;
 }
 
+/**
+ * The CMS's German locale with the strings it lacks (cmsLocaleAdditions, src/strings/cms.ts) added;
+ * what the locale has stays as it is.
+ */
+export function germanLocale(json: string): string {
+  const locale = JSON.parse(json) as Record<string, unknown>;
+  for (const [key, text] of Object.entries(cmsLocaleAdditions)) {
+    const path = key.split('.');
+    let node = locale;
+    for (const part of path.slice(0, -1)) {
+      const next = node[part];
+      node = (typeof next === 'object' && next !== null ? next : (node[part] = {})) as Record<string, unknown>;
+    }
+    const last = path.at(-1) ?? key;
+    if (node[last] === undefined) node[last] = text;
+  }
+  return `${JSON.stringify(locale, null, 2)}\n`;
+}
+
 /** A file of the editing UI: its path below /redaktion/ and its content. */
 export type UiFile = readonly [path: string, content: string | Buffer];
 
@@ -91,7 +111,7 @@ export function vendoredCms(root: string): { version: string; files: UiFile[] } 
   const files: UiFile[] = [
     ['sveltia-cms.js', bundle],
     ['chunks/react-dom.js', readFileSync(join(dir, 'dist', 'chunks', 'react-dom.js'), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n')],
-    ['locales/de.json', readFileSync(join(dir, 'locales', 'de.json'))],
+    ['locales/de.json', germanLocale(readFileSync(join(dir, 'locales', 'de.json'), 'utf8'))],
     ['LICENSE.sveltia-cms.txt', readFileSync(join(dir, 'LICENSE.txt'))],
   ];
   // The npm build of the same version carries the font files the CDN would serve, with their licences.

@@ -366,3 +366,37 @@ export const cmsOpenItemsTexts = {
   edit: 'Bearbeiten',
   editIn: 'in der Redaktionsoberfläche',
 } as const;
+
+/**
+ * Strings of Sveltia CMS that its German locale (locales/de.json of the pinned version) lacks and
+ * that editors meet in this set-up: without them the CMS falls back to English (the file field's
+ * „Ersetzen“ was „Replace File“ for screen readers). The build adds them to the locale it serves
+ * (src/cms/bundle.ts); a key the German locale gains upstream keeps its upstream text. Keys with
+ * dots are nested in the locale file.
+ */
+export const cmsLocaleAdditions: Readonly<Record<string, string>> = {
+  select_item: '{$name} auswählen',
+  file_unavailable: 'Nicht verfügbar',
+  file_unavailable_description: 'Diese Datei ließ sich nicht laden. Vielleicht wurde sie verschoben oder gelöscht.',
+  replace_file: 'Datei ersetzen',
+  replace_image: 'Bild ersetzen',
+  remove_file: 'Datei entfernen',
+  remove_image: 'Bild entfernen',
+  show_errors: 'Fehler anzeigen',
+  list_item_options: 'Optionen des Listeneintrags',
+  'entry_sidebar.slug.title': 'Slug',
+  'entry_sidebar.slug.generated_on_save': 'Der Slug entsteht beim Speichern aus dem Inhalt des Eintrags; Datum und Uhrzeit darin sind die des Speicherns.',
+  'entry_sidebar.slug.unavailable': 'Dieser Eintrag hat keinen Slug.',
+  'save_conflict.title': 'Eintrag von jemand anderem geändert',
+  'save_conflict.modified_by': '{$name} hat diesen Eintrag am {$date} geändert, nachdem Sie ihn geöffnet haben.',
+  'save_conflict.modified': 'Dieser Eintrag wurde im Repository geändert, nachdem Sie ihn geöffnet haben.',
+  'save_conflict.deleted': 'Dieser Eintrag wurde im Repository gelöscht, nachdem Sie ihn geöffnet haben.',
+  'save_conflict.overwrite_warning': 'Wenn Sie jetzt speichern, gehen die anderen Änderungen verloren.',
+  'save_conflict.recreate_warning': 'Wenn Sie jetzt speichern, wird der Eintrag neu angelegt.',
+  'save_conflict.save_anyway': 'Trotzdem speichern',
+  'save_conflict.branch_moved': 'Jemand anderes hat das Repository beim Speichern geändert. Bitte versuchen Sie es noch einmal.',
+  'remote_change.reload_entry': 'Eintrag neu laden',
+  'remote_change.confirm_reloading_entry': 'Den Eintrag wirklich neu laden? Ihre nicht gespeicherten Änderungen gehen verloren.',
+  'relation_field.save_together_hint': '{$name} wird zusammen mit dem Eintrag gespeichert, den Sie gerade bearbeiten.',
+  'relation_field.add_failed': '{$name} konnte nicht hinzugefügt werden. Einzelheiten stehen in der Konsole des Browsers.',
+};

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewriteBundle, vendoredCms } from '../../src/cms/bundle.ts';
+import { germanLocale, rewriteBundle, vendoredCms } from '../../src/cms/bundle.ts';
+import { cmsLocaleAdditions } from '../../src/strings/cms.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const source = readFileSync(join(root, 'node_modules', '@sveltia', 'cms', 'dist', 'sveltia-cms.js'), 'utf8');
@@ -37,6 +38,21 @@ describe('the vendored CMS', () => {
     expect(names).toEqual(expect.arrayContaining(['locales/de.json', 'chunks/react-dom.js', 'LICENSE.sveltia-cms.txt']));
     expect(names.filter((n) => n.endsWith('.LICENSE.txt'))).toHaveLength(3);
     expect(bundle).toContain('=`./locales`');
+  });
+
+  it('serves a German locale with the strings the pinned one lacks, each a key of the English locale, keeping what it has', () => {
+    const at = (locale: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale);
+    const served = JSON.parse(String(files.find(([name]) => name === 'locales/de.json')?.[1] ?? '{}')) as unknown;
+    const upstream = JSON.parse(readFileSync(join(root, 'node_modules', '@sveltia', 'cms', 'locales', 'de.json'), 'utf8')) as unknown;
+    const english = JSON.parse(readFileSync(join(root, 'node_modules', '@sveltia', 'cms', 'locales', 'en-US.json'), 'utf8')) as unknown;
+    for (const [key, text] of Object.entries(cmsLocaleAdditions)) {
+      expect(typeof at(english, key), `${key} is a string of the CMS`).toBe('string');
+      expect(at(served, key), key).toBe(at(upstream, key) ?? text);
+    }
+    expect(at(served, 'replace_file')).toBe('Datei ersetzen');
+    // What the German locale has is not overwritten.
+    expect(at(JSON.parse(germanLocale('{"replace_file":"Austauschen"}')), 'replace_file')).toBe('Austauschen');
+    expect(at(served, 'replace')).toBe(at(upstream, 'replace'));
   });
 
   it('shows German whatever the browser language', () => {

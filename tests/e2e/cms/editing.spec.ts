@@ -41,8 +41,7 @@ async function pdf(pages: number): Promise<Buffer> {
 async function uploadInto(page: Page, label: string, file: { name: string; mimeType: string; buffer: Buffer }, stored: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const group = await field(page, label);
-    // „Ersetzen“ is labelled in English for assistive technology (aria-label „Replace File“).
-    await group.getByRole('button', { name: /^(Durchsuchen|Replace File)$/ }).click();
+    await group.getByRole('button', { name: /^(Durchsuchen|Datei ersetzen)$/ }).click();
     const assets = page.getByRole('dialog', { name: 'Datei auswählen' });
     const chooser = page.waitForEvent('filechooser');
     await assets.getByRole('button', { name: 'Hochladen' }).click();
