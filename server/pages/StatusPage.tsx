@@ -5,9 +5,10 @@
  * e-mail). Nothing else: no person's name, no Eingangsnummer, no note. And the pages for a link that is unknown, revoked or expired.
  */
 import { formatDate } from '../../src/lib/dates.ts';
+import { withGapTexts } from '../../src/lib/gaps.ts';
 import type { PublicStatus } from '../../src/lib/rollout.ts';
 import type { OfferRollout, PostalAddress } from '../../src/lib/server-files.ts';
-import { de } from '../../src/strings/de.ts';
+import { copiesText, de } from '../../src/strings/de.ts';
 import { serverStrings } from '../../src/strings/server.ts';
 import { fill } from '../../src/strings/template.ts';
 import { FactList } from './FactList.tsx';
@@ -42,7 +43,7 @@ function Address({ anschrift }: { anschrift: PostalAddress }) {
 /** How the signed Einzelabruf is sent: the offer page's three steps. */
 function SendEinzelabruf({ offer, einreichung }: { offer: OfferRollout; einreichung: StatusPageData['einreichung'] }) {
   const { dokument, unterzeichnetVon, ausfertigungenPost } = offer.einreichung;
-  const copies = de.offer.copies[ausfertigungenPost] ?? `${ausfertigungenPost}-facher`;
+  const copies = copiesText(ausfertigungenPost);
   return (
     <>
       <p>{s.sendEinzelabruf}</p>
@@ -60,7 +61,9 @@ function SendEinzelabruf({ offer, einreichung }: { offer: OfferRollout; einreich
   );
 }
 
-export function statusPage(renderer: PageRenderer, { behoerde, offerTitle, status, offer, einreichung, expiresAt }: StatusPageData): string {
+export function statusPage(renderer: PageRenderer, data: StatusPageData): string {
+  // An open editorial gap in the content reads „wird ergänzt“, as on the site's pages.
+  const { behoerde, offerTitle, status, offer, einreichung, expiresAt } = withGapTexts(data, de.gap);
   const facts: [string, string][] = [
     [s.behoerde, behoerde],
     [s.offer, offerTitle],

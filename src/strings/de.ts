@@ -143,3 +143,8 @@ export const de = {
 } as const;
 
 export { fill, templateParts } from './template.ts';
+
+/** „zweifacher“ for 2: how many copies go by post (the offer page and the authorities' status page). */
+export function copiesText(count: number): string {
+  return de.offer.copies[count] ?? `${count}-facher`;
+}

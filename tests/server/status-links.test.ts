@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loggedPath } from '../../server/request-log.ts';
+import { statusPage } from '../../server/pages/StatusPage.tsx';
+import { createPageRenderer } from '../../server/pages/render.tsx';
 import { purgeExpiredSubmissions } from '../../server/retention.ts';
+import { de } from '../../src/strings/de.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { fixture as facts } from '../lib/content-facts.ts';
 import { rawRows } from '../lib/test-store.ts';
 import type { RolloutStep } from '../../src/lib/rollout.ts';
-import { decodeHtml, fixture, fixtureOffers, fixtureRollout, INTERESSE, json, repoRoot, signInApp, stepValues, validInteresse } from './helpers.ts';
+import { decodeHtml, fixture, FIXTURE_SERVER_DIR, fixtureOffers, fixtureRollout, INTERESSE, json, repoRoot, signInApp, stepValues, validInteresse } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();
 const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' };
@@ -117,6 +120,24 @@ describe('status links', () => {
     expect(factsOf(later)).toContainEqual(['Aktueller Schritt', steps[einzelabruf]?.titel]);
     expect(later).toContain(`Der nächste Schritt: ${steps[einzelabruf + 1]?.titel}.`);
     expect(later).not.toContain(fixture.site.bebpoEmpfaenger);
+  });
+
+  it('show an open editorial gap in the content as „wird ergänzt“, never its marker', () => {
+    if (offer === undefined) throw new Error('Die Fixture braucht ein Angebot mit Rollout.');
+    const gap = (what: string) => `[LÜCKE: ${what}]`;
+    const pages = createPageRenderer(FIXTURE_SERVER_DIR, { portalName: fixture.site.portalName, postfach: fixture.site.postfach });
+    const html = decodeHtml(
+      statusPage(pages, {
+        behoerde: 'Stadt Lückenhausen',
+        offerTitle: gap('Titel'),
+        status: { current: gap('Schritt'), next: { kind: 'einzelabruf' } },
+        offer: { ...offer, kontakte: [{ rolle: gap('Rolle'), email: 'team@example.org' }], einreichung: { ...offer.einreichung, unterzeichnetVon: gap('Unterzeichnung') } },
+        einreichung: { bebpoEmpfaenger: gap('BeBPo'), anschrift: { ...fixture.site.anschrift, strasse: gap('Straße') } },
+        expiresAt: '2026-06-01T00:00:00.000Z',
+      }),
+    );
+    expect(html).not.toContain('LÜCKE');
+    expect(html.split(de.gap).length - 1).toBeGreaterThanOrEqual(6);
   });
 
   it('say in German when revoked (410) or expired (410); an unknown token answers 404 without saying whether it existed', async () => {
