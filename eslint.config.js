@@ -6,17 +6,19 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 /**
- * Which way imports may point (house style 14): the server uses the site's forms, logic and
- * strings, never its pages or components; the site never uses the server or the scripts; the
- * header policy (policy/) belongs to neither. What the server may import must itself stay free of
- * @formspree/react and preact/compat, which only the browser island uses.
+ * Which way imports may point (house style 14): the site (src/) and the server (server/) each use
+ * what they share (shared/: forms, strings, env, the content model the build hands the server) and
+ * never each other; shared/ uses neither side; the header policy (policy/) belongs to no side and
+ * imports none; no code the server loads (server/, shared/) pulls in @formspree/react or
+ * preact/compat, which only the browser island uses.
  */
 const up = '^\\.{1,2}/(?:\\.\\./)*';
 const boundary = {
-  srcToServer: { regex: `${up}(?:server|scripts)(?:/|$)`, message: 'src/ importiert weder server/ noch scripts/: Gemeinsames gehört nach src/forms, src/lib, src/strings oder policy/.' },
-  serverToSrc: { regex: `${up}src/(?!(?:forms|lib|strings)/)`, message: 'server/ importiert aus src/ nur src/forms, src/lib und src/strings.' },
+  srcToServer: { regex: `${up}(?:server|scripts|tests)(?:/|$)`, message: 'src/ importiert weder server/ noch scripts/ oder tests/: Was Website und Server beide brauchen, gehört nach shared/.' },
+  serverToSrc: { regex: `${up}src(?:/|$)`, message: 'server/ importiert nichts aus src/: Was Website und Server beide brauchen, gehört nach shared/.' },
   serverToScripts: { regex: `${up}(?:scripts|tests)(?:/|$)`, message: 'server/ importiert weder scripts/ noch tests/.' },
-  policyToSides: { regex: `${up}(?:src|server|scripts)(?:/|$)`, message: 'policy/ gehört weder der Website noch dem Server und importiert keins von beiden.' },
+  sharedToSides: { regex: `${up}(?:src|server|scripts|tests)(?:/|$)`, message: 'shared/ gehört Website und Server gemeinsam und importiert aus keinem von beiden (nur shared/ und policy/).' },
+  policyToSides: { regex: `${up}(?:src|server|shared|scripts|tests)(?:/|$)`, message: 'policy/ gehört weder der Website noch dem Server und importiert keins von beiden.' },
   islandOnly: { regex: '^(?:@formspree/react|react|react-dom|preact/compat)(?:/|$)', message: '@formspree/react und preact/compat nutzt nur die Insel (src/components/form/); der Server rendert mit Preact allein.' },
 };
 /**
@@ -39,7 +41,7 @@ export default defineConfig(
   },
   // Later entries replace earlier ones for the same file, so each repeats what it inherits.
   { files: ['src/**'], rules: restrict(boundary.srcToServer) },
-  { files: ['src/forms/**', 'src/lib/**', 'src/strings/**'], rules: restrict(boundary.srcToServer, boundary.islandOnly) },
+  { files: ['shared/**'], rules: restrict(boundary.sharedToSides, boundary.islandOnly) },
   { files: ['server/**'], rules: restrict(boundary.serverToSrc, boundary.serverToScripts, boundary.islandOnly) },
   { files: ['policy/**'], rules: restrict(boundary.policyToSides, boundary.islandOnly) },
 );

@@ -36,7 +36,7 @@ const once = [
  */
 const FILES_AT_ONCE = Math.max(3, availableParallelism());
 
-// Unit tests for src/lib, the content schemas and the header policy; builds of temporary projects;
+// Unit tests for src/lib, shared/, the server's pure logic, the content schemas and the header policy; builds of temporary projects;
 // the form backend (server/) on each store. `npm run test:quick` runs the projects unit and sqlite.
 export default getViteConfig({
   test: {

@@ -1,7 +1,7 @@
 /**
  * The security headers of every response, in one place, owned by neither the site nor the server:
  *
- * - the form server (server/app.ts) sends them on every response: pages, files, the form
+ * - the form server (server/http/app.ts) sends them on every response: pages, files, the form
  *   endpoint, errors and the admin area;
  * - the build writes them for static hosting of dist/ (static-hosting.ts): `dist/_headers` and
  *   `dist-server/nginx/security-headers.conf`.

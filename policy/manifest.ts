@@ -32,7 +32,7 @@ export interface BuildManifest {
   readonly scriptHashes: readonly string[];
   /** CSP sources of every inline <style> block in dist/ and the server's templates (the inlined stylesheets, the font fallbacks …), sorted. */
   readonly styleHashes: readonly string[];
-  /** The deployment settings the texts were built for (readDeploymentEnv() of src/lib/env.ts). */
+  /** The deployment settings the texts were built for (readDeploymentEnv() of shared/lib/env.ts). */
   readonly deployment: Readonly<Record<string, DeploymentValue>>;
   /** Origins of the git host the editing UI (/redaktion/) talks to; its CSP allows exactly these. */
   readonly editingUiOrigins: readonly string[];

@@ -11,7 +11,7 @@ import { dump, load } from 'js-yaml';
 import type { Page } from '@playwright/test';
 import { cmsBackend } from '../src/cms/backend.ts';
 import { editingUiPage } from '../src/cms/files.ts';
-import { readCmsEnv } from '../src/lib/env.ts';
+import { readCmsEnv } from '../shared/lib/env.ts';
 import { field, openEditingUi, openEntry, repositoryFiles } from './lib/cms-browser.ts';
 import { editingUiPreview } from './lib/cms-preview.ts';
 

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { smtpSink, type SmtpSink } from './lib/smtp-sink.ts';
 import { waitFor } from './lib/wait-for.ts';
 import { compileServer } from '../src/integrations/server-compile.ts';
-import { CONTENT_FILE, CONTENT_ROUTE, FRAME_FILE, FRAME_ROUTE, serverDirOf } from '../src/lib/server-files.ts';
+import { CONTENT_FILE, CONTENT_ROUTE, FRAME_FILE, FRAME_ROUTE, serverDirOf } from '../shared/lib/server-files.ts';
 
 const sitePort = Number(process.env['DEV_PORT'] ?? 4321);
 const backendPort = Number(process.env['DEV_BACKEND_PORT'] ?? 4322);

@@ -6,11 +6,11 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { blank, ConfigurationError, configurationMessage, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../src/lib/env.ts';
-import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../src/forms/index.ts';
-import { serverDirOf, type OfferRollout, type PostalAddress } from '../src/lib/server-files.ts';
-import type { RolloutStep } from '../src/lib/rollout.ts';
-import { readServerContent } from './built-site.ts';
+import { blank, ConfigurationError, configurationMessage, deploymentEnvSchema, integerVar, originOf, parseEnv, readDeploymentEnv, textVar, type DeploymentEnv, type Env } from '../shared/lib/env.ts';
+import { createFormRegistry, readFormKeys, type FormName, type FormRegistry } from '../shared/forms/index.ts';
+import { serverDirOf, type OfferRollout, type PostalAddress } from '../shared/lib/server-files.ts';
+import type { RolloutStep } from '../shared/lib/rollout.ts';
+import { readServerContent } from './http/built-site.ts';
 
 export interface OutboxConfig {
   /** How often the worker looks for due mails. */
@@ -45,7 +45,7 @@ export interface ServerConfig {
   readonly http: HttpLimits;
   /** The build: its site (served unless SERVE_SITE=false) … */
   readonly distDir: string;
-  /** … and beside it the server's folder, the only place the server reads the build from (src/lib/server-files.ts). */
+  /** … and beside it the server's folder, the only place the server reads the build from (shared/lib/server-files.ts). */
   readonly serverDir: string;
   /** Serve the site in distDir (default), or only the form backend and the server's own pages. */
   readonly serveSite: boolean;
@@ -68,7 +68,7 @@ export interface ServerConfig {
   /** The organisation's public mailbox (site.yaml, from the build), offered as fallback on error pages. */
   readonly postfach: string;
   readonly portalName: string;
-  /** The first account while the store has none (server/sessions.ts), with adminPassword. */
+  /** The first account while the store has none (server/admin/sessions.ts), with adminPassword. */
   readonly adminUser: string;
   /** Empty: no first account; the admin area exists when deployment.ADMIN_AREA says so. */
   readonly adminPassword: string;
@@ -82,11 +82,11 @@ export interface ServerConfig {
   readonly spamRetentionDays: number;
   /** Days a submission is kept before it is deleted (the Datenschutzerklärung shows the build's value). */
   readonly retentionDays: number;
-  /** The settings the site's texts describe; they must equal the build's (server/built-site.ts). */
+  /** The settings the site's texts describe; they must equal the build's (server/http/built-site.ts). */
   readonly deployment: DeploymentEnv;
 }
 
-export type { Env } from '../src/lib/env.ts';
+export type { Env } from '../shared/lib/env.ts';
 
 /** The largest accepted submission body in bytes. */
 export const BODY_LIMIT = 32 * 1024;

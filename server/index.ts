@@ -3,5 +3,5 @@
  * (scripts/dev.ts) import the compiled form of this entry (dist-server/index.js) and start the app
  * themselves. `npm start` runs dist-server/start.js.
  */
-export { buildApp, type BuildOptions } from './app.ts';
+export { buildApp, type BuildOptions } from './http/app.ts';
 export { loadConfig, type ServerConfig } from './config.ts';

@@ -3,7 +3,7 @@
  * tests/fixtures/content), one folder per collection. The schemas themselves, with every field
  * documented and every error written for editors, are in src/lib/content-schemas.ts. The build is
  * the one reader of the content: the form server gets what it needs from the build (content.json,
- * src/lib/server-files.ts).
+ * shared/lib/server-files.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';

@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createFormRegistry, validateSubmission, type FormDefinition } from '../../src/forms/index.ts';
-import { serverDirOf } from '../../src/lib/server-files.ts';
-import { readServerContent } from '../../server/built-site.ts';
+import { createFormRegistry, validateSubmission, type FormDefinition } from '../../shared/forms/index.ts';
+import { serverDirOf } from '../../shared/lib/server-files.ts';
+import { readServerContent } from '../../server/http/built-site.ts';
 import { openStore, type StoreLocation } from '../../server/store/index.ts';
 import { exited, ROOT } from './processes.ts';
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE } from '../../src/lib/server-files.ts';
+import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE } from '../../shared/lib/server-files.ts';
 
 export interface Bytes {
   raw: number;

@@ -11,7 +11,7 @@ import { tempDir } from './temp-dir.ts';
 // policy/ and deploy/: the build writes its manifest and the headers for static hosting from them
 // (src/integrations/security-headers.ts); server/: the build compiles it (server-compile.ts);
 // scripts/: `npm start` runs its launcher.
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public', 'policy', 'deploy', 'server', 'scripts'];
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'shared', 'content', 'public', 'policy', 'deploy', 'server', 'scripts'];
 
 export interface TempProject {
   root: string;

@@ -2,14 +2,14 @@
  * The admin frame's header for a signed-in account: the links to the admin area's pages, who is
  * signed in, and the sign-out form (a POST with the session's CSRF token: signing out changes something).
  */
-import { adminStrings as s } from '../../src/strings/admin.ts';
+import { adminStrings as s } from '../../shared/strings/admin.ts';
 
 export interface SignedIn {
   readonly account: string;
   readonly csrfToken: string;
 }
 
-/** The hidden field every admin form that changes something carries (checked by server/admin-auth.ts). */
+/** The hidden field every admin form that changes something carries (checked by server/admin/auth.ts). */
 export const CSRF_FIELD = '_csrf';
 
 export function CsrfField({ csrfToken }: { csrfToken: string }) {

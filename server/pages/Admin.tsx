@@ -2,15 +2,15 @@
  * The admin overview (GET /admin/): the Vorgänge, then one table per form with every stored
  * submission, the XLSX and CSV exports, the spam count and the state of the outbox.
  */
-import { adminStrings as s } from '../../src/strings/admin.ts';
-import { formatReceivedAt as formatDate } from '../format.ts';
+import { adminStrings as s } from '../../shared/strings/admin.ts';
+import { formatReceivedAt as formatDate } from '../export/format.ts';
 import type { OutboxStatus } from '../store/index.ts';
-import type { StoredFormView } from '../stored-forms.ts';
+import type { StoredFormView } from '../store/stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import { SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';
 import { VorgangList, type VorgangListProps } from './Vorgaenge.tsx';
 import type { PageRenderer } from './render.tsx';
-import { fill } from '../../src/strings/template.ts';
+import { fill } from '../../shared/strings/template.ts';
 
 
 export interface AdminSection {

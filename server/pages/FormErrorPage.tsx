@@ -1,10 +1,10 @@
 /**
  * The page a form post without JavaScript gets on an error: the form's own page, with the form
- * rendered by the same view as the island (src/forms/view/FormView.tsx), showing the errors (or
+ * rendered by the same view as the island (shared/forms/view/FormView.tsx), showing the errors (or
  * what went wrong as a whole) and the visitor's input, ready to be sent again.
  */
-import { NEXT_FIELD, type FieldError, type FormMeta } from '../../src/forms/index.ts';
-import { FormView } from '../../src/forms/view/FormView.tsx';
+import { NEXT_FIELD, type FieldError, type FormMeta } from '../../shared/forms/index.ts';
+import { FormView } from '../../shared/forms/view/FormView.tsx';
 import type { PageRenderer } from './render.tsx';
 
 export interface FormErrorPage {

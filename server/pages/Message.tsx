@@ -2,8 +2,8 @@
  * The server's message pages (a submission that cannot be shown as its form again; in the admin
  * frame: too many sign-in attempts, a refused request, signed out): a heading, the message, and the ways on.
  */
-import { serverStrings as s } from '../../src/strings/server.ts';
-import { adminStrings } from '../../src/strings/admin.ts';
+import { serverStrings as s } from '../strings/server.ts';
+import { adminStrings } from '../../shared/strings/admin.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 

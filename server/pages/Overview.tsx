@@ -3,11 +3,11 @@
  * step, as a bar chart drawn on the server (SVG, no script; its colours are classes of the admin
  * stylesheet, the CSP allows no style attribute) beside a table with the same numbers (the table is
  * what assistive technology reads; the chart's name points to it), and the median days from interest
- * to the Einzelabruf and from the Einzelabruf to live (src/lib/rollout-overview.ts).
+ * to the Einzelabruf and from the Einzelabruf to live (server/admin/rollout-overview.ts).
  */
-import type { OfferOverview, StepCount } from '../../src/lib/rollout-overview.ts';
-import { adminStrings } from '../../src/strings/admin.ts';
-import { fill } from '../../src/strings/template.ts';
+import type { OfferOverview, StepCount } from '../admin/rollout-overview.ts';
+import { adminStrings } from '../../shared/strings/admin.ts';
+import { fill } from '../../shared/strings/template.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 import { ScrollTable } from './SubmissionsTable.tsx';

@@ -3,7 +3,7 @@
  * an error summary with links to the fields, each error at its field (aria-describedby), the title
  * prefixed „Fehler: “. A plain form post: it works without JavaScript.
  */
-import { adminStrings } from '../../src/strings/admin.ts';
+import { adminStrings } from '../../shared/strings/admin.ts';
 import type { PageRenderer } from './render.tsx';
 
 const s = adminStrings.signIn;

@@ -3,10 +3,10 @@
  * preselected), a new link's address once (on the page that answers the POST), and every link
  * with its dates, its state and a button that revokes it.
  */
-import { adminStrings } from '../../src/strings/admin.ts';
-import { fill } from '../../src/strings/template.ts';
-import { formatReceivedAt as formatDate } from '../format.ts';
-import { DEFAULT_VALIDITY_DAYS, VALIDITY_DAYS, type LinkNotice, type LinkState } from '../status-links.ts';
+import { adminStrings } from '../../shared/strings/admin.ts';
+import { fill } from '../../shared/strings/template.ts';
+import { formatReceivedAt as formatDate } from '../export/format.ts';
+import { DEFAULT_VALIDITY_DAYS, VALIDITY_DAYS, type LinkNotice, type LinkState } from '../admin/status-links.ts';
 import type { StatusLink } from '../store/index.ts';
 import { CsrfField } from './AccountBar.tsx';
 import { ScrollTable } from './SubmissionsTable.tsx';

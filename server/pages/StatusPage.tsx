@@ -4,13 +4,13 @@
  * send it, in the offer page's words) and whom to contact (the offer's contacts by role and
  * e-mail). Nothing else: no person's name, no Eingangsnummer, no note. And the pages for a link that is unknown, revoked or expired.
  */
-import { formatDate } from '../../src/lib/dates.ts';
-import { withGapTexts } from '../../src/lib/gaps.ts';
-import type { PublicStatus } from '../../src/lib/rollout.ts';
-import type { OfferRollout, PostalAddress } from '../../src/lib/server-files.ts';
-import { copiesText, de } from '../../src/strings/de.ts';
-import { serverStrings } from '../../src/strings/server.ts';
-import { fill } from '../../src/strings/template.ts';
+import { formatDate } from '../../shared/lib/dates.ts';
+import { withGapTexts } from '../../shared/lib/gaps.ts';
+import type { PublicStatus } from '../../shared/lib/rollout.ts';
+import type { OfferRollout, PostalAddress } from '../../shared/lib/server-files.ts';
+import { copiesText, de } from '../../shared/strings/de.ts';
+import { serverStrings } from '../strings/server.ts';
+import { fill } from '../../shared/strings/template.ts';
 import { FactList } from './FactList.tsx';
 import type { PageRenderer } from './render.tsx';
 

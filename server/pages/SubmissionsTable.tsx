@@ -3,10 +3,10 @@
  * page): Eingangsnummer, time of arrival and every field. Every value is text, escaped by Preact, and
  * isolated in <bdi> (its writing direction stays inside its cell).
  */
-import { adminStrings as s } from '../../src/strings/admin.ts';
-import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../format.ts';
+import { adminStrings as s } from '../../shared/strings/admin.ts';
+import { displayValue, fieldLabel, formatReceivedAt as formatDate } from '../export/format.ts';
 import type { ComponentChildren } from 'preact';
-import type { FieldDefinition } from '../../src/forms/index.ts';
+import type { FieldDefinition } from '../../shared/forms/index.ts';
 
 /** Values shown on one line (an address, a number, a date); the others are free text that wraps between words. */
 const WHOLE_VALUES: ReadonlySet<FieldDefinition['type']> = new Set(['email', 'tel', 'month', 'ags']);

@@ -3,13 +3,13 @@
  * (GET /admin/vorgang/<number>) with its authority, its rollout step, the form to move it on, its
  * history and its submissions, newest first.
  */
-import { adminStrings } from '../../src/strings/admin.ts';
-import { fill } from '../../src/strings/template.ts';
-import { formatReceivedAt as formatDate } from '../format.ts';
-import type { RolloutStep } from '../../src/lib/rollout.ts';
-import { isFiltered, type KreisChoice, type VorgangFilter } from '../../src/lib/vorgang-filter.ts';
+import { adminStrings } from '../../shared/strings/admin.ts';
+import { fill } from '../../shared/strings/template.ts';
+import { formatReceivedAt as formatDate } from '../export/format.ts';
+import type { RolloutStep } from '../../shared/lib/rollout.ts';
+import { isFiltered, type KreisChoice, type VorgangFilter } from '../admin/vorgang-filter.ts';
 import type { StoredVorgang, VorgangChange } from '../store/index.ts';
-import type { StoredFormView } from '../stored-forms.ts';
+import type { StoredFormView } from '../store/stored-forms.ts';
 import type { SignedIn } from './AccountBar.tsx';
 import type { PageRenderer } from './render.tsx';
 import { ScrollTable, SubmissionsTable, type ShownSubmission } from './SubmissionsTable.tsx';

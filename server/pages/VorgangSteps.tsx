@@ -3,10 +3,10 @@
  * target step (a GET form picks another target without JavaScript), and its history. Titles come
  * from the history as they were, marked „nicht mehr angeboten“ when the content no longer has the step.
  */
-import { adminStrings } from '../../src/strings/admin.ts';
-import { fill } from '../../src/strings/template.ts';
-import { angabeField, angabeText, stepLabel, type RolloutAngabe, type RolloutStep, type StepInputError } from '../../src/lib/rollout.ts';
-import { formatReceivedAt as formatDate } from '../format.ts';
+import { adminStrings } from '../../shared/strings/admin.ts';
+import { fill } from '../../shared/strings/template.ts';
+import { angabeField, angabeText, stepLabel, type RolloutAngabe, type RolloutStep, type StepInputError } from '../../shared/lib/rollout.ts';
+import { formatReceivedAt as formatDate } from '../export/format.ts';
 import type { VorgangChange } from '../store/index.ts';
 import { CsrfField } from './AccountBar.tsx';
 import { ScrollTable } from './SubmissionsTable.tsx';

@@ -1,15 +1,15 @@
 /**
  * Puts the server's pages into the site's frame. Everything the server shows is rendered by
- * Preact (preact-render-to-string) from components: the form from src/forms/view/, its own pages
+ * Preact (preact-render-to-string) from components: the form from shared/forms/view/, its own pages
  * from server/pages/*.tsx. The frames and each form page's template come from the build's server
- * folder (frame.html, admin-frame.html, forms/<name>.html: src/lib/server-files.ts, with their
+ * folder (frame.html, admin-frame.html, forms/<name>.html: shared/lib/server-files.ts, with their
  * slots); each is read once. Without a frame the pages get a bare document.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { FormMeta } from '../../src/forms/index.ts';
+import type { FormMeta } from '../../shared/forms/index.ts';
 import {
   ADMIN_ACCOUNT,
   ADMIN_FRAME_FILE,
@@ -23,8 +23,8 @@ import {
   fillAdminFrame,
   fillFormPage,
   fillFrame,
-} from '../../src/lib/server-files.ts';
-import { formStrings } from '../../src/strings/form.ts';
+} from '../../shared/lib/server-files.ts';
+import { formStrings } from '../../shared/strings/form.ts';
 import { AccountBar, type SignedIn } from './AccountBar.tsx';
 
 /** What the server's pages say about the organisation. */

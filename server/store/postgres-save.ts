@@ -6,7 +6,7 @@
  * (form, authority), opened here when there is none. As a single statement it is its own transaction.
  */
 import type pg from 'pg';
-import { berlinYear } from '../../src/lib/dates.ts';
+import { berlinYear } from '../../shared/lib/dates.ts';
 import type { TimedSubmission } from './types.ts';
 
 const SAVE_BATCH = `

@@ -11,7 +11,7 @@ import { SqliteAccounts } from './sqlite-accounts.ts';
 import { sqliteMigrations } from './sqlite-schema.ts';
 import { backfillVorgaengeSqlite, SqliteVorgaenge, UPSERT_VORGANG_SQLITE } from './sqlite-vorgaenge.ts';
 import { transaction } from './sqlite-transaction.ts';
-import type { Authority } from '../../src/lib/authority.ts';
+import type { Authority } from './authority.ts';
 import { assignReferences, counterGroups, schemaTooNew, stampBatch, storedData, type DueMail, type FormCount, type TimedSubmission, type NewSubmission, type OutboxStatus, type Page, type StoredSubmission } from './types.ts';
 
 export const SQLITE_FILE = 'submissions.sqlite';

@@ -3,9 +3,9 @@
  * submissions with their reference numbers, the mail outbox with leases, retention. Every method
  * returns a Promise; no SQL appears here.
  */
-import type { Authority } from '../../src/lib/authority.ts';
-import type { RecordedAngabe } from '../../src/lib/rollout.ts';
-import { berlinYear } from '../../src/lib/dates.ts';
+import type { Authority } from './authority.ts';
+import type { RecordedAngabe } from '../../shared/lib/rollout.ts';
+import { berlinYear } from '../../shared/lib/dates.ts';
 
 export interface StoredSubmission {
   readonly id: number;
@@ -26,7 +26,7 @@ export interface NewSubmission {
   /** Caught by the honeypot: stored without data, never listed or mailed. */
   readonly spam: boolean;
   /**
-   * The authority of an interest form's submission (src/lib/authority.ts): the submission joins the
+   * The authority of an interest form's submission (server/store/authority.ts): the submission joins the
    * Vorgang of (form, authority key), opened in the same transaction when there is none. Null or
    * absent: no Vorgang (spam, the barrier report).
    */
@@ -44,7 +44,7 @@ export interface StoredVorgang {
   readonly number: string;
   /** The interest form (interesse-<offer>). */
   readonly form: string;
-  /** `ags:<digits>` or `name:<normalised name>` (src/lib/authority.ts). */
+  /** `ags:<digits>` or `name:<normalised name>` (server/store/authority.ts). */
   readonly authorityKey: string;
   /** The Behörde as its latest submission names it. */
   readonly behoerde: string;
@@ -86,7 +86,7 @@ export interface VorgangMove extends VorgangChange {
   readonly ends: boolean;
 }
 
-/** A link to a Vorgang's status page for its authority (server/status-links.ts): only the SHA-256 of its token is stored. */
+/** A link to a Vorgang's status page for its authority (server/admin/status-links.ts): only the SHA-256 of its token is stored. */
 export interface StatusLink {
   readonly id: number;
   readonly vorgangId: number;
@@ -154,16 +154,16 @@ export interface Page {
 
 export type StoreKind = 'sqlite' | 'postgres';
 
-/** A named staff account of the admin area (server/accounts.ts). */
+/** A named staff account of the admin area (server/admin/accounts.ts). */
 export interface StoredAccount {
   readonly name: string;
-  /** scrypt with its parameters and salt (server/passwords.ts); never the password. */
+  /** scrypt with its parameters and salt (server/admin/passwords.ts); never the password. */
   readonly passwordHash: string;
   /** ISO 8601, UTC. */
   readonly createdAt: string;
 }
 
-/** A signed-in session, found by the SHA-256 of its token (server/sessions.ts). */
+/** A signed-in session, found by the SHA-256 of its token (server/admin/sessions.ts). */
 export interface StoredSession {
   readonly account: string;
   /** Milliseconds since 1970. */

@@ -1,11 +1,11 @@
 /**
  * The Vorgänge of submissions stored before there were Vorgänge: the schema migration that creates
  * them (SQLite 4, PostgreSQL 3) groups every stored submission of an interest form by (form,
- * authority) as the server does on arrival (src/lib/authority.ts, which SQL cannot do: NFC and case
+ * authority) as the server does on arrival (server/store/authority.ts, which SQL cannot do: NFC and case
  * folding), in the same transaction. Plain logic; each store writes the groups.
  */
-import { INTEREST_FORM_PREFIX } from '../../src/forms/names.ts';
-import { authorityOf, type Authority } from '../../src/lib/authority.ts';
+import { INTEREST_FORM_PREFIX } from '../../shared/forms/names.ts';
+import { authorityOf, type Authority } from './authority.ts';
 
 export { INTEREST_FORM_PREFIX };
 

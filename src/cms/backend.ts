@@ -1,9 +1,9 @@
 /**
  * Where the editing UI reads and writes the content: the CMS settings of the build (CMS_* in
- * src/lib/env.ts) as the `backend` of Sveltia CMS's configuration, and the origins of the git host,
+ * shared/lib/env.ts) as the `backend` of Sveltia CMS's configuration, and the origins of the git host,
  * which the Content-Security-Policy of /redaktion/ allows and nothing else (policy/headers.ts).
  */
-import type { CmsEnv } from '../lib/env.ts';
+import type { CmsEnv } from '../../shared/lib/env.ts';
 
 /** How editors work with this build's editing UI. */
 export type CmsMode = 'local' | 'test' | 'gitlab' | 'gitea';

@@ -9,7 +9,7 @@
  * nest editor components: their opening and closing tags are two components of their own, with the
  * text between them edited as usual.
  */
-import { FORM_KINDS } from '../forms/index.ts';
+import { FORM_KINDS } from '../../shared/forms/index.ts';
 import { FORM_BACKENDS, SETTING_PERIODS } from '../lib/deployment.ts';
 import { cmsComponentTexts as texts } from '../strings/cms.ts';
 

@@ -3,7 +3,7 @@
  * the page around the CMS, its configuration, the editor components and the vendored CMS (bundle,
  * German locale, fonts). /redaktion/offen/ is an Astro page of its own (src/pages/redaktion/).
  */
-import { escapeHtml } from '../lib/escape-html.ts';
+import { escapeHtml } from '../../shared/lib/escape-html.ts';
 import { cmsPageTexts as texts } from '../strings/cms.ts';
 import type { CmsMode } from './backend.ts';
 import { vendoredCms, type UiFile } from './bundle.ts';

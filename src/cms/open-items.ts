@@ -7,7 +7,7 @@ import { load } from 'js-yaml';
 import { CHECKED_COLLECTIONS, frontmatter, isChecked } from '../lib/checked.ts';
 import type { ContentFile } from '../lib/content-files.ts';
 import { entryId } from '../lib/content-paths.ts';
-import { findGaps } from '../lib/gaps.ts';
+import { findGaps } from '../../shared/lib/gaps.ts';
 import { cmsCollectionTexts, cmsFieldTexts, type FieldTexts } from '../strings/cms.ts';
 import { CMS_COLLECTIONS } from './collections.ts';
 

@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { formCatalogue, interesseMeta, offerPageTexts, readFormKeys, type FormKeys, type FormMeta } from '../forms/index.ts';
+import { formCatalogue, interesseMeta, offerPageTexts, readFormKeys, type FormKeys, type FormMeta } from '../../shared/forms/index.ts';
 import { displayPath, readContentPaths } from '../lib/content-paths.ts';
 import { integrityProblems, markdownComponentProblems, siteFileProblem, titleProblems, sameTextProblems } from '../lib/integrity.ts';
 import { readFileInfo, type FileInfo } from '../lib/file-info.ts';
-import { offerPath } from '../lib/routes.ts';
+import { offerPath } from '../../shared/lib/routes.ts';
 import { isPublished } from '../lib/drafts.ts';
 
 const { contentDir, downloadsDir } = readContentPaths();

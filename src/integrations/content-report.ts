@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readContentFiles } from '../lib/content-files.ts';
 import { readContentPaths } from '../lib/content-paths.ts';
-import { findGaps, formatGapReport } from '../lib/gaps.ts';
+import { findGaps, formatGapReport } from '../../shared/lib/gaps.ts';
 import { CHECKED_COLLECTIONS, findUnchecked, formatUncheckedReport } from '../lib/checked.ts';
 import { buildDeployment } from '../lib/deployment.ts';
 import { findDrafts, formatDraftReport } from '../lib/drafts.ts';

@@ -14,7 +14,7 @@ import { cmsBackend } from '../cms/backend.ts';
 import { editingUiFiles, EDITING_UI_PATH, type EditingUi } from '../cms/files.ts';
 import { readContentPaths } from '../lib/content-paths.ts';
 import { buildEnv } from '../lib/deployment.ts';
-import { readCmsEnv } from '../lib/env.ts';
+import { readCmsEnv } from '../../shared/lib/env.ts';
 
 /** The portal's name from site.yaml (the build checks that file itself); a fallback while it has none. */
 function portalName(contentDir: string): string {

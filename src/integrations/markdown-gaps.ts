@@ -3,11 +3,11 @@
  * the Markdown pipeline: a plugin of Astro's Markdown processor (Sätteri, `markdown.processor` in
  * astro.config.mjs, which MDX uses too) that replaces each marker in a text node by the same
  * element <Luecke /> renders: <em class="luecke" title="Angabe wird ergänzt">wird ergänzt</em>.
- * Values from YAML and frontmatter are shown by components (src/lib/gaps.ts).
+ * Values from YAML and frontmatter are shown by components (shared/lib/gaps.ts).
  */
 import { defineMdastPlugin, type MdastContent } from 'satteri';
-import { gapParts } from '../lib/gaps.ts';
-import { gapStrings } from '../strings/gap.ts';
+import { gapParts } from '../../shared/lib/gaps.ts';
+import { gapStrings } from '../../shared/strings/gap.ts';
 
 /** The gap as an mdast node: emphasis, rendered as <em> with our class and tooltip. */
 const gapNode = (): MdastContent => ({

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST_FILE, writeManifest } from '../../policy/manifest.ts';
 import { NGINX_DIR, writeStaticHeaders } from '../../policy/static-hosting.ts';
-import { serverDirOf } from '../lib/server-files.ts';
-import { readCmsEnv, readDeploymentEnv } from '../lib/env.ts';
+import { serverDirOf } from '../../shared/lib/server-files.ts';
+import { readCmsEnv, readDeploymentEnv } from '../../shared/lib/env.ts';
 import { buildEnv } from '../lib/deployment.ts';
 import { cmsBackend } from '../cms/backend.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The form server, compiled by the build: after each build, esbuild bundles server/ (TypeScript and
- * the .tsx views, with what it uses of src/forms, src/lib, src/strings and policy/) into plain
+ * the .tsx views, with what it uses of shared/ and policy/) into plain
  * JavaScript in the server's folder beside the site (dist-server/). npm packages stay imports of
  * node_modules/; Node runs the result on every release from 22.12 on, without type stripping or
  * loader hooks. `npm start` (scripts/start.mjs) runs start.js; `npm run dev` compiles the same way.
@@ -9,18 +9,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build, type Metafile } from 'esbuild';
-import { serverDirOf } from '../lib/server-files.ts';
+import { serverDirOf } from '../../shared/lib/server-files.ts';
 
 /** The compiled server's entry points: file name in the server folder → source. */
 export const SERVER_ENTRIES = {
   /** `npm start` */
-  start: 'server/start.ts',
+  start: 'server/cli/start.ts',
   /** `npm run purge`, `npm run backup`, `npm run migrate-store` */
-  purge: 'server/purge.ts',
-  backup: 'server/backup.ts',
-  'migrate-store': 'server/migrate-store.ts',
+  purge: 'server/cli/purge.ts',
+  backup: 'server/cli/backup.ts',
+  'migrate-store': 'server/cli/migrate-store.ts',
   /** `npm run admin` (named staff accounts) */
-  admin: 'server/admin-cli.ts',
+  admin: 'server/cli/admin.ts',
   /** The SQLite store's worker thread (server/store/sqlite.ts starts it beside itself). */
   'sqlite-worker': 'server/store/sqlite-worker.ts',
   /** buildApp and loadConfig for in-process use (tests/e2e/serve.ts, scripts/dev.ts). */

@@ -1,6 +1,6 @@
 /**
  * After each build, moves what the form server needs out of the published site into the server's
- * folder beside it (src/lib/server-files.ts): content.json (rendered by src/pages/kv-content.json.ts)
+ * folder beside it (shared/lib/server-files.ts): content.json (rendered by src/pages/kv-content.json.ts)
  * and the page frames (src/pages/kv-frame.astro, src/pages/kv-admin-frame.astro); no page links to either, the sitemap leaves them
  * out, and dist/ keeps only the site. Then, once per form page (and only there: they are the pages
  * with an island), one parser pass (src/lib/form-page.ts) moves Astro's island style block from the
@@ -25,7 +25,7 @@ import {
   FRAME_TITLE,
   parseServerContent,
   serverDirOf,
-} from '../lib/server-files.ts';
+} from '../../shared/lib/server-files.ts';
 
 export default function serverFiles(): AstroIntegration {
   return {

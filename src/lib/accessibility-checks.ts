@@ -6,7 +6,7 @@
  * (tests/unit/accessibility-checks.test.ts): axe-core has none for WCAG 2.2 level A (its new A
  * criteria cannot be checked automatically), so the statement names WCAG 2.2 for level AA only.
  */
-import { de } from '../strings/de.ts';
+import { de } from '../../shared/strings/de.ts';
 
 /** The axe-core tags of the WCAG rules each page is checked against. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;

@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
-import { parseEnv, textVar, type Env } from './env.ts';
+import { parseEnv, textVar, type Env } from '../../shared/lib/env.ts';
 
 const pathsEnvSchema = z.object({
   /** The content folder; default ./content. */

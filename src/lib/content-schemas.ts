@@ -7,7 +7,7 @@
  * `reference()` from `astro:content`) and in unit tests (with a plain stand-in).
  */
 import { z } from 'astro/zod';
-import { isGap } from './gaps.ts';
+import { isGap } from '../../shared/lib/gaps.ts';
 import { date, description, email, source, stand, text } from './schema-fields.ts';
 
 export { offerSchema, type CostPhase, type OfferData } from './offer-schema.ts';

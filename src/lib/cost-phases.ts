@@ -1,5 +1,5 @@
-import { formatDate, isoDate } from './dates.ts';
-import { de, fill } from '../strings/de.ts';
+import { formatDate, isoDate } from '../../shared/lib/dates.ts';
+import { de, fill } from '../../shared/strings/de.ts';
 
 export interface Phase {
   von?: Date | undefined;

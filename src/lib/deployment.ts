@@ -4,10 +4,10 @@
  * hosted Formspree), how long they are kept, who is notified. The build reads the settings like the
  * form pages do (environment and .env files) and stops with a German message when the texts cannot
  * describe them truthfully. The CSP lets the pages post to PUBLIC_FORM_ENDPOINT, whatever the kind
- * (policy/static-hosting.ts, server/app.ts).
+ * (policy/static-hosting.ts, server/http/app.ts).
  */
 import { loadEnv } from 'vite';
-import { FORM_BACKENDS, readDeploymentEnv, type DeploymentEnv, type Env } from './env.ts';
+import { FORM_BACKENDS, readDeploymentEnv, type DeploymentEnv, type Env } from '../../shared/lib/env.ts';
 
 /** Where the forms send their data (FORM_BACKEND). */
 export type FormHandling = (typeof FORM_BACKENDS)[number];

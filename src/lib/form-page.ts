@@ -4,14 +4,14 @@
  *
  * - a <style> in the <body> moves to the end of the <head>, where HTML allows it (Astro writes the
  *   style block its islands need right before the first island);
- * - the template of the page for the form server (src/lib/server-files.ts): the content of the
+ * - the template of the page for the form server (shared/lib/server-files.ts): the content of the
  *   element of ours that holds the form (FORM_SLOT_ATTRIBUTE) becomes FORM_SLOT, and
  *   FORM_TITLE_PREFIX goes right after <title>.
  *
  * Nothing here knows Astro's island markup: the form is found by our own element.
  */
 import { Parser } from 'htmlparser2';
-import { FORM_SLOT, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FORM_TITLE_PREFIX } from './server-files.ts';
+import { FORM_SLOT, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FORM_TITLE_PREFIX } from '../../shared/lib/server-files.ts';
 
 /** Where things are in a page: offsets into its text. */
 interface Layout {

@@ -2,7 +2,7 @@
  * German terms inside English and Ukrainian text (WCAG 3.1.2, language of parts): "Apply at the
  * immigration office (Ausländerbehörde)". Each occurrence of a term becomes a part of its own, which
  * the page marks with lang="de", so a screen reader reads it in German. Editors list no HTML: the
- * terms come from a known list (src/strings/de.ts) and the offer's own `deutscheBegriffe`.
+ * terms come from a known list (shared/strings/de.ts) and the offer's own `deutscheBegriffe`.
  */
 
 export interface TextPart {

@@ -183,7 +183,7 @@ export const offerSchema = (ref: RefFactory) =>
         /**
          * German words the English and Ukrainian texts use, e. g. "Ausländerbehörde": the page marks
          * them as German, so screen readers read them in German. "Ausländerbehörde" and "Kreis" are
-         * marked without being listed here (src/strings/de.ts).
+         * marked without being listed here (shared/strings/de.ts).
          */
         deutscheBegriffe: z.array(text('hinweisAntragstellende → deutscheBegriffe', 'Schreiben Sie je Zeile einen deutschen Begriff.')).default([]),
       })

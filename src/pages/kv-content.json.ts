@@ -1,12 +1,12 @@
 /**
- * What the form server needs of the content (src/lib/server-files.ts: ServerContent), from the
+ * What the form server needs of the content (shared/lib/server-files.ts: ServerContent), from the
  * content layer through the loader every page uses, with its checks: the site facts it uses,
  * every form and the offers' rollout steps with their contacts and submission route (for the authorities' status pages). The build moves the file out of the site into the server's folder
  * (src/integrations/server-files.ts); `npm run dev` fetches it for its backend (scripts/dev.ts).
  */
 import type { APIRoute } from 'astro';
 import { loadPortal } from '../data/portal.ts';
-import { serverContent } from '../lib/server-files.ts';
+import { serverContent } from '../../shared/lib/server-files.ts';
 
 export const GET: APIRoute = async () => {
   const { site, forms, offers } = await loadPortal();

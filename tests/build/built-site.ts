@@ -6,7 +6,7 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { buildProject, createTempProject, type BuildResult, type TempProject } from '../../scripts/lib/temp-project.ts';
-import { ADMIN_FAILURE_WINDOW_MS, ADMIN_SESSION_IDLE_MS, ADMIN_SESSION_MAX_MS, RATE_LIMIT_WINDOW_MS } from '../../src/lib/processing.ts';
+import { ADMIN_FAILURE_WINDOW_MS, ADMIN_SESSION_IDLE_MS, ADMIN_SESSION_MAX_MS, RATE_LIMIT_WINDOW_MS } from '../../shared/lib/processing.ts';
 
 export const BUILD_DATE = '2031-02-03';
 /** How long the builds of a test file may take, hooks included (vitest's hook default is 30 s; a few builds at once on a loaded 2-core machine take longer). */

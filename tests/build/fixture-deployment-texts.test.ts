@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TempProject } from '../../scripts/lib/temp-project.ts';
 import { AXE_TAGS, describeWcagTags } from '../../src/lib/accessibility-checks.ts';
-import { de } from '../../src/strings/de.ts';
-import { formStrings } from '../../src/strings/form.ts';
+import { de } from '../../shared/strings/de.ts';
+import { formStrings } from '../../shared/strings/form.ts';
 import { logFields } from '../../src/strings/log-fields.ts';
 import { BUILD_TIMEOUT_MS, buildFixture, builtPages, external, fixtureCopy, formspree, marked, settings, shownSettings, textOf, withoutAdmin, type BuiltPage } from './built-site.ts';
 

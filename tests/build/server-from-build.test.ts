@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { buildProject, createTempProject, type TempProject } from '../../scripts/lib/temp-project.ts';
 import { openStore } from '../../server/store/index.ts';
-import { CONTENT_FILE, FORM_SLOT, FRAME_MAIN, FRAME_TITLE, parseServerContent, serverDirOf, type ServerContent } from '../../src/lib/server-files.ts';
+import { CONTENT_FILE, FORM_SLOT, FRAME_MAIN, FRAME_TITLE, parseServerContent, serverDirOf, type ServerContent } from '../../shared/lib/server-files.ts';
 import { BUILD_TIMEOUT_MS } from './built-site.ts';
 
 /** Packages the build needs and the server must not: they are removed from the copy before it starts. */
@@ -43,7 +43,7 @@ describe('a build, without the content, the sources and the build tools', { time
     dist = join(project.root, 'dist');
     serverDir = serverDirOf(dist);
     content = parseServerContent(readFileSync(join(serverDir, CONTENT_FILE), 'utf8'), CONTENT_FILE);
-    for (const folder of ['fixtures', 'content', 'src', 'server']) rmSync(join(project.root, folder), { recursive: true, force: true });
+    for (const folder of ['fixtures', 'content', 'src', 'shared', 'server']) rmSync(join(project.root, folder), { recursive: true, force: true });
     for (const name of BUILD_ONLY) rmSync(join(project.root, 'node_modules', name), { recursive: true, force: true });
 
     const port = await freePort();
@@ -82,8 +82,8 @@ describe('a build, without the content, the sources and the build tools', { time
     }
   });
 
-  it('starts without content/, src/, server/ and the build tools, and serves the pages', async () => {
-    expect(['content', 'src', 'server', 'node_modules/astro', 'node_modules/js-yaml'].filter((path) => existsSync(join(project.root, path)))).toEqual([]);
+  it('starts without content/, src/, shared/, server/ and the build tools, and serves the pages', async () => {
+    expect(['content', 'src', 'shared', 'server', 'node_modules/astro', 'node_modules/js-yaml'].filter((path) => existsSync(join(project.root, path)))).toEqual([]);
     const home = await fetch(`${base}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain(content.site.portalName);

@@ -1,10 +1,10 @@
 /**
  * What the specs derive their expectations from, instead of pinning editorial text: the build's
- * content.json (the forms and site facts the server reads, src/lib/server-files.ts), and for checks
+ * content.json (the forms and site facts the server reads, shared/lib/server-files.ts), and for checks
  * that a page shows every fact of its content file, the facts themselves (tests/lib/content-facts.ts).
  */
 import { join } from 'node:path';
-import { serverDirOf } from '../../src/lib/server-files.ts';
+import { serverDirOf } from '../../shared/lib/server-files.ts';
 import { contentFacts, type ContentFacts } from '../lib/content-facts.ts';
 import { builtContent, FIXTURE_DIST } from '../lib/fixture-build.ts';
 import { siteRoot } from './env.ts';

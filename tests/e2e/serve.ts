@@ -7,7 +7,7 @@
  * - an SMTP sink that writes each received mail as JSON to E2E_MAIL_DIR/<n>.json,
  * - the admin login of the site's settings (the fixture site has one, the real content's build none),
  * - no deployment settings (RETENTION_DAYS, NOTIFY_TO …): those of the build, which `npm test` makes
- *   without them; the server refuses to start when they differ (server/built-site.ts).
+ *   without them; the server refuses to start when they differ (server/http/built-site.ts).
  */
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { smtpSink } from '../../scripts/lib/smtp-sink.ts';
 import { tempDir } from '../../scripts/lib/temp-dir.ts';
-import { serverDirOf } from '../../src/lib/server-files.ts';
+import { serverDirOf } from '../../shared/lib/server-files.ts';
 import { MAIL_DIRS } from './env.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -1,15 +1,15 @@
 /**
  * The fixture build (`npm test`, step "build fixtures": tests/fixtures/fixture.env) as the tests
  * read it: where its site and its server folder lie, and what the server reads of its content
- * (content.json, src/lib/server-files.ts), so that server tests derive their expectations from the
+ * (content.json, shared/lib/server-files.ts), so that server tests derive their expectations from the
  * build exactly as the server does.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { createFormRegistry, interesseFormName, type FormDefinition, type FormRegistry } from '../../src/forms/index.ts';
-import { serverDirOf, type ServerContent } from '../../src/lib/server-files.ts';
-import { readServerContent } from '../../server/built-site.ts';
+import { createFormRegistry, interesseFormName, type FormDefinition, type FormRegistry } from '../../shared/forms/index.ts';
+import { serverDirOf, type ServerContent } from '../../shared/lib/server-files.ts';
+import { readServerContent } from '../../server/http/built-site.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 

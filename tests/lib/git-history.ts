@@ -5,7 +5,7 @@
  * clone it throws, saying what to do, instead of checking nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { isoDate } from '../../src/lib/dates.ts';
+import { isoDate } from '../../shared/lib/dates.ts';
 
 function git(args: readonly string[], cwd: string): string {
   try {

@@ -8,8 +8,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { SCRYPT_PARAMETERS } from '../../server/passwords.ts';
-import { ADMIN_SESSION_IDLE_MS, ADMIN_SESSION_MAX_MS } from '../../src/lib/processing.ts';
+import { SCRYPT_PARAMETERS } from '../../server/admin/passwords.ts';
+import { ADMIN_SESSION_IDLE_MS, ADMIN_SESSION_MAX_MS } from '../../shared/lib/processing.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { fixtureScript } from './child-server.ts';
 import { bearer, decodeHtml, FIXTURE_DIST, repoRoot, sessionCookie, signInApp, signInBody, type TestApp } from './helpers.ts';

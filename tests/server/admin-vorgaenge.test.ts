@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { authorityOf } from '../../src/lib/authority.ts';
-import type { RolloutStep } from '../../src/lib/rollout.ts';
+import { authorityOf } from '../../server/store/authority.ts';
+import type { RolloutStep } from '../../shared/lib/rollout.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { decodeHtml, fixtureForms, fixtureOffers, fixtureRollout, INTERESSE, json, signInApp, stepValues, validInteresse, type TestApp } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_PAGE_SIZE } from '../../server/admin.ts';
-import { safeEqual } from '../../server/safe-equal.ts';
+import { ADMIN_PAGE_SIZE } from '../../server/admin/routes.ts';
+import { safeEqual } from '../../server/http/safe-equal.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { bearer, brokenStorageEnv, decodeHtml, fixtureOffers, fixtureRollout, INTERESSE, interesse, interesseOptions, json, signInApp, validInteresse, type TestApp } from './helpers.ts';
 

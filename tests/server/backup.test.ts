@@ -12,7 +12,7 @@ import { rawSubmissionRows } from '../lib/test-store.ts';
 import { burst, checkStored, submitTo, type Attempt } from './burst.ts';
 import { CHILD_ADMIN, fixtureScript, metric } from './child-server.ts';
 import { signIn } from '../../scripts/lib/admin-client.ts';
-import { hashPassword } from '../../server/passwords.ts';
+import { hashPassword } from '../../server/admin/passwords.ts';
 import { openStore } from '../../server/store/index.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { FIXTURE_DIST, repoRoot, waitFor } from './helpers.ts';

@@ -3,7 +3,7 @@
  * each test in reverse order. Call `cleanupAfterEach()` once at the top of a test file.
  */
 import { afterEach } from 'vitest';
-import type { BuildOptions } from '../../server/app.ts';
+import type { BuildOptions } from '../../server/http/app.ts';
 import type { Env } from '../../server/config.ts';
 import type { SmtpSinkOptions } from '../../scripts/lib/smtp-sink.ts';
 import { startServer, type ChildServer } from './child-server.ts';

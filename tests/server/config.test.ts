@@ -1,5 +1,5 @@
 /**
- * The server's environment (server/config.ts on top of src/lib/env.ts): the settings issue 10
+ * The server's environment (server/config.ts on top of shared/lib/env.ts): the settings issue 10
  * added, each refused with a German message that names the variable.
  */
 import { describe, expect, it } from 'vitest';

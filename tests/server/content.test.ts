@@ -1,6 +1,6 @@
 /**
  * The server reads the content only as the build wrote it for the server (content.json in the
- * build's server folder, src/lib/server-files.ts): every form of the fixture build, in the order
+ * build's server folder, shared/lib/server-files.ts): every form of the fixture build, in the order
  * of the site, with the site facts it uses; a missing or broken file stops the server with a
  * German message that says what to do; a form the build no longer has is gone.
  */
@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { CONTENT_FILE, serverDirOf, type ServerContent } from '../../src/lib/server-files.ts';
+import { CONTENT_FILE, serverDirOf, type ServerContent } from '../../shared/lib/server-files.ts';
 import { fixture as facts } from '../lib/content-facts.ts';
 import { createTestApp, fixture, fixtureOffers, handMadeBuild, json, markBuilt, repoRoot, validInteresse, type HandMadeBuild } from './helpers.ts';
 

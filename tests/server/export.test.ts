@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_BATCH } from '../../server/export-rows.ts';
+import { EXPORT_BATCH } from '../../server/export/export-rows.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { INTERESSE, signInApp, validInteresse, type TestApp } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Faults of the process: the real server (`node server/start.ts`) is killed, restarted, starved
+ * Faults of the process: the real server (`node server/cli/start.ts`) is killed, restarted, starved
  * of its mail server and stopped with SIGTERM (its storage failing: storage-faults.test.ts). Each
  * test prints its counts. Nothing that was answered with success may be lost or stored twice, and
  * no notification may be lost or sent twice.

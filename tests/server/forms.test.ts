@@ -1,5 +1,5 @@
 /**
- * The form definitions (src/forms) in the fixture build (content.json, what the server reads),
+ * The form definitions (shared/forms) in the fixture build (content.json, what the server reads),
  * compared with the fixture content's offers: one interest form per offer with that offer's
  * choices, the schema built from the field list, and the rules every field follows.
  */
@@ -15,7 +15,7 @@ import {
   validateSubmission,
   withSchema,
   type FormDefinition,
-} from '../../src/forms/index.ts';
+} from '../../shared/forms/index.ts';
 import { fixture } from '../lib/content-facts.ts';
 import { fixtureForms, interesse, interesseOptions, validInteresse } from './helpers.ts';
 

@@ -8,13 +8,13 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type BuildOptions } from '../../server/app.ts';
+import { buildApp, type BuildOptions } from '../../server/http/app.ts';
 import { loadConfig, type Env, type ServerConfig } from '../../server/config.ts';
-import { interesseFormName, type FormDefinition } from '../../src/forms/index.ts';
-import { angabeField, type RolloutStep } from '../../src/lib/rollout.ts';
+import { interesseFormName, type FormDefinition } from '../../shared/forms/index.ts';
+import { angabeField, type RolloutStep } from '../../shared/lib/rollout.ts';
 import { writeManifest } from '../../policy/manifest.ts';
-import { deploymentEnvSchema, readDeploymentEnv } from '../../src/lib/env.ts';
-import { ADMIN_FRAME_FILE, CONTENT_FILE, FRAME_FILE, serverDirOf } from '../../src/lib/server-files.ts';
+import { deploymentEnvSchema, readDeploymentEnv } from '../../shared/lib/env.ts';
+import { ADMIN_FRAME_FILE, CONTENT_FILE, FRAME_FILE, serverDirOf } from '../../shared/lib/server-files.ts';
 import { csrfTokenIn, sessionCookie, signInBody, type AdminSession } from '../../scripts/lib/admin-client.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';

@@ -11,7 +11,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/lib/escape-html.ts';
+import { escapeHtml } from '../../shared/lib/escape-html.ts';
 import type { StoredSubmission } from '../../server/store/index.ts';
 import { openAllInCalc } from '../lib/calc.ts';
 import { sendRaw, type RawReply, type RawRequest } from '../lib/raw-request.ts';

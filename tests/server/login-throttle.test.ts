@@ -3,8 +3,8 @@
  * failed logins from many clients slow every login (visible in /metrics).
  */
 import { describe, expect, it } from 'vitest';
-import { clientKey } from '../../server/client-key.ts';
-import { LoginThrottle } from '../../server/login-throttle.ts';
+import { clientKey } from '../../server/http/client-key.ts';
+import { LoginThrottle } from '../../server/admin/login-throttle.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { bearer, INTERESSE, json, signInBody, validInteresse, type TestApp } from './helpers.ts';
 

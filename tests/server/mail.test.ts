@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import type { Transporter } from 'nodemailer';
 import { describe, expect, it, vi } from 'vitest';
-import { composeMail } from '../../server/mail.ts';
-import { createOutbox, retryDelay } from '../../server/outbox.ts';
+import { composeMail } from '../../server/mail/mail.ts';
+import { createOutbox, retryDelay } from '../../server/mail/outbox.ts';
 import type { Store } from '../../server/store/index.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { createTestApp, fixture, fixtureOffers, freePort, INTERESSE, interesseOptions, json, validInteresse, waitFor } from './helpers.ts';
@@ -139,7 +139,7 @@ describe('outbox', () => {
     await first.app.inject({ method: 'POST', url: `/f/${INTERESSE}`, payload: validInteresse(), headers: json });
     await first.app.close();
     const sink = await cleanups.sink(undefined, port);
-    const { buildApp } = await import('../../server/app.ts');
+    const { buildApp } = await import('../../server/http/app.ts');
     const app = await buildApp(first.config);
     await app.ready();
     // The sink has the mail a moment before the outbox records it as sent: wait for both.

@@ -11,8 +11,8 @@ import { openStore } from '../../server/store/index.ts';
 import { createSchema, rawSubmissionRows } from '../lib/test-store.ts';
 import { fixtureScript } from './child-server.ts';
 import { cleanupAfterEach } from './cleanups.ts';
-import { hashPassword } from '../../server/passwords.ts';
-import { authorityOf } from '../../src/lib/authority.ts';
+import { hashPassword } from '../../server/admin/passwords.ts';
+import { authorityOf } from '../../server/store/authority.ts';
 import { FIXTURE_DIST, INTERESSE, createTestApp, json, repoRoot, signInApp, smtpSink, validInteresse, waitFor } from './helpers.ts';
 
 const cleanups = cleanupAfterEach();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileInfo } from '../../src/lib/file-info.ts';
-import { serverDirOf } from '../../src/lib/server-files.ts';
+import { serverDirOf } from '../../shared/lib/server-files.ts';
 import { EDITING_UI_SNIPPET, NGINX_DIR } from '../../policy/static-hosting.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { sendRaw, type RawReply } from '../lib/raw-request.ts';

@@ -1,5 +1,5 @@
 /**
- * Faults with PostgreSQL and two instances of the real server (`node server/start.ts`) on one
+ * Faults with PostgreSQL and two instances of the real server (`node server/cli/start.ts`) on one
  * database: one instance SIGKILLed in the middle of a burst, the database server crashing and
  * coming back, the mail server down. This file starts its own PostgreSQL server (it stops it on
  * purpose); each test uses a fresh schema. Each test prints its counts.

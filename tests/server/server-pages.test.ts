@@ -9,8 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormMeta } from '../../src/forms/index.ts';
-import { ADMIN_FRAME_FILE, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FRAME_FILE } from '../../src/lib/server-files.ts';
+import type { FormMeta } from '../../shared/forms/index.ts';
+import { ADMIN_FRAME_FILE, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FRAME_FILE } from '../../shared/lib/server-files.ts';
 import { buildDeploymentEnv, createTestApp, decodeHtml, FIXTURE_DIST, FIXTURE_SERVER_DIR, fixtureForms, formPost, INTERESSE, interesse, interesseOptions, json, repoRoot, signInApp, signInBody, tempDir, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 
 const dist = FIXTURE_DIST;

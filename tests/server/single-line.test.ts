@@ -4,7 +4,7 @@
  * keeps its line breaks. Table-driven over the forms' own field lists.
  */
 import { describe, expect, it } from 'vitest';
-import { barriereMeldenMeta, validateSubmission, withSchema, type FieldDefinition, type FormDefinition } from '../../src/forms/index.ts';
+import { barriereMeldenMeta, validateSubmission, withSchema, type FieldDefinition, type FormDefinition } from '../../shared/forms/index.ts';
 import { interesse, validInteresse } from './helpers.ts';
 
 const barrier = withSchema(barriereMeldenMeta);

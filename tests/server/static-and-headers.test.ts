@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineHashes, MANIFEST_FILE } from '../../policy/manifest.ts';
-import { serverDirOf } from '../../src/lib/server-files.ts';
+import { serverDirOf } from '../../shared/lib/server-files.ts';
 import { startServer } from './child-server.ts';
 import { parseCsp } from '../lib/csp.ts';
 import { createTestApp, handMadeBuild, INTERESSE, markBuilt, tempDir, type HandMadeBuild, type TestApp } from './helpers.ts';

@@ -5,8 +5,8 @@
  */
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { serverStrings } from '../../src/strings/server.ts';
-import { storedFormView } from '../../server/stored-forms.ts';
+import { serverStrings } from '../../server/strings/server.ts';
+import { storedFormView } from '../../server/store/stored-forms.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { decodeHtml, signInApp, waitFor } from './helpers.ts';
 

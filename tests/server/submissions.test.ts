@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rawSubmissionRows } from '../lib/test-store.ts';
-import { formKeyVariable } from '../../src/forms/index.ts';
+import { formKeyVariable } from '../../shared/forms/index.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { formPost, INTERESSE, interesse, json, multipart, postForm, SITE, urlencoded, validInteresse, type TestApp } from './helpers.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { authorityOf } from '../../src/lib/authority.ts';
+import { authorityOf } from '../../server/store/authority.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { postgresMigrations, postgresMigrationSql } from '../../server/store/postgres-schema.ts';
 import { sqliteMigrations } from '../../server/store/sqlite-schema.ts';

@@ -6,11 +6,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredSubmission } from '../../server/store/index.ts';
-import { berlinWallClock } from '../../src/lib/dates.ts';
+import { berlinWallClock } from '../../shared/lib/dates.ts';
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { exportColumns } from '../../server/export-rows.ts';
-import { sheetName, writeSubmissionsXlsx, type XlsxOptions } from '../../server/xlsx.ts';
+import { exportColumns } from '../../server/export/export-rows.ts';
+import { sheetName, writeSubmissionsXlsx, type XlsxOptions } from '../../server/export/xlsx.ts';
 import { asExcelBuffer, openInCalc } from '../lib/calc.ts';
 import { cleanupAfterEach } from './cleanups.ts';
 import { fixtureOffers, interesse, interesse as form, INTERESSE, interesseOptions, json, signInApp, tempDir, validInteresse } from './helpers.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityOf, kreisOf, normaliseAuthorityName } from '../../src/lib/authority.ts';
+import { authorityOf, kreisOf, normaliseAuthorityName } from '../../server/store/authority.ts';
 
 describe('the authority of a submission (the key of its Vorgang)', () => {
   it('is the Gemeinde- or Kreisschlüssel when one was given, whatever the name', () => {

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { feedItems } from '../../src/lib/feed.ts';
 import { offerCatalogJsonLd } from '../../src/lib/jsonld.ts';
-import { interestFormPath, interestThanksPath, offerPath, pageKind } from '../../src/lib/routes.ts';
+import { interestFormPath, interestThanksPath, offerPath, pageKind } from '../../shared/lib/routes.ts';
 import { entryId, readContentPaths } from '../../src/lib/content-paths.ts';
-import { formatDateAndTime, formatMonth } from '../../src/lib/dates.ts';
+import { formatDateAndTime, formatMonth } from '../../shared/lib/dates.ts';
 
 describe('offer paths', () => {
   it('gives each offer a page, a form and a thank-you page under /angebote/<id>/', () => {

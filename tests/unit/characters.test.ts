@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvisibleCharacters, hasNonTextCharacters, writableText } from '../../src/lib/characters.ts';
+import { hasInvisibleCharacters, hasNonTextCharacters, writableText } from '../../shared/lib/characters.ts';
 
 describe('characters that are not text', () => {
   it('finds controls, lone surrogates and every kind of noncharacter, and nothing in ordinary text', () => {

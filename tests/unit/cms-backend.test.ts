@@ -1,11 +1,11 @@
 /**
- * The editing UI's CMS_* settings (src/lib/env.ts) and the backend they make (src/cms/backend.ts):
+ * The editing UI's CMS_* settings (shared/lib/env.ts) and the backend they make (src/cms/backend.ts):
  * a wrong or missing value stops the build with a German message naming the variable; without
  * CMS_BACKEND only the local-folder mode is on and no git host is ever contacted.
  */
 import { describe, expect, it } from 'vitest';
 import { cmsBackend } from '../../src/cms/backend.ts';
-import { readCmsEnv } from '../../src/lib/env.ts';
+import { readCmsEnv } from '../../shared/lib/env.ts';
 
 const SITE = 'https://portal.example/';
 const gitlab = { CMS_BACKEND: 'gitlab', CMS_REPO: 'd-nrw/kommunalvertreter', CMS_BASE_URL: 'https://git.example.nrw/', CMS_APP_ID: 'abc123' };

@@ -11,7 +11,7 @@ import { CMS_COLLECTIONS } from '../../src/cms/collections.ts';
 import { cmsConfig } from '../../src/cms/config.ts';
 import { markedRef, objectFields, type CmsField } from '../../src/cms/fields.ts';
 import { contactSchema, downloadSchema, newsSchema, offerSchema, pageSchema, plainRef, siteSchema } from '../../src/lib/content-schemas.ts';
-import { readCmsEnv } from '../../src/lib/env.ts';
+import { readCmsEnv } from '../../shared/lib/env.ts';
 
 const root = '/projekt';
 const config = cmsConfig({

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openItems } from '../../src/cms/open-items.ts';
 import { findUnchecked } from '../../src/lib/checked.ts';
 import { readContentFiles } from '../../src/lib/content-files.ts';
-import { findGaps } from '../../src/lib/gaps.ts';
+import { findGaps } from '../../shared/lib/gaps.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 

@@ -11,9 +11,9 @@ import { firstCommitDay } from '../lib/git-history.ts';
 import { findUnchecked, formatUncheckedReport, frontmatter, isChecked } from '../../src/lib/checked.ts';
 import { formHandling } from '../../src/lib/deployment.ts';
 import { findDrafts, formatDraftReport, isPublished } from '../../src/lib/drafts.ts';
-import { readDeploymentEnv } from '../../src/lib/env.ts';
-import { isGap } from '../../src/lib/gaps.ts';
-import { isoDate } from '../../src/lib/dates.ts';
+import { readDeploymentEnv } from '../../shared/lib/env.ts';
+import { isGap } from '../../shared/lib/gaps.ts';
+import { isoDate } from '../../shared/lib/dates.ts';
 import { date } from '../../src/lib/schema-fields.ts';
 
 const mdx = (fields: string) => `---\ntitel: Fiktive Seite\n${fields}---\n\nText.\n`;

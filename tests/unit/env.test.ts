@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDeploymentEnv } from '../../src/lib/env.ts';
+import { readDeploymentEnv } from '../../shared/lib/env.ts';
 import { loadConfig } from '../../server/config.ts';
 
 describe('the environment is read through one schema with German messages that name the variable', () => {

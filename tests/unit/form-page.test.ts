@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formPage } from '../../src/lib/form-page.ts';
-import { FORM_SLOT, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FORM_TITLE_PREFIX, fillFormPage } from '../../src/lib/server-files.ts';
+import { FORM_SLOT, FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE, FORM_TITLE_PREFIX, fillFormPage } from '../../shared/lib/server-files.ts';
 
 const slot = `${FORM_SLOT_ATTRIBUTE}="${FORM_SLOT_VALUE}"`;
 const head = '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Interesse &amp; mehr</title><style>main{}</style></head>';

@@ -4,13 +4,13 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir, type TempDir } from '../../scripts/lib/temp-dir.ts';
 import { phaseOrderProblems, phaseRange, phaseStatus, phaseStatusText } from '../../src/lib/cost-phases.ts';
-import { berlinWallClock, berlinYear, formatDate, isoDate } from '../../src/lib/dates.ts';
+import { berlinWallClock, berlinYear, formatDate, isoDate } from '../../shared/lib/dates.ts';
 import { describeFile, formatBytes, readFileInfo } from '../../src/lib/file-info.ts';
-import { findGaps, formatGapReport, gapParts, withGapText, withGapTexts } from '../../src/lib/gaps.ts';
+import { findGaps, formatGapReport, gapParts, withGapText, withGapTexts } from '../../shared/lib/gaps.ts';
 import { integrityProblems, markdownComponentProblems, sameTextProblems, titleProblems } from '../../src/lib/integrity.ts';
 import { resolveBuildDate } from '../../src/lib/build-info.ts';
-import { fill, templateParts } from '../../src/strings/de.ts';
-import { offerPageTexts } from '../../src/forms/index.ts';
+import { fill, templateParts } from '../../shared/strings/de.ts';
+import { offerPageTexts } from '../../shared/forms/index.ts';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 

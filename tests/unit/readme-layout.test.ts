@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-const ROOTS = ['src/', 'server/', 'policy/', 'deploy/', 'scripts/', 'tests/'];
+const ROOTS = ['src/', 'shared/', 'server/', 'policy/', 'deploy/', 'scripts/', 'tests/'];
 
 /** Every folder below the roots that holds a tracked file, with the folders above it. */
 function trackedFolders(): string[] {
@@ -26,7 +26,7 @@ function trackedFolders(): string[] {
 /** The folders the README's layout block lists (the first word of each line). */
 function listedFolders(): string[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Layout of the code'));
+  const section = readme.slice(readme.indexOf('Every folder, one line each', readme.indexOf('## Layout of the code')));
   const block = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
   return block
     .split('\n')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { median, offerOverview, type OverviewChange } from '../../src/lib/rollout-overview.ts';
-import type { RolloutStep } from '../../src/lib/rollout.ts';
+import { median, offerOverview, type OverviewChange } from '../../server/admin/rollout-overview.ts';
+import type { RolloutStep } from '../../shared/lib/rollout.ts';
 
 const datum = { id: 'datum', titel: 'Datum', art: 'datum' as const, optionen: [] };
 const steps: RolloutStep[] = [

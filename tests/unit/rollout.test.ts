@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { angabeText, checkStepInput, currentStepId, nextStep, parseDay, publicStatus, stepLabel, type RolloutStep } from '../../src/lib/rollout.ts';
+import { angabeText, checkStepInput, currentStepId, nextStep, parseDay, publicStatus, stepLabel, type RolloutStep } from '../../shared/lib/rollout.ts';
 
 const steps: RolloutStep[] = [
   { id: 'anfrage', titel: 'Anfrage', abschluss: false, angaben: [] },

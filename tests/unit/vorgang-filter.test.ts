@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterVorgaenge, isFiltered, kreisChoices, readFilter } from '../../src/lib/vorgang-filter.ts';
+import { filterVorgaenge, isFiltered, kreisChoices, readFilter } from '../../server/admin/vorgang-filter.ts';
 
 const vorgaenge = [
   { number: 'KV-2026-000001', form: 'interesse-a', behoerde: 'Stadt Beispielstadt', ags: '05999001', step: 'vertrag' },

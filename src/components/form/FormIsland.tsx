@@ -1,5 +1,5 @@
 /**
- * The form island: state and sending only; the markup is the form's view (src/forms/view/), the
+ * The form island: state and sending only; the markup is the form's view (shared/forms/view/), the
  * same components the form server renders its error page with. Server-rendered as a real
  * <form action method="post"> that works without JavaScript; once hydrated it validates on submit
  * with the form's shared zod schema (GOV.UK pattern: error summary focused, inline errors,
@@ -10,12 +10,12 @@
 import { useForm } from '@formspree/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedMouseEvent, TargetedSubmitEvent } from 'preact';
-import { HONEYPOT_FIELD } from '../../forms/protocol.ts';
-import type { FieldDefinition, FieldError, FormMeta } from '../../forms/types.ts';
-import { Confirmation } from '../../forms/view/Confirmation.tsx';
-import { FormView } from '../../forms/view/FormView.tsx';
-import { anchorOf } from '../../forms/view/ids.ts';
-import { formStrings as s } from '../../strings/form.ts';
+import { HONEYPOT_FIELD } from '../../../shared/forms/protocol.ts';
+import type { FieldDefinition, FieldError, FormMeta } from '../../../shared/forms/types.ts';
+import { Confirmation } from '../../../shared/forms/view/Confirmation.tsx';
+import { FormView } from '../../../shared/forms/view/FormView.tsx';
+import { anchorOf } from '../../../shared/forms/view/ids.ts';
+import { formStrings as s } from '../../../shared/strings/form.ts';
 import { useCharacterCounts } from './character-counts.ts';
 import { orderErrors, referenceFromNext, valuesFromFormData } from './values.ts';
 
@@ -31,7 +31,7 @@ export interface Props {
   postfach: string;
 }
 
-type Validation = typeof import('../../forms/client-validation.ts');
+type Validation = typeof import('../../../shared/forms/client-validation.ts');
 let validation: Promise<Validation> | null = null;
 
 /**
@@ -39,7 +39,7 @@ let validation: Promise<Validation> | null = null;
  * cannot be loaded, the form is sent anyway and the server validates it (same rules, same messages).
  */
 function loadValidation(): Promise<Validation> {
-  validation ??= import('../../forms/client-validation.ts').catch((error: unknown) => {
+  validation ??= import('../../../shared/forms/client-validation.ts').catch((error: unknown) => {
     validation = null;
     throw error;
   });

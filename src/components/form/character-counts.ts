@@ -6,9 +6,9 @@
  */
 import type { TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FormMeta } from '../../forms/types.ts';
-import type { CountState } from '../../forms/view/CharacterCount.tsx';
-import { hasCharacterCount } from '../../forms/view/ids.ts';
+import type { FormMeta } from '../../../shared/forms/types.ts';
+import type { CountState } from '../../../shared/forms/view/CharacterCount.tsx';
+import { hasCharacterCount } from '../../../shared/forms/view/ids.ts';
 
 /** Pause in typing after which the count is announced. */
 const ANNOUNCE_AFTER_MS = 1000;

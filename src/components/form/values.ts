@@ -2,8 +2,8 @@
  * Plain helpers of the form island, free of Preact so they can be unit-tested: reading a form's
  * values the way the server reads them, and finding the reference number in the reply.
  */
-import { HONEYPOT_FIELD } from '../../forms/protocol.ts';
-import type { FieldDefinition, FieldError, FormMeta } from '../../forms/types.ts';
+import { HONEYPOT_FIELD } from '../../../shared/forms/protocol.ts';
+import type { FieldDefinition, FieldError, FormMeta } from '../../../shared/forms/types.ts';
 
 /** The values of a <form> as a JSON object: a checkbox group becomes a list. */
 export function valuesFromFormData(data: FormData, form: FormMeta): Record<string, string | string[]> {

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { de } from '../../strings/de.ts';
+import { de } from '../../../shared/strings/de.ts';
 import { loadPortal } from '../../data/portal.ts';
 import { feedItems } from '../../lib/feed.ts';
-import { withGapText, withGapTexts } from '../../lib/gaps.ts';
+import { withGapText, withGapTexts } from '../../../shared/lib/gaps.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { news, offers, site: facts } = await loadPortal();

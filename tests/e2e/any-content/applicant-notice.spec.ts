@@ -9,8 +9,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures.ts';
 import { siteContent } from '../content.ts';
 import { builtSitemapPaths, isChosenPage } from '../pages.ts';
-import { de } from '../../../src/strings/de.ts';
-import { interestFormPath, offerPath } from '../../../src/lib/routes.ts';
+import { de } from '../../../shared/strings/de.ts';
+import { interestFormPath, offerPath } from '../../../shared/lib/routes.ts';
 import type { OfferData } from '../../../src/lib/offer-schema.ts';
 
 type Notice = Omit<NonNullable<OfferData['hinweisAntragstellende']>, 'deutscheBegriffe'> & { deutscheBegriffe?: readonly string[] };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../fixtures.ts';
-import { de } from '../../../src/strings/de.ts';
+import { de } from '../../../shared/strings/de.ts';
 import { siteDist } from '../pages.ts';
 
 const offers = [...new Set([...readFileSync(join(siteDist, 'angebote', 'index.html'), 'utf8').matchAll(/href="(\/angebote\/[^"/]+\/)"/g)].map((m) => m[1] ?? ''))];

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures.ts';
 import { builtSitemapPaths, siteDist } from '../pages.ts';
-import { formStrings } from '../../../src/strings/form.ts';
+import { formStrings } from '../../../shared/strings/form.ts';
 import { htmlFileFor, scriptKind, scriptUrls } from '../../../scripts/lib/page-weight.ts';
 
 /** Pages of the sitemap with a form (built page: the form island), and the island's code (the JS the page names). */

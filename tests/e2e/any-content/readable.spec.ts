@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { test, expect } from '../fixtures.ts';
 import { builtSitemapPaths, siteDist } from '../pages.ts';
 import { blockWebFonts, changedPixels, sidewaysOverflow, TEXT_SPACING_CSS, walkFocusOrder } from '../readable.ts';
-import { formStrings } from '../../../src/strings/form.ts';
-import { de } from '../../../src/strings/de.ts';
+import { formStrings } from '../../../shared/strings/form.ts';
+import { de } from '../../../shared/strings/de.ts';
 
 // The injected text-spacing style must apply whatever the Content-Security-Policy allows.
 test.use({ bypassCSP: true });

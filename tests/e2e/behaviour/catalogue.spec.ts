@@ -6,7 +6,7 @@
 import { expect, test } from '../fixtures.ts';
 import { fixture, fixtureBuilt, interestForm } from '../content.ts';
 import { readMails } from '../env.ts';
-import { OPEN_CHOICE } from '../../../src/forms/index.ts';
+import { OPEN_CHOICE } from '../../../shared/forms/index.ts';
 import { sitemapUrls } from '../../../scripts/lib/sitemap.ts';
 
 const offers = fixture.offers;

@@ -4,9 +4,9 @@
  */
 import { test, expect } from '../fixtures.ts';
 import { fixture } from '../content.ts';
-import { de, fill } from '../../../src/strings/de.ts';
+import { de, fill } from '../../../shared/strings/de.ts';
 import { phaseRange } from '../../../src/lib/cost-phases.ts';
-import { offerPath } from '../../../src/lib/routes.ts';
+import { offerPath } from '../../../shared/lib/routes.ts';
 
 const offer = fixture.offers[0]!;
 const OFFER = `/angebote/${offer.id}/`;

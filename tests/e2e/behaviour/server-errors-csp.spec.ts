@@ -2,7 +2,7 @@
  * The form server's pages for a flood (429), broken storage (503) and a locked admin login (429), as
  * a browser shows them: under the CSP (no 'unsafe-inline' for styles, no style attribute) without a
  * single violation. They need a server of their own with a rate limit of one post a minute, or
- * without usable storage: each is the real server (`node server/start.ts`) on the fixture build, on
+ * without usable storage: each is the real server (`node server/cli/start.ts`) on the fixture build, on
  * a free port, with the fixture site's settings.
  */
 import { test as base, expect, type Page } from '@playwright/test';
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { startServerProcess, type ServerProcess } from '../../../scripts/lib/server-process.ts';
 import { tempDir, type TempDir } from '../../../scripts/lib/temp-dir.ts';
-import { barriereMeldenMeta } from '../../../src/forms/index.ts';
+import { barriereMeldenMeta } from '../../../shared/forms/index.ts';
 import { E2E_ADMIN_USER } from '../env.ts';
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -6,8 +6,8 @@
  * from a page with JavaScript on.
  */
 import type { Page } from '@playwright/test';
-import { barriereMeldenMeta } from '../../../src/forms/index.ts';
-import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE } from '../../../src/lib/server-files.ts';
+import { barriereMeldenMeta } from '../../../shared/forms/index.ts';
+import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE } from '../../../shared/lib/server-files.ts';
 import { builtOffers, fixtureBuilt, interestForm } from '../content.ts';
 import { expect, test } from '../fixtures.ts';
 

@@ -3,7 +3,7 @@ import type { Locator } from '@playwright/test';
 import { test, expect } from '../fixtures.ts';
 import { sitemapUrls } from '../../../scripts/lib/sitemap.ts';
 import { fixture } from '../content.ts';
-import { de } from '../../../src/strings/de.ts';
+import { de } from '../../../shared/strings/de.ts';
 
 const org = fixture.site.organisation;
 

@@ -4,7 +4,7 @@
  * passes axe.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { findGaps } from '../../../src/lib/gaps.ts';
+import { findGaps } from '../../../shared/lib/gaps.ts';
 import { field, openEditingUi } from '../../../scripts/lib/cms-browser.ts';
 import { fixtureRepository } from './repository.ts';
 import { expect, test } from './fixtures.ts';
