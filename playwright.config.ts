@@ -1,10 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/browser.ts';
-import { E2E_SITES, MAIL_DIRS, siteRoot } from './tests/e2e/env.ts';
+import { e2ePorts, E2E_SITES, MAIL_DIRS, siteRoot } from './tests/e2e/env.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4391);
-// The fixture site gets its own port, 100 above E2E_PORT (never E2E_PORT + 1: that is the next session's port).
-const fixturesPort = Number(process.env.E2E_FIXTURES_PORT ?? port + 100);
+const { site: port, fixtures: fixturesPort } = e2ePorts(process.env);
 export const baseURL = `http://127.0.0.1:${port}`;
 const fixturesURL = `http://127.0.0.1:${fixturesPort}`;
 

@@ -6,7 +6,9 @@ import { getViteConfig } from 'astro/config';
  * Server test files that do not depend on the store, or test SQLite's files themselves: they run
  * once (in the `sqlite` project). Headers, login lockout and rate limits keep their state in memory
  * (access, login-throttle, origins-and-rate-limit); sessions and accounts run on both stores in
- * accounts.test.ts. Files named *.pg.test.ts need PostgreSQL and run only in the
+ * accounts.test.ts. Hostile requests (sizes, encodings, malformed bodies, unknown fields, floods) are
+ * answered before anything reaches the store, or store what a normal submission stores; the hostile
+ * values, which reach the database, run on both. Files named *.pg.test.ts need PostgreSQL and run only in the
  * `postgres` project. Every other server test runs against both stores.
  */
 const once = [
@@ -27,6 +29,7 @@ const once = [
   'tests/server/access.test.ts',
   'tests/server/login-throttle.test.ts',
   'tests/server/origins-and-rate-limit.test.ts',
+  'tests/server/hostile-requests.test.ts',
 ];
 
 /**

@@ -18,6 +18,30 @@ export const E2E_ADMIN_PASSWORD = fixtureEnv['ADMIN_PASSWORD'] ?? '';
 /** The project whose content/ and dist/ the `site` project checks: this one, or E2E_SITE_ROOT (the editors' walk). */
 export const siteRoot = resolve(process.env['E2E_SITE_ROOT'] ?? repoRoot);
 
+/**
+ * The ports Chromium refuses to open (ERR_UNSAFE_PORT), from 1024 up: net/base/port_util.cc's
+ * restricted ports. A site on one of them could not be tested at all.
+ */
+const UNSAFE_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+/**
+ * The ports of the two sites: E2E_PORT (default 4391) for the real content, E2E_FIXTURES_PORT for the
+ * fixture site, by default the first port from E2E_PORT + 100 up that Chromium opens (never
+ * E2E_PORT + 1: that is the next session's port). A port given that Chromium refuses stops the run.
+ */
+export function e2ePorts(env: Record<string, string | undefined>): { site: number; fixtures: number } {
+  const given = (name: string, fallback: number): number => {
+    const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!Number.isInteger(value) || value < 1024 || value > 65535) throw new Error(`${name}: „${env[name]}“ ist keine Portnummer von 1024 bis 65535.`);
+    if (UNSAFE_PORTS.has(value)) throw new Error(`${name}: Port ${value} öffnet Chromium nicht (ERR_UNSAFE_PORT); wählen Sie einen anderen.`);
+    return value;
+  };
+  const site = given('E2E_PORT', 4391);
+  let next = site + 100;
+  while (UNSAFE_PORTS.has(next)) next += 1;
+  return { site, fixtures: given('E2E_FIXTURES_PORT', next) };
+}
+
 const SITES = ['site', 'fixtures', 'cms'] as const;
 
 /** The sites to run: `site`, `fixtures`, `cms` (the editing UI on the fixture site), or several (default: all). */
