@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -20,7 +21,16 @@ import editingUi from './src/integrations/editing-ui.ts';
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
 
 /** CONTENT_DIR picks the content (its public/ folder beside it); DIST_DIR where the site is written. */
-const { publicDir, distDir } = readContentPaths();
+const { contentDir, publicDir, distDir } = readContentPaths();
+
+/**
+ * Astro keeps the collections it read in its cache folder and compares the next build's files with
+ * them. One cache for two content folders (`npm test` builds content/ and then the fixtures) made each
+ * build start from the other's entries: "multiple entries with the same slug" for every page both
+ * have. Each content folder other than content/ gets a cache of its own.
+ */
+const contentSlug = relative(fileURLToPath(new URL('.', import.meta.url)), contentDir).replace(/[^a-zA-Z0-9]+/g, '-');
+const cacheDir = contentSlug === 'content' ? undefined : `./node_modules/.astro-${contentSlug}/`;
 
 // @formspree/react runs on preact/compat; these packages must be bundled for prerendering,
 // otherwise the React hooks resolve to the real (absent) React and prerendering crashes.
@@ -47,6 +57,7 @@ function withoutHeadInjectWarning(warning, warn) {
 
 export default defineConfig({
   site,
+  ...(cacheDir === undefined ? {} : { cacheDir }),
   publicDir,
   outDir: distDir,
   trailingSlash: 'always',
