@@ -1,6 +1,6 @@
 /**
  * The authority's private status page (GET /status/<token>) in the site's public frame: the
- * Behörde, the offer, the step it stands at, what comes next (where that is the Einzelabruf: how to
+ * Behörde, the offer, the step it stands at, the steps to going live with that one marked, what comes next (where that is the Einzelabruf: how to
  * send it, in the offer page's words) and whom to contact (the offer's contacts by role and
  * e-mail). Nothing else: no person's name, no Eingangsnummer, no note. And the pages for a link that is unknown, revoked or expired.
  */
@@ -77,6 +77,22 @@ export function statusPage(renderer: PageRenderer, data: StatusPageData): string
         <p>{s.intro}</p>
         {/* Classes the public stylesheet has (the offer page's facts use them). */}
         <FactList classes={{ term: 'font-bold', value: 'mb-3 ml-0' }} facts={facts} />
+        {status.way.length > 0 && (
+          <>
+            <h2>{s.wayHeading}</h2>
+            <ol>
+              {status.way.map((step, i) =>
+                step.state === 'current' ? (
+                  <li key={i} aria-current="step">
+                    <strong>{step.titel}</strong> – {s.wayCurrent}
+                  </li>
+                ) : (
+                  <li key={i}>{step.state === 'passed' ? `${step.titel} – ${s.wayPassed}` : step.titel}</li>
+                ),
+              )}
+            </ol>
+          </>
+        )}
         <h2>{s.nextHeading}</h2>
         {status.next === null ? (
           <p>{s.ended}</p>

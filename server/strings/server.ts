@@ -43,6 +43,10 @@ export const serverStrings = {
     behoerde: 'Behörde',
     offer: 'Angebot',
     current: 'Aktueller Schritt',
+    wayHeading: 'Die Schritte bis zum Betrieb',
+    /** After a step the Vorgang has passed, and after the one it stands at (the list also marks it for screen readers). */
+    wayPassed: 'erledigt',
+    wayCurrent: 'hier stehen Sie',
     nextHeading: 'Was als Nächstes geschieht',
     next: 'Der nächste Schritt: {titel}.',
     sendEinzelabruf: 'Der nächste Schritt: Ihr unterzeichneter Einzelabruf. So senden Sie ihn:',

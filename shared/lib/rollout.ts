@@ -132,6 +132,12 @@ export interface PublicStatus {
   readonly current: string;
   /** The next step: its title, the Einzelabruf (the page shows how to send it), or null (ended, or the last step). */
   readonly next: { readonly kind: 'step'; readonly titel: string } | { readonly kind: 'einzelabruf' } | null;
+  /**
+   * The way to going live, step by step, each passed, the current one or ahead; steps that end a
+   * Vorgang without it going live (e. g. „beendet“) are not on it. Empty when the Vorgang stands at
+   * such a step or at one no longer offered.
+   */
+  readonly way: readonly { readonly titel: string; readonly state: 'passed' | 'current' | 'ahead' }[];
 }
 
 /**
@@ -142,8 +148,14 @@ export function publicStatus(steps: readonly RolloutStep[], vorgang: { readonly 
   const current = currentStepId(steps, vorgang.stepId);
   const index = steps.findIndex((step) => step.id === current);
   const titel = steps[index]?.titel ?? vorgang.stepTitle ?? current ?? '';
-  if (vorgang.endedAt !== null || index === -1) return { current: titel, next: null };
-  const next = steps.slice(index + 1).find((step) => !step.abschluss || step.meilenstein === 'live');
-  if (next === undefined) return { current: titel, next: null };
-  return { current: titel, next: next.meilenstein === 'einzelabruf' ? { kind: 'einzelabruf' } : { kind: 'step', titel: next.titel } };
+  const onTheWay = (step: RolloutStep) => !step.abschluss || step.meilenstein === 'live';
+  const here = steps[index];
+  const way =
+    here === undefined || !onTheWay(here)
+      ? []
+      : steps.flatMap((step, i) => (onTheWay(step) ? [{ titel: step.titel, state: i < index ? ('passed' as const) : i === index ? ('current' as const) : ('ahead' as const) }] : []));
+  if (vorgang.endedAt !== null || index === -1) return { current: titel, next: null, way };
+  const next = steps.slice(index + 1).find(onTheWay);
+  if (next === undefined) return { current: titel, next: null, way };
+  return { current: titel, next: next.meilenstein === 'einzelabruf' ? { kind: 'einzelabruf' } : { kind: 'step', titel: next.titel }, way };
 }

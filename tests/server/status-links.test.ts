@@ -11,6 +11,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loggedPath } from '../../server/http/request-log.ts';
 import { statusPage } from '../../server/pages/StatusPage.tsx';
+import { serverStrings } from '../../server/strings/server.ts';
 import { createPageRenderer } from '../../server/pages/render.tsx';
 import { purgeExpiredSubmissions } from '../../server/store/retention.ts';
 import { de } from '../../shared/strings/de.ts';
@@ -24,6 +25,17 @@ const cleanups = cleanupAfterEach();
 const ADMIN = { ADMIN_USER: 'dnrw', ADMIN_PASSWORD: 'richtig-geheim' };
 const DAY = 86_400_000;
 const steps = fixtureRollout.get(INTERESSE) ?? [];
+const w = serverStrings.status;
+/** The status page's list of steps to going live, the current one marked „▶ “ (its aria-current). */
+const wayOf = (html: string): string[] =>
+  [...(new RegExp(`<h2>${w.wayHeading}</h2><ol>(.*?)</ol>`, 's').exec(html)?.[1] ?? '').matchAll(/<li( aria-current="step")?>(.*?)<\/li>/gs)].map(
+    ([, current, text = '']) => `${current === undefined ? '' : '▶ '}${text.replace(/<[^>]+>/g, '')}`,
+  );
+/** What wayOf should read with the Vorgang at steps[at]: the steps to going live („beendet“ is not one). */
+const expectedWay = (at: number): string[] =>
+  steps.flatMap((step, i) =>
+    step.abschluss && step.meilenstein !== 'live' ? [] : [i < at ? `${step.titel} – ${w.wayPassed}` : i === at ? `▶ ${step.titel} – ${w.wayCurrent}` : step.titel],
+  );
 const offer = fixture.rollout.find((o) => o.form === INTERESSE);
 /** The names of the fixture offer's contacts (content), which the status page must not show. */
 const contactNames = (facts.offers.find((o) => `interesse-${o.id}` === INTERESSE)?.kontakte ?? []).map(
@@ -109,6 +121,7 @@ describe('status links', () => {
     // Move it to the step before the Einzelabruf (the first step: it stands there already).
     if (einzelabruf > 1) await moveTo(before!, '');
     const html = decodeHtml((await open(url)).body);
+    expect(wayOf(html)).toEqual(expectedWay(einzelabruf - 1));
     expect(html).toContain('Der nächste Schritt: Ihr unterzeichneter Einzelabruf. So senden Sie ihn:');
     expect(html).toContain(`Füllen Sie den ${offer.einreichung.dokument} aus und lassen Sie ihn von ${offer.einreichung.unterzeichnetVon} unterzeichnen.`);
     expect(html).toContain(`Empfängername im BeBPo: <strong>${fixture.site.bebpoEmpfaenger}</strong>`);
@@ -118,6 +131,9 @@ describe('status links', () => {
     await moveTo(steps[einzelabruf]!, einzelabruf > 1 ? before!.id : '');
     const later = decodeHtml((await open(url)).body);
     expect(factsOf(later)).toContainEqual(['Aktueller Schritt', steps[einzelabruf]?.titel]);
+    // The steps to going live, with the one it stands at marked, the ones before it passed.
+    expect(wayOf(later)).toEqual(expectedWay(einzelabruf));
+    expect(wayOf(later).filter((line) => line.startsWith('▶ '))).toHaveLength(1);
     expect(later).toContain(`Der nächste Schritt: ${steps[einzelabruf + 1]?.titel}.`);
     expect(later).not.toContain(fixture.site.bebpoEmpfaenger);
   });
@@ -130,14 +146,14 @@ describe('status links', () => {
       statusPage(pages, {
         behoerde: 'Stadt Lückenhausen',
         offerTitle: gap('Titel'),
-        status: { current: gap('Schritt'), next: { kind: 'einzelabruf' } },
+        status: { current: gap('Schritt'), next: { kind: 'einzelabruf' }, way: [{ titel: gap('Schritt'), state: 'current' }] },
         offer: { ...offer, kontakte: [{ rolle: gap('Rolle'), email: 'team@example.org' }], einreichung: { ...offer.einreichung, unterzeichnetVon: gap('Unterzeichnung') } },
         einreichung: { bebpoEmpfaenger: gap('BeBPo'), anschrift: { ...fixture.site.anschrift, strasse: gap('Straße') } },
         expiresAt: '2026-06-01T00:00:00.000Z',
       }),
     );
     expect(html).not.toContain('LÜCKE');
-    expect(html.split(de.gap).length - 1).toBeGreaterThanOrEqual(6);
+    expect(html.split(de.gap).length - 1).toBeGreaterThanOrEqual(7);
   });
 
   it('say in German when revoked (410) or expired (410); an unknown token answers 404 without saying whether it existed', async () => {

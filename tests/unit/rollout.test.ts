@@ -34,12 +34,25 @@ describe('rollout steps', () => {
       steps[2] as RolloutStep,
     ];
     const at = (stepId: string | null, endedAt: string | null = null) => publicStatus(withMilestones, { stepId, stepTitle: stepId, endedAt });
-    expect(at(null)).toEqual({ current: 'Anfrage', next: { kind: 'einzelabruf' } });
-    expect(at('vertrag')).toEqual({ current: 'Vertrag eingegangen', next: { kind: 'step', titel: 'live' } });
-    expect(at('live', '2026-03-01T10:00:00Z')).toEqual({ current: 'live', next: null });
+    expect(at(null)).toMatchObject({ current: 'Anfrage', next: { kind: 'einzelabruf' } });
+    expect(at('vertrag')).toMatchObject({ current: 'Vertrag eingegangen', next: { kind: 'step', titel: 'live' } });
+    expect(at('live', '2026-03-01T10:00:00Z')).toMatchObject({ current: 'live', next: null });
     // Without a live step after it, „beendet“ is not announced as next.
     expect(publicStatus(steps, { stepId: 'vertrag', stepTitle: 'Vertrag eingegangen', endedAt: null }).next).toBeNull();
-    expect(publicStatus(steps, { stepId: 'frueher', stepTitle: 'Früherer Schritt', endedAt: null })).toEqual({ current: 'Früherer Schritt', next: null });
+    expect(publicStatus(steps, { stepId: 'frueher', stepTitle: 'Früherer Schritt', endedAt: null })).toEqual({ current: 'Früherer Schritt', next: null, way: [] });
+  });
+
+  it('show the authority its way to going live, passed, current and ahead, without „beendet“; none once it ended without going live', () => {
+    const withLive: RolloutStep[] = [...steps.slice(0, 2), { id: 'live', titel: 'live', abschluss: true, angaben: [], meilenstein: 'live' }, steps[2] as RolloutStep];
+    const way = (stepId: string | null, endedAt: string | null = null) => publicStatus(withLive, { stepId, stepTitle: stepId, endedAt }).way;
+    expect(way(null)).toEqual([
+      { titel: 'Anfrage', state: 'current' },
+      { titel: 'Vertrag eingegangen', state: 'ahead' },
+      { titel: 'live', state: 'ahead' },
+    ]);
+    expect(way('vertrag').map((step) => step.state)).toEqual(['passed', 'current', 'ahead']);
+    expect(way('live', '2026-03-01T10:00:00Z').map((step) => step.state)).toEqual(['passed', 'passed', 'current']);
+    expect(way('ende', '2026-03-01T10:00:00Z')).toEqual([]);
   });
 
   it('read days as JJJJ-MM-TT or TT.MM.JJJJ, and only real days', () => {
