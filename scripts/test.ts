@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
+import { childCpuSeconds, closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
   readonly name: string;
@@ -61,6 +61,15 @@ const steps: Step[] = [
   vitestStep('editors walk', ['--config', 'tests/walk/vitest.config.ts'], 'test-results/walk.json'),
 ];
 
+/** CPU seconds of this runner's finished children (Linux), to print beside each step's wall time. */
+const childCpu = (): number | null => {
+  try {
+    return childCpuSeconds(readFileSync('/proc/self/stat', 'utf8'));
+  } catch {
+    return null;
+  }
+};
+
 let selected: Step[];
 try {
   selected = selectSteps(steps, process.argv.slice(2));
@@ -86,9 +95,12 @@ for (const step of selected) {
   const started = Date.now();
   console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
   const [cmd, ...args] = step.command as [string, ...string[]];
+  const cpuBefore = childCpu();
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...stepEnv, ...step.env } });
   const ok = result.status === 0;
-  console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const cpuAfter = childCpu();
+  const cpu = cpuBefore === null || cpuAfter === null ? '' : `, CPU ${(cpuAfter - cpuBefore).toFixed(1)} s`;
+  console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s${cpu})`);
   const outcome = stepOutcome(ok, step.report);
   if ('reportError' in outcome) console.log(`✘ ${step.name}: report unreadable, the step counts as failed (${outcome.reportError})`);
   outcomes.set(step.name, outcome);

@@ -94,3 +94,17 @@ export function vitestCounts(report: { numPassedTests: number; numFailedTests: n
 export function playwrightCounts(report: { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }): ReportCounts {
   return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, skipped: report.stats.skipped };
 }
+
+/**
+ * The CPU seconds (user and system) of the finished children of a process, from its
+ * /proc/<pid>/stat line (fields 16 and 17, cutime and cstime, in clock ticks of 1/100 s): what a step
+ * of `npm test` cost the machine, beside its wall time. A child counts once it was waited for, with
+ * the children it waited for; a daemon that detached itself (the tests' PostgreSQL server) does not.
+ */
+export function childCpuSeconds(statLine: string): number | null {
+  const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 of the line (the state).
+  const cutime = Number(fields[13]);
+  const cstime = Number(fields[14]);
+  return Number.isFinite(cutime) && Number.isFinite(cstime) && fields.length > 15 ? (cutime + cstime) / 100 : null;
+}

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
+import { childCpuSeconds, closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
 
 const steps = [{ name: 'build' }, { name: 'vitest' }, { name: 'playwright' }];
 
@@ -60,5 +61,21 @@ describe('npm test counts what happened', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Unbekannter Testschritt: „playwrigth“');
     expect(result.stdout).not.toContain('passed');
+  });
+});
+
+describe('the CPU time of a step', () => {
+  it('reads cutime and cstime of a /proc stat line, whatever the command name holds', () => {
+    const fields = ['S', '1', '2', '3', '0', '-1', '4194560', '10', '20', '0', '0', '7', '3', '1234', '566', '20', '0', '1', '0', '42'];
+    expect(childCpuSeconds(`4711 (node) ${fields.join(' ')}`)).toBe(18);
+    expect(childCpuSeconds(`4711 (a (b) c) ${fields.join(' ')}`)).toBe(18);
+    expect(childCpuSeconds('4711 (node) S 1 2')).toBeNull();
+  });
+
+  it('grows by the CPU a finished child used (Linux)', () => {
+    const now = () => childCpuSeconds(readFileSync('/proc/self/stat', 'utf8')) ?? Number.NaN;
+    const before = now();
+    spawnSync(process.execPath, ['-e', 'const end = Date.now() + 400; while (Date.now() < end);']);
+    expect(now() - before).toBeGreaterThanOrEqual(0.3);
   });
 });
