@@ -1,7 +1,7 @@
 /**
- * Measurements for tests/e2e/readable.spec.ts, independent of the content: walking the keyboard
- * focus order, the contrast of the focused element's text, the pixels its focus changes, and
- * content that sticks out sideways.
+ * Measurements for tests/e2e/any-content/readable.spec.ts, independent of the content: walking the
+ * keyboard focus order, the contrast of the focused element's text, and content that sticks out
+ * sideways (the pixels a focus changes: focus-shots.ts).
  */
 import type { Page } from '@playwright/test';
 
@@ -22,7 +22,7 @@ export interface FocusStop {
   readonly scroll: { x: number; y: number };
   /** Box perimeter in CSS px: a visible indicator changes at least this many pixels (a 1 px ring). */
   readonly perimeter: number;
-  /** Lowest contrast of the element's visible text against its background while focused. */
+  /** Lowest contrast of the element's visible text against its background while focused (null: no text, or not measured). */
   readonly contrast: number | null;
   readonly contrastDetail: string;
 }
@@ -37,20 +37,20 @@ declare global {
 const RING = 10;
 
 /**
- * State of the element that has focus now: where it is and how readable its text is; null when
- * focus is back on the body, on an element seen before (the walk has gone round) or outside the
- * element `within` selects. Runs in the page.
+ * State of the element that has focus now: where it is and (with `contrast`) how readable its
+ * text is; null when focus is back on the body, on an element seen before (the walk has gone
+ * round) or outside the element `within` selects. Runs in the page.
  */
-function describeFocus({ ring, within }: { ring: number; within: string | null }): FocusStop | null {
+function describeFocus({ ring, within, contrast: measure }: { ring: number; within: string | null; contrast: boolean }): FocusStop | null {
   const element = document.activeElement;
   const seen = (window.__kvStops ??= []);
   if (element === null || element === document.body || seen.includes(element)) return null;
   if (within !== null && !document.querySelector(within)?.contains(element)) return null;
   seen.push(element);
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   const toRgba = (color: string): [number, number, number, number] => {
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 1;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (ctx === null) return [0, 0, 0, 1];
     ctx.clearRect(0, 0, 1, 1);
     ctx.fillStyle = color;
@@ -79,9 +79,9 @@ function describeFocus({ ring, within }: { ring: number; within: string | null }
   };
   // Every element with its own visible text inside the focused element (and form controls themselves).
   const texts = new Set<Element>();
-  if (element.matches('input:not([type=checkbox]):not([type=radio]), textarea, select')) texts.add(element);
+  if (measure && element.matches('input:not([type=checkbox]):not([type=radio]), textarea, select')) texts.add(element);
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+  for (let node = measure ? walker.nextNode() : null; node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent === null || (node.textContent ?? '').trim() === '') continue;
     const box = parent.getBoundingClientRect();
@@ -123,12 +123,13 @@ function describeFocus({ ring, within }: { ring: number; within: string | null }
 /**
  * Walks the page with the Tab key from the top to the last focusable element; calls `atStop` while
  * each element has the keyboard focus. With `within` (a selector of a focusable container such as
- * `main`), the walk starts with focus on that container and ends where focus leaves it.
+ * `main`), the walk starts with focus on that container and ends where focus leaves it. With
+ * `contrast: false` the stops' contrast is not measured (null).
  */
 export async function walkFocusOrder(
   page: Page,
   atStop: (stop: FocusStop, index: number) => Promise<void>,
-  { within = null, limit = 300 }: { within?: string | null; limit?: number } = {},
+  { within = null, contrast = true, limit = 300 }: { within?: string | null; contrast?: boolean; limit?: number } = {},
 ): Promise<FocusStop[]> {
   await page.evaluate((selector) => {
     window.__kvStops = [];
@@ -143,36 +144,12 @@ export async function walkFocusOrder(
   const stops: FocusStop[] = [];
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate(describeFocus, { ring: RING, within });
+    const stop = await page.evaluate(describeFocus, { ring: RING, within, contrast });
     if (stop === null) break;
     stops.push(stop);
     await atStop(stop, i);
   }
   return stops;
-}
-
-/** How many pixels differ between two PNG screenshots of the same size (decoded by the browser). */
-export async function changedPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
-  return page.evaluate(
-    async ([first, second]) => {
-      const decode = async (base64: string) => {
-        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d');
-        if (ctx === null) throw new Error('no 2d context');
-        ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      };
-      const [x, y] = await Promise.all([decode(first), decode(second)]);
-      let changed = 0;
-      for (let i = 0; i < Math.min(x.length, y.length); i += 4) {
-        if (Math.abs((x[i] ?? 0) - (y[i] ?? 0)) + Math.abs((x[i + 1] ?? 0) - (y[i + 1] ?? 0)) + Math.abs((x[i + 2] ?? 0) - (y[i + 2] ?? 0)) > 48) changed++;
-      }
-      return changed;
-    },
-    [a.toString('base64'), b.toString('base64')] as const,
-  );
 }
 
 /**

@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../fixtures.ts';
 import { builtSitemapPaths, siteDist } from '../pages.ts';
-import { blockWebFonts, changedPixels, sidewaysOverflow, TEXT_SPACING_CSS, walkFocusOrder } from '../readable.ts';
+import { changedPixelsOnFocus, stillCamera, type FocusedShot } from '../focus-shots.ts';
+import { blockWebFonts, sidewaysOverflow, TEXT_SPACING_CSS, walkFocusOrder } from '../readable.ts';
 import { formStrings } from '../../../shared/strings/form.ts';
 import { de } from '../../../shared/strings/de.ts';
 
@@ -33,7 +34,9 @@ for (const path of paths) {
   const what = within === null ? 'the whole page with its frame' : 'the content';
   test(`page ${path}, ${what}: focused text keeps ${MIN_FOCUS_CONTRAST}:1, and in forced colours every focusable element shows its focus`, async ({ page }) => {
     await page.goto(path);
+    const camera = await stillCamera(page);
 
+    // The walk in normal colours measures the contrast of each focused element's text.
     const lowContrast: string[] = [];
     const stopsInColour = await walkFocusOrder(
       page,
@@ -46,25 +49,24 @@ for (const path of paths) {
     if (within === null) expect(stopsInColour.length, 'elements in the focus order').toBeGreaterThan(3);
     expect.soft(lowContrast, 'focused elements whose text is below 4.5:1').toEqual([]);
 
+    // The walk in forced colours takes a screenshot of each focused element; without focus, the
+    // same places must differ by at least a 1 px ring.
     await page.emulateMedia({ forcedColors: 'active' });
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
-    const focused: Buffer[] = [];
+    const shots: FocusedShot[] = [];
     const stops = await walkFocusOrder(
       page,
       async (stop) => {
-        focused.push(await page.screenshot({ clip: stop.clip, animations: 'disabled' }));
+        shots.push({ clip: stop.clip, scroll: stop.scroll, png: await camera(stop.clip, stop.scroll) });
       },
-      { within },
+      { within, contrast: false },
     );
     expect(stops.map((s) => s.name), 'the same focus order in forced colours').toEqual(stopsInColour.map((s) => s.name));
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const invisible: string[] = [];
-    for (const [index, stop] of stops.entries()) {
-      await page.evaluate(({ x, y }) => window.scrollTo(x, y), stop.scroll);
-      const unfocused = await page.screenshot({ clip: stop.clip, animations: 'disabled' });
-      const changed = await changedPixels(page, focused[index] ?? Buffer.alloc(0), unfocused);
-      if (changed < stop.perimeter) invisible.push(`${stop.name}: ${changed} px change on focus, a 1 px ring is ${Math.round(stop.perimeter)}`);
-    }
+    const changed = await changedPixelsOnFocus(page, camera, shots);
+    const invisible = stops.flatMap((stop, index) => {
+      const pixels = changed[index] ?? 0;
+      return pixels < stop.perimeter ? [`${stop.name}: ${pixels} px change on focus, a 1 px ring is ${Math.round(stop.perimeter)}`] : [];
+    });
     expect(invisible, 'focusable elements without a visible focus indicator in forced colours').toEqual([]);
   });
 
