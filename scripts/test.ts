@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { childCpuSeconds, closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
+import { busyPercent, closingLine, cpuTicks, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
   readonly name: string;
@@ -67,10 +67,10 @@ const steps: Step[] = [
   vitestStep('editors walk', ['--config', 'tests/walk/vitest.config.ts'], 'test-results/walk.json'),
 ];
 
-/** CPU seconds of this runner's finished children (Linux), to print beside each step's wall time. */
-const childCpu = (): number | null => {
+/** The machine's CPU time so far (Linux), to print how busy its cores were during each step. */
+const cpuNow = () => {
   try {
-    return childCpuSeconds(readFileSync('/proc/self/stat', 'utf8'));
+    return cpuTicks(readFileSync('/proc/stat', 'utf8'));
   } catch {
     return null;
   }
@@ -135,10 +135,10 @@ for (let i = 0; i < selected.length; ) {
     continue;
   }
   const started = Date.now();
-  const cpuBefore = childCpu();
+  const cpuBefore = cpuNow();
   const cpuOf = (): string => {
-    const cpuAfter = childCpu();
-    return cpuBefore === null || cpuAfter === null ? '' : `, CPU ${(cpuAfter - cpuBefore).toFixed(1)} s`;
+    const cpuAfter = cpuNow();
+    return cpuBefore === null || cpuAfter === null ? '' : `, cores ${busyPercent(cpuBefore, cpuAfter).toFixed(0)} % busy`;
   };
   if (batch.length === 1) {
     const ok = runAlone(first);

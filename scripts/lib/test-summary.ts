@@ -95,16 +95,29 @@ export function playwrightCounts(report: { stats: { expected: number; unexpected
   return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, skipped: report.stats.skipped };
 }
 
+/** The machine's CPU time (all cores, in clock ticks) from the first line of /proc/stat: busy and in all. */
+export interface CpuTicks {
+  readonly busy: number;
+  readonly total: number;
+}
+
 /**
- * The CPU seconds (user and system) of the finished children of a process, from its
- * /proc/<pid>/stat line (fields 16 and 17, cutime and cstime, in clock ticks of 1/100 s): what a step
- * of `npm test` cost the machine, beside its wall time. A child counts once it was waited for, with
- * the children it waited for; a daemon that detached itself (the tests' PostgreSQL server) does not.
+ * Reads the "cpu" line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal; idle and
+ * iowait count as not busy. Null for anything else.
  */
-export function childCpuSeconds(statLine: string): number | null {
-  const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
-  // fields[0] is field 3 of the line (the state).
-  const cutime = Number(fields[13]);
-  const cstime = Number(fields[14]);
-  return Number.isFinite(cutime) && Number.isFinite(cstime) && fields.length > 15 ? (cutime + cstime) / 100 : null;
+export function cpuTicks(procStat: string): CpuTicks | null {
+  const [label, ...values] = (procStat.split('\n')[0] ?? '').trim().split(/\s+/);
+  const ticks = values.slice(0, 8).map(Number);
+  if (label !== 'cpu' || ticks.length < 8 || ticks.some((t) => !Number.isFinite(t))) return null;
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+}
+
+/**
+ * How busy the machine's cores were between two readings, in percent of all of them: what a step of
+ * `npm test` left unused (a step at 100 % cannot go faster by running more at once).
+ */
+export function busyPercent(before: CpuTicks, after: CpuTicks): number {
+  const total = after.total - before.total;
+  return total > 0 ? (100 * (after.busy - before.busy)) / total : 0;
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { childCpuSeconds, closingLine, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
+import { busyPercent, closingLine, cpuTicks, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
 
 const steps = [{ name: 'build' }, { name: 'vitest' }, { name: 'playwright' }];
 
@@ -64,18 +64,20 @@ describe('npm test counts what happened', () => {
   });
 });
 
-describe('the CPU time of a step', () => {
-  it('reads cutime and cstime of a /proc stat line, whatever the command name holds', () => {
-    const fields = ['S', '1', '2', '3', '0', '-1', '4194560', '10', '20', '0', '0', '7', '3', '1234', '566', '20', '0', '1', '0', '42'];
-    expect(childCpuSeconds(`4711 (node) ${fields.join(' ')}`)).toBe(18);
-    expect(childCpuSeconds(`4711 (a (b) c) ${fields.join(' ')}`)).toBe(18);
-    expect(childCpuSeconds('4711 (node) S 1 2')).toBeNull();
+describe('how busy the cores were during a step', () => {
+  it('reads the cpu line of /proc/stat: idle and iowait are not busy', () => {
+    const stat = (user: number, idle: number) => `cpu  ${user} 0 100 ${idle} 50 0 10 0 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n`;
+    expect(cpuTicks(stat(1000, 3000))).toEqual({ busy: 1110, total: 4160 });
+    expect(busyPercent({ busy: 1110, total: 4160 }, cpuTicks(stat(1500, 3000)) ?? { busy: 0, total: 0 })).toBe(100);
+    expect(busyPercent({ busy: 1110, total: 4160 }, cpuTicks(stat(1500, 3500)) ?? { busy: 0, total: 0 })).toBe(50);
+    expect(cpuTicks('intr 1 2 3')).toBeNull();
   });
 
-  it('grows by the CPU a finished child used (Linux)', () => {
-    const now = () => childCpuSeconds(readFileSync('/proc/self/stat', 'utf8')) ?? Number.NaN;
+  it('counts the CPU a child used (Linux)', () => {
+    const now = () => cpuTicks(readFileSync('/proc/stat', 'utf8')) ?? { busy: Number.NaN, total: Number.NaN };
     const before = now();
     spawnSync(process.execPath, ['-e', 'while (process.cpuUsage().user < 400_000);']);
-    expect(now() - before).toBeGreaterThanOrEqual(0.3);
+    // Clock ticks of 1/100 s: the child's 0.4 s, whatever else the machine did.
+    expect(now().busy - before.busy).toBeGreaterThanOrEqual(30);
   });
 });
