@@ -1,8 +1,9 @@
 /**
  * The authority's private status page (GET /status/<token>) in the site's public frame: the
- * Behörde, the offer, the step it stands at, the steps to going live with that one marked, what comes next (where that is the Einzelabruf: how to
- * send it, in the offer page's words) and whom to contact (the offer's contacts by role and
- * e-mail). Nothing else: no person's name, no Eingangsnummer, no note. And the pages for a link that is unknown, revoked or expired.
+ * Behörde, the offer, the step it stands at, the steps to going live with that one marked, what
+ * comes next (where that is the Einzelabruf: how to send it, in the offer page's words) and whom to
+ * contact (the offer's contacts by role and e-mail). Nothing else: no person's name, no
+ * Eingangsnummer, no note. And the pages for a link that is unknown, revoked or expired.
  */
 import { formatDate } from '../../shared/lib/dates.ts';
 import { withGapTexts } from '../../shared/lib/gaps.ts';
