@@ -8,8 +8,8 @@ import { getViteConfig } from 'astro/config';
  * (access, login-throttle, origins-and-rate-limit); sessions and accounts run on both stores in
  * accounts.test.ts. Hostile requests (sizes, encodings, malformed bodies, unknown fields, floods) are
  * answered before anything reaches the store, or store what a normal submission stores; the hostile
- * values, which reach the database, run on both. Files named *.pg.test.ts need PostgreSQL and run only in the
- * `postgres` project. Every other server test runs against both stores.
+ * values, which reach the database, run on both. Files named *.pg.test.ts need PostgreSQL and run
+ * only in the `postgres` project. Every other server test runs against both stores.
  */
 const once = [
   'tests/server/faults.test.ts',
