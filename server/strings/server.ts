@@ -43,7 +43,7 @@ export const serverStrings = {
     behoerde: 'Behörde',
     offer: 'Angebot',
     current: 'Aktueller Schritt',
-    wayHeading: 'Die Schritte bis zum Betrieb',
+    wayHeading: 'Die Schritte der Nachnutzung',
     /** After a step the Vorgang has passed, and after the one it stands at (the list also marks it for screen readers). */
     wayPassed: 'erledigt',
     wayCurrent: 'hier stehen Sie',
