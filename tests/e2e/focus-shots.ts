@@ -1,9 +1,10 @@
 /**
- * The pixels a keyboard focus changes, for tests/e2e/any-content/readable.spec.ts: a screenshot of
- * each focused element, then the same places without focus, compared in the browser.
+ * The pixels a keyboard focus changes, for the focus step of each page's visit
+ * (tests/e2e/any-content/every-page.spec.ts): a screenshot of each focused element, then the same
+ * places without focus, compared in the browser.
  */
 import type { Page } from '@playwright/test';
-import type { FocusStop } from './readable.ts';
+import { addStyle, type FocusStop } from './readable.ts';
 
 /** A stop's focused screenshot (base64 PNG of exactly `clip`) and the scroll position it was taken at. */
 export interface FocusedShot {
@@ -23,7 +24,7 @@ export type Camera = (clip: FocusStop['clip'], scroll: FocusStop['scroll']) => P
  * at once), no caret; the fonts have loaded.
  */
 export async function stillCamera(page: Page): Promise<Camera> {
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }' });
+  await addStyle(page, '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const cdp = await page.context().newCDPSession(page);
   return async (clip, scroll) => {

@@ -1,13 +1,42 @@
 /**
- * Measurements for tests/e2e/any-content/readable.spec.ts, independent of the content: walking the
- * keyboard focus order, the contrast of the focused element's text, and content that sticks out
- * sideways (the pixels a focus changes: focus-shots.ts).
+ * Measurements for the readability steps of each page's visit (tests/e2e/any-content/every-page.spec.ts),
+ * independent of the content: walking the keyboard focus order, the contrast of the focused
+ * element's text, and content that sticks out sideways (the pixels a focus changes: focus-shots.ts).
  */
 import type { Page } from '@playwright/test';
 
 /** WCAG 1.4.12 Text Spacing: the minimum a user may set without losing content. */
 export const TEXT_SPACING_CSS = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }`;
+
+declare global {
+  interface Window {
+    __kvStyles?: Set<string>;
+  }
+}
+
+/**
+ * Adds `css` to the page as a constructed style sheet, once per page load. The page keeps running
+ * under the Content-Security-Policy the server sends: it refuses <style> elements without their
+ * hash, but not a sheet adopted by the document.
+ */
+export async function addStyle(page: Page, css: string): Promise<void> {
+  await page.evaluate((text) => {
+    const added = (window.__kvStyles ??= new Set());
+    if (added.has(text)) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    added.add(text);
+  }, css);
+}
+
+/** Sets the WCAG text spacing on the page (once per page load); fails if the page does not take it. */
+export async function applyTextSpacing(page: Page): Promise<void> {
+  await addStyle(page, TEXT_SPACING_CSS);
+  const wordSpacing = await page.evaluate(() => parseFloat(getComputedStyle(document.body).wordSpacing));
+  if (!(wordSpacing > 0)) throw new Error(`the text spacing did not apply (word-spacing of body: ${wordSpacing})`);
+}
 
 /** Web fonts never arrive: every page shows its fallback font. */
 export async function blockWebFonts(page: Page): Promise<void> {
