@@ -97,9 +97,10 @@ async function medianOf(run: Run, url: string, runs: number, options: RunOptions
 /**
  * Runs Lighthouse `runs` times per page (median run reported), one browser for all runs (storage
  * is reset before each run); before them, one run that keeps the cache of the page before (a reader
- * going from page to page: shared files come from the cache, the page itself does not). A page
- * below 100 in Performance gets one more run with the CPU slowdown calibrated to this host, as an
- * INFO row that shows how much of the loss is the host (not with `calibrate: false`).
+ * going from page to page: shared files come from the cache, the page itself does not; with one
+ * page, after them, a repeat visit of the page). A page below 100 in Performance gets one more run
+ * with the CPU slowdown calibrated to this host, as an INFO row that shows how much of the loss is
+ * the host (not with `calibrate: false`).
  */
 export async function runLighthouse(
   origin: string,
@@ -123,10 +124,12 @@ export async function runLighthouse(
     for (const [index, page] of pages.entries()) {
       console.error(`▶ lighthouse ${page.path} (${runs} run${runs === 1 ? '' : 's'})`);
       // A reader who comes from the page before: its files are in the cache (the run before this one).
+      // With one page, the page before is the page itself: its measured runs fill the cache.
       const before = pages[(index + pages.length - 1) % pages.length] ?? page;
-      if (index === 0) await medianOf(run, `${origin}${before.path}`, 1, {}, assertServerAlive);
-      const warm = await medianOf(run, `${origin}${page.path}`, 1, { repeat: true }, assertServerAlive);
+      if (index === 0 && pages.length > 1) await medianOf(run, `${origin}${before.path}`, 1, {}, assertServerAlive);
+      let warm = pages.length > 1 ? await medianOf(run, `${origin}${page.path}`, 1, { repeat: true }, assertServerAlive) : undefined;
       const lhr = await medianOf(run, `${origin}${page.path}`, runs, {}, assertServerAlive);
+      warm ??= await medianOf(run, `${origin}${page.path}`, 1, { repeat: true }, assertServerAlive);
       reports[page.path] = lhr;
       indexes.push(lhr.environment.benchmarkIndex);
       browser = /(?:Headless)?Chrome\/[\d.]+/.exec(lhr.environment.hostUserAgent)?.[0] ?? lhr.environment.hostUserAgent;
