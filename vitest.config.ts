@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { getViteConfig } from 'astro/config';
+import { COMPILE_CACHE, compileCacheDir } from './scripts/lib/compile-cache.ts';
 
 /**
  * Server test files that do not depend on the store, or test SQLite's files themselves: they run
@@ -38,6 +40,10 @@ const once = [
  * one file per core minus one (a single file at a time on a 2-core machine).
  */
 const FILES_AT_ONCE = Math.max(3, availableParallelism());
+
+// `npm run test:quick` too: the test files' processes, and what they start, share Node's compile
+// cache (scripts/lib/compile-cache.ts); the forks inherit this process's environment.
+process.env[COMPILE_CACHE] = compileCacheDir(fileURLToPath(new URL('.', import.meta.url)));
 
 // Unit tests for src/lib, shared/, the server's pure logic, the content schemas and the header policy; builds of temporary projects;
 // the form backend (server/) on each store. `npm run test:quick` runs the projects unit and sqlite.

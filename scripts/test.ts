@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { COMPILE_CACHE, compileCacheDir } from './lib/compile-cache.ts';
 import { busyPercent, closingLine, cpuTicks, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
@@ -84,7 +85,9 @@ mkdirSync('test-results', { recursive: true });
 // No colour codes in CI logs (CI=true); elsewhere the runners decide. NO_COLOR alone: together
 // with FORCE_COLOR, Node warns that one of them is ignored.
 const { FORCE_COLOR: _forceColour, ...withoutForceColour } = process.env;
-const stepEnv = process.env['CI'] ? { ...withoutForceColour, NO_COLOR: '1' } : process.env;
+// Every step's Node processes share one compile cache (scripts/lib/compile-cache.ts).
+const withCache = { ...process.env, [COMPILE_CACHE]: compileCacheDir(process.cwd()) };
+const stepEnv = process.env['CI'] ? { ...withoutForceColour, [COMPILE_CACHE]: withCache[COMPILE_CACHE], NO_COLOR: '1' } : withCache;
 const outcomes = new Map<string, StepOutcome>();
 let stopped = false;
 for (const step of selected) {
