@@ -12,12 +12,11 @@ const offer = fixture.offers[0]!;
 const OFFER = `/angebote/${offer.id}/`;
 const site = fixture.site.organisation;
 
-test.describe('the offer page shows every fact of its offer file', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.goto(OFFER);
-  });
+// One visit to the offer page (one browser context); each fact of the offer file is a step.
+test('the offer page shows every fact of its offer file', async ({ page, request }) => {
+  await page.goto(OFFER);
 
-  test('title, facts, Leistungen with OZG-IDs and their Antragsstrecken', async ({ page }) => {
+  await test.step('title, facts, Leistungen with OZG-IDs and their Antragsstrecken', async () => {
     await expect(page.getByRole('heading', { level: 1, name: offer.titel })).toBeVisible();
     const main = page.getByRole('main');
     for (const fact of [offer.themenfeldfuehrer, offer.umsetzer, offer.federfuehrung, offer.zielgruppe]) await expect(main).toContainText(fact);
@@ -27,7 +26,7 @@ test.describe('the offer page shows every fact of its offer file', () => {
     }
   });
 
-  test('costs: every phase with its legal basis, the past one closed and the current one marked', async ({ page }) => {
+  await test.step('costs: every phase with its legal basis, the past one closed and the current one marked', async () => {
     const phases = page.getByRole('region', { name: 'Kosten' }).getByRole('listitem');
     await expect(phases).toHaveCount(offer.kostenphasen.length);
     for (const [index, phase] of offer.kostenphasen.entries()) {
@@ -38,17 +37,7 @@ test.describe('the offer page shows every fact of its offer file', () => {
     await expect(phases.last()).toContainText('Status: gilt jetzt');
   });
 
-  test('an offer whose facts no editor has checked states its current phase as its source did, never as applying now', async ({ page }) => {
-    const unchecked = fixture.offers.find((o) => o.stand === undefined && o.originalseite !== undefined);
-    expect(unchecked, 'the fixture has an offer without stand, with an original page').toBeDefined();
-    await page.goto(offerPath(unchecked!.id));
-    const costs = page.getByRole('region', { name: 'Kosten' });
-    const current = unchecked!.kostenphasen.at(-1)!;
-    await expect(costs.getByRole('listitem').last()).toContainText(`Status: gilt laut Originalseite (${unchecked!.originalseite!.jahr}) ${phaseRange(current)}`);
-    await expect(costs).not.toContainText(de.offer.phaseStatus.aktuell);
-  });
-
-  test('the call to action invites the offer’s target group as the original page did, and the cost intro refers to the OZG-Leistungen above it', async ({ page }) => {
+  await test.step('the call to action invites the offer’s target group as the original page did, and the cost intro refers to the OZG-Leistungen above it', async () => {
     const invitation = page.getByRole('region', { name: de.offer.startHeading });
     await expect(invitation).toContainText(`${fill(de.offer.startText, { zielgruppe: offer.zielgruppe, organisation: site.name })} ${de.offer.startEmail} ${site.postfach}.`);
     await expect(page.getByRole('region', { name: de.offer.costsHeading })).toContainText(de.offer.costsIntro);
@@ -63,7 +52,7 @@ test.describe('the offer page shows every fact of its offer file', () => {
     expect(leistungenAboveCosts, '„o. g. OZG-Leistungen“: the Leistungen are listed above the costs').toBe(true);
   });
 
-  test('downloads: each document with type, size and pages, served as PDF; stand-ins are marked', async ({ page, request }) => {
+  await test.step('downloads: each document with type, size and pages, served as PDF; stand-ins are marked', async () => {
     const downloads = page.getByRole('region', { name: 'Downloads' });
     await expect(downloads.getByRole('link')).toHaveCount(offer.downloads.length);
     for (const link of await downloads.getByRole('link').all()) {
@@ -76,7 +65,7 @@ test.describe('the offer page shows every fact of its offer file', () => {
     await expect(downloads.getByText(de.offer.placeholder)).toHaveCount(1);
   });
 
-  test('submission: the document, the BeBPo recipient first, then the postal route with the number of copies', async ({ page }) => {
+  await test.step('submission: the document, the BeBPo recipient first, then the postal route with the number of copies', async () => {
     const steps = page.getByRole('region', { name: 'So senden Sie den Einzelabruf' }).getByRole('listitem');
     await expect(steps).toHaveCount(3);
     await expect(steps.nth(0)).toContainText(offer.einreichung.unterzeichnetVon);
@@ -86,7 +75,7 @@ test.describe('the offer page shows every fact of its offer file', () => {
     await expect(steps.nth(2).locator('address')).toContainText(site.anschrift.strasse);
   });
 
-  test('contacts: each with its own address, or the organisation mailbox', async ({ page }) => {
+  await test.step('contacts: each with its own address, or the organisation mailbox', async () => {
     const contacts = fixture.offers[0]!.kontakte.map((ref) => ref.id);
     expect(contacts.length).toBeGreaterThan(1);
     const lists = page.getByRole('region', { name: de.offer.contactsHeading });
@@ -95,11 +84,11 @@ test.describe('the offer page shows every fact of its offer file', () => {
     await expect(lists.getByRole('link', { name: /@/ })).toHaveCount(contacts.length);
   });
 
-  test("the call to action leads to the offer's own interest form", async ({ page }) => {
+  await test.step("the call to action leads to the offer's own interest form", async () => {
     await expect(page.getByRole('main').getByRole('link', { name: 'Interesse bekunden' })).toHaveAttribute('href', `${OFFER}interesse/`);
   });
 
-  test('structured data describes a GovernmentService of the organisation with its Leistungen', async ({ page }) => {
+  await test.step('structured data describes a GovernmentService of the organisation with its Leistungen', async () => {
     const data = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((b) => JSON.parse(b) as Record<string, unknown>);
     const service = data.find((d) => d['@type'] === 'GovernmentService');
     const org = data.find((d) => d['@type'] === 'GovernmentOrganization');
@@ -107,6 +96,16 @@ test.describe('the offer page shows every fact of its offer file', () => {
     expect(service?.['provider']).toEqual({ '@id': org?.['@id'] });
     expect((service?.['hasOfferCatalog'] as { itemListElement: unknown[] }).itemListElement).toHaveLength(offer.leistungen.length);
   });
+});
+
+test('an offer whose facts no editor has checked states its current phase as its source did, never as applying now', async ({ page }) => {
+  const unchecked = fixture.offers.find((o) => o.stand === undefined && o.originalseite !== undefined);
+  expect(unchecked, 'the fixture has an offer without stand, with an original page').toBeDefined();
+  await page.goto(offerPath(unchecked!.id));
+  const costs = page.getByRole('region', { name: 'Kosten' });
+  const current = unchecked!.kostenphasen.at(-1)!;
+  await expect(costs.getByRole('listitem').last()).toContainText(`Status: gilt laut Originalseite (${unchecked!.originalseite!.jahr}) ${phaseRange(current)}`);
+  await expect(costs).not.toContainText(de.offer.phaseStatus.aktuell);
 });
 
 test('an offer written in plain Markdown (.md) gets its page too', async ({ page }) => {
