@@ -1,6 +1,8 @@
 /**
- * The shared Playwright fixture: every test records the requests its page makes and fails when one
- * leaves the site's origin (fonts, scripts and images are self-hosted; no trackers).
+ * The shared Playwright fixture: every test records the requests the pages of its browser context
+ * make and fails when one leaves the site's origin (fonts, scripts and images are self-hosted; no
+ * trackers). It listens on the context, so a test that only asks the server (`request`) opens no
+ * page.
  */
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -8,10 +10,10 @@ import { AXE_TAGS } from '../../src/lib/accessibility-checks.ts';
 
 export const test = base.extend<{ externalRequests: string[]; axe: () => AxeBuilder }>({
   externalRequests: [
-    async ({ page, baseURL }, use) => {
+    async ({ context, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
       const external: string[] = [];
-      page.on('request', (request) => {
+      context.on('request', (request) => {
         const url = new URL(request.url());
         if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) external.push(request.url());
       });
