@@ -220,7 +220,7 @@ describe("the editors' guide, walked on a copy of the project", () => {
 
   it('the content-independent browser checks pass on the copy (axe, frame, links, CSP, budgets, sitemap), page by page on the pages the walk added or changed', async () => {
     // The other pages are the same as in the build of the real content, which the playwright step of
-    // npm test has checked page by page; the whole-site checks (sitemap, links, titles, CSP) take all.
+    // npm test has checked page by page; the whole-site checks (sitemap, links, titles) take all.
     const offerPages = readdirSync(path('dist/angebote'), { withFileTypes: true })
       .filter((e) => e.isDirectory() && (html(`angebote/${e.name}`).includes(`/downloads/${replaced?.pdf}`) || html(`angebote/${e.name}`).includes('Rita Redaktionstest')))
       .map((e) => `/angebote/${e.name}/`);

@@ -3,6 +3,7 @@
  * broken, the sitemap lists every page the content makes; and one visit to each page of the sitemap
  * (one browser context each: a context costs about as much CPU as a whole page's checks) that
  * checks, in this order:
+ * - the page is served with the Content-Security-Policy, and violates it nowhere during the visit;
  * - the fonts the browser loads (first, while the HTTP cache is empty) are the ones the byte budget
  *   counts;
  * - axe, and the full page frame (lang, title, description, canonical, Open Graph, one h1, the skip
@@ -26,6 +27,7 @@ import { test, expect } from '../fixtures.ts';
 import { builtOffers, siteBuilt } from '../content.ts';
 import { siteRoot } from '../env.ts';
 import { allSitemapUrls, builtSitemapUrls, siteDist } from '../pages.ts';
+import { expectServedCsp, watchViolations } from '../csp-watch.ts';
 import { changedPixelsOnFocus, stillCamera, type FocusedShot } from '../focus-shots.ts';
 import { applyTextSpacing, blockWebFonts, sidewaysOverflow, walkFocusOrder } from '../readable.ts';
 import { pageWeight } from '../../../scripts/lib/page-weight.ts';
@@ -70,13 +72,19 @@ const framePage = visited.map((url) => url.pathname).find(withBreadcrumbs) ?? vi
 
 for (const { pathname: path, href: configuredUrl } of visited) {
   const within = path === framePage ? null : 'main';
-  test(`page ${path}: the fonts the byte budget counts, no axe violations, the full page frame, focus visible and readable (${within === null ? 'the whole page with its frame' : 'the content'}), usable at 320 px with the fallback font and the text spacing`, async ({ page, axe }) => {
+  test(`page ${path}: the CSP, the fonts the byte budget counts, no axe violations, the full page frame, focus visible and readable (${within === null ? 'the whole page with its frame' : 'the content'}), usable at 320 px with the fallback font and the text spacing`, async ({ page, axe }) => {
     test.setTimeout(120_000);
     const fonts = new Set<string>();
     page.on('request', (request) => {
       if (request.resourceType() === 'font') fonts.add(new URL(request.url()).pathname);
     });
-    await page.goto(path);
+    const violations = await watchViolations(page);
+    const response = await page.goto(path);
+
+    await test.step('served with the CSP, and no violation of it', async () => {
+      await expectServedCsp(response, path);
+      expect(await violations()).toEqual([]);
+    });
 
     await test.step('the browser loads exactly the fonts the byte budget counts', async () => {
       await page.evaluate(() => document.fonts.ready);
@@ -178,6 +186,10 @@ for (const { pathname: path, href: configuredUrl } of visited) {
         await check('form error state, fallback font with text spacing');
       }
       await page.unrouteAll();
+    });
+
+    await test.step('no violation of the CSP during the whole visit', async () => {
+      expect(await violations()).toEqual([]);
     });
   });
 }
