@@ -57,16 +57,19 @@ test('the start page and Angebote describe every offer as structured data', asyn
   }
 });
 
-for (const offer of offers) {
-  test(`the form of „${offer.titel}“ offers its own Antragsstrecken and "${OPEN_CHOICE}", no other offer's`, async ({ page }) => {
-    await page.goto(`/angebote/${offer.id}/interesse/`);
-    const group = page.getByRole('group', { name: 'Welche Antragsstrecken möchten Sie nutzen?' });
-    const own = [...new Set(offer.leistungen.flatMap((l) => l.antragsstrecken)), OPEN_CHOICE];
-    await expect(group.getByRole('checkbox')).toHaveCount(own.length);
-    for (const name of own) await expect(group.getByRole('checkbox', { name, exact: true })).toBeVisible();
-    for (const leistung of offer.leistungen) await expect(group).toContainText(`„${leistung.name}“ (OZG-ID ${leistung.ozgId})`);
-  });
-}
+// One browser context for every offer's form, a step each.
+test(`the form of each offer offers its own Antragsstrecken and "${OPEN_CHOICE}", no other offer's`, async ({ page }) => {
+  for (const offer of offers) {
+    await test.step(offer.titel, async () => {
+      await page.goto(`/angebote/${offer.id}/interesse/`);
+      const group = page.getByRole('group', { name: 'Welche Antragsstrecken möchten Sie nutzen?' });
+      const own = [...new Set(offer.leistungen.flatMap((l) => l.antragsstrecken)), OPEN_CHOICE];
+      await expect(group.getByRole('checkbox')).toHaveCount(own.length);
+      for (const name of own) await expect(group.getByRole('checkbox', { name, exact: true })).toBeVisible();
+      for (const leistung of offer.leistungen) await expect(group).toContainText(`„${leistung.name}“ (OZG-ID ${leistung.ozgId})`);
+    });
+  }
+});
 
 test('an offer with its own form key (PUBLIC_FORM_KEY_/FORM_KEY_INTERESSE_<ID>) posts under it and arrives named after the offer', async ({ page }) => {
   const offer = offers.find((o) => o.id === 'beispielantrag')!;

@@ -7,9 +7,10 @@ import { de } from '../../../shared/strings/de.ts';
 
 const org = fixture.site.organisation;
 
-test.describe('start page', () => {
-  test('lists the offers from the content and the latest news', async ({ page }) => {
-    await page.goto('/');
+// One visit to the start page, two steps.
+test('start page: lists the offers from the content and the latest news, and links to Leichte Sprache and Gebärdensprache', async ({ page }) => {
+  await page.goto('/');
+  await test.step('lists the offers from the content and the latest news', async () => {
     const offers = page.getByRole('region', { name: 'Angebote zur Nachnutzung' });
     await expect(offers.getByRole('link')).toHaveCount(fixture.offers.length);
     const news = page.getByRole('region', { name: 'Aktuelles' });
@@ -17,8 +18,7 @@ test.describe('start page', () => {
     await expect(news.getByRole('link', { name: 'Alle Meldungen' })).toHaveAttribute('href', '/aktuelles/');
   });
 
-  test('links to Leichte Sprache and Gebärdensprache', async ({ page }) => {
-    await page.goto('/');
+  await test.step('links to Leichte Sprache and Gebärdensprache', async () => {
     await page.getByRole('link', { name: de.home.leichteSprache }).click();
     await expect(page).toHaveURL(/\/leichte-sprache\/$/);
     await page.goto('/');
