@@ -42,7 +42,8 @@ const sites = {
   },
 };
 // The workers take the tests in the order of the projects: the editing UI's first, as each of its
-// tests is long (12 to 52 s), so that none of them is the last test left while the other worker idles.
+// tests is long (12 to 52 s), so that none of them is the last test left while the other worker
+// idles.
 const chosen = (['cms', 'site', 'fixtures'] as const).filter((name) => E2E_SITES.includes(name)).map((name) => sites[name]);
 
 export default defineConfig({

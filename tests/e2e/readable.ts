@@ -1,19 +1,14 @@
 /**
- * Measurements for the readability steps of each page's visit (tests/e2e/any-content/every-page.spec.ts),
- * independent of the content: walking the keyboard focus order, the contrast of the focused
- * element's text, and content that sticks out sideways (the pixels a focus changes: focus-shots.ts).
+ * Measurements for the readability steps of each page's visit
+ * (tests/e2e/any-content/every-page.spec.ts), independent of the content: walking the keyboard
+ * focus order, the contrast of the focused element's text, and content that sticks out sideways
+ * (the pixels a focus changes: focus-shots.ts).
  */
 import type { Page } from '@playwright/test';
 
 /** WCAG 1.4.12 Text Spacing: the minimum a user may set without losing content. */
 export const TEXT_SPACING_CSS = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }`;
-
-declare global {
-  interface Window {
-    __kvStyles?: Set<string>;
-  }
-}
 
 /**
  * Adds `css` to the page as a constructed style sheet, once per page load. The page keeps running
@@ -59,6 +54,7 @@ export interface FocusStop {
 declare global {
   interface Window {
     __kvStops?: Element[];
+    __kvStyles?: Set<string>;
   }
 }
 

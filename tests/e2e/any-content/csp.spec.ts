@@ -1,9 +1,9 @@
 /**
  * The built pages run under the Content-Security-Policy the server sends (no 'unsafe-inline' for
  * scripts or styles; inline scripts and <style> blocks allowed by hash, no style attribute): the
- * pages outside the sitemap (thank-you pages, 404) report no violation (each sitemap page is checked
- * on its visit in every-page.spec.ts), and the scripts still work — the copy button on the offer
- * page and the form island, hydrated and used.
+ * pages outside the sitemap (thank-you pages, 404) report no violation (each sitemap page is
+ * checked on its visit in every-page.spec.ts), and the scripts still work — the copy button on the
+ * offer page and the form island, hydrated and used.
  */
 import { expect, test } from '../fixtures.ts';
 import { builtOffers, siteBuilt } from '../content.ts';
