@@ -34,6 +34,10 @@ export interface LoadOptions {
   /** The server log of store <kind> goes to logFile with `-<kind>` before the extension. */
   readonly logFile: string;
   readonly keep?: boolean;
+  /** Sequential submissions before each load (default 200); `--tiny` sends fewer. */
+  readonly warmUpPosts?: number;
+  /** How long one submission per transaction is measured before and after the load (default: the load's seconds, at most 3). */
+  readonly limitSeconds?: number;
 }
 
 export interface LoadResult {
@@ -53,21 +57,21 @@ interface Posting {
 const post = (origin: string, path: string, body: string) =>
   fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', origin }, body });
 
-/** 200 sequential submissions (JIT, pages, connections); proves the submission is accepted. */
-async function warmUp(origin: string, { body, path }: Posting): Promise<number> {
-  for (let i = 0; i < 200; i++) {
+/** `posts` sequential submissions (JIT, pages, connections); proves the submission is accepted. */
+async function warmUp(origin: string, { body, path }: Posting, posts: number): Promise<number> {
+  for (let i = 0; i < posts; i++) {
     const response = await post(origin, path, body.replace('[<id>]', `warm-${i}`));
     const answer = await response.text();
     if (response.status !== 200 || !answer.includes('"next"')) throw new Error(`Die Einsendung wurde abgelehnt (${response.status}): ${answer.slice(0, 300)}`);
   }
-  return 200;
+  return posts;
 }
 
 /** The bare Fastify route under the same load. */
-async function bareRoute(posting: Posting, connections: number, seconds: number): Promise<CannonResult> {
+async function bareRoute(posting: Posting, connections: number, seconds: number, warmUpPosts: number): Promise<CannonResult> {
   const bare = await startServerProcess({ script: 'scripts/bench/bare-server.ts', env: process.env, healthy: true, timeoutMs: 30_000 });
   try {
-    await warmUp(bare.base, posting);
+    await warmUp(bare.base, posting, warmUpPosts);
     return await autocannon(`${bare.base}${posting.path}`, bare.base, posting.body, connections, seconds);
   } finally {
     await bare.stop();
@@ -115,7 +119,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const submission = interesseSubmission(form);
   const posting: Posting = { body: JSON.stringify(submission), path: `/f/${form.name}` };
   console.error(`▶ bare Fastify route, autocannon -c ${options.connections} -d ${options.seconds}`);
-  const bare = await bareRoute(posting, options.connections, options.seconds);
+  const bare = await bareRoute(posting, options.connections, options.seconds, options.warmUpPosts ?? 200);
   const bareRate = bare['2xx'] / bare.duration;
   const rows: Row[] = [];
   const details: Record<string, unknown> = { bare };
@@ -143,7 +147,7 @@ async function loadStore(
   options: LoadOptions,
 ): Promise<LoadResult> {
   const { connections, seconds, mail } = options;
-  const limitSeconds = Math.min(3, seconds);
+  const limitSeconds = options.limitSeconds ?? Math.min(3, seconds);
   console.error(`▶ ${setup.kind}: one submission per transaction before the load (${limitSeconds} s)`);
   const limitBefore = await singleRowRate(setup.limitLocation, limitSeconds, submission);
 
@@ -169,7 +173,7 @@ async function loadStore(
   let drain = { backlog: 0, seconds: 0, mailsPerSecond: 0, duringLoad: 0, drained: true };
   const commits = { before: {} as Record<string, number>, after: {} as Record<string, number> };
   try {
-    warm = await warmUp(server.origin, posting);
+    warm = await warmUp(server.origin, posting, options.warmUpPosts ?? 200);
     commits.before = await readMetrics(server.origin, BENCH_ADMIN, names);
     console.error(`▶ ${setup.kind}: autocannon -c ${connections} -d ${seconds} POST ${server.origin}${posting.path}`);
     const mailsBefore = mails;
