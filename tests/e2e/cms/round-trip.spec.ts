@@ -49,9 +49,7 @@ test('opening and saving every file of content/ in the editing UI keeps every ke
   const root = process.cwd();
   const content = repositoryFiles(root, [join(root, 'content'), join(root, 'public')]);
   const config = await (await request.get('/redaktion/config.yml')).text();
-  const started = Date.now();
   const { entries, files } = await roundTrip(page, moved(content, toCms), config);
-  const roundTripSeconds = (Date.now() - started) / 1000;
   const saved = moved(files, fromCms);
 
   const texts = [...content.keys()].filter((path) => /\.(mdx?|ya?ml)$/.test(path));
@@ -67,7 +65,6 @@ test('opening and saving every file of content/ in the editing UI keeps every ke
   const [first, second] = [projectWith(moved(saved, (path) => `nach-cms/${path}`)), projectWith(moved(saved, (path) => `nach-cms/${path}`))];
   try {
     const [original, afterCms] = await Promise.all([buildProject(first.root, {}), buildProject(second.root, { CONTENT_DIR: 'nach-cms/content' })]);
-    console.log(`Round trip of ${entries.length} entries through the CMS: ${roundTripSeconds.toFixed(0)} s; both builds: ${((Date.now() - started) / 1000 - roundTripSeconds).toFixed(0)} s`);
     expect(original.code, original.output.slice(-2000)).toBe(0);
     expect(afterCms.code, afterCms.output.slice(-2000)).toBe(0);
     const [before, after] = [join(first.root, 'dist'), join(second.root, 'dist')];

@@ -32,11 +32,9 @@ test('starts in German with every request on this site, no CSP violation and no 
     expect.arrayContaining(['Source Sans 3', 'Material Symbols Outlined']),
   );
   expect(problems).toEqual([]);
-  // What the CMS loads until an editor sees the collections (the page is loaded twice: before and
-  // after the test fills the repository), for the README's numbers.
+  // What the CMS loads until an editor sees the collections comes from the editing UI's folder.
   const paths = traffic.requests.map((url) => new URL(url).pathname);
-  const counts = [...new Set(paths)].map((path) => `${path} ×${paths.filter((p) => p === path).length}`);
-  console.log(`Requests until the collections are listed (${paths.length}): ${counts.join(', ')}`);
+  expect(paths.length).toBeGreaterThan(0);
   expect(paths.every((path) => path.startsWith('/redaktion/') || path === '/favicon.svg')).toBe(true);
 
   // In the same visit (a start of the CMS costs several seconds of CPU): the bar below it.
