@@ -86,8 +86,8 @@ mkdirSync('test-results', { recursive: true });
 // with FORCE_COLOR, Node warns that one of them is ignored.
 const { FORCE_COLOR: _forceColour, ...withoutForceColour } = process.env;
 // Every step's Node processes share one compile cache (scripts/lib/compile-cache.ts).
-const withCache = { ...process.env, [COMPILE_CACHE]: compileCacheDir(process.cwd()) };
-const stepEnv = process.env['CI'] ? { ...withoutForceColour, [COMPILE_CACHE]: withCache[COMPILE_CACHE], NO_COLOR: '1' } : withCache;
+const cache = { [COMPILE_CACHE]: compileCacheDir(process.cwd()) };
+const stepEnv = process.env['CI'] ? { ...withoutForceColour, ...cache, NO_COLOR: '1' } : { ...process.env, ...cache };
 const outcomes = new Map<string, StepOutcome>();
 let stopped = false;
 for (const step of selected) {

@@ -34,7 +34,7 @@ export interface LoadOptions {
   /** The server log of store <kind> goes to logFile with `-<kind>` before the extension. */
   readonly logFile: string;
   readonly keep?: boolean;
-  /** Sequential submissions before each load (default 200); `--tiny` sends fewer. */
+  /** Sequential submissions before each load (default WARM_UP_POSTS); `--tiny` sends fewer. */
   readonly warmUpPosts?: number;
   /** How long one submission per transaction is measured before and after the load (default: the load's seconds, at most 3). */
   readonly limitSeconds?: number;
@@ -44,6 +44,9 @@ export interface LoadResult {
   readonly rows: Row[];
   readonly details: Record<string, unknown>;
 }
+
+/** Sequential submissions before each load, unless LoadOptions.warmUpPosts says otherwise. */
+const WARM_UP_POSTS = 200;
 
 /** How long the bench watches the outbox empty its backlog after the load. */
 const DRAIN_SECONDS = 60;
@@ -119,7 +122,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const submission = interesseSubmission(form);
   const posting: Posting = { body: JSON.stringify(submission), path: `/f/${form.name}` };
   console.error(`▶ bare Fastify route, autocannon -c ${options.connections} -d ${options.seconds}`);
-  const bare = await bareRoute(posting, options.connections, options.seconds, options.warmUpPosts ?? 200);
+  const bare = await bareRoute(posting, options.connections, options.seconds, options.warmUpPosts ?? WARM_UP_POSTS);
   const bareRate = bare['2xx'] / bare.duration;
   const rows: Row[] = [];
   const details: Record<string, unknown> = { bare };
@@ -173,7 +176,7 @@ async function loadStore(
   let drain = { backlog: 0, seconds: 0, mailsPerSecond: 0, duringLoad: 0, drained: true };
   const commits = { before: {} as Record<string, number>, after: {} as Record<string, number> };
   try {
-    warm = await warmUp(server.origin, posting, options.warmUpPosts ?? 200);
+    warm = await warmUp(server.origin, posting, options.warmUpPosts ?? WARM_UP_POSTS);
     commits.before = await readMetrics(server.origin, BENCH_ADMIN, names);
     console.error(`▶ ${setup.kind}: autocannon -c ${connections} -d ${seconds} POST ${server.origin}${posting.path}`);
     const mailsBefore = mails;

@@ -4,9 +4,11 @@ import { compileCacheDir } from '../../scripts/lib/compile-cache.ts';
 
 describe('the compile cache of the test runs', () => {
   it('lies in node_modules/.cache below the project, unless NODE_COMPILE_CACHE names another folder', () => {
-    expect(compileCacheDir('/projekt', {})).toBe(join('/projekt', 'node_modules', '.cache', 'node-compile-cache'));
-    expect(compileCacheDir('/projekt', { NODE_COMPILE_CACHE: '' })).toBe(join('/projekt', 'node_modules', '.cache', 'node-compile-cache'));
-    expect(compileCacheDir('/projekt', { NODE_COMPILE_CACHE: '/tmp/cache' })).toBe('/tmp/cache');
+    const project = join('ein', 'projekt');
+    const below = join(project, 'node_modules', '.cache', 'node-compile-cache');
+    expect(compileCacheDir(project, {})).toBe(below);
+    expect(compileCacheDir(project, { NODE_COMPILE_CACHE: '' })).toBe(below);
+    expect(compileCacheDir(project, { NODE_COMPILE_CACHE: join('anderswo', 'cache') })).toBe(join('anderswo', 'cache'));
   });
 
   it('is on in the processes of the test files (vitest.config.ts sets it)', async () => {
