@@ -10,7 +10,7 @@ import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { lighthouseRows, lighthouseSection, repeatVisitRow, score100, type LighthousePage, type Lhr } from './lighthouse-report.ts';
 import type { Row } from './report.ts';
 import { builtSitemapPaths } from '../lib/sitemap.ts';
-import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from '../lib/chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_LAUNCHER, DEBIAN_CHROMIUM } from '../lib/chromium.ts';
 import { htmlFileFor, scriptKind } from '../lib/page-weight.ts';
 
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
@@ -109,7 +109,9 @@ export async function runLighthouse(
   assertServerAlive: () => void = () => undefined,
   { calibrate = true }: { calibrate?: boolean } = {},
 ): Promise<LighthouseResult> {
-  const chrome = await launch({ chromePath: process.env['CHROME_PATH'] ?? DEBIAN_CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  // Through scripts/chromium.sh, which merges chrome-launcher's --disable-features with ours.
+  const chromium = process.env['CHROME_PATH'] ?? process.env['CHROMIUM_PATH'] ?? DEBIAN_CHROMIUM;
+  const chrome = await launch({ chromePath: CHROMIUM_LAUNCHER, envVars: { ...process.env, CHROMIUM_PATH: chromium }, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const run: Run = async (url, { cpuSlowdownMultiplier, repeat = false } = {}) => {
     const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, disableStorageReset: repeat };
     const result = await lighthouse(url, cpuSlowdownMultiplier === undefined ? flags : { ...flags, throttling: { cpuSlowdownMultiplier } });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_FLAGS, DEBIAN_CHROMIUM } from './chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_LAUNCHER } from './chromium.ts';
 import { freePort } from './free-port.ts';
 import { buildProject, createTempProject } from './temp-project.ts';
 
@@ -55,7 +55,7 @@ export async function editingUiPreview(source: string, { fixtureContent = false 
   const base = `https://127.0.0.1:${port}`;
   const publicBase = `https://${PUBLIC_HOST}:${port}`;
   const browser: Browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? DEBIAN_CHROMIUM,
+    executablePath: CHROMIUM_LAUNCHER,
     // German date fields, as editors' browsers show them.
     args: [...CHROMIUM_FLAGS, '--lang=de-DE', `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`],
   });
