@@ -4,9 +4,16 @@
  * trackers). It listens on the context, so a test that only asks the server (`request`) opens no
  * page.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS } from '../../src/lib/accessibility-checks.ts';
+
+/**
+ * axe on `page` with the rules of AXE_TAGS, run in the page itself (legacy mode): the default mode
+ * opens one more page per check to put the results of the frames together, and the site's pages have
+ * no frames. That page was half of each check's time (0.6 instead of 1.3 s on the offer page).
+ */
+export const axeFor = (page: Page): AxeBuilder => new AxeBuilder({ page }).withTags([...AXE_TAGS]).setLegacyMode();
 
 export const test = base.extend<{ externalRequests: string[]; axe: () => AxeBuilder }>({
   externalRequests: [
@@ -24,7 +31,7 @@ export const test = base.extend<{ externalRequests: string[]; axe: () => AxeBuil
   ],
   axe: async ({ page }, use) => {
     // The statement names these versions and levels (<GepruefteRegeln />): one list for both.
-    await use(() => new AxeBuilder({ page }).withTags([...AXE_TAGS]));
+    await use(() => axeFor(page));
   },
 });
 

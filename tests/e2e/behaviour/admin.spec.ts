@@ -9,12 +9,11 @@
  * without cookies, revoke it and see the German page that says so (axe and no broken word at 1280
  * and 320 px on the overview, the Vorgang page with its links and the status page).
  */
-import AxeBuilder from '@axe-core/playwright';
+import type AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { AXE_TAGS } from '../../../src/lib/accessibility-checks.ts';
 import { builtOffers, fixtureBuilt, interestForm } from '../content.ts';
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER } from '../env.ts';
-import { expect, test } from '../fixtures.ts';
+import { axeFor, expect, test } from '../fixtures.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -241,7 +240,7 @@ test.describe('the admin area', () => {
     await expect(other.getByRole('definition').filter({ hasText: behoerde })).toHaveCount(1);
     await expect(other.getByRole('definition').filter({ hasText: last.titel })).toHaveCount(1);
     await expect(other.getByRole('main')).not.toContainText('Petra Prüf');
-    await readableAtBothWidths(other, () => new AxeBuilder({ page: other }).withTags([...AXE_TAGS]), 'main dd');
+    await readableAtBothWidths(other, () => axeFor(other), 'main dd');
 
     // Revoked: the authority's page says so in German.
     await page.goto(vorgang);
@@ -251,7 +250,7 @@ test.describe('the admin area', () => {
     expect(revoked?.status()).toBe(410);
     await expect(other.getByRole('heading', { level: 1, name: 'Dieser Link wurde widerrufen' })).toBeVisible();
     await expect(other.getByRole('main')).not.toContainText(behoerde);
-    expect((await new AxeBuilder({ page: other }).withTags([...AXE_TAGS]).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeFor(other).analyze()).violations.map((v) => v.id)).toEqual([]);
     await authority.close();
     expect(violations).toEqual([]);
   });
