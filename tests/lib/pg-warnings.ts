@@ -6,11 +6,19 @@
 import { afterAll, afterEach, expect } from 'vitest';
 
 const CONCURRENT_QUERY = /client\.query\(\) when the client is already executing a query/;
-const seen: string[] = [];
 
-process.on('warning', (warning) => {
-  if (warning.name === 'DeprecationWarning' && CONCURRENT_QUERY.test(warning.message)) seen.push(warning.stack ?? warning.message);
-});
+// The test files of a worker share its process (vitest.config.ts: isolate false), and this file runs
+// before each of them: one listener per process, whose list each file's hooks empty. pg emits the
+// warning once per process (util.deprecate), so its first occurrence is the one that fails.
+const LISTENING = Symbol.for('kv.pg-warnings');
+const state = globalThis as typeof globalThis & { [LISTENING]?: string[] };
+const seen = (state[LISTENING] ??= (() => {
+  const list: string[] = [];
+  process.on('warning', (warning) => {
+    if (warning.name === 'DeprecationWarning' && CONCURRENT_QUERY.test(warning.message)) list.push(warning.stack ?? warning.message);
+  });
+  return list;
+})());
 
 function expectNone(): void {
   // The warning is emitted on the next tick after the query; a macrotask later it has arrived.
