@@ -1,17 +1,17 @@
 /**
- * `npm test`: every check, in the order a change can break them. Type check and lint, build the site
- * from the real content (dist/) and from the fixture content (dist-fixtures/, tests/fixtures/), unit
- * and server tests, HTML validation of both builds (html-validate; the W3C Nu checker on dist/), the
- * browser tests (content-independent checks on dist/, behaviour on dist-fixtures/), and the walk
- * through the editors' guide on a copy of the project. `npm test -- vitest playwright` runs only the
- * named steps.
- * Closes with "N passed, N failed, N skipped" (counting rules: scripts/lib/test-summary.ts).
+ * `npm test`: every check, in the order a change can break them. Type check and lint (side by
+ * side), build the site from the real content (dist/) and from the fixture content (dist-fixtures/,
+ * tests/fixtures/), unit and server tests, HTML validation of both builds (html-validate, and
+ * beside it the W3C Nu checker on dist/), the browser tests (content-independent checks on dist/,
+ * behaviour on dist-fixtures/), and the walk through the editors' guide on a copy of the project.
+ * `npm test -- vitest playwright` runs only the named steps. Closes with "N passed, N failed, N
+ * skipped" (counting rules: scripts/lib/test-summary.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { COMPILE_CACHE, compileCacheDir } from './lib/compile-cache.ts';
-import { busyPercent, closingLine, cpuTicks, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
+import { busyPercent, closingLine, cpuTicks, groupSteps, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type ReportCounts, type StepOutcome } from './lib/test-summary.ts';
 
 interface Step {
   readonly name: string;
@@ -22,6 +22,11 @@ interface Step {
   readonly report?: () => ReportCounts | undefined;
   /** Settings for this step only, e.g. the fixture site's. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The step this one runs at the same time as, when that runs just before it: both only read the
+   * project and neither keeps the two cores busy on its own.
+   */
+  readonly alongside?: string;
 }
 
 function readJson<T>(path: string): T | undefined {
@@ -44,12 +49,12 @@ const steps: Step[] = [
   // Type check, lint and both builds run their npm scripts, exactly as a developer or an operator
   // does (package.json has their one definition).
   { name: 'astro check', command: ['npm', 'run', 'check'] },
-  { name: 'eslint', command: ['npm', 'run', 'lint'] },
+  { name: 'eslint', command: ['npm', 'run', 'lint'], alongside: 'astro check' },
   { name: 'build', command: ['npm', 'run', 'build'], required: true },
   { name: 'build fixtures', command: ['npm', 'run', 'build'], env: parseEnv(readFileSync('tests/fixtures/fixture.env', 'utf8')) as Record<string, string>, required: true },
   vitestStep('vitest', [], 'test-results/unit.json'),
   { name: 'html-validate', command: ['npx', 'html-validate', 'dist', 'dist-fixtures'] },
-  { name: 'vnu', command: ['node', 'scripts/vnu.ts'] },
+  { name: 'vnu', command: ['node', 'scripts/vnu.ts'], alongside: 'html-validate' },
   {
     name: 'playwright',
     command: ['npx', 'playwright', 'test'],
@@ -88,26 +93,44 @@ const { FORCE_COLOR: _forceColour, ...withoutForceColour } = process.env;
 // Every step's Node processes share one compile cache (scripts/lib/compile-cache.ts).
 const cache = { [COMPILE_CACHE]: compileCacheDir(process.cwd()) };
 const stepEnv = process.env['CI'] ? { ...withoutForceColour, ...cache, NO_COLOR: '1' } : { ...process.env, ...cache };
+/**
+ * Runs a step's command. The first step of a group writes to the terminal as it runs; the others
+ * (alongside it) keep their output and print it when they end, so that no two outputs mix.
+ */
+function run(step: Step, live: boolean): Promise<{ ok: boolean; seconds: number; output: string }> {
+  const started = Date.now();
+  const [cmd, ...args] = step.command as [string, ...string[]];
+  const child = spawn(cmd, args, { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...stepEnv, ...step.env } });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => {
+    child.on('error', (error) => (output += `${error.message}\n`));
+    child.on('close', (code) => resolve({ ok: code === 0, seconds: (Date.now() - started) / 1000, output }));
+  });
+}
+
 const outcomes = new Map<string, StepOutcome>();
 let stopped = false;
-for (const step of selected) {
+for (const group of groupSteps(selected)) {
   if (stopped) {
-    outcomes.set(step.name, { status: 'not-run' });
+    for (const step of group) outcomes.set(step.name, { status: 'not-run' });
     continue;
   }
-  const started = Date.now();
   const cpuBefore = cpuNow();
-  console.log(`\n▶ ${step.name}: ${step.command.join(' ')}`);
-  const [cmd, ...args] = step.command as [string, ...string[]];
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...stepEnv, ...step.env } });
-  const ok = result.status === 0;
+  for (const [index, step] of group.entries()) console.log(`\n▶ ${step.name}${index > 0 ? ` (alongside ${group[0]?.name}, its output when it ends)` : ''}: ${step.command.join(' ')}`);
+  const results = await Promise.all(group.map((step, index) => run(step, index === 0)));
   const cpuAfter = cpuNow();
-  const busy = cpuBefore === null || cpuAfter === null ? '' : `, cores ${busyPercent(cpuBefore, cpuAfter).toFixed(0)} % busy`;
-  console.log(`${ok ? '✔' : '✘'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s${busy})`);
-  const outcome = stepOutcome(ok, step.report);
-  if ('reportError' in outcome) console.log(`✘ ${step.name}: report unreadable, the step counts as failed (${outcome.reportError})`);
-  outcomes.set(step.name, outcome);
-  if (outcome.status === 'failed' && step.required) stopped = true;
+  const busy = cpuBefore === null || cpuAfter === null ? '' : `, cores ${busyPercent(cpuBefore, cpuAfter).toFixed(0)} % busy${group.length > 1 ? ` for ${group.map((s) => s.name).join(' and ')}` : ''}`;
+  for (const [index, step] of group.entries()) {
+    const { ok, seconds, output } = results[index]!;
+    if (output !== '') process.stdout.write(`\n${step.name}:\n${output}`);
+    console.log(`${ok ? '✔' : '✘'} ${step.name} (${seconds.toFixed(1)} s${busy})`);
+    const outcome = stepOutcome(ok, step.report);
+    if ('reportError' in outcome) console.log(`✘ ${step.name}: report unreadable, the step counts as failed (${outcome.reportError})`);
+    outcomes.set(step.name, outcome);
+    if (outcome.status === 'failed' && step.required) stopped = true;
+  }
 }
 
 const summary = summarise(outcomes);

@@ -41,6 +41,20 @@ export function selectSteps<S extends { readonly name: string }>(steps: readonly
 }
 
 /**
+ * The selected steps in the groups they run in: a step with `alongside` runs at the same time as
+ * the step of that name when the group before it ends with that step, otherwise on its own.
+ */
+export function groupSteps<S extends { readonly name: string; readonly alongside?: string }>(steps: readonly S[]): S[][] {
+  const groups: S[][] = [];
+  for (const step of steps) {
+    const last = groups.at(-1);
+    if (step.alongside !== undefined && last?.some((s) => s.name === step.alongside)) last.push(step);
+    else groups.push([step]);
+  }
+  return groups;
+}
+
+/**
  * The outcome of a step that ran, from its exit code and its report (read by `readReport`, which
  * returns undefined when there is none). A report that throws on reading fails the step.
  */

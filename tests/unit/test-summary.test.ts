@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { busyPercent, closingLine, cpuTicks, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
+import { busyPercent, closingLine, cpuTicks, groupSteps, playwrightCounts, selectSteps, stepOutcome, summarise, vitestCounts, type StepOutcome } from '../../scripts/lib/test-summary.ts';
 
 const steps = [{ name: 'build' }, { name: 'vitest' }, { name: 'playwright' }];
 
@@ -11,6 +11,14 @@ describe('npm test counts what happened', () => {
     expect(() => selectSteps(steps, ['vitset'])).toThrow(/Unbekannter Testschritt: „vitset“/);
     expect(selectSteps(steps, []).map((s) => s.name)).toEqual(['build', 'vitest', 'playwright']);
     expect(selectSteps(steps, ['playwright', 'build']).map((s) => s.name)).toEqual(['build', 'playwright']);
+  });
+
+  it('runs a step alongside the one it names when that runs just before it, and alone otherwise', () => {
+    const named = [{ name: 'check' }, { name: 'lint', alongside: 'check' }, { name: 'build' }, { name: 'html', alongside: 'build' }, { name: 'vnu', alongside: 'build' }];
+    expect(groupSteps(named).map((group) => group.map((s) => s.name))).toEqual([['check', 'lint'], ['build', 'html', 'vnu']]);
+    // npm test -- lint build: lint without check runs alone.
+    expect(groupSteps(selectSteps(named, ['lint', 'build'])).map((group) => group.map((s) => s.name))).toEqual([['lint'], ['build']]);
+    expect(groupSteps([{ name: 'lint', alongside: 'check' }, { name: 'check' }]).map((group) => group.map((s) => s.name))).toEqual([['lint'], ['check']]);
   });
 
   it('lists steps that never ran as not run, not as passed', () => {
