@@ -58,10 +58,10 @@ export default getViteConfig({
       // files (half the CPU; the files' imports were most of their time).
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/policy/**/*.test.ts'], isolate: false } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
-      // The server tests share a worker process too (isolate: false): each file builds its own apps,
-      // stores, servers and sinks and closes them (tests/server/cleanups.ts), and the server keeps no
-      // state in its modules. A process per file spent a third of the CPU on loading the server again
-      // (sqlite project: 151 CPU seconds, 79 s; shared: 100 CPU seconds, 54 s).
+      // The server tests share a worker process too (isolate: false): each file builds its own
+      // apps, stores, servers and sinks and closes them (tests/server/cleanups.ts), and the server
+      // keeps no state in its modules. A process per file spent a third of the CPU on loading the
+      // server again (sqlite project: 151 CPU seconds, 79 s; shared: 100 CPU seconds, 54 s).
       {
         extends: true,
         test: { name: 'sqlite', include: ['tests/server/**/*.test.ts'], exclude: ['tests/server/**/*.pg.test.ts'], env: { KV_TEST_STORE: 'sqlite' }, isolate: false },

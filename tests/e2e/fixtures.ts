@@ -10,8 +10,8 @@ import { AXE_TAGS } from '../../src/lib/accessibility-checks.ts';
 
 /**
  * axe on `page` with the rules of AXE_TAGS, run in the page itself (legacy mode): the default mode
- * opens one more page per check to put the results of the frames together, and the site's pages have
- * no frames. That page was half of each check's time (0.6 instead of 1.3 s on the offer page).
+ * opens one more page per check to put the results of the frames together, and the site's pages
+ * have no frames. That page was half of each check's time (0.6 instead of 1.3 s on the offer page).
  */
 export const axeFor = (page: Page): AxeBuilder => new AxeBuilder({ page }).withTags([...AXE_TAGS]).setLegacyMode();
 

@@ -7,9 +7,9 @@ import { afterAll, afterEach, expect } from 'vitest';
 
 const CONCURRENT_QUERY = /client\.query\(\) when the client is already executing a query/;
 
-// The test files of a worker share its process (vitest.config.ts: isolate false), and this file runs
-// before each of them: one listener per process, whose list each file's hooks empty. pg emits the
-// warning once per process (util.deprecate), so its first occurrence is the one that fails.
+// The test files of a worker share its process (vitest.config.ts: isolate false), and this file
+// runs before each of them: one listener per process, whose list each file's hooks empty. pg emits
+// the warning once per process (util.deprecate), so its first occurrence is the one that fails.
 const LISTENING = Symbol.for('kv.pg-warnings');
 const state = globalThis as typeof globalThis & { [LISTENING]?: string[] };
 const seen = (state[LISTENING] ??= (() => {
