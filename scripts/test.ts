@@ -105,8 +105,13 @@ function run(step: Step, live: boolean): Promise<{ ok: boolean; seconds: number;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve) => {
-    child.on('error', (error) => (output += `${error.message}\n`));
-    child.on('close', (code) => resolve({ ok: code === 0, seconds: (Date.now() - started) / 1000, output }));
+    // A command that cannot start emits 'error' (its message goes into the output) before 'close'.
+    const end = (ok: boolean) => resolve({ ok, seconds: (Date.now() - started) / 1000, output });
+    child.on('error', (error) => {
+      output += `${error.message}\n`;
+      end(false);
+    });
+    child.on('close', (code) => end(code === 0));
   });
 }
 

@@ -41,8 +41,8 @@ export function selectSteps<S extends { readonly name: string }>(steps: readonly
 }
 
 /**
- * The selected steps in the groups they run in: a step with `alongside` runs at the same time as
- * the step of that name when the group before it ends with that step, otherwise on its own.
+ * The selected steps in the groups they run in: a step with `alongside` joins the group of the step
+ * of that name when that group is the one just before it, and otherwise runs on its own.
  */
 export function groupSteps<S extends { readonly name: string; readonly alongside?: string }>(steps: readonly S[]): S[][] {
   const groups: S[][] = [];
