@@ -13,18 +13,10 @@ import type AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { builtOffers, fixtureBuilt, interestForm } from '../content.ts';
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USER } from '../env.ts';
+import { watchViolations } from '../csp-watch.ts';
 import { axeFor, expect, test } from '../fixtures.ts';
 
 test.describe.configure({ timeout: 120_000 });
-
-/** Collects the CSP violations the page reports. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
 
 /** Signs in through the sign-in page, as staff do. */
 async function signIn(page: Page, password = E2E_ADMIN_PASSWORD): Promise<void> {
@@ -98,7 +90,7 @@ test.describe('the admin area', () => {
   });
 
   test('asks for name and password on a sign-in page in the admin frame, and says in German what is wrong', async ({ page, axe }) => {
-    const violations = watchCsp(page);
+    const violations = await watchViolations(page);
     const response = await page.goto('/admin/');
     expect(response?.url()).toMatch(/\/admin\/anmelden$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
@@ -117,13 +109,13 @@ test.describe('the admin area', () => {
     await expect(page.getByLabel('Benutzername')).toHaveValue(E2E_ADMIN_USER);
     await expect(page.getByLabel('Passwort')).toHaveValue('');
     expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
-    expect(violations).toEqual([]);
+    expect(await violations()).toEqual([]);
   });
 
   for (const width of [1280, 320]) {
     test(`at ${width} px lists the submissions without breaking a word, the table scrolling in its own region`, async ({ page, axe }) => {
       await page.setViewportSize({ width, height: 900 });
-      const violations = watchCsp(page);
+      const violations = await watchViolations(page);
       await signIn(page);
       await expect(page).toHaveURL(/\/admin\/$/);
       await expect(page.getByRole('heading', { level: 1, name: 'Vorgänge und Einsendungen' })).toBeVisible();
@@ -157,14 +149,14 @@ test.describe('the admin area', () => {
       expect(await brokenWords(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
-      expect(violations).toEqual([]);
+      expect(await violations()).toEqual([]);
     });
   }
 
   test('a member of staff filters the list, moves a Vorgang through every step, sees the overview change, and gives the authority a status link she then revokes', async ({ page, browser, request, axe }) => {
     // Four steps, three pages at two widths with axe each, a second browser: 37 s alone, 84 s under load.
     test.setTimeout(240_000);
-    const violations = watchCsp(page);
+    const violations = await watchViolations(page);
     const steps = fixtureBuilt().rollout.find((o) => o.form === form.name)?.steps ?? [];
     expect(steps.length).toBeGreaterThan(2);
     // An authority of its own (its own Gemeindeschlüssel): nothing else in the run moves its Vorgang.
@@ -252,18 +244,18 @@ test.describe('the admin area', () => {
     await expect(other.getByRole('main')).not.toContainText(behoerde);
     expect((await axeFor(other).analyze()).violations.map((v) => v.id)).toEqual([]);
     await authority.close();
-    expect(violations).toEqual([]);
+    expect(await violations()).toEqual([]);
   });
 
   test('signs out with the button in the header; the list then asks for a sign-in again', async ({ page, axe }) => {
-    const violations = watchCsp(page);
+    const violations = await watchViolations(page);
     await signIn(page);
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Abgemeldet' })).toBeVisible();
     expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.goto('/admin/');
     await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
-    expect(violations).toEqual([]);
+    expect(await violations()).toEqual([]);
   });
 
   test('refuses a changing request without the CSRF token with a German page in the admin frame', async ({ page, axe }) => {

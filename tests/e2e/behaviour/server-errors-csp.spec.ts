@@ -12,6 +12,7 @@ import { parseEnv } from 'node:util';
 import { startServerProcess, type ServerProcess } from '../../../scripts/lib/server-process.ts';
 import { tempDir, type TempDir } from '../../../scripts/lib/temp-dir.ts';
 import { barriereMeldenMeta } from '../../../shared/forms/index.ts';
+import { watchViolations } from '../csp-watch.ts';
 import { E2E_ADMIN_USER } from '../env.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -38,20 +39,6 @@ test.afterAll(async () => {
   await broken?.stop();
   dir?.remove();
 });
-
-/** Every CSP violation the page reports, as event and on the console. */
-async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const list: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = list;
-    document.addEventListener('securitypolicyviolation', (event) => list.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'}`));
-  });
-  const fromConsole: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) fromConsole.push(message.text());
-  });
-  return async () => [...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)), ...fromConsole];
-}
 
 /** A plain form post of valid data from the contact page of `origin`; resolves with the answer's status. */
 async function plainPost(page: Page, origin: string): Promise<number> {
@@ -82,7 +69,7 @@ async function expectStrictCsp(page: Page): Promise<void> {
 }
 
 test('the page for too many posts (429) shows no CSP violation', async ({ page }) => {
-  const violations = await watchCsp(page);
+  const violations = await watchViolations(page);
   expect(await plainPost(page, limited.base)).toBe(303);
   expect(await plainPost(page, limited.base)).toBe(429);
   await expect(page.getByText('Sie haben in kurzer Zeit sehr viele Formulare gesendet')).toBeVisible();
@@ -92,7 +79,7 @@ test('the page for too many posts (429) shows no CSP violation', async ({ page }
 });
 
 test('the page for storage that is not available (503) shows no CSP violation', async ({ page }) => {
-  const violations = await watchCsp(page);
+  const violations = await watchViolations(page);
   expect(await plainPost(page, broken.base)).toBe(503);
   await expect(page.getByText('Das Formular kann gerade nicht gespeichert werden').first()).toBeVisible();
   await expect(page.getByRole('banner')).toBeVisible();
@@ -102,7 +89,7 @@ test('the page for storage that is not available (503) shows no CSP violation', 
 test('the page of a locked admin login (429) shows no CSP violation', async ({ page }) => {
   const wrong = { name: E2E_ADMIN_USER, password: 'geraten' };
   for (let i = 0; i < 5; i++) expect((await page.request.post(`${limited.base}/admin/anmelden`, { form: wrong })).status()).toBe(401);
-  const violations = await watchCsp(page);
+  const violations = await watchViolations(page);
   await page.goto(`${limited.base}/admin/anmelden`);
   await page.getByLabel('Benutzername').fill(E2E_ADMIN_USER);
   await page.getByLabel('Passwort').fill('geraten');

@@ -9,21 +9,13 @@ import type { Page } from '@playwright/test';
 import { barriereMeldenMeta } from '../../../shared/forms/index.ts';
 import { FORM_SLOT_ATTRIBUTE, FORM_SLOT_VALUE } from '../../../shared/lib/server-files.ts';
 import { builtOffers, fixtureBuilt, interestForm } from '../content.ts';
+import { watchViolations } from '../csp-watch.ts';
 import { expect, test } from '../fixtures.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
 const limit = barriereMeldenMeta.fields.find((field) => field.name === 'beschreibung')?.maxLength ?? 0;
 const countLimit = new RegExp(`Sie können bis zu ${limit} Zeichen eingeben\\.`);
-
-/** Collects the CSP violations the page reports. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
 
 /** A plain form post (what a browser without the island sends) from a page of the site. */
 async function plainPost(page: Page, action: string, fields: readonly (readonly [string, string])[]): Promise<void> {
@@ -44,7 +36,7 @@ async function plainPost(page: Page, action: string, fields: readonly (readonly 
 
 type Axe = () => { analyze: () => Promise<{ violations: { id: string }[] }> };
 
-async function expectFramedAndAccessible(page: Page, axe: Axe, violations: string[]): Promise<void> {
+async function expectFramedAndAccessible(page: Page, axe: Axe, violations: () => Promise<string[]>): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page).toHaveTitle(new RegExp(` – ${fixtureBuilt().site.portalName}$`));
   await expect(page.getByRole('banner')).toBeVisible();
@@ -55,7 +47,7 @@ async function expectFramedAndAccessible(page: Page, axe: Axe, violations: strin
   await skip.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
   expect((await axe().analyze()).violations.map((v) => v.id)).toEqual([]);
-  expect(violations).toEqual([]);
+  expect(await violations()).toEqual([]);
 }
 
 test.describe('the error page of a form post without JavaScript', () => {
@@ -85,7 +77,7 @@ test.describe('the error page of a form post without JavaScript', () => {
 
   for (const form of [barriereMeldenMeta, ...builtOffers(fixtureBuilt()).map((offer) => interestForm(fixtureBuilt(), offer.id))]) {
     test(`${form.name}: is in the site frame, passes axe and runs under the CSP`, async ({ page, axe }) => {
-      const violations = watchCsp(page);
+      const violations = await watchViolations(page);
       await plainPost(page, `/f/${form.name}`, [['email', 'kaputt'], ['_next', form.thankYouPath]]);
       await expect(page).toHaveTitle(/^Fehler: /);
       await expect(page.getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
@@ -99,7 +91,7 @@ test.describe('the error page of a form post without JavaScript', () => {
 });
 
 test('a message page of the form server is in the site frame', async ({ page, axe }) => {
-  const violations = watchCsp(page);
+  const violations = await watchViolations(page);
   const response = await page.goto('/f/barriere-melden');
   expect(response?.status()).toBe(405);
   await expect(page.getByRole('heading', { level: 1, name: 'Das Formular wurde nicht gesendet' })).toBeVisible();

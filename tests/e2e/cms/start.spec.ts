@@ -45,4 +45,3 @@ test('starts in German with every request on this site, no CSP violation and no 
     expect(shellBottom).toBeLessThanOrEqual(barBox?.y ?? 0);
   });
 });
-
